@@ -1,0 +1,141 @@
+//! File dialogs behind a small trait: the native one runs `rfd` off the UI thread and hands the
+//! answer back over a channel; tests inject a scripted picker that answers at once.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
+
+/// What the user is choosing a path for; comes back with the answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// Open assessment files.
+    OpenFiles,
+    /// Open a library folder.
+    OpenFolder,
+    /// Save the entry at this index under a new name.
+    SaveAs(usize),
+    /// Save a copy of the entry at this index with a new id.
+    SaveVariant(usize),
+}
+
+/// The kind of dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogKind {
+    /// Choose one or more existing files.
+    OpenFiles,
+    /// Choose a folder.
+    OpenFolder,
+    /// Choose where to write a file, suggesting a name.
+    SaveFile {
+        /// The suggested file name.
+        file_name: String,
+    },
+}
+
+/// A request for a path.
+#[derive(Debug, Clone)]
+pub struct PickRequest {
+    /// What the answer is for.
+    pub purpose: Purpose,
+    /// The dialog to show.
+    pub kind: DialogKind,
+    /// The dialog's title.
+    pub title: String,
+    /// File type filters: a name and its extensions.
+    pub filters: Vec<(String, Vec<String>)>,
+    /// The folder to start in.
+    pub start_dir: Option<PathBuf>,
+}
+
+/// The answer to a [`PickRequest`]: no paths when the user cancelled.
+#[derive(Debug, Clone)]
+pub struct PickResult {
+    /// What the answer is for.
+    pub purpose: Purpose,
+    /// The chosen paths.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Shows file dialogs. The answer goes to `reply`; `wake` asks the UI to repaint.
+pub trait FilePicker: Send {
+    /// Starts a dialog; must not block the calling (UI) thread.
+    fn pick(&self, request: PickRequest, reply: Sender<PickResult>, wake: Box<dyn Fn() + Send>);
+}
+
+/// The operating system's dialogs, through `rfd`, each waited on by a thread of its own.
+#[derive(Debug, Default)]
+pub struct NativePicker;
+
+impl FilePicker for NativePicker {
+    fn pick(&self, request: PickRequest, reply: Sender<PickResult>, wake: Box<dyn Fn() + Send>) {
+        let mut dialog = rfd::AsyncFileDialog::new().set_title(&request.title);
+        for (name, extensions) in &request.filters {
+            dialog = dialog.add_filter(name, extensions);
+        }
+        if let Some(dir) = &request.start_dir {
+            dialog = dialog.set_directory(dir);
+        }
+        let purpose = request.purpose;
+        let to_paths = |handles: Option<Vec<rfd::FileHandle>>| -> Vec<PathBuf> {
+            handles.unwrap_or_default().iter().map(|h| h.path().to_owned()).collect()
+        };
+        let future: std::pin::Pin<Box<dyn Future<Output = Vec<PathBuf>> + Send>> = match request.kind {
+            DialogKind::OpenFiles => {
+                let task = dialog.pick_files();
+                Box::pin(async move { to_paths(task.await) })
+            }
+            DialogKind::OpenFolder => {
+                let task = dialog.pick_folder();
+                Box::pin(async move { to_paths(task.await.map(|h| vec![h])) })
+            }
+            DialogKind::SaveFile { file_name } => {
+                let task = dialog.set_file_name(file_name).save_file();
+                Box::pin(async move { to_paths(task.await.map(|h| vec![h])) })
+            }
+        };
+        // Should no thread be available, no dialog opens and no answer comes: the app never waits
+        // on one, so it stays usable.
+        let _ = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
+            let paths = pollster::block_on(future);
+            // The app may be gone when the dialog closes: nothing to tell then.
+            let _ = reply.send(PickResult { purpose, paths });
+            wake();
+        });
+    }
+}
+
+/// A picker for tests: answers each request at once with the next scripted paths, and remembers
+/// the requests it saw.
+#[derive(Debug, Clone, Default)]
+pub struct ScriptedPicker {
+    answers: Arc<Mutex<VecDeque<Vec<PathBuf>>>>,
+    seen: Arc<Mutex<Vec<PickRequest>>>,
+}
+
+impl ScriptedPicker {
+    /// Queues the paths the next dialog answers with (empty: the user cancels).
+    pub fn answer(&self, paths: Vec<PathBuf>) {
+        if let Ok(mut answers) = self.answers.lock() {
+            answers.push_back(paths);
+        }
+    }
+
+    /// The requests seen so far.
+    #[must_use]
+    pub fn requests(&self) -> Vec<PickRequest> {
+        self.seen.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+}
+
+impl FilePicker for ScriptedPicker {
+    fn pick(&self, request: PickRequest, reply: Sender<PickResult>, wake: Box<dyn Fn() + Send>) {
+        let paths = self.answers.lock().ok().and_then(|mut a| a.pop_front()).unwrap_or_default();
+        let purpose = request.purpose.clone();
+        if let Ok(mut seen) = self.seen.lock() {
+            seen.push(request);
+        }
+        let _ = reply.send(PickResult { purpose, paths });
+        wake();
+    }
+}

@@ -1,0 +1,73 @@
+//! Which library the window opens on: the paths given on the command line, else the last library
+//! folder, else the shipped `assessments/` folder, else a copy of the shipped
+//! assessments embedded in the binary, written to the program's data folder on first use.
+
+use std::path::{Path, PathBuf};
+
+use super::picker::FilePicker;
+use super::state::Library;
+use super::{AijriApp, Settings};
+use crate::framework::Framework;
+use crate::library;
+
+/// The shipped assessments, embedded so the program has a library wherever it runs.
+const EMBEDDED: &[(&str, &str)] = &[(
+    "backend-api-developer.aijri.json",
+    include_str!("../../assessments/backend-api-developer.aijri.json"),
+)];
+
+/// Builds the app on the library the command line, the settings or the shipped files give.
+#[must_use]
+pub fn open_app(paths: &[PathBuf], mut settings: Settings, picker: Box<dyn FilePicker>) -> AijriApp {
+    let framework = Framework::published();
+    let (folder, files, note) = if paths.is_empty() {
+        let folder = remembered_folder(&settings).or_else(shipped_folder).or_else(embedded_copy);
+        match folder {
+            Some(folder) => (Some(folder.clone()), library::load_paths(&[folder]), None),
+            None => (None, Vec::new(), Some("No library folder could be found or created: open one with File → Open folder…")),
+        }
+    } else {
+        let folder = paths.iter().find(|p| p.is_dir()).cloned();
+        (folder, library::load_paths(paths), None)
+    };
+    let failures: Vec<String> = files.iter().filter_map(|f| f.result.as_ref().err().map(ToString::to_string)).collect();
+    if let Some(folder) = &folder {
+        settings.last_folder = Some(folder.clone());
+    }
+    let library = Library::from_files(folder, files, framework);
+    let mut app = AijriApp::new(library, settings, picker);
+    if let Some(note) = note {
+        app.notify(true, note);
+    }
+    for failure in failures {
+        app.notify(true, failure);
+    }
+    app
+}
+
+fn remembered_folder(settings: &Settings) -> Option<PathBuf> {
+    settings.last_folder.clone().filter(|f| f.is_dir())
+}
+
+/// The `assessments/` folder of the source tree: beside the working directory, above the
+/// executable (`target/release/..`), or where the crate was built.
+fn shipped_folder() -> Option<PathBuf> {
+    let mut candidates = vec![PathBuf::from("assessments")];
+    if let Ok(exe) = std::env::current_exe() {
+        candidates.extend(exe.ancestors().skip(1).take(4).map(|dir| dir.join("assessments")));
+    }
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments"));
+    candidates.into_iter().find(|dir| dir.is_dir()).map(|dir| dir.canonicalize().unwrap_or(dir))
+}
+
+/// Writes the embedded assessments to the data folder (once) and returns that folder.
+fn embedded_copy() -> Option<PathBuf> {
+    let folder = eframe::storage_dir("aijri-desk")?.join("assessments");
+    if !folder.is_dir() {
+        std::fs::create_dir_all(&folder).ok()?;
+        for (name, text) in EMBEDDED {
+            library::write_atomic(&folder.join(name), text.as_bytes()).ok()?;
+        }
+    }
+    Some(folder)
+}

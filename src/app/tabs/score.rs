@@ -1,0 +1,139 @@
+//! Score: the composite step by step exactly as the published text lays it out, the sub-label
+//! conditions with ✓/✗, the published figures where they differ, and the assessor's override.
+
+use egui::{RichText, Ui};
+
+use super::TabContext;
+use crate::app::widgets::{text_block, zone_colour};
+use crate::model::{Assessment, Override, Zone};
+use crate::report::{composite_steps, override_text};
+use crate::scoring::format_pct;
+use crate::validate::published_differences;
+
+/// Draws the Score tab.
+pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
+    composite_ui(ui, cx);
+    ui.separator();
+    sub_label_ui(ui, cx);
+    ui.separator();
+    published_ui(ui, a, cx);
+    override_ui(ui, a, cx);
+}
+
+fn table(ui: &mut Ui, id: &str, rows: &[(&str, String)]) {
+    egui::Grid::new(id).num_columns(2).striped(true).spacing([24.0, 6.0]).show(ui, |ui| {
+        ui.label(RichText::new("Input").strong());
+        ui.label(RichText::new("Value").strong());
+        ui.end_row();
+        for (name, value) in rows {
+            ui.label(*name);
+            ui.label(RichText::new(value).monospace());
+            ui.end_row();
+        }
+    });
+}
+
+fn composite_ui(ui: &mut Ui, cx: &TabContext<'_>) {
+    let b = cx.breakdown;
+    let steps = composite_steps(b, cx.framework);
+    ui.heading("JobZone Composite Score (AIJRI)");
+    table(
+        ui,
+        "composite",
+        &[
+            ("Task Resistance Score", steps.task_resistance_value.clone()),
+            ("Evidence Modifier", steps.evidence_modifier.clone()),
+            ("Barrier Modifier", steps.barrier_modifier.clone()),
+            ("Growth Modifier", steps.growth_modifier.clone()),
+        ],
+    );
+    ui.add_space(6.0);
+    ui.label(RichText::new(format!("Raw: {}", steps.raw)).monospace());
+    ui.label(RichText::new(format!("JobZone Score: {}", steps.score)).monospace().strong());
+    if let Some(note) = &steps.clamp_note {
+        ui.label(RichText::new(format!("Note: {note}")).italics());
+    }
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Zone:").monospace());
+        ui.label(RichText::new(&steps.zone).monospace().strong().color(zone_colour(b.zone)));
+    });
+    if b.provisional {
+        ui.label(
+            RichText::new(format!("Provisional: task time adds up to {}; shares are scaled to 100%.", format_pct(b.time_total)))
+                .color(ui.visuals().error_fg_color),
+        );
+    }
+}
+
+fn sub_label_ui(ui: &mut Ui, cx: &TabContext<'_>) {
+    let b = cx.breakdown;
+    ui.heading("Sub-label determination");
+    table(
+        ui,
+        "sub-label",
+        &[
+            ("% of task time scoring 3+", format_pct(b.time_3plus_pct)),
+            ("AI Growth Correlation", crate::scoring::signed(b.growth)),
+            ("Sub-label", b.sub_label_text()),
+        ],
+    );
+    ui.add_space(4.0);
+    if b.conditions.is_empty() {
+        ui.label("Yellow has no sub-label.");
+    }
+    for condition in &b.conditions {
+        let (mark, colour) = if condition.holds { ("✓", ui.visuals().text_color()) } else { ("✗", ui.visuals().error_fg_color) };
+        ui.label(RichText::new(format!("{mark} {}", condition.text)).color(colour));
+    }
+}
+
+fn published_ui(ui: &mut Ui, a: &Assessment, cx: &TabContext<'_>) {
+    if a.published.is_none() {
+        return;
+    }
+    ui.heading("Published figures");
+    let differences = published_differences(a, cx.breakdown);
+    if differences.is_empty() {
+        ui.label("✓ Every published figure matches the recomputation.");
+    }
+    for d in differences {
+        ui.label(RichText::new(format!("≠ {}: published {}, recomputed {}", d.label, d.published, d.computed)).color(ui.visuals().warn_fg_color));
+    }
+    ui.separator();
+}
+
+fn override_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
+    ui.heading("Assessor override");
+    ui.label(format!("Assessor override: {}", override_text(a, cx.breakdown)));
+    let mut enabled = a.override_result.is_some();
+    if ui.checkbox(&mut enabled, "Override the computed result").changed() {
+        a.override_result = enabled.then(|| Override {
+            score: Some(crate::scoring::displayed_score(cx.breakdown.score)),
+            ..Override::default()
+        });
+    }
+    let Some(o) = &mut a.override_result else { return };
+    ui.horizontal(|ui| {
+        let mut has_score = o.score.is_some();
+        if ui.checkbox(&mut has_score, "Final score").changed() {
+            o.score = has_score.then_some(crate::scoring::displayed_score(cx.breakdown.score));
+        }
+        if let Some(score) = &mut o.score {
+            ui.add(egui::DragValue::new(score).range(0.0..=100.0).speed(0.1).max_decimals(1))
+                .on_hover_text("The final score, 0–100");
+        }
+        ui.separator();
+        let label = ui.label("Final zone");
+        egui::ComboBox::from_id_salt("override zone")
+            .selected_text(o.zone.map_or("from the score", Zone::name))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut o.zone, None, "from the score");
+                for zone in Zone::ALL {
+                    ui.selectable_value(&mut o.zone, Some(zone), zone.name());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    text_block(ui, "Reason (required)", &mut o.reason, cx.jump, "override.reason");
+}

@@ -1,0 +1,126 @@
+//! Small widgets shared by the panels: zone colours and chips, bounded score pickers with the
+//! meaning of each level on hover, labelled text fields, and jump-to-field support.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::framework::Factor;
+use crate::model::{SubLabel, Zone};
+use crate::scoring::signed;
+
+/// The zone colours, the same everywhere in the program: the Okabe–Ito palette, which stays
+/// distinguishable with the common colour-vision deficiencies. Text is always shown beside them.
+#[must_use]
+pub fn zone_colour(zone: Zone) -> Color32 {
+    match zone {
+        Zone::Red => Color32::from_rgb(0xD5, 0x5E, 0x00),
+        Zone::Yellow => Color32::from_rgb(0xE6, 0x9F, 0x00),
+        Zone::Green => Color32::from_rgb(0x00, 0x9E, 0x73),
+    }
+}
+
+/// A zone colour made translucent, for bands behind plots.
+#[must_use]
+pub fn zone_band(zone: Zone, dark_mode: bool) -> Color32 {
+    let alpha = if dark_mode { 60 } else { 45 };
+    let c = zone_colour(zone);
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
+}
+
+/// The zone as a chip: its colour with its name in black, readable in both themes.
+pub fn zone_chip(ui: &mut Ui, zone: Zone, sub_label: Option<SubLabel>) -> egui::Response {
+    let text = match sub_label {
+        Some(label) => format!("{} · {}", zone.name().to_uppercase(), label.name()),
+        None => zone.name().to_uppercase(),
+    };
+    egui::Frame::new()
+        .fill(zone_colour(zone))
+        .corner_radius(4)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| ui.label(RichText::new(text).color(Color32::BLACK).strong()))
+        .inner
+}
+
+/// A field the validation panel asked to show: the editor scrolls to it and focuses it.
+#[derive(Debug, Clone, Copy)]
+pub struct Jump<'a> {
+    /// The field path to show, e.g. `evidence.wage_trends.score`.
+    pub field: Option<&'a str>,
+}
+
+impl Jump<'_> {
+    /// Whether this jump targets `field` (a path, or the start of one).
+    #[must_use]
+    pub fn targets(&self, field: &str) -> bool {
+        self.field.is_some_and(|f| f == field || (f.starts_with(field) && f[field.len()..].starts_with('.')))
+    }
+
+    /// Scrolls to and focuses a widget when the jump targets its field.
+    pub fn apply(&self, field: &str, response: &egui::Response) {
+        if self.targets(field) {
+            response.scroll_to_me(Some(egui::Align::Center));
+            response.request_focus();
+        }
+    }
+}
+
+/// A row of buttons, one per allowed score of `factor`: bounded by construction, each level's
+/// meaning on hover, accessible as "<name>: <score>". Returns true when a button changed `score`.
+pub fn score_picker(ui: &mut Ui, name: &str, factor: &Factor, score: &mut i64, signed_labels: bool) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 2.0;
+        for value in factor.min..=factor.max {
+            let text = if signed_labels { signed(value) } else { value.to_string() };
+            let selected = *score == value;
+            let response = ui.add(egui::Button::selectable(selected, RichText::new(&text).monospace()).min_size(egui::vec2(28.0, 0.0)));
+            let label = format!("{name}: {text}");
+            response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+            let hover = match factor.level(value) {
+                Some(meaning) => format!("{text} — {meaning}"),
+                None => text.clone(),
+            };
+            if response.on_hover_text(hover).clicked() && !selected {
+                *score = value;
+                changed = true;
+            }
+        }
+        if !factor.in_range(*score) {
+            ui.colored_label(ui.visuals().error_fg_color, format!("{} is out of range {}…{}", score, factor.min, factor.max));
+        }
+    });
+    changed
+}
+
+/// A labelled single-line text field, accessible by its label.
+pub fn text_line(ui: &mut Ui, label: &str, text: &mut String, jump: Jump<'_>, field: &str) -> egui::Response {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        let response = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY)).labelled_by(label.id);
+        jump.apply(field, &response);
+        response
+    })
+    .inner
+}
+
+/// A labelled multi-line text field, accessible by its label, as wide as the panel.
+pub fn text_block(ui: &mut Ui, label: &str, text: &mut String, jump: Jump<'_>, field: &str) -> egui::Response {
+    let label = ui.label(RichText::new(label).strong());
+    let response = ui
+        .add(egui::TextEdit::multiline(text).desired_rows(2).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    jump.apply(field, &response);
+    response
+}
+
+/// A heading with the part's help text on hover.
+pub fn help_heading(ui: &mut Ui, title: &str, help: &str) {
+    ui.label(RichText::new(title).strong().size(15.0)).on_hover_text(help);
+}
+
+/// A strong "figure" label, e.g. a total.
+pub fn figure(ui: &mut Ui, label: &str, value: impl Into<String>) {
+    ui.horizontal(|ui| {
+        ui.label(label);
+        ui.label(RichText::new(value.into()).strong().monospace());
+    });
+}

@@ -1,0 +1,414 @@
+//! The headless command line: `score`, `validate`, `import` and `export`, for batch work and tests.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::json;
+
+use crate::export::{self, CsvRow};
+use crate::framework::Framework;
+use crate::library::{self, LoadedFile};
+use crate::model::Assessment;
+use crate::report;
+use crate::scoring::{self, Breakdown};
+use crate::text_format::{self, Imported};
+use crate::validate::{self, Finding};
+
+/// AIJRI Desk: build, edit and compare AIJRI assessments of job roles.
+///
+/// Without a command, opens the window on the given folders and files (or on the last library).
+#[derive(Debug, Parser)]
+#[command(name = "aijri-desk", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Library folders or assessment files to open in the window.
+    pub paths: Vec<PathBuf>,
+    /// A headless command.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print every computed figure of each assessment.
+    Score {
+        /// Assessment files or library folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// One JSON object per file and line instead of the readable breakdown.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the findings of each assessment; exit 1 when any has errors or fails to load.
+    Validate {
+        /// Assessment files or library folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Import published assessment texts: one `.aijri.json` per text, and every stated figure that
+    /// differs from the recomputation. Nothing is written unless every text imports; exit 1 on any
+    /// failure.
+    Import {
+        /// Published texts (UTF-8), e.g. copied from the web page.
+        #[arg(required = true)]
+        texts: Vec<PathBuf>,
+        /// Where to write: the file for one text, a folder for several (default: next to each text).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// Overwrite assessment files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Export assessments as published text, a Markdown report, or CSV (one row per role).
+    Export {
+        /// One assessment file (text, md), or assessment files and library folders (csv).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The output format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write (default: standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The published text format (what `import` reads).
+    Text,
+    /// A Markdown report for a client.
+    Md,
+    /// CSV, one row per role, every computed figure.
+    Csv,
+}
+
+/// Runs a headless command and returns the process exit code.
+#[must_use]
+pub fn run(command: Command) -> ExitCode {
+    let framework = Framework::published();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut err = std::io::stderr();
+    let result = match command {
+        Command::Score { paths, json } => score(&paths, json, framework, &mut out),
+        Command::Validate { paths } => validate_files(&paths, framework, &mut out),
+        Command::Import { texts, out: target, force } => {
+            import_texts(&texts, target.as_deref(), force, &mut Streams { out: &mut out, err: &mut err })
+        }
+        Command::Export { paths, format, out: target } => {
+            export_files(&paths, format, target.as_deref(), framework, &mut Streams { out: &mut out, err: &mut err })
+        }
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        // stdout closed (e.g. piped into `head`): nothing more to say.
+        Err(_) => ExitCode::FAILURE,
+    }
+}
+
+/// One loaded assessment with its figures and findings.
+struct Scored<'a> {
+    assessment: &'a Assessment,
+    breakdown: Breakdown,
+    findings: Vec<Finding>,
+}
+
+fn scored<'a>(assessment: &'a Assessment, framework: &Framework) -> Scored<'a> {
+    let breakdown = scoring::score(assessment, framework);
+    let findings = validate::validate(assessment, framework, &breakdown);
+    Scored { assessment, breakdown, findings }
+}
+
+/// Runs `each` on every loaded file and `failed` on every file that did not load.
+/// Returns whether every file loaded and `each` accepted it.
+fn for_each_file(
+    paths: &[PathBuf],
+    framework: &Framework,
+    out: &mut dyn Write,
+    each: &dyn Fn(&LoadedFile, &Scored, &mut dyn Write) -> std::io::Result<bool>,
+    failed: &dyn Fn(&LoadedFile, &library::LoadError, &mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<bool> {
+    let files = library::load_paths(paths);
+    if files.is_empty() {
+        writeln!(out, "no assessment files ({}) found in {}", library::EXTENSION, show_paths(paths))?;
+        return Ok(false);
+    }
+    let mut all_ok = true;
+    for file in &files {
+        match &file.result {
+            Ok(loaded) => all_ok &= each(file, &scored(&loaded.assessment, framework), out)?,
+            Err(error) => {
+                failed(file, error, out)?;
+                all_ok = false;
+            }
+        }
+    }
+    Ok(all_ok)
+}
+
+fn show_paths(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+fn score(paths: &[PathBuf], json: bool, framework: &Framework, out: &mut dyn Write) -> std::io::Result<bool> {
+    if json {
+        for_each_file(
+            paths,
+            framework,
+            out,
+            &|file, s, out| {
+                writeln!(out, "{}", score_json(file, s))?;
+                Ok(true)
+            },
+            &|file, error, out| writeln!(out, "{}", json!({"file": file.path.display().to_string(), "error": error.to_string()})),
+        )
+    } else {
+        for_each_file(
+            paths,
+            framework,
+            out,
+            &|file, s, out| {
+                writeln!(out, "== {}", file.path.display())?;
+                write!(out, "{}", report::breakdown_text(s.assessment, &s.breakdown, framework, &s.findings))?;
+                writeln!(out)?;
+                Ok(true)
+            },
+            &|_, error, out| writeln!(out, "error: {error}\n"),
+        )
+    }
+}
+
+/// The `--json` line of one file, with exactly the documented keys.
+fn score_json(file: &LoadedFile, s: &Scored) -> serde_json::Value {
+    let b = &s.breakdown;
+    json!({
+        "file": file.path.display().to_string(),
+        "title": s.assessment.role.title,
+        "protective_total": b.protective_total,
+        "task_total": b.task_total,
+        "task_resistance": b.task_resistance,
+        "evidence_total": b.evidence_total,
+        "barrier_total": b.barrier_total,
+        "growth": b.growth,
+        "evidence_modifier": b.evidence_modifier,
+        "barrier_modifier": b.barrier_modifier,
+        "growth_modifier": b.growth_modifier,
+        "raw": b.raw,
+        "score_unclamped": b.score_unclamped,
+        "score": b.score,
+        "zone": b.zone,
+        "sub_label": b.sub_label,
+        "time_3plus_pct": b.time_3plus_pct,
+        "split": b.split,
+        "quick_screen_red": b.quick_screen_red,
+        "provisional": b.provisional,
+        "findings": s.findings,
+        "final": {
+            "score": b.final_result.score,
+            "zone": b.final_result.zone,
+            "overridden": b.final_result.overridden,
+        },
+    })
+}
+
+fn validate_files(paths: &[PathBuf], framework: &Framework, out: &mut dyn Write) -> std::io::Result<bool> {
+    for_each_file(
+        paths,
+        framework,
+        out,
+        &|file, s, out| {
+            let errors = s.findings.iter().filter(|f| f.severity == validate::Severity::Error).count();
+            let warnings = s.findings.len() - errors;
+            let verdict = if errors == 0 { "ok" } else { "INVALID" };
+            writeln!(out, "{}: {verdict} ({errors} errors, {warnings} warnings)", file.path.display())?;
+            for finding in &s.findings {
+                writeln!(out, "  {finding}")?;
+            }
+            Ok(errors == 0)
+        },
+        &|_, error, out| writeln!(out, "{error}"),
+    )
+}
+
+/// Standard output for results, standard error for problems.
+struct Streams<'a> {
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
+}
+
+/// One text to import and the file it goes to.
+struct ImportJob<'a> {
+    text: &'a Path,
+    target: PathBuf,
+}
+
+/// Imports every text; writes the files only when all imported and none would be overwritten
+/// unasked. Returns whether every text was imported and written.
+fn import_texts(texts: &[PathBuf], target: Option<&Path>, force: bool, io: &mut Streams) -> std::io::Result<bool> {
+    let jobs = import_jobs(texts, target);
+    let mut results = Vec::new();
+    let mut failed = false;
+    for (i, job) in jobs.iter().enumerate() {
+        match import_one(job.text) {
+            Ok(result) => results.push(result),
+            Err(message) => {
+                writeln!(io.err, "{}: {message}", job.text.display())?;
+                failed = true;
+            }
+        }
+        if let Some(clash) = target_clash(&jobs[..i], job, force) {
+            writeln!(io.err, "{}: {clash}", job.target.display())?;
+            failed = true;
+        }
+    }
+    if failed {
+        writeln!(io.err, "nothing written")?;
+        return Ok(false);
+    }
+    let mut all_written = true;
+    for (job, result) in jobs.iter().zip(&results) {
+        all_written &= write_imported(job, result, io)?;
+    }
+    Ok(all_written)
+}
+
+/// Why a job may not write its file: an earlier job writes it, or it exists and `force` is off.
+fn target_clash(earlier: &[ImportJob], job: &ImportJob, force: bool) -> Option<&'static str> {
+    if earlier.iter().any(|other| other.target == job.target) {
+        Some("two texts would be imported into this one file")
+    } else if !force && job.target.exists() {
+        Some("already exists (use --force to overwrite it)")
+    } else {
+        None
+    }
+}
+
+/// Where each text goes: next to it, into `target` (one text), or into the folder `target`.
+fn import_jobs<'a>(texts: &'a [PathBuf], target: Option<&Path>) -> Vec<ImportJob<'a>> {
+    let file_name = |text: &Path| {
+        let stem = text.file_stem().map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned());
+        format!("{stem}{}", library::EXTENSION)
+    };
+    texts
+        .iter()
+        .map(|text| {
+            let target = match target {
+                Some(file) if texts.len() == 1 && !file.is_dir() => file.to_owned(),
+                Some(folder) => folder.join(file_name(text)),
+                None => text.with_file_name(file_name(text)),
+            };
+            ImportJob { text, target }
+        })
+        .collect()
+}
+
+/// Reads and imports one text; `meta.source` becomes its file name.
+fn import_one(path: &Path) -> Result<Imported, String> {
+    let size = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?.len();
+    if size > library::MAX_FILE_BYTES {
+        return Err(format!("the file is {size} bytes; a published text may be at most 5 MB"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))?;
+    let mut imported = text_format::import(&text).map_err(|e| e.to_string())?;
+    imported.assessment.meta.source = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    Ok(imported)
+}
+
+/// Saves one imported assessment and lists its differences.
+fn write_imported(job: &ImportJob, imported: &Imported, io: &mut Streams) -> std::io::Result<bool> {
+    if let Some(folder) = job.target.parent().filter(|f| !f.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(folder)
+    {
+        writeln!(io.err, "{}: cannot create the folder: {e}", folder.display())?;
+        return Ok(false);
+    }
+    let json = library::to_json(&imported.assessment);
+    if let Err(e) = library::write_atomic(&job.target, json.as_bytes()) {
+        writeln!(io.err, "{e}")?;
+        return Ok(false);
+    }
+    let arrow = format!("{} → {}", job.text.display(), job.target.display());
+    match imported.differences.len() {
+        0 => writeln!(io.out, "{arrow}: no differences")?,
+        n => {
+            writeln!(io.out, "{arrow}: {n} published figure(s) differ from the recomputation")?;
+            for d in &imported.differences {
+                writeln!(io.out, "  {}: published {}, computed {}", d.label, d.published, d.computed)?;
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// Exports one file (text, md) or files and folders (csv) to standard output or a file.
+fn export_files(
+    paths: &[PathBuf],
+    format: ExportFormat,
+    target: Option<&Path>,
+    framework: &Framework,
+    io: &mut Streams,
+) -> std::io::Result<bool> {
+    let (content, complete) = match format {
+        ExportFormat::Csv => export_csv(paths, framework, io)?,
+        ExportFormat::Text | ExportFormat::Md => match single_export(paths, format, framework) {
+            Ok(content) => (content, true),
+            Err(message) => {
+                writeln!(io.err, "{message}")?;
+                return Ok(false);
+            }
+        },
+    };
+    match target {
+        None => io.out.write_all(content.as_bytes())?,
+        Some(path) => {
+            if let Err(e) = library::write_atomic(path, content.as_bytes()) {
+                writeln!(io.err, "{e}")?;
+                return Ok(false);
+            }
+        }
+    }
+    Ok(complete)
+}
+
+/// The text or Markdown export of the one assessment file in `paths`.
+fn single_export(paths: &[PathBuf], format: ExportFormat, framework: &Framework) -> Result<String, String> {
+    let [path] = paths else {
+        return Err(format!("export --format {format:?} takes one assessment file, not {}", paths.len()).to_lowercase());
+    };
+    let loaded = library::load_file(path).map_err(|e| e.to_string())?;
+    let s = scored(&loaded.assessment, framework);
+    Ok(match format {
+        ExportFormat::Md => export::markdown_report(s.assessment, &s.breakdown, framework, &s.findings),
+        ExportFormat::Text | ExportFormat::Csv => text_format::export(s.assessment, framework),
+    })
+}
+
+/// The CSV of every assessment found; files that fail to load are reported and left out.
+fn export_csv(paths: &[PathBuf], framework: &Framework, io: &mut Streams) -> std::io::Result<(String, bool)> {
+    let files = library::load_paths(paths);
+    let mut complete = !files.is_empty();
+    if files.is_empty() {
+        writeln!(io.err, "no assessment files ({}) found in {}", library::EXTENSION, show_paths(paths))?;
+    }
+    let mut loaded = Vec::new();
+    for file in &files {
+        match &file.result {
+            Ok(l) => loaded.push((file.path.as_path(), scored(&l.assessment, framework))),
+            Err(e) => {
+                writeln!(io.err, "{e}")?;
+                complete = false;
+            }
+        }
+    }
+    let rows: Vec<CsvRow> = loaded
+        .iter()
+        .map(|(path, s)| CsvRow { file: Some(path), assessment: s.assessment, breakdown: &s.breakdown, findings: &s.findings })
+        .collect();
+    Ok((export::csv_rows(&rows), complete))
+}

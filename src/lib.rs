@@ -1,0 +1,17 @@
+//! AIJRI Desk: build, edit and compare AIJRI (AI Job Resistance Index) assessments of job roles.
+//!
+//! Layers, from the bottom: [`model`] (the assessment file, serde), [`framework`] (the method's
+//! constants as data), [`scoring`] (pure figures), [`validate`] (findings), [`library`] (folders,
+//! files, atomic save), [`report`] (figures as text), [`cli`] (headless commands) and `app` (the
+//! egui window, the only module that uses egui).
+
+pub mod app;
+pub mod cli;
+pub mod export;
+pub mod framework;
+pub mod library;
+pub mod model;
+pub mod report;
+pub mod scoring;
+pub mod text_format;
+pub mod validate;

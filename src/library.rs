@@ -1,0 +1,433 @@
+//! A library is a folder of `*.aijri.json` files (subfolders included). This module finds them,
+//! loads each into an assessment or an error that names the file, the line and column and what is
+//! wrong, and saves atomically (temporary file in the same folder, flush, rename).
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::model::{Assessment, FORMAT_NAME, FORMAT_VERSION};
+
+/// The extension of assessment files.
+pub const EXTENSION: &str = ".aijri.json";
+/// Files larger than this are refused rather than read.
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+/// The byte-order mark some editors put at the start of UTF-8 files.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Why a file could not be loaded. Every variant names the file.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    /// The file or folder could not be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The file is over [`MAX_FILE_BYTES`].
+    #[error("{path}: the file is {size} bytes; an assessment file may be at most 5 MB")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// The JSON is malformed or does not match the format.
+    #[error("{path}: line {line}, column {column}: {message}")]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line (0 when the error is not tied to a place).
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong, with the field's path where known.
+        message: String,
+    },
+    /// The file is of a newer major version than this program reads.
+    #[error(
+        "{path}: the file uses assessment format version {found}, but this program reads version {FORMAT_VERSION}; \
+         open it with a newer AIJRI Desk"
+    )]
+    NewerVersion {
+        /// The file.
+        path: PathBuf,
+        /// The version the file states.
+        found: u64,
+    },
+    /// The file is JSON but not an assessment.
+    #[error(
+        "{path}: not an AIJRI assessment (the `format` field is {found}, expected \"{FORMAT_NAME}\")"
+    )]
+    NotAnAssessment {
+        /// The file.
+        path: PathBuf,
+        /// What the `format` field holds.
+        found: String,
+    },
+}
+
+impl LoadError {
+    /// The file the error is about.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Io { path, .. }
+            | Self::TooLarge { path, .. }
+            | Self::Json { path, .. }
+            | Self::NewerVersion { path, .. }
+            | Self::NotAnAssessment { path, .. } => path,
+        }
+    }
+}
+
+/// What a file held when it was loaded or saved, to notice changes made by others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    len: u64,
+    hash: u64,
+}
+
+impl FileStamp {
+    /// The stamp of some bytes.
+    #[must_use]
+    pub fn of(bytes: &[u8]) -> Self {
+        let mut hasher = DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        Self {
+            len: bytes.len() as u64,
+            hash: hasher.finish(),
+        }
+    }
+}
+
+/// An assessment read from a file, with the stamp of the bytes it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The assessment.
+    pub assessment: Assessment,
+    /// What the file held.
+    pub stamp: FileStamp,
+}
+
+/// One file of a library: its path and what loading it gave.
+#[derive(Debug)]
+pub struct LoadedFile {
+    /// The file.
+    pub path: PathBuf,
+    /// The assessment, or why it could not be loaded.
+    pub result: Result<Loaded, LoadError>,
+}
+
+/// Parses the bytes of an assessment file; `path` only names the file in errors.
+///
+/// # Errors
+/// Malformed JSON, a field of the wrong type or missing, a newer version, or not an assessment.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Assessment, LoadError> {
+    // Some Windows editors start UTF-8 files with a byte-order mark, which JSON does not allow.
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    match serde_json::from_slice::<Assessment>(bytes) {
+        Ok(assessment) => check_header(assessment, path),
+        Err(error) => Err(explain(bytes, path, &error)),
+    }
+}
+
+fn check_header(assessment: Assessment, path: &Path) -> Result<Assessment, LoadError> {
+    if assessment.format != FORMAT_NAME {
+        return Err(LoadError::NotAnAssessment {
+            path: path.to_owned(),
+            found: format!("\"{}\"", assessment.format),
+        });
+    }
+    if assessment.version > FORMAT_VERSION {
+        return Err(LoadError::NewerVersion {
+            path: path.to_owned(),
+            found: assessment.version.into(),
+        });
+    }
+    Ok(assessment)
+}
+
+/// Turns a parse error into the clearest message: a newer version or a foreign file first, then
+/// the field's path (`tasks[2].score: invalid type …`) with line and column.
+fn explain(bytes: &[u8], path: &Path, error: &serde_json::Error) -> LoadError {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        format: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
+    }
+    // Only an object has a header (a derived struct would also read `[format, version]`).
+    let header = if bytes.trim_ascii_start().starts_with(b"{") {
+        serde_json::from_slice::<Header>(bytes).ok()
+    } else {
+        None
+    };
+    if let Some(header) = header {
+        if let Some(found) = header.version.as_ref().and_then(serde_json::Value::as_u64)
+            && found > u64::from(FORMAT_VERSION)
+        {
+            return LoadError::NewerVersion {
+                path: path.to_owned(),
+                found,
+            };
+        }
+        match &header.format {
+            Some(serde_json::Value::String(s)) if s == FORMAT_NAME => {}
+            Some(other) => {
+                return LoadError::NotAnAssessment {
+                    path: path.to_owned(),
+                    found: other.to_string(),
+                };
+            }
+            None => {
+                return LoadError::NotAnAssessment {
+                    path: path.to_owned(),
+                    found: "missing".into(),
+                };
+            }
+        }
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let field = match serde_path_to_error::deserialize::<_, Assessment>(&mut deserializer) {
+        Err(e) if e.path().iter().next().is_some() => Some(e.path().to_string()),
+        _ => None,
+    };
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    let text = error.to_string();
+    let message = text.strip_suffix(&suffix).unwrap_or(&text);
+    LoadError::Json {
+        path: path.to_owned(),
+        line: error.line(),
+        column: error.column(),
+        message: match field {
+            Some(field) => format!("{field}: {message}"),
+            None => message.to_owned(),
+        },
+    }
+}
+
+/// Reads and parses one assessment file, refusing files over [`MAX_FILE_BYTES`].
+///
+/// # Errors
+/// The file cannot be read, is too large, or does not parse (see [`parse`]).
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = read_limited(path)?;
+    let assessment = parse(&bytes, path)?;
+    Ok(Loaded {
+        assessment,
+        stamp: FileStamp::of(&bytes),
+    })
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size,
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // Read one byte past the limit, in case the file grew after its size was read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Whether a path names an assessment file.
+#[must_use]
+pub fn is_assessment_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.len() > EXTENSION.len() && n.to_ascii_lowercase().ends_with(EXTENSION))
+}
+
+/// Every assessment file below a folder, sorted by path; unreadable entries come back as errors.
+#[must_use]
+pub fn find_files(folder: &Path) -> Vec<Result<PathBuf, LoadError>> {
+    let mut found: Vec<Result<PathBuf, LoadError>> = walkdir::WalkDir::new(folder)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|entry| match entry {
+            Ok(entry) => (entry.file_type().is_file() && is_assessment_file(entry.path()))
+                .then(|| Ok(entry.into_path())),
+            Err(error) => {
+                let path = error.path().unwrap_or(folder).to_owned();
+                let source = error
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("a symbolic link loops"));
+                Some(Err(LoadError::Io { path, source }))
+            }
+        })
+        .collect();
+    found.sort_by(|a, b| found_path(a).cmp(found_path(b)));
+    found
+}
+
+fn found_path(found: &Result<PathBuf, LoadError>) -> &Path {
+    match found {
+        Ok(path) => path,
+        Err(error) => error.path(),
+    }
+}
+
+/// Loads files and folders: a folder gives every assessment file below it, a file itself.
+/// One result per file, in order; a file that fails never stops the others.
+#[must_use]
+pub fn load_paths(paths: &[PathBuf]) -> Vec<LoadedFile> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            for found in find_files(path) {
+                files.push(match found {
+                    Ok(file) => load_one(file),
+                    Err(error) => LoadedFile {
+                        path: error.path().to_owned(),
+                        result: Err(error),
+                    },
+                });
+            }
+        } else {
+            files.push(load_one(path.clone()));
+        }
+    }
+    files
+}
+
+fn load_one(path: PathBuf) -> LoadedFile {
+    let result = load_file(&path);
+    LoadedFile { path, result }
+}
+
+/// The file text of an assessment: pretty-printed JSON, keys in the format's order, a final newline.
+#[must_use]
+pub fn to_json(assessment: &Assessment) -> String {
+    // Serialising plain data with string keys into a String cannot fail.
+    let mut text = serde_json::to_string_pretty(assessment).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Why a save failed.
+#[derive(Debug, Error)]
+pub enum SaveError {
+    /// Writing or renaming failed; the old file, if any, is intact.
+    #[error("{path}: could not save: {source}")]
+    Io {
+        /// The file being saved.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+/// Saves an assessment atomically: a temporary file in the same folder is written, flushed to disk
+/// and renamed over the target, so a crash mid-save leaves the old file intact.
+///
+/// # Errors
+/// The folder is not writable, the disk is full, or the rename fails.
+pub fn save_atomic(path: &Path, assessment: &Assessment) -> Result<FileStamp, SaveError> {
+    let text = to_json(assessment);
+    write_atomic(path, text.as_bytes())?;
+    Ok(FileStamp::of(text.as_bytes()))
+}
+
+/// Writes bytes to a file atomically (see [`save_atomic`]).
+///
+/// # Errors
+/// As [`save_atomic`].
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let io = |source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".aijri-save-")
+        .tempfile_in(folder)
+        .map_err(io)?;
+    temp.write_all(bytes).map_err(io)?;
+    temp.flush().map_err(io)?;
+    set_permissions_for(temp.as_file(), path).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    temp.persist(path).map_err(|e| io(e.error))?;
+    // Make the rename itself durable; a folder that cannot be opened or synced is no reason to fail.
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// Gives the temporary file the permissions of the file it replaces, so a shared folder stays
+/// shared; a new file becomes readable by others (a temporary file is created private).
+fn set_permissions_for(temp: &std::fs::File, path: &Path) -> std::io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(metadata) => temp.set_permissions(metadata.permissions()),
+        Err(_) => set_new_file_permissions(temp),
+    }
+}
+
+#[cfg(unix)]
+fn set_new_file_permissions(temp: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    temp.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_new_file_permissions(_temp: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Whether the file on disk no longer holds what `stamp` recorded. A file that is gone has nothing
+/// to overwrite and counts as unchanged; one that cannot be read counts as changed.
+#[must_use]
+pub fn changed_on_disk(path: &Path, stamp: FileStamp) -> bool {
+    match std::fs::read(path) {
+        Ok(bytes) => FileStamp::of(&bytes) != stamp,
+        Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+    }
+}
+
+/// A file name for a new assessment: the title in lower case, words joined by hyphens.
+#[must_use]
+pub fn file_name_for(title: &str) -> String {
+    let slug: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!(
+        "{}{EXTENSION}",
+        if slug.is_empty() { "assessment" } else { &slug }
+    )
+}

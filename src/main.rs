@@ -1,0 +1,15 @@
+//! The `aijri-desk` program: the window, or a headless command.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use aijri_desk::cli::{self, Cli};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match args.command {
+        Some(command) => cli::run(command),
+        None => aijri_desk::app::run(args.paths),
+    }
+}

@@ -1,0 +1,291 @@
+//! Writing an assessment in the published text layout, section by section, with every figure
+//! recomputed under the framework.
+
+use super::ROLE_FIELDS;
+use super::lines::{escape, exact_number, row};
+use super::sections::{SectionKind as K, looks_structural};
+use crate::framework::{Factor, Framework};
+use crate::model::{Assessment, Barrier, Dimension, Principle, RelatedRole};
+use crate::report::{self, CompositeSteps};
+use crate::scoring::{self, Breakdown, format_pct, round_to};
+
+/// The barrier section's fixed second line.
+const REFRAMED_QUESTION: &str = "Reframed question: What prevents AI execution even when programmatically possible?";
+/// The fixed line that opens the related roles.
+const WHERE_TO_LOOK_INTRO: &str =
+    "Where to look next. If you're considering a career shift, these Green Zone roles share transferable skills with this role:";
+/// The fixed line that closes the related roles.
+const BROWSE_LINE: &str = "Browse all scored roles at jobzonerisk.com to find the right fit for your skills and interests.";
+
+/// The assessment as published text: the layout of `reference/backend-api-developer.txt`, every
+/// figure recomputed under `framework`. Empty optional sections are left out. See the module
+/// documentation for what the text cannot carry.
+#[must_use]
+pub fn export(assessment: &Assessment, framework: &Framework) -> String {
+    let b = scoring::score(assessment, framework);
+    let steps = report::composite_steps(&b, framework);
+    let mut w = Writer::default();
+    role(&mut w, assessment);
+    protective(&mut w, assessment, &b, framework);
+    tasks(&mut w, assessment, &b, &steps, framework);
+    reinstatement(&mut w, assessment);
+    evidence(&mut w, assessment, &b, framework);
+    barriers(&mut w, assessment, &b, framework);
+    w.paragraph_section(K::GrowthCheck, &assessment.growth.check);
+    composite(&mut w, &steps);
+    sub_label(&mut w, &b, framework);
+    override_line(&mut w, assessment, &b);
+    commentary(&mut w, assessment);
+    w.out
+}
+
+/// The text being written.
+#[derive(Default)]
+struct Writer {
+    out: String,
+}
+
+impl Writer {
+    fn line(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn heading(&mut self, kind: K) {
+        self.line(kind.def().title);
+    }
+
+    fn row(&mut self, cells: &[&str]) {
+        self.line(&row(cells));
+    }
+
+    /// A header row and its separator.
+    fn table_header(&mut self, cells: &[&str]) {
+        self.row(cells);
+        self.line(&format!("|{}", "---|".repeat(cells.len())));
+    }
+
+    /// Whole lines of free text, one per paragraph.
+    fn paragraph_lines<'a>(&mut self, paragraphs: impl Iterator<Item = &'a str>) {
+        for paragraph in paragraphs {
+            self.line(&free_line(paragraph));
+        }
+    }
+
+    /// A heading and its paragraphs; nothing when the text is empty.
+    fn paragraph_section(&mut self, kind: K, text: &str) {
+        if paragraphs(text).next().is_some() {
+            self.heading(kind);
+            self.paragraph_lines(paragraphs(text));
+        }
+    }
+
+    /// "Label: first paragraph" and the others below; nothing when the text is empty.
+    fn labelled(&mut self, kind: K, text: &str) {
+        let mut paragraphs = paragraphs(text);
+        if let Some(first) = paragraphs.next() {
+            self.line(&format!("{}: {}", kind.def().title, escape(first)));
+            self.paragraph_lines(paragraphs);
+        }
+    }
+
+    /// "Label: line. first paragraph" (the line always written) and the other paragraphs below.
+    fn labelled_after(&mut self, kind: K, head: &str, text: &str) {
+        let mut paragraphs = paragraphs(text);
+        let first = paragraphs.next().map(|p| format!(" {}", escape(p))).unwrap_or_default();
+        self.line(&format!("{}: {head}{first}", kind.def().title));
+        self.paragraph_lines(paragraphs);
+    }
+
+    fn bullets(&mut self, items: &[String]) {
+        for item in items {
+            self.line(&format!("- {}", escape(item)));
+        }
+    }
+}
+
+/// The paragraphs of a free-text field (separated by a blank line), empty ones left out.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").filter(|p| !p.trim().is_empty())
+}
+
+/// A paragraph as a whole line: escaped, with a leading `\` where it would read as structure.
+fn free_line(paragraph: &str) -> String {
+    let escaped = escape(paragraph);
+    if looks_structural(&escaped) { format!("\\{escaped}") } else { escaped }
+}
+
+/// "Score (0-3)", "Score (-2 to 2)".
+fn score_header(factor: &Factor) -> String {
+    if factor.min < 0 {
+        format!("Score ({} to {})", factor.min, factor.max)
+    } else {
+        format!("Score ({}-{})", factor.min, factor.max)
+    }
+}
+
+fn role(w: &mut Writer, a: &Assessment) {
+    w.heading(K::Role);
+    w.table_header(&["Field", "Value"]);
+    for field in &ROLE_FIELDS {
+        w.row(&[field.name, (field.get)(&a.role)]);
+    }
+    w.labelled(K::SeniorityNote, &a.role.seniority_note);
+}
+
+fn protective(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framework) {
+    w.heading(K::Protective);
+    let header = score_header(framework.principle(Principle::ALL[0]));
+    w.table_header(&["Principle", &header, "Rationale"]);
+    for &p in Principle::ALL {
+        let rated = a.protective.get(p);
+        w.row(&[&framework.principle(p).name, &rated.score.to_string(), &rated.rationale]);
+    }
+    w.row(&["Protective Total", &format!("{}/{}", b.protective_total, framework.protective_max()), ""]);
+    w.row(&[&framework.growth.name, &a.growth.score.to_string(), &a.growth.rationale]);
+    w.labelled_after(K::QuickScreen, &format!("{}.", report::quick_screen_text(b)), &a.quick_screen_note);
+}
+
+fn tasks(w: &mut Writer, a: &Assessment, b: &Breakdown, steps: &CompositeSteps, framework: &Framework) {
+    w.heading(K::Tasks);
+    let header = score_header(&framework.task_score);
+    w.table_header(&["Task", "Time %", &header, "Weighted", "Aug/Disp", "Rationale"]);
+    for (task, weighted) in a.tasks.iter().zip(&b.weighted) {
+        w.row(&[
+            &task.name,
+            &format!("{}%", task.time_pct),
+            &task.score.to_string(),
+            &format!("{:.2}", round_to(*weighted, 2)),
+            &task.impact.label().to_uppercase(),
+            &task.rationale,
+        ]);
+    }
+    w.row(&["Total", &format_pct(b.time_total), &format!("{:.2}", round_to(b.task_total, 2))]);
+    if b.provisional {
+        w.line(&format!(
+            "Provisional: task time adds up to {}, not 100%; every figure uses shares scaled to 100%.",
+            format_pct(b.time_total)
+        ));
+    }
+    w.line(&format!("Task Resistance Score: {}", steps.task_resistance));
+    w.line(&format!("Displacement/Augmentation split: {}", steps.split));
+}
+
+fn reinstatement(w: &mut Writer, a: &Assessment) {
+    let r = &a.reinstatement;
+    if !(r.level.is_empty() && r.note.is_empty()) {
+        w.labelled_after(K::Reinstatement, &format!("{}.", escape(&r.level)), &r.note);
+    }
+}
+
+fn evidence(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framework) {
+    w.heading(K::Evidence);
+    let header = score_header(framework.dimension(Dimension::ALL[0]));
+    w.table_header(&["Dimension", &header, "Evidence"]);
+    for &d in Dimension::ALL {
+        let item = a.evidence.get(d);
+        w.row(&[&framework.dimension(d).name, &item.score.to_string(), &item.evidence]);
+    }
+    w.row(&["Total", &b.evidence_total.to_string()]);
+}
+
+fn barriers(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framework) {
+    w.heading(K::Barriers);
+    w.line(REFRAMED_QUESTION);
+    let header = score_header(framework.barrier(Barrier::ALL[0]));
+    w.table_header(&["Barrier", &header, "Rationale"]);
+    for &barrier in Barrier::ALL {
+        let rated = a.barriers.get(barrier);
+        w.row(&[&framework.barrier(barrier).name, &rated.score.to_string(), &rated.rationale]);
+    }
+    w.row(&["Total", &format!("{}/{}", b.barrier_total, framework.barrier_max())]);
+}
+
+fn composite(w: &mut Writer, steps: &CompositeSteps) {
+    w.heading(K::Composite);
+    w.table_header(&["Input", "Value"]);
+    w.row(&["Task Resistance Score", &steps.task_resistance_value]);
+    w.row(&["Evidence Modifier", &steps.evidence_modifier]);
+    w.row(&["Barrier Modifier", &steps.barrier_modifier]);
+    w.row(&["Growth Modifier", &steps.growth_modifier]);
+    w.line(&format!("Raw: {}", steps.raw));
+    w.line(&format!("JobZone Score: {}", steps.score));
+    if let Some(note) = &steps.clamp_note {
+        w.line(&format!("Note: {note}"));
+    }
+    w.line(&format!("Zone: {}", steps.zone));
+}
+
+fn sub_label(w: &mut Writer, b: &Breakdown, framework: &Framework) {
+    w.heading(K::SubLabel);
+    w.table_header(&["Metric", "Value"]);
+    let high = framework.sub_labels.high_automation_min_score;
+    w.row(&[&format!("% of task time scoring {high}+"), &format_pct(b.time_3plus_pct)]);
+    w.row(&[&framework.growth.name, &b.growth.to_string()]);
+    w.row(&["Sub-label", &b.sub_label_text()]);
+}
+
+/// The override as set: only the parts it sets, then the computed result for reference and the
+/// reason ("31.0 YELLOW (computed 24.5 RED) — reason"). `report::override_text` shows the final
+/// result instead, which would turn an unset part into a set one on import.
+fn override_line(w: &mut Writer, a: &Assessment, b: &Breakdown) {
+    let Some(o) = &a.override_result else {
+        w.line(&format!("{}: {}", K::Override.def().title, report::override_text(a, b)));
+        return;
+    };
+    let set: Vec<String> = o
+        .score
+        .map(exact_number)
+        .into_iter()
+        .chain(o.zone.map(|z| z.name().to_uppercase()))
+        .collect();
+    let head = format!(
+        "{}(computed {:.1} {}) —",
+        set.iter().map(|s| format!("{s} ")).collect::<String>(),
+        b.displayed(),
+        b.zone.name().to_uppercase()
+    );
+    w.labelled_after(K::Override, &head, &o.reason);
+}
+
+fn commentary(w: &mut Writer, a: &Assessment) {
+    let c = &a.commentary;
+    let texts = [&c.score_vs_reality, &c.who_should_worry, &c.role_outlook, &c.timeline];
+    let lists = [&c.numbers_dont_capture, &c.survival_strategy];
+    if texts.iter().all(|t| t.trim().is_empty()) && lists.iter().all(|l| l.is_empty()) && c.where_to_look_next.is_empty() {
+        return;
+    }
+    w.heading(K::Commentary);
+    w.paragraph_section(K::ScoreVsReality, &c.score_vs_reality);
+    if !c.numbers_dont_capture.is_empty() {
+        w.heading(K::NumbersDontCapture);
+        w.bullets(&c.numbers_dont_capture);
+    }
+    w.paragraph_section(K::WhoShouldWorry, &c.who_should_worry);
+    w.paragraph_section(K::WhatThisMeans, &c.role_outlook);
+    if !c.survival_strategy.is_empty() {
+        w.line(&format!("{}:", K::SurvivalStrategy.def().title));
+        w.bullets(&c.survival_strategy);
+    }
+    if !c.where_to_look_next.is_empty() {
+        w.line(WHERE_TO_LOOK_INTRO);
+        for related in &c.where_to_look_next {
+            w.line(&related_line(related));
+        }
+        w.line(BROWSE_LINE);
+    }
+    w.labelled(K::Timeline, &c.timeline);
+}
+
+/// "- Senior Software Engineer (AIJRI 55.4) — why".
+fn related_line(related: &RelatedRole) -> String {
+    let mut line = format!("- {}", escape(&related.title));
+    if let Some(aijri) = related.aijri {
+        line.push_str(&format!(" (AIJRI {})", exact_number(aijri)));
+    }
+    if !related.note.is_empty() {
+        line.push_str(" — ");
+        line.push_str(&escape(&related.note));
+    }
+    line
+}

@@ -1,0 +1,127 @@
+//! The published text format of an AIJRI assessment (`reference/backend-api-developer.txt` is one
+//! instance): pipe tables, labelled lines and free-text sections.
+//!
+//! [`import`] reads such a text into an [`Assessment`], keeping the figures the text states under
+//! `published` and listing every one that differs from the recomputation. It is tolerant of what
+//! copy-paste does: Windows line endings, non-breaking and repeated spaces, Unicode minus and dashes
+//! in numbers, Markdown bold and headings, blank lines anywhere, table rows with or without outer
+//! pipes, separator rows, sections in another order, and missing optional sections (seniority
+//! note, quick screen, reinstatement, growth check, composite, sub-label, override, commentary).
+//! Section, principle, dimension and barrier names are matched ignoring case, spacing, punctuation
+//! and "and"/"&". A text it cannot read gives an [`ImportError`] naming the line and what was
+//! expected.
+//!
+//! [`export`] writes the same layout; exporting the shipped Backend/API Developer file reproduces
+//! the reference text line for line (but for the final newline). `import(export(a))` gives back
+//! `a` apart from `meta`, `framework`, unknown (`extra`) fields and `published`, which the text does
+//! not carry (the import fills `published` with the figures the export wrote), within these limits:
+//!
+//! - whitespace: leading and trailing spaces of a field and runs of spaces inside it are not kept;
+//!   tabs and other control characters become spaces; empty paragraphs are dropped;
+//! - line breaks: paragraphs of a free-text section are separated by `"\n\n"`; any other line
+//!   break is written `<br>` and read back as `"\n"`;
+//! - escapes: `\`, `|` and `*` are written `\\`, `\|`, `\*` (Markdown style) and a line of free
+//!   text that would read as structure is written with a leading `\`; unescaped `**` is read as
+//!   Markdown bold and dropped;
+//! - a reinstatement level cannot contain a full stop; a related role's title cannot contain an em
+//!   dash or "(AIJRI", and one without a score cannot contain " - " or " – ";
+//! - principle, dimension and barrier names are those of the published framework: a text exported
+//!   under a framework with other names does not import.
+
+mod export;
+mod import;
+pub(crate) mod lines;
+mod sections;
+
+use thiserror::Error;
+
+use crate::framework::Framework;
+use crate::model::{Assessment, Role};
+use crate::scoring;
+use crate::validate::{self, Difference};
+
+pub use export::export;
+pub use lines::escape;
+
+/// What `meta.source` says of an imported assessment (the command line sets the file name).
+pub const IMPORTED_SOURCE: &str = "imported published text";
+
+/// One row of the role definition table: its name and the field it holds.
+pub(crate) struct RoleField {
+    /// The row's name in the published text.
+    pub name: &'static str,
+    /// The field, to write it.
+    pub get: fn(&Role) -> &String,
+    /// The field, to read it.
+    pub get_mut: fn(&mut Role) -> &mut String,
+}
+
+/// The rows of the role definition table, in the published order.
+pub(crate) const ROLE_FIELDS: [RoleField; 5] = [
+    RoleField { name: "Job Title", get: |r| &r.title, get_mut: |r| &mut r.title },
+    RoleField { name: "Seniority Level", get: |r| &r.seniority, get_mut: |r| &mut r.seniority },
+    RoleField { name: "Primary Function", get: |r| &r.primary_function, get_mut: |r| &mut r.primary_function },
+    RoleField { name: "What This Role Is NOT", get: |r| &r.not_this_role, get_mut: |r| &mut r.not_this_role },
+    RoleField { name: "Typical Experience", get: |r| &r.typical_experience, get_mut: |r| &mut r.typical_experience },
+];
+
+/// An assessment read from published text, with the published figures that differ from the
+/// recomputation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// The assessment; the figures the text stated are under `published`.
+    pub assessment: Assessment,
+    /// Every stated figure that differs from the recomputation under the published framework.
+    pub differences: Vec<Difference>,
+}
+
+/// Why a text could not be imported: the line and what was expected there.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("line {line}: expected {expected}{}", found_note(.found.as_deref()))]
+pub struct ImportError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What the line should have held, e.g. "an evidence row `| Dimension | score | evidence |`".
+    pub expected: String,
+    /// The start of what the line held, when that helps.
+    pub found: Option<String>,
+}
+
+/// How much of a damaged line an error quotes.
+const FOUND_CHARS: usize = 60;
+
+fn found_note(found: Option<&str>) -> String {
+    found.map(|f| format!(", found “{f}”")).unwrap_or_default()
+}
+
+impl ImportError {
+    /// An error at a line.
+    pub(crate) fn new(line: usize, expected: impl Into<String>) -> Self {
+        Self { line, expected: expected.into(), found: None }
+    }
+
+    /// The same error, quoting the start of what the line held.
+    pub(crate) fn found(mut self, text: &str) -> Self {
+        let mut quoted: String = text.chars().take(FOUND_CHARS).collect();
+        if quoted.len() < text.len() {
+            quoted.push('…');
+        }
+        self.found = Some(quoted);
+        self
+    }
+}
+
+/// Reads a published text into an assessment and compares its stated figures with the
+/// recomputation under the published framework. `meta.source` is [`IMPORTED_SOURCE`] and
+/// `meta.id` is made from the job title.
+///
+/// # Errors
+/// A required section (role definition, protective principles, tasks, evidence, barriers) is
+/// missing, a required row is missing or appears twice, or a line cannot be read; the error names
+/// the line and what was expected.
+pub fn import(text: &str) -> Result<Imported, ImportError> {
+    let assessment = import::assessment(text, Framework::published())?;
+    let breakdown = scoring::score(&assessment, Framework::published());
+    let differences = validate::published_differences(&assessment, &breakdown);
+    Ok(Imported { assessment, differences })
+}

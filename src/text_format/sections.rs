@@ -1,0 +1,241 @@
+//! The sections of the published text: which headings and labelled lines start one, and the split
+//! of a text into sections. Sections may come in any order; each may appear once.
+
+use super::ImportError;
+use super::lines::{Line, bullet_item, cells, clean, is_rule, key, split_lines};
+
+/// A part of the published text that starts with a heading ("Evidence Score") or a labelled line
+/// ("Timeline: …").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SectionKind {
+    /// The role definition table.
+    Role,
+    /// "Seniority note: …".
+    SeniorityNote,
+    /// The protective principles table with the growth row.
+    Protective,
+    /// "Quick screen result: …".
+    QuickScreen,
+    /// The task table, the TRS line and the split line.
+    Tasks,
+    /// "Reinstatement check (Acemoglu): …".
+    Reinstatement,
+    /// The evidence table.
+    Evidence,
+    /// The barrier table.
+    Barriers,
+    /// The AI growth correlation check paragraph.
+    GrowthCheck,
+    /// The composite table and the raw, score and zone lines.
+    Composite,
+    /// The sub-label table.
+    SubLabel,
+    /// "Assessor override: …".
+    Override,
+    /// The "Assessor Commentary" heading over the commentary parts.
+    Commentary,
+    /// Score vs reality check.
+    ScoreVsReality,
+    /// What the numbers don't capture (bullets).
+    NumbersDontCapture,
+    /// Who should worry (paragraphs).
+    WhoShouldWorry,
+    /// What this means: the role's outlook.
+    WhatThisMeans,
+    /// "Survival strategy:" (bullets).
+    SurvivalStrategy,
+    /// "Where to look next." (related roles).
+    WhereToLookNext,
+    /// "Timeline: …".
+    Timeline,
+}
+
+/// How a section is written and recognised.
+pub(crate) struct SectionDef {
+    /// The section.
+    pub kind: SectionKind,
+    /// Its heading or label as the published text writes it.
+    pub title: &'static str,
+    /// Other names it is recognised by.
+    pub aliases: &'static [&'static str],
+    /// Whether its content may start on the heading's own line after `:` or `.`.
+    pub labelled: bool,
+}
+
+const fn def(kind: SectionKind, title: &'static str, aliases: &'static [&'static str], labelled: bool) -> SectionDef {
+    SectionDef { kind, title, aliases, labelled }
+}
+
+/// Every section, in the order of the published text.
+pub(crate) static SECTIONS: [SectionDef; 20] = {
+    use SectionKind as K;
+    [
+        def(K::Role, "Role Definition", &[], false),
+        def(K::SeniorityNote, "Seniority note", &[], true),
+        def(K::Protective, "Protective Principles + AI Growth Correlation", &["Protective Principles"], false),
+        def(K::QuickScreen, "Quick screen result", &["Quick screen"], true),
+        def(K::Tasks, "Task Decomposition (Agentic AI Scoring)", &["Task Decomposition", "Tasks"], false),
+        def(K::Reinstatement, "Reinstatement check (Acemoglu)", &["Reinstatement check", "Reinstatement"], true),
+        def(K::Evidence, "Evidence Score", &["Evidence", "Evidence Scores"], false),
+        def(K::Barriers, "Barrier Assessment", &["Barriers"], false),
+        def(K::GrowthCheck, "AI Growth Correlation Check", &[], false),
+        def(K::Composite, "JobZone Composite Score (AIJRI)", &["JobZone Composite Score", "Composite Score"], false),
+        def(K::SubLabel, "Sub-Label Determination", &[], false),
+        def(K::Override, "Assessor override", &[], true),
+        def(K::Commentary, "Assessor Commentary", &["Commentary"], false),
+        def(K::ScoreVsReality, "Score vs Reality Check", &["Score vs Reality"], false),
+        def(K::NumbersDontCapture, "What the Numbers Don't Capture", &[], false),
+        def(K::WhoShouldWorry, "Who Should Worry (and Who Shouldn't)", &["Who Should Worry"], false),
+        def(K::WhatThisMeans, "What This Means", &[], false),
+        def(K::SurvivalStrategy, "Survival strategy", &[], true),
+        def(K::WhereToLookNext, "Where to look next", &[], true),
+        def(K::Timeline, "Timeline", &[], true),
+    ]
+};
+
+impl SectionKind {
+    /// The definition of this section.
+    pub(crate) fn def(self) -> &'static SectionDef {
+        // Every kind has exactly one entry, so the fallback is never taken.
+        SECTIONS.iter().find(|d| d.kind == self).unwrap_or(&SECTIONS[0])
+    }
+
+    fn matches(self, name_key: &str) -> bool {
+        let def = self.def();
+        std::iter::once(def.title).chain(def.aliases.iter().copied()).any(|name| key(name) == name_key)
+    }
+}
+
+/// Labels of lines inside a section ("Raw: …"), which free text must not be mistaken for.
+pub(crate) const INLINE_LABELS: [&str; 8] = [
+    "Task Resistance Score",
+    "Displacement/Augmentation split",
+    "Provisional",
+    "Reframed question",
+    "Raw",
+    "JobZone Score",
+    "Zone",
+    "Note",
+];
+
+/// The start of the line that closes the related roles ("Browse all scored roles at …").
+pub(crate) const BROWSE_LINE_KEY: &str = "browseallscoredroles";
+
+/// When `text` is "Label: rest" or "Label. rest" with a label among `names`: the label's index and
+/// the rest (still escaped, trimmed).
+pub(crate) fn labelled<'a>(text: &'a str, names: &[&str]) -> Option<(usize, &'a str)> {
+    let end = text.find([':', '.'])?;
+    let label = key(&text[..end]);
+    let index = names.iter().position(|name| key(name) == label)?;
+    Some((index, text[end + 1..].trim_start()))
+}
+
+/// When a line starts a section: the section and, for a labelled one, the rest of the line.
+pub(crate) fn section_start(text: &str) -> Option<(SectionKind, Option<&str>)> {
+    let heading = text.trim_start_matches('#').trim_start();
+    if heading.starts_with(['\\', '|', '>']) || bullet_item(heading).is_some() || cells(heading).is_some() {
+        return None;
+    }
+    let whole = key(heading);
+    if let Some(def) = SECTIONS.iter().find(|d| d.kind.matches(&whole)) {
+        return Some((def.kind, None));
+    }
+    let end = heading.find([':', '.'])?;
+    let label = key(&heading[..end]);
+    let def = SECTIONS.iter().find(|d| d.labelled && d.kind.matches(&label))?;
+    Some((def.kind, Some(heading[end + 1..].trim_start())))
+}
+
+/// Whether a line of free text would be read as structure (a heading, a label, a bullet, a table
+/// row or separator) and so must be written with a leading `\`.
+pub(crate) fn looks_structural(text: &str) -> bool {
+    let text = clean(text);
+    super::lines::starts_like_markup(&text)
+        || is_rule(&text)
+        || section_start(&text).is_some()
+        || labelled(&text, &INLINE_LABELS).is_some()
+        || key(&text).starts_with(BROWSE_LINE_KEY)
+        || cells(&text).is_some()
+}
+
+/// One section of a text: its kind, the line of its heading, the rest of a labelled heading line,
+/// and the non-blank lines up to the next section.
+#[derive(Debug)]
+pub(crate) struct Section {
+    /// What section this is.
+    pub kind: SectionKind,
+    /// The line number of its heading.
+    pub heading: usize,
+    /// The text after the label, for a labelled heading ("Timeline: 2-3 years").
+    pub rest: Option<Line>,
+    /// The lines of the section, blank lines and separators left out.
+    pub lines: Vec<Line>,
+}
+
+/// A text split into its sections.
+#[derive(Debug)]
+pub(crate) struct Document {
+    sections: Vec<Section>,
+    last_line: usize,
+}
+
+impl Document {
+    /// Splits a text into sections; text before the first section is ignored.
+    ///
+    /// # Errors
+    /// A section appears twice.
+    pub(crate) fn read(text: &str) -> Result<Self, ImportError> {
+        let lines = split_lines(text);
+        let last_line = lines.len();
+        let mut sections: Vec<Section> = Vec::new();
+        for line in lines {
+            if line.text.is_empty() || is_rule(&line.text) {
+                continue;
+            }
+            if let Some((kind, rest)) = section_start(&line.text) {
+                if let Some(first) = sections.iter().find(|s| s.kind == kind) {
+                    return Err(ImportError::new(
+                        line.number,
+                        format!("each section once: “{}” already began on line {}", kind.def().title, first.heading),
+                    ));
+                }
+                let rest = rest.map(|r| Line { number: line.number, text: r.to_owned() });
+                sections.push(Section { kind, heading: line.number, rest, lines: Vec::new() });
+            } else if let Some(current) = sections.last_mut() {
+                current.lines.push(line);
+            }
+        }
+        Ok(Self { sections, last_line })
+    }
+
+    /// The section of a kind, if the text has it.
+    pub(crate) fn get(&self, kind: SectionKind) -> Option<&Section> {
+        self.sections.iter().find(|s| s.kind == kind)
+    }
+
+    /// The section of a kind.
+    ///
+    /// # Errors
+    /// The text lacks it; the error names the line of the next section that the text has (in the
+    /// published order), or the end of the text.
+    pub(crate) fn require(&self, kind: SectionKind) -> Result<&Section, ImportError> {
+        self.get(kind).ok_or_else(|| self.missing(kind))
+    }
+
+    fn missing(&self, kind: SectionKind) -> ImportError {
+        let order = |k: SectionKind| SECTIONS.iter().position(|d| d.kind == k);
+        let next = self
+            .sections
+            .iter()
+            .filter(|s| order(s.kind) > order(kind))
+            .min_by_key(|s| s.heading);
+        let title = kind.def().title;
+        match next {
+            Some(next) => ImportError::new(
+                next.heading,
+                format!("the section “{title}” before “{}”", next.kind.def().title),
+            ),
+            None => ImportError::new(self.last_line.max(1), format!("the section “{title}” (not found in the text)")),
+        }
+    }
+}

@@ -1,0 +1,399 @@
+//! The headless command line end to end: `aijri-desk score` and `aijri-desk validate` run as a user
+//! runs them, on the shipped assessment and on a folder of broken files.
+
+// A test fails by panicking; its helpers unwrap what a passing test guarantees.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// The shipped published assessment.
+fn shipped() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments/backend-api-developer.aijri.json")
+}
+
+/// Runs the program with arguments and no stdin.
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_aijri-desk"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the program runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts the program neither panicked nor crashed.
+fn assert_no_panic(output: &Output) {
+    assert!(
+        !stderr(output).contains("panicked"),
+        "stderr: {}",
+        stderr(output)
+    );
+    assert!(
+        output.status.code().is_some(),
+        "killed by a signal: {:?}",
+        output.status
+    );
+}
+
+/// The keys `score --json` documents, exactly.
+const DOCUMENTED_KEYS: [&str; 22] = [
+    "file",
+    "title",
+    "protective_total",
+    "task_total",
+    "task_resistance",
+    "evidence_total",
+    "barrier_total",
+    "growth",
+    "evidence_modifier",
+    "barrier_modifier",
+    "growth_modifier",
+    "raw",
+    "score_unclamped",
+    "score",
+    "zone",
+    "sub_label",
+    "time_3plus_pct",
+    "split",
+    "quick_screen_red",
+    "provisional",
+    "findings",
+    "final",
+];
+
+fn keys(value: &Value) -> BTreeSet<String> {
+    value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .cloned()
+        .collect()
+}
+
+fn documented_keys() -> BTreeSet<String> {
+    DOCUMENTED_KEYS.iter().map(|k| (*k).to_owned()).collect()
+}
+
+fn round(value: &Value, decimals: i32) -> f64 {
+    let factor = 10f64.powi(decimals);
+    (value.as_f64().expect("a number") * factor).round() / factor
+}
+
+#[test]
+fn score_prints_the_breakdown_ending_in_24_5_red_not_imminent() {
+    let output = run(&["score", shipped().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    let text = stdout(&output);
+    for expected in [
+        "Backend/API Developer (Mid-Level (3-5 years))",
+        "Protective Total: 2/9    AI Growth Correlation: -1 (Weak Negative)",
+        "Quick screen result: Protective 0-2 AND Correlation negative → Almost certainly Red Zone",
+        "Task Resistance Score: 6.00 - 2.95 = 3.05/5.0",
+        "Displacement/Augmentation split: 30% displacement, 70% augmentation, 0% not involved.",
+        "% of task time scoring 3+: 65%",
+        "Evidence Modifier: 1.0 + (-4 × 0.04) = 0.84",
+        "Raw: 3.05 × 0.84 × 1.02 × 0.95 = 2.4826",
+        "Assessor override: None — formula score accepted.",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    let ending = "JobZone Score: (2.4826 - 0.54) / 7.93 × 100 = 24.5/100\n\
+                  Zone: RED (Green ≥48, Yellow 25-47, Red <25)\n\
+                  Sub-label: Red — Does not meet all three Imminent conditions\n  \
+                  Imminent: Red ✓ · time 3+ 65% < 70% ✗ · growth −1 ≤ −1 ✓";
+    assert!(
+        text.trim_end().ends_with(ending),
+        "the breakdown ends with the score, zone and sub-label:\n{text}"
+    );
+}
+
+#[test]
+fn score_json_gives_exactly_the_documented_keys() {
+    let output = run(&["score", "--json", shipped().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    let text = stdout(&output);
+    assert_eq!(text.lines().count(), 1, "one line per file");
+    let line: Value = serde_json::from_str(text.trim_end()).expect("a JSON line");
+    assert_eq!(keys(&line), documented_keys());
+    assert_eq!(
+        keys(&line["split"]),
+        ["augmentation", "displacement", "not_involved"]
+            .map(String::from)
+            .into()
+    );
+    assert_eq!(
+        keys(&line["final"]),
+        ["overridden", "score", "zone"].map(String::from).into()
+    );
+    assert_eq!(line["file"], shipped().to_str().unwrap());
+    assert_eq!(line["title"], "Backend/API Developer");
+    assert_eq!(round(&line["raw"], 4), 2.4826);
+    assert_eq!(round(&line["score"], 1), 24.5);
+    assert_eq!(round(&line["task_total"], 2), 2.95);
+    assert_eq!(round(&line["task_resistance"], 2), 3.05);
+    assert_eq!(round(&line["evidence_modifier"], 2), 0.84);
+    assert_eq!(round(&line["time_3plus_pct"], 0), 65.0);
+    assert_eq!(round(&line["split"]["displacement"], 0), 30.0);
+    assert_eq!(
+        (
+            line["protective_total"].as_i64(),
+            line["evidence_total"].as_i64()
+        ),
+        (Some(2), Some(-4))
+    );
+    assert_eq!(
+        (line["barrier_total"].as_i64(), line["growth"].as_i64()),
+        (Some(1), Some(-1))
+    );
+    assert_eq!(
+        (&line["zone"], &line["sub_label"]),
+        (&Value::from("red"), &Value::Null)
+    );
+    assert_eq!(
+        (&line["quick_screen_red"], &line["provisional"]),
+        (&Value::Bool(true), &Value::Bool(false))
+    );
+    assert_eq!(line["findings"], Value::Array(Vec::new()));
+    assert_eq!(
+        (&line["final"]["zone"], &line["final"]["overridden"]),
+        (&Value::from("red"), &Value::Bool(false))
+    );
+    assert_eq!(line["final"]["score"], line["score"]);
+}
+
+/// A folder of broken files beside one good one.
+struct BrokenLibrary {
+    dir: tempfile::TempDir,
+    broken: Vec<&'static str>,
+}
+
+impl BrokenLibrary {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let good = std::fs::read_to_string(shipped()).unwrap();
+        let files: [(&str, Vec<u8>); 8] = [
+            ("empty.aijri.json", Vec::new()),
+            (
+                "truncated.aijri.json",
+                good.as_bytes()[..good.len() / 3].to_vec(),
+            ),
+            (
+                "garbage.aijri.json",
+                (0..=255u8).cycle().take(3000).collect(),
+            ),
+            (
+                "wrong-type.aijri.json",
+                good.replacen("\"score\": 4,", "\"score\": \"four\",", 1)
+                    .into_bytes(),
+            ),
+            (
+                "newer.aijri.json",
+                good.replacen("\"version\": 1", "\"version\": 2", 1)
+                    .into_bytes(),
+            ),
+            (
+                "nested.aijri.json",
+                good.replacen(
+                    "\"tasks\"",
+                    &format!(
+                        "\"deep\": {}{}, \"tasks\"",
+                        "[".repeat(100_000),
+                        "]".repeat(100_000)
+                    ),
+                    1,
+                )
+                .into_bytes(),
+            ),
+            (
+                "out-of-range.aijri.json",
+                good.replacen("\"score\": 4,", "\"score\": 99999999999999999999,", 1)
+                    .into_bytes(),
+            ),
+            ("huge.aijri.json", vec![b' '; 6 * 1024 * 1024]),
+        ];
+        for (name, bytes) in &files {
+            std::fs::write(dir.path().join(name), bytes).unwrap();
+        }
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/good.aijri.json"), &good).unwrap();
+        Self {
+            dir,
+            broken: files.iter().map(|(name, _)| *name).collect(),
+        }
+    }
+
+    fn path(&self) -> &str {
+        self.dir.path().to_str().unwrap()
+    }
+}
+
+#[test]
+fn validate_names_each_broken_file_and_exits_1_without_panic() {
+    let library = BrokenLibrary::new();
+    let output = run(&["validate", library.path()]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    for name in &library.broken {
+        let line = text
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} is not named:\n{text}"));
+        assert!(
+            line.len() > name.len() + library.path().len() + 10,
+            "{name} has a message: {line}"
+        );
+    }
+    assert!(
+        text.contains("good.aijri.json: ok (0 errors, 0 warnings)"),
+        "{text}"
+    );
+    let named = |name: &str| text.lines().find(|l| l.contains(name)).unwrap().to_owned();
+    assert!(
+        named("wrong-type").contains("tasks[1].score: invalid type"),
+        "{}",
+        named("wrong-type")
+    );
+    assert!(
+        named("wrong-type").contains("line 56, column"),
+        "{}",
+        named("wrong-type")
+    );
+    assert!(named("newer").contains("version 2"));
+    assert!(named("huge").contains("at most 5 MB"));
+    assert!(named("nested").contains("recursion limit"));
+}
+
+#[test]
+fn score_on_a_broken_folder_still_scores_the_good_file() {
+    let library = BrokenLibrary::new();
+    let output = run(&["score", library.path()]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(1), "a file failed to load");
+    let text = stdout(&output);
+    assert!(
+        text.contains("good.aijri.json") && text.contains("= 24.5/100"),
+        "{text}"
+    );
+    for name in &library.broken {
+        assert!(
+            text.contains(&format!(
+                "error: {}",
+                library.dir.path().join(name).display()
+            )),
+            "{name}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn score_json_on_a_broken_folder_gives_one_line_per_file() {
+    let library = BrokenLibrary::new();
+    let output = run(&["score", "--json", library.path()]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(lines.len(), library.broken.len() + 1);
+    let (good, broken): (Vec<&Value>, Vec<&Value>) =
+        lines.iter().partition(|l| l.get("error").is_none());
+    assert_eq!(good.len(), 1);
+    assert_eq!(keys(good[0]), documented_keys());
+    assert_eq!(round(&good[0]["score"], 1), 24.5);
+    for line in broken {
+        assert_eq!(keys(line), ["error", "file"].map(String::from).into());
+        assert!(
+            line["error"]
+                .as_str()
+                .unwrap()
+                .starts_with(line["file"].as_str().unwrap())
+        );
+    }
+}
+
+#[test]
+fn validate_reports_findings_and_exits_1_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("invalid.aijri.json");
+    let text = std::fs::read_to_string(shipped()).unwrap().replacen(
+        "\"time_pct\": 15,",
+        "\"time_pct\": 5,",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let output = run(&["validate", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains("invalid.aijri.json: INVALID (1 errors, "),
+        "{text}"
+    );
+    assert!(
+        text.contains("error: tasks: task time adds up to 90% instead of 100%"),
+        "{text}"
+    );
+    let scored = run(&["score", path.to_str().unwrap()]);
+    assert_eq!(
+        scored.status.code(),
+        Some(0),
+        "scoring a loadable file succeeds"
+    );
+    assert!(stdout(&scored).contains("PROVISIONAL"));
+}
+
+#[test]
+fn validate_accepts_the_shipped_library() {
+    let folder = shipped().parent().unwrap().to_owned();
+    let output = run(&["validate", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn missing_paths_and_empty_folders_exit_1_with_a_message() {
+    let output = run(&["score", "no-such-file.aijri.json"]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("no-such-file.aijri.json: cannot read"),
+        "{}",
+        stdout(&output)
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let output = run(&["validate", empty.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("no assessment files"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn output_closed_early_is_not_a_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aijri-desk"))
+        .args([
+            "score",
+            shipped().to_str().unwrap(),
+            shipped().to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_no_panic(&output);
+}
