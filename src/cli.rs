@@ -96,12 +96,33 @@ pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Score { paths, json } => score(&paths, json, framework, &mut out),
         Command::Validate { paths } => validate_files(&paths, framework, &mut out),
-        Command::Import { texts, out: target, force } => {
-            import_texts(&texts, target.as_deref(), force, &mut Streams { out: &mut out, err: &mut err })
-        }
-        Command::Export { paths, format, out: target } => {
-            export_files(&paths, format, target.as_deref(), framework, &mut Streams { out: &mut out, err: &mut err })
-        }
+        Command::Import {
+            texts,
+            out: target,
+            force,
+        } => import_texts(
+            &texts,
+            target.as_deref(),
+            force,
+            &mut Streams {
+                out: &mut out,
+                err: &mut err,
+            },
+        ),
+        Command::Export {
+            paths,
+            format,
+            out: target,
+        } => export_files(
+            &paths,
+            format,
+            target.as_deref(),
+            framework,
+            &mut Streams {
+                out: &mut out,
+                err: &mut err,
+            },
+        ),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -121,7 +142,11 @@ struct Scored<'a> {
 fn scored<'a>(assessment: &'a Assessment, framework: &Framework) -> Scored<'a> {
     let breakdown = scoring::score(assessment, framework);
     let findings = validate::validate(assessment, framework, &breakdown);
-    Scored { assessment, breakdown, findings }
+    Scored {
+        assessment,
+        breakdown,
+        findings,
+    }
 }
 
 /// Runs `each` on every loaded file and `failed` on every file that did not load.
@@ -135,7 +160,12 @@ fn for_each_file(
 ) -> std::io::Result<bool> {
     let files = library::load_paths(paths);
     if files.is_empty() {
-        writeln!(out, "no assessment files ({}) found in {}", library::EXTENSION, show_paths(paths))?;
+        writeln!(
+            out,
+            "no assessment files ({}) found in {}",
+            library::EXTENSION,
+            show_paths(paths)
+        )?;
         return Ok(false);
     }
     let mut all_ok = true;
@@ -152,10 +182,19 @@ fn for_each_file(
 }
 
 fn show_paths(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-fn score(paths: &[PathBuf], json: bool, framework: &Framework, out: &mut dyn Write) -> std::io::Result<bool> {
+fn score(
+    paths: &[PathBuf],
+    json: bool,
+    framework: &Framework,
+    out: &mut dyn Write,
+) -> std::io::Result<bool> {
     if json {
         for_each_file(
             paths,
@@ -165,7 +204,13 @@ fn score(paths: &[PathBuf], json: bool, framework: &Framework, out: &mut dyn Wri
                 writeln!(out, "{}", score_json(file, s))?;
                 Ok(true)
             },
-            &|file, error, out| writeln!(out, "{}", json!({"file": file.path.display().to_string(), "error": error.to_string()})),
+            &|file, error, out| {
+                writeln!(
+                    out,
+                    "{}",
+                    json!({"file": file.path.display().to_string(), "error": error.to_string()})
+                )
+            },
         )
     } else {
         for_each_file(
@@ -174,7 +219,11 @@ fn score(paths: &[PathBuf], json: bool, framework: &Framework, out: &mut dyn Wri
             out,
             &|file, s, out| {
                 writeln!(out, "== {}", file.path.display())?;
-                write!(out, "{}", report::breakdown_text(s.assessment, &s.breakdown, framework, &s.findings))?;
+                write!(
+                    out,
+                    "{}",
+                    report::breakdown_text(s.assessment, &s.breakdown, framework, &s.findings)
+                )?;
                 writeln!(out)?;
                 Ok(true)
             },
@@ -216,16 +265,28 @@ fn score_json(file: &LoadedFile, s: &Scored) -> serde_json::Value {
     })
 }
 
-fn validate_files(paths: &[PathBuf], framework: &Framework, out: &mut dyn Write) -> std::io::Result<bool> {
+fn validate_files(
+    paths: &[PathBuf],
+    framework: &Framework,
+    out: &mut dyn Write,
+) -> std::io::Result<bool> {
     for_each_file(
         paths,
         framework,
         out,
         &|file, s, out| {
-            let errors = s.findings.iter().filter(|f| f.severity == validate::Severity::Error).count();
+            let errors = s
+                .findings
+                .iter()
+                .filter(|f| f.severity == validate::Severity::Error)
+                .count();
             let warnings = s.findings.len() - errors;
             let verdict = if errors == 0 { "ok" } else { "INVALID" };
-            writeln!(out, "{}: {verdict} ({errors} errors, {warnings} warnings)", file.path.display())?;
+            writeln!(
+                out,
+                "{}: {verdict} ({errors} errors, {warnings} warnings)",
+                file.path.display()
+            )?;
             for finding in &s.findings {
                 writeln!(out, "  {finding}")?;
             }
@@ -249,7 +310,12 @@ struct ImportJob<'a> {
 
 /// Imports every text; writes the files only when all imported and none would be overwritten
 /// unasked. Returns whether every text was imported and written.
-fn import_texts(texts: &[PathBuf], target: Option<&Path>, force: bool, io: &mut Streams) -> std::io::Result<bool> {
+fn import_texts(
+    texts: &[PathBuf],
+    target: Option<&Path>,
+    force: bool,
+    io: &mut Streams,
+) -> std::io::Result<bool> {
     let jobs = import_jobs(texts, target);
     let mut results = Vec::new();
     let mut failed = false;
@@ -291,7 +357,9 @@ fn target_clash(earlier: &[ImportJob], job: &ImportJob, force: bool) -> Option<&
 /// Where each text goes: next to it, into `target` (one text), or into the folder `target`.
 fn import_jobs<'a>(texts: &'a [PathBuf], target: Option<&Path>) -> Vec<ImportJob<'a>> {
     let file_name = |text: &Path| {
-        let stem = text.file_stem().map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned());
+        let stem = text
+            .file_stem()
+            .map_or_else(|| "assessment".into(), |s| s.to_string_lossy().into_owned());
         format!("{stem}{}", library::EXTENSION)
     };
     texts
@@ -309,14 +377,21 @@ fn import_jobs<'a>(texts: &'a [PathBuf], target: Option<&Path>) -> Vec<ImportJob
 
 /// Reads and imports one text; `meta.source` becomes its file name.
 fn import_one(path: &Path) -> Result<Imported, String> {
-    let size = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("cannot read: {e}"))?
+        .len();
     if size > library::MAX_FILE_BYTES {
-        return Err(format!("the file is {size} bytes; a published text may be at most 5 MB"));
+        return Err(format!(
+            "the file is {size} bytes; a published text may be at most 5 MB"
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))?;
     let mut imported = text_format::import(&text).map_err(|e| e.to_string())?;
-    imported.assessment.meta.source = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    imported.assessment.meta.source = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     Ok(imported)
 }
 
@@ -325,7 +400,11 @@ fn write_imported(job: &ImportJob, imported: &Imported, io: &mut Streams) -> std
     if let Some(folder) = job.target.parent().filter(|f| !f.as_os_str().is_empty())
         && let Err(e) = std::fs::create_dir_all(folder)
     {
-        writeln!(io.err, "{}: cannot create the folder: {e}", folder.display())?;
+        writeln!(
+            io.err,
+            "{}: cannot create the folder: {e}",
+            folder.display()
+        )?;
         return Ok(false);
     }
     let json = library::to_json(&imported.assessment);
@@ -337,9 +416,16 @@ fn write_imported(job: &ImportJob, imported: &Imported, io: &mut Streams) -> std
     match imported.differences.len() {
         0 => writeln!(io.out, "{arrow}: no differences")?,
         n => {
-            writeln!(io.out, "{arrow}: {n} published figure(s) differ from the recomputation")?;
+            writeln!(
+                io.out,
+                "{arrow}: {n} published figure(s) differ from the recomputation"
+            )?;
             for d in &imported.differences {
-                writeln!(io.out, "  {}: published {}, computed {}", d.label, d.published, d.computed)?;
+                writeln!(
+                    io.out,
+                    "  {}: published {}, computed {}",
+                    d.label, d.published, d.computed
+                )?;
             }
         }
     }
@@ -377,24 +463,43 @@ fn export_files(
 }
 
 /// The text or Markdown export of the one assessment file in `paths`.
-fn single_export(paths: &[PathBuf], format: ExportFormat, framework: &Framework) -> Result<String, String> {
+fn single_export(
+    paths: &[PathBuf],
+    format: ExportFormat,
+    framework: &Framework,
+) -> Result<String, String> {
     let [path] = paths else {
-        return Err(format!("export --format {format:?} takes one assessment file, not {}", paths.len()).to_lowercase());
+        return Err(format!(
+            "export --format {format:?} takes one assessment file, not {}",
+            paths.len()
+        )
+        .to_lowercase());
     };
     let loaded = library::load_file(path).map_err(|e| e.to_string())?;
     let s = scored(&loaded.assessment, framework);
     Ok(match format {
-        ExportFormat::Md => export::markdown_report(s.assessment, &s.breakdown, framework, &s.findings),
+        ExportFormat::Md => {
+            export::markdown_report(s.assessment, &s.breakdown, framework, &s.findings)
+        }
         ExportFormat::Text | ExportFormat::Csv => text_format::export(s.assessment, framework),
     })
 }
 
 /// The CSV of every assessment found; files that fail to load are reported and left out.
-fn export_csv(paths: &[PathBuf], framework: &Framework, io: &mut Streams) -> std::io::Result<(String, bool)> {
+fn export_csv(
+    paths: &[PathBuf],
+    framework: &Framework,
+    io: &mut Streams,
+) -> std::io::Result<(String, bool)> {
     let files = library::load_paths(paths);
     let mut complete = !files.is_empty();
     if files.is_empty() {
-        writeln!(io.err, "no assessment files ({}) found in {}", library::EXTENSION, show_paths(paths))?;
+        writeln!(
+            io.err,
+            "no assessment files ({}) found in {}",
+            library::EXTENSION,
+            show_paths(paths)
+        )?;
     }
     let mut loaded = Vec::new();
     for file in &files {
@@ -408,7 +513,12 @@ fn export_csv(paths: &[PathBuf], framework: &Framework, io: &mut Streams) -> std
     }
     let rows: Vec<CsvRow> = loaded
         .iter()
-        .map(|(path, s)| CsvRow { file: Some(path), assessment: s.assessment, breakdown: &s.breakdown, findings: &s.findings })
+        .map(|(path, s)| CsvRow {
+            file: Some(path),
+            assessment: s.assessment,
+            breakdown: &s.breakdown,
+            findings: &s.findings,
+        })
         .collect();
     Ok((export::csv_rows(&rows), complete))
 }

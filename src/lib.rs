@@ -1,9 +1,9 @@
 //! AIJRI Desk: build, edit and compare AIJRI (AI Job Resistance Index) assessments of job roles.
 //!
 //! Layers, from the bottom: [`model`] (the assessment file, serde), [`framework`] (the method's
-//! constants as data), [`scoring`] (pure figures), [`validate`] (findings), [`library`] (folders,
-//! files, atomic save), [`report`] (figures as text), [`cli`] (headless commands) and `app` (the
-//! egui window, the only module that uses egui).
+//! constants as data), [`scoring`] (pure figures), [`sensitivity`] (what-if), [`validate`]
+//! (findings), [`library`] (folders, files, atomic save), [`report`] (figures as text), [`cli`]
+//! (headless commands) and `app` (the egui window, the only module that uses egui).
 
 pub mod app;
 pub mod cli;
@@ -13,5 +13,6 @@ pub mod library;
 pub mod model;
 pub mod report;
 pub mod scoring;
+pub mod sensitivity;
 pub mod text_format;
 pub mod validate;

@@ -155,46 +155,48 @@ fn check_header(assessment: Assessment, path: &Path) -> Result<Assessment, LoadE
 /// Turns a parse error into the clearest message: a newer version or a foreign file first, then
 /// the field's path (`tasks[2].score: invalid type …`) with line and column.
 fn explain(bytes: &[u8], path: &Path, error: &serde_json::Error) -> LoadError {
+    header_error(bytes, path).unwrap_or_else(|| json_error(bytes, path, error))
+}
+
+/// The error a file's `format` and `version` show, read alone: a newer version, or not an
+/// assessment. `None` when they look right or the file is not even a JSON object.
+fn header_error(bytes: &[u8], path: &Path) -> Option<LoadError> {
     #[derive(serde::Deserialize)]
     struct Header {
         format: Option<serde_json::Value>,
         version: Option<serde_json::Value>,
     }
     // Only an object has a header (a derived struct would also read `[format, version]`).
-    let header = if bytes.trim_ascii_start().starts_with(b"{") {
-        serde_json::from_slice::<Header>(bytes).ok()
-    } else {
-        None
-    };
-    if let Some(header) = header {
-        if let Some(found) = header.version.as_ref().and_then(serde_json::Value::as_u64)
-            && found > u64::from(FORMAT_VERSION)
-        {
-            return LoadError::NewerVersion {
-                path: path.to_owned(),
-                found,
-            };
-        }
-        match &header.format {
-            Some(serde_json::Value::String(s)) if s == FORMAT_NAME => {}
-            Some(other) => {
-                return LoadError::NotAnAssessment {
-                    path: path.to_owned(),
-                    found: other.to_string(),
-                };
-            }
-            None => {
-                return LoadError::NotAnAssessment {
-                    path: path.to_owned(),
-                    found: "missing".into(),
-                };
-            }
-        }
+    if !bytes.trim_ascii_start().starts_with(b"{") {
+        return None;
     }
+    let header = serde_json::from_slice::<Header>(bytes).ok()?;
+    let path = path.to_owned();
+    if let Some(found) = header.version.as_ref().and_then(serde_json::Value::as_u64)
+        && found > u64::from(FORMAT_VERSION)
+    {
+        return Some(LoadError::NewerVersion { path, found });
+    }
+    match header.format {
+        Some(serde_json::Value::String(s)) if s == FORMAT_NAME => None,
+        Some(other) => Some(LoadError::NotAnAssessment {
+            path,
+            found: other.to_string(),
+        }),
+        None => Some(LoadError::NotAnAssessment {
+            path,
+            found: "missing".into(),
+        }),
+    }
+}
+
+/// A JSON error with its line and column, and the path of the field it is in where known.
+fn json_error(bytes: &[u8], path: &Path, error: &serde_json::Error) -> LoadError {
+    // serde_json's error does not say which field; parsing again with the path tracked does.
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let field = match serde_path_to_error::deserialize::<_, Assessment>(&mut deserializer) {
-        Err(e) if e.path().iter().next().is_some() => Some(e.path().to_string()),
-        _ => None,
+        Err(e) => known_path(e.path()),
+        Ok(_) => None,
     };
     let suffix = format!(" at line {} column {}", error.line(), error.column());
     let text = error.to_string();
@@ -208,6 +210,14 @@ fn explain(bytes: &[u8], path: &Path, error: &serde_json::Error) -> LoadError {
             None => message.to_owned(),
         },
     }
+}
+
+/// The path of the field an error is in (`tasks[2].score`), without a trailing `?` for a key the
+/// parser had not finished reading; `None` at the top level.
+fn known_path(path: &serde_path_to_error::Path) -> Option<String> {
+    let text = path.to_string();
+    let known = text.trim_end_matches(".?");
+    (known != "." && known != "?").then(|| known.to_owned())
 }
 
 /// Reads and parses one assessment file, refusing files over [`MAX_FILE_BYTES`].

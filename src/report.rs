@@ -150,24 +150,32 @@ pub fn breakdown_text(
     framework: &Framework,
     findings: &[Finding],
 ) -> String {
-    let steps = composite_steps(b, framework);
-    let mut out = String::new();
-    let mut line = |text: String| {
-        out.push_str(&text);
-        out.push('\n');
-    };
-    line(assessment.display_title());
-    line(format!(
-        "Protective Total: {}/{}    AI Growth Correlation: {} ({})",
-        b.protective_total,
-        framework.protective_max(),
-        signed(b.growth),
-        framework.growth_label(b.growth)
-    ));
-    line(format!("Quick screen result: {}", quick_screen_text(b)));
-    line("Tasks:".to_owned());
+    let mut lines = input_lines(assessment, b, framework);
+    if !findings.is_empty() {
+        lines.push("Findings:".to_owned());
+        lines.extend(findings.iter().map(|finding| format!("  {finding}")));
+    }
+    lines.extend(composite_lines(assessment, b, framework));
+    lines.into_iter().map(|line| line + "\n").collect()
+}
+
+/// The inputs and what follows from them alone: protective total, quick screen, tasks, split,
+/// evidence and barrier totals.
+fn input_lines(assessment: &Assessment, b: &Breakdown, framework: &Framework) -> Vec<String> {
+    let mut lines = vec![
+        assessment.display_title(),
+        format!(
+            "Protective Total: {}/{}    AI Growth Correlation: {} ({})",
+            b.protective_total,
+            framework.protective_max(),
+            signed(b.growth),
+            framework.growth_label(b.growth)
+        ),
+        format!("Quick screen result: {}", quick_screen_text(b)),
+        "Tasks:".to_owned(),
+    ];
     for (task, weighted) in assessment.tasks.iter().zip(&b.weighted) {
-        line(format!(
+        lines.push(format!(
             "  {:>5}  score {}  {:.2}  {:<12}  {}",
             format_pct(task.time_pct),
             task.score,
@@ -176,49 +184,51 @@ pub fn breakdown_text(
             task.name
         ));
     }
-    line(format!(
-        "  {:>5}           {:.2}  Total",
-        format_pct(b.time_total),
+    let time_total = format_pct(b.time_total);
+    lines.push(format!(
+        "  {time_total:>5}           {:.2}  Total",
         b.task_total
     ));
     if b.provisional {
-        line(format!(
-            "PROVISIONAL: task time adds up to {}, not 100%; figures use shares scaled to 100%.",
-            format_pct(b.time_total)
+        lines.push(format!(
+            "PROVISIONAL: task time adds up to {time_total}, not 100%; figures use shares scaled to 100%."
         ));
     }
-    line(format!("Task Resistance Score: {}", steps.task_resistance));
-    line(format!("Displacement/Augmentation split: {}", steps.split));
-    line(format!(
+    lines.push(format!(
+        "Task Resistance Score: {}",
+        composite_steps(b, framework).task_resistance
+    ));
+    lines.push(format!(
+        "Displacement/Augmentation split: {}",
+        split_text(b)
+    ));
+    lines.push(format!(
         "% of task time scoring 3+: {}",
         format_pct(b.time_3plus_pct)
     ));
-    line(format!(
+    lines.push(format!(
         "Evidence Total: {}    Barrier Total: {}/{}",
         signed(b.evidence_total),
         b.barrier_total,
         framework.barrier_max()
     ));
-    if !findings.is_empty() {
-        line("Findings:".to_owned());
-        for finding in findings {
-            line(format!("  {finding}"));
-        }
-    }
-    line(format!(
-        "Assessor override: {}",
-        override_text(assessment, b)
-    ));
-    line(format!("Evidence Modifier: {}", steps.evidence_modifier));
-    line(format!("Barrier Modifier: {}", steps.barrier_modifier));
-    line(format!("Growth Modifier: {}", steps.growth_modifier));
-    line(format!("Raw: {}", steps.raw));
-    line(format!("JobZone Score: {}", steps.score));
-    if let Some(note) = &steps.clamp_note {
-        line(format!("Note: {note}"));
-    }
-    line(format!("Zone: {}", steps.zone));
-    line(format!("Sub-label: {}", b.sub_label_text()));
-    line(format!("  {}", b.conditions_text()));
-    out
+    lines
+}
+
+/// The override and the composite step by step, down to the zone and sub-label.
+fn composite_lines(assessment: &Assessment, b: &Breakdown, framework: &Framework) -> Vec<String> {
+    let steps = composite_steps(b, framework);
+    let mut lines = vec![
+        format!("Assessor override: {}", override_text(assessment, b)),
+        format!("Evidence Modifier: {}", steps.evidence_modifier),
+        format!("Barrier Modifier: {}", steps.barrier_modifier),
+        format!("Growth Modifier: {}", steps.growth_modifier),
+        format!("Raw: {}", steps.raw),
+        format!("JobZone Score: {}", steps.score),
+    ];
+    lines.extend(steps.clamp_note.map(|note| format!("Note: {note}")));
+    lines.push(format!("Zone: {}", steps.zone));
+    lines.push(format!("Sub-label: {}", b.sub_label_text()));
+    lines.push(format!("  {}", b.conditions_text()));
+    lines
 }

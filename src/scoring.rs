@@ -129,8 +129,7 @@ pub fn score(assessment: &Assessment, framework: &Framework) -> Breakdown {
     let barrier_modifier = modifier(barrier_total, weights.barrier_per_point);
     let growth_modifier = modifier(growth, weights.growth_per_point);
     let raw = task_resistance * evidence_modifier * barrier_modifier * growth_modifier;
-    let norm = framework.normalisation;
-    let score_unclamped = (raw - norm.offset) / norm.scale * 100.0;
+    let score_unclamped = score_of_raw(raw, framework);
     let score = score_unclamped.clamp(framework.clamp.min, framework.clamp.max);
     let zone = zone_of(score, framework);
     let (sub_label, conditions) = sub_label(zone, tasks.time_3plus_pct, growth, framework);
@@ -164,6 +163,24 @@ pub fn score(assessment: &Assessment, framework: &Framework) -> Breakdown {
     }
 }
 
+/// The JobZone score of a raw composite, before clamping: (raw − offset) / scale × 100.
+#[must_use]
+pub fn score_of_raw(raw: f64, framework: &Framework) -> f64 {
+    let norm = framework.normalisation;
+    (raw - norm.offset) / norm.scale * 100.0
+}
+
+/// The factor that turns typed task time shares into the shares the figures use: 1, or
+/// 100 / total on a provisional result (the shares are then normalised to 100).
+#[must_use]
+pub fn share_scale(time_total: f64, provisional: bool) -> f64 {
+    if provisional && time_total > 0.0 {
+        100.0 / time_total
+    } else {
+        1.0
+    }
+}
+
 /// 1 + points × weight.
 fn modifier(points: i64, weight: f64) -> f64 {
     // Scores are small integers; the cast is exact for any value a valid file can hold.
@@ -192,11 +209,7 @@ fn task_figures(assessment: &Assessment, framework: &Framework) -> TaskFigures {
     let provisional =
         time_total.is_nan() || (time_total - 100.0).abs() > framework.time_tolerance_pct + EPSILON;
     // On a provisional result the shares are normalised to 100; exactly 100 keeps them as typed.
-    let scale = if provisional && time_total > 0.0 {
-        100.0 / time_total
-    } else {
-        1.0
-    };
+    let scale = share_scale(time_total, provisional);
     let share = |time_pct: f64| time_pct * scale;
 
     #[allow(clippy::cast_precision_loss)]
@@ -224,63 +237,73 @@ fn task_figures(assessment: &Assessment, framework: &Framework) -> TaskFigures {
     }
 }
 
+/// The sub-label of a zone with the outcome of each of its conditions.
 fn sub_label(
     zone: Zone,
     time_3plus_pct: f64,
     growth: i64,
     framework: &Framework,
 ) -> (Option<SubLabel>, Vec<Condition>) {
-    let rules = framework.sub_labels;
-    let high = rules.high_automation_min_score;
-    let time = format_pct(time_3plus_pct);
     match zone {
-        Zone::Red => {
-            let time_holds = at_least(time_3plus_pct, rules.imminent_min_time_pct);
-            let growth_holds = growth <= rules.imminent_max_growth;
-            let conditions = vec![
-                Condition {
-                    text: "Red".into(),
-                    holds: true,
-                },
-                Condition {
-                    text: format!(
-                        "time {high}+ {time} {} {}",
-                        if time_holds { "≥" } else { "<" },
-                        format_pct(rules.imminent_min_time_pct)
-                    ),
-                    holds: time_holds,
-                },
-                Condition {
-                    text: format!(
-                        "growth {} {} {}",
-                        signed(growth).replace('-', "−"),
-                        if growth_holds { "≤" } else { ">" },
-                        signed(rules.imminent_max_growth).replace('-', "−")
-                    ),
-                    holds: growth_holds,
-                },
-            ];
-            let label = (time_holds && growth_holds).then_some(SubLabel::Imminent);
-            (label, conditions)
-        }
-        Zone::Green => {
-            let holds = at_least(time_3plus_pct, rules.transforming_min_time_pct);
-            let condition = Condition {
-                text: format!(
-                    "time {high}+ {time} {} {}",
-                    if holds { "≥" } else { "<" },
-                    format_pct(rules.transforming_min_time_pct)
-                ),
-                holds,
-            };
-            let label = if holds {
-                SubLabel::Transforming
-            } else {
-                SubLabel::Stable
-            };
-            (Some(label), vec![condition])
-        }
+        Zone::Red => imminent(time_3plus_pct, growth, framework),
+        Zone::Green => transforming(time_3plus_pct, framework),
         Zone::Yellow => (None, Vec::new()),
+    }
+}
+
+/// Red (Imminent): Red, time at high automation ≥ the threshold, growth ≤ the threshold.
+fn imminent(
+    time_3plus_pct: f64,
+    growth: i64,
+    framework: &Framework,
+) -> (Option<SubLabel>, Vec<Condition>) {
+    let rules = framework.sub_labels;
+    let time = time_condition(time_3plus_pct, rules.imminent_min_time_pct, framework);
+    let growth_holds = growth <= rules.imminent_max_growth;
+    let growth = Condition {
+        text: format!(
+            "growth {} {} {}",
+            signed(growth).replace('-', "−"),
+            if growth_holds { "≤" } else { ">" },
+            signed(rules.imminent_max_growth).replace('-', "−")
+        ),
+        holds: growth_holds,
+    };
+    let label = (time.holds && growth.holds).then_some(SubLabel::Imminent);
+    let red = Condition {
+        text: "Red".into(),
+        holds: true,
+    };
+    (label, vec![red, time, growth])
+}
+
+/// Green (Transforming) when time at high automation ≥ the threshold, otherwise Green (Stable).
+fn transforming(time_3plus_pct: f64, framework: &Framework) -> (Option<SubLabel>, Vec<Condition>) {
+    let time = time_condition(
+        time_3plus_pct,
+        framework.sub_labels.transforming_min_time_pct,
+        framework,
+    );
+    let label = if time.holds {
+        SubLabel::Transforming
+    } else {
+        SubLabel::Stable
+    };
+    (Some(label), vec![time])
+}
+
+/// "time 3+ 65% < 70%": the share of time at high automation against a threshold.
+fn time_condition(time_3plus_pct: f64, threshold: f64, framework: &Framework) -> Condition {
+    let holds = at_least(time_3plus_pct, threshold);
+    Condition {
+        text: format!(
+            "time {}+ {} {} {}",
+            framework.sub_labels.high_automation_min_score,
+            format_pct(time_3plus_pct),
+            if holds { "≥" } else { "<" },
+            format_pct(threshold)
+        ),
+        holds,
     }
 }
 

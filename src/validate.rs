@@ -6,8 +6,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::framework::{Factor, Framework};
-use crate::model::{Assessment, Barrier, Dimension, Impact, Principle};
-use crate::scoring::{Breakdown, format_pct};
+use crate::model::{Assessment, Barrier, Dimension, Impact, Principle, Published, Split, SubLabel};
+use crate::scoring::{Breakdown, format_pct, round_to};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -287,60 +287,60 @@ pub fn published_differences(assessment: &Assessment, breakdown: &Breakdown) -> 
     let Some(published) = &assessment.published else {
         return Vec::new();
     };
-    let b = breakdown;
+    let mut differences = number_differences(published, breakdown);
+    differences.extend(label_differences(published, breakdown));
+    differences
+}
+
+/// The numeric figures that differ at the precision the published text shows them with.
+fn number_differences(p: &Published, b: &Breakdown) -> Vec<Difference> {
     let numbers: [(&'static str, &'static str, Option<f64>, f64, usize); 8] = [
-        (
-            "task_total",
-            "task total",
-            published.task_total,
-            b.task_total,
-            2,
-        ),
+        ("task_total", "task total", p.task_total, b.task_total, 2),
         (
             "task_resistance",
             "Task Resistance Score",
-            published.task_resistance,
+            p.task_resistance,
             b.task_resistance,
             2,
         ),
         (
             "evidence_modifier",
             "evidence modifier",
-            published.evidence_modifier,
+            p.evidence_modifier,
             b.evidence_modifier,
             2,
         ),
         (
             "barrier_modifier",
             "barrier modifier",
-            published.barrier_modifier,
+            p.barrier_modifier,
             b.barrier_modifier,
             2,
         ),
         (
             "growth_modifier",
             "growth modifier",
-            published.growth_modifier,
+            p.growth_modifier,
             b.growth_modifier,
             2,
         ),
-        ("raw", "raw composite", published.raw, b.raw, 4),
-        ("score", "score", published.score, b.score, 1),
+        ("raw", "raw composite", p.raw, b.raw, 4),
+        ("score", "score", p.score, b.score, 1),
         (
             "time_3plus_pct",
             "share of time scoring 3+",
-            published.time_3plus_pct,
+            p.time_3plus_pct,
             b.time_3plus_pct,
             0,
         ),
     ];
-    let mut differences: Vec<Difference> = numbers
+    numbers
         .into_iter()
         .filter_map(|(figure, label, stated, computed, decimals)| {
             let stated = stated?;
             let precision = i32::try_from(decimals).unwrap_or(0);
-            let differs = (crate::scoring::round_to(computed, precision) - stated).abs()
-                > 0.5 * 10f64.powi(-precision);
+            let differs =
+                (round_to(computed, precision) - stated).abs() > 0.5 * 10f64.powi(-precision);
             differs.then(|| Difference {
                 figure,
                 label,
@@ -348,34 +348,36 @@ pub fn published_differences(assessment: &Assessment, breakdown: &Breakdown) -> 
                 computed: format!("{computed:.decimals$}"),
             })
         })
-        .collect();
-    if let Some(zone) = published.zone
+        .collect()
+}
+
+/// The zone, sub-label and split, where they differ as written.
+fn label_differences(p: &Published, b: &Breakdown) -> Vec<Difference> {
+    let mut differences = Vec::new();
+    if let Some(zone) = p.zone
         && zone != b.zone
     {
         differences.push(text_difference("zone", "zone", zone.name(), b.zone.name()));
     }
-    if published.sub_label != b.sub_label && published.zone.is_some() {
-        let name = |l: Option<crate::model::SubLabel>| l.map_or("none", |l| l.name());
+    if p.sub_label != b.sub_label && p.zone.is_some() {
+        let name = |l: Option<SubLabel>| l.map_or("none", SubLabel::name);
         differences.push(text_difference(
             "sub_label",
             "sub-label",
-            name(published.sub_label),
+            name(p.sub_label),
             name(b.sub_label),
         ));
     }
-    if let Some(split) = published.split {
-        let shown = |s: crate::model::Split| {
-            format!(
-                "{} / {} / {}",
-                format_pct(s.displacement),
-                format_pct(s.augmentation),
-                format_pct(s.not_involved)
-            )
+    if let Some(split) = p.split {
+        let shown = |s: Split| {
+            let pct = [s.displacement, s.augmentation, s.not_involved].map(format_pct);
+            pct.join(" / ")
         };
         if shown(split) != shown(b.split) {
+            let label = "displacement / augmentation / not involved split";
             differences.push(text_difference(
                 "split",
-                "displacement / augmentation / not involved split",
+                label,
                 &shown(split),
                 &shown(b.split),
             ));

@@ -214,6 +214,33 @@ mod published_example {
     }
 
     #[test]
+    fn a_changed_published_zone_sub_label_or_split_shows_as_a_difference() {
+        let mut a = shipped();
+        let published = a.published.as_mut().unwrap();
+        published.zone = Some(Zone::Yellow);
+        published.sub_label = Some(SubLabel::Imminent);
+        published.split.as_mut().unwrap().displacement = 40.0;
+        let differences = validate::published_differences(&a, &score(&a));
+        let shown: Vec<(&str, &str, &str)> = differences
+            .iter()
+            .map(|d| (d.figure, d.published.as_str(), d.computed.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("zone", "Yellow", "Red"),
+                ("sub_label", "Imminent", "none"),
+                ("split", "40% / 70% / 0%", "30% / 70% / 0%")
+            ]
+        );
+        let warnings: Vec<String> = findings(&a).into_iter().map(|f| f.field).collect();
+        assert_eq!(
+            warnings,
+            ["published.zone", "published.sub_label", "published.split"]
+        );
+    }
+
+    #[test]
     fn transcription_is_complete() {
         let a = shipped();
         assert_eq!(a.tasks.len(), 8);
@@ -517,23 +544,31 @@ mod hand_checked {
         assert!(score(&neutral(&[(100.06, 3, AUG)])).provisional);
     }
 
-    #[test]
-    fn an_override_of_the_score_alone_zones_that_score() {
+    /// The shipped assessment with an override, and its breakdown.
+    fn overridden(score: Option<f64>, zone: Option<Zone>, reason: &str) -> (Assessment, Breakdown) {
         let mut a = shipped();
         a.override_result = Some(Override {
-            score: Some(31.0),
-            reason: "local market".to_owned(),
+            score,
+            zone,
+            reason: reason.to_owned(),
             ..Override::default()
         });
-        let b = score(&a);
-        assert_eq!(
-            (
-                b.final_result.score,
-                b.final_result.zone,
-                b.final_result.overridden
-            ),
-            (31.0, Zone::Yellow, true)
-        );
+        let b = super::score(&a);
+        (a, b)
+    }
+
+    fn final_of(b: &Breakdown) -> (f64, Zone, bool) {
+        (
+            b.final_result.score,
+            b.final_result.zone,
+            b.final_result.overridden,
+        )
+    }
+
+    #[test]
+    fn an_override_of_the_score_alone_zones_that_score() {
+        let (a, b) = overridden(Some(31.0), None, "local market");
+        assert_eq!(final_of(&b), (31.0, Zone::Yellow, true));
         assert_eq!(
             (b.displayed(), b.zone),
             (24.5, Zone::Red),
@@ -548,33 +583,14 @@ mod hand_checked {
 
     #[test]
     fn an_override_of_the_zone_alone_keeps_the_computed_score() {
-        let mut a = shipped();
-        a.override_result = Some(Override {
-            zone: Some(Zone::Yellow),
-            reason: "regional demand".to_owned(),
-            ..Override::default()
-        });
-        let b = score(&a);
-        assert_eq!(
-            (
-                b.final_result.score,
-                b.final_result.zone,
-                b.final_result.overridden
-            ),
-            (b.score, Zone::Yellow, true)
-        );
+        let (_, b) = overridden(None, Some(Zone::Yellow), "regional demand");
+        assert_eq!(final_of(&b), (b.score, Zone::Yellow, true));
     }
 
     #[test]
     fn an_override_zone_wins_over_the_zone_of_its_score() {
-        let mut a = shipped();
-        a.override_result = Some(Override {
-            score: Some(40.0),
-            zone: Some(Zone::Green),
-            reason: "r".to_owned(),
-            ..Override::default()
-        });
-        assert_eq!(score(&a).final_result.zone, Zone::Green);
+        let (_, b) = overridden(Some(40.0), Some(Zone::Green), "r");
+        assert_eq!(final_of(&b), (40.0, Zone::Green, true));
     }
 
     fn errors_of(findings: &[Finding]) -> Vec<&Finding> {
@@ -1049,6 +1065,9 @@ mod broken_files {
         let (line, _, message) = json_error(&text.as_bytes()[..text.len() / 2]);
         assert!(message.contains("EOF"), "{message}");
         assert!(line > 50, "the error is where the file ends: line {line}");
+        let in_a_key = &text[..text.find("\"name\"").unwrap() + 3];
+        let (_, _, message) = json_error(in_a_key.as_bytes());
+        assert_eq!(message, "tasks[0]: EOF while parsing a string");
     }
 
     #[test]

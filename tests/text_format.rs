@@ -11,8 +11,8 @@ use aijri_desk::export::{CsvRow, csv_rows, markdown_report};
 use aijri_desk::framework::Framework;
 use aijri_desk::library;
 use aijri_desk::model::{
-    Assessment, Barrier, Commentary, Dimension, EvidenceItem, Growth, Impact, Meta, Override, Principle, Rated,
-    Reinstatement, RelatedRole, Role, Task, Zone,
+    Assessment, Barrier, Commentary, Dimension, EvidenceItem, Growth, Impact, Meta, Override,
+    Principle, Rated, Reinstatement, RelatedRole, Role, Task, Zone,
 };
 use aijri_desk::scoring::{self, Breakdown};
 use aijri_desk::text_format::{self, ImportError};
@@ -28,7 +28,8 @@ fn reference_path() -> PathBuf {
 
 fn reference() -> String {
     let path = reference_path();
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("the reference text {} is needed: {e}", path.display()))
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("the reference text {} is needed: {e}", path.display()))
 }
 
 fn shipped_path() -> PathBuf {
@@ -61,13 +62,22 @@ fn import_err(text: &str) -> ImportError {
 fn with_line(text: &str, number: usize, replace: impl Fn(&str) -> String) -> String {
     text.lines()
         .enumerate()
-        .map(|(i, line)| if i + 1 == number { replace(line) } else { line.to_owned() })
+        .map(|(i, line)| {
+            if i + 1 == number {
+                replace(line)
+            } else {
+                line.to_owned()
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 fn line_number(text: &str, starts_with: &str) -> usize {
-    text.lines().position(|l| l.starts_with(starts_with)).unwrap() + 1
+    text.lines()
+        .position(|l| l.starts_with(starts_with))
+        .unwrap()
+        + 1
 }
 
 /// Two assessments equal apart from the fields the text does not carry.
@@ -83,12 +93,19 @@ fn assert_same_content(mut got: Assessment, expected: &Assessment) {
 #[test]
 fn reference_imports_without_differences_and_scores_24_5_red() {
     let imported = text_format::import(&reference()).unwrap();
-    assert!(imported.differences.is_empty(), "{:?}", imported.differences);
+    assert!(
+        imported.differences.is_empty(),
+        "{:?}",
+        imported.differences
+    );
     let b = scoring::score(&imported.assessment, framework());
     assert_eq!(format!("{:.1}", b.displayed()), "24.5");
     assert_eq!(b.zone, Zone::Red);
     assert_eq!(b.sub_label, None);
-    assert_eq!(imported.assessment.meta.source, text_format::IMPORTED_SOURCE);
+    assert_eq!(
+        imported.assessment.meta.source,
+        text_format::IMPORTED_SOURCE
+    );
     assert_eq!(imported.assessment.meta.id, "backend-api-developer");
     let published = imported.assessment.published.as_ref().unwrap();
     assert_eq!(published.raw, Some(2.4826));
@@ -117,7 +134,11 @@ fn markdown_bold(text: &str) -> String {
         .map(|line| {
             if let Some(rest) = line.strip_prefix("| ") {
                 let (first, others) = rest.split_once(" |").unwrap_or((rest, ""));
-                if first.starts_with("---") { line.to_owned() } else { format!("| **{first}** |{others}") }
+                if first.starts_with("---") {
+                    line.to_owned()
+                } else {
+                    format!("| **{first}** |{others}")
+                }
             } else if !line.contains(':') && !line.starts_with(['-', '|']) && line.len() < 60 {
                 format!("## **{line}**")
             } else {
@@ -142,7 +163,11 @@ fn copy_paste_variants_import_to_the_same_assessment() {
     let expected = import_ok(&text);
     let variants: Vec<(&str, String)> = vec![
         ("CRLF", text.replace('\n', "\r\n")),
-        ("non-breaking and repeated spaces", text.replace(" | ", "\u{a0}|\u{a0}\u{a0}").replace(". ", ".  ")),
+        (
+            "non-breaking and repeated spaces",
+            text.replace(" | ", "\u{a0}|\u{a0}\u{a0}")
+                .replace(". ", ".  "),
+        ),
         (
             "Unicode minus and dashes",
             text.replace("| -1 |", "| \u{2212}1 |")
@@ -152,9 +177,18 @@ fn copy_paste_variants_import_to_the_same_assessment() {
         ),
         ("Markdown bold and headings", markdown_bold(&text)),
         ("blank lines everywhere", text.replace('\n', "\n\n \n")),
-        ("rows without outer pipes or separators", without_outer_pipes(&text)),
-        ("byte-order mark and tabs", format!("\u{feff}{}", text.replace(" | ", "\t|\t"))),
-        ("title before the first section", format!("Backend/API Developer — AIJRI\n\n{text}")),
+        (
+            "rows without outer pipes or separators",
+            without_outer_pipes(&text),
+        ),
+        (
+            "byte-order mark and tabs",
+            format!("\u{feff}{}", text.replace(" | ", "\t|\t")),
+        ),
+        (
+            "title before the first section",
+            format!("Backend/API Developer — AIJRI\n\n{text}"),
+        ),
     ];
     for (name, variant) in variants {
         let got = text_format::import(&variant).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -178,8 +212,18 @@ fn sections_may_come_in_another_order() {
 #[test]
 fn optional_sections_may_be_missing() {
     let text = reference();
-    let keep_until = |heading: &str| text.lines().take(line_number(&text, heading) - 1).collect::<Vec<_>>().join("\n");
-    let without = |label: &str| text.lines().filter(|l| !l.starts_with(label)).collect::<Vec<_>>().join("\n");
+    let keep_until = |heading: &str| {
+        text.lines()
+            .take(line_number(&text, heading) - 1)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let without = |label: &str| {
+        text.lines()
+            .filter(|l| !l.starts_with(label))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
 
     let no_commentary = import_ok(&keep_until("Assessor Commentary"));
     assert_eq!(no_commentary.commentary, Commentary::default());
@@ -187,14 +231,23 @@ fn optional_sections_may_be_missing() {
 
     let no_reinstatement = import_ok(&without("Reinstatement check"));
     assert_eq!(no_reinstatement.reinstatement, Reinstatement::default());
-    assert_eq!(import_ok(&without("Seniority note")).role.seniority_note, "");
-    assert_eq!(import_ok(&without("Quick screen result")).quick_screen_note, "");
+    assert_eq!(
+        import_ok(&without("Seniority note")).role.seniority_note,
+        ""
+    );
+    assert_eq!(
+        import_ok(&without("Quick screen result")).quick_screen_note,
+        ""
+    );
 
     let inputs_only = keep_until("AI Growth Correlation Check");
     let imported = text_format::import(&inputs_only).unwrap();
     assert_eq!(imported.assessment.growth.check, "");
     let published = imported.assessment.published.unwrap();
-    assert_eq!((published.raw, published.score, published.zone), (None, None, None));
+    assert_eq!(
+        (published.raw, published.score, published.zone),
+        (None, None, None)
+    );
     assert_eq!(published.task_total, Some(2.95));
     assert!(imported.differences.is_empty());
 }
@@ -203,11 +256,22 @@ fn optional_sections_may_be_missing() {
 fn override_lines_are_read_as_well_as_possible() {
     let text = reference();
     let line = line_number(&text, "Assessor override");
-    let with_override = |o: &str| import_ok(&with_line(&text, line, |_| format!("Assessor override: {o}"))).override_result;
+    let with_override = |o: &str| {
+        import_ok(&with_line(&text, line, |_| {
+            format!("Assessor override: {o}")
+        }))
+        .override_result
+    };
     let set = with_override("31.0 YELLOW (computed 24.5 RED) — strong regional demand").unwrap();
-    assert_eq!((set.score, set.zone, set.reason.as_str()), (Some(31.0), Some(Zone::Yellow), "strong regional demand"));
+    assert_eq!(
+        (set.score, set.zone, set.reason.as_str()),
+        (Some(31.0), Some(Zone::Yellow), "strong regional demand")
+    );
     let zone_only = with_override("Yellow. Regional demand is strong.").unwrap();
-    assert_eq!((zone_only.score, zone_only.zone, zone_only.reason.as_str()), (None, Some(Zone::Yellow), "Regional demand is strong."));
+    assert_eq!(
+        (zone_only.score, zone_only.zone, zone_only.reason.as_str()),
+        (None, Some(Zone::Yellow), "Regional demand is strong.")
+    );
     let prose = with_override("raised to Green by the panel").unwrap();
     assert_eq!((prose.score, prose.zone), (None, Some(Zone::Green)));
     assert_eq!(prose.reason, "raised to Green by the panel");
@@ -222,16 +286,26 @@ fn a_damaged_evidence_row_names_its_line_and_the_row_expected() {
     let text = reference();
     let line = line_number(&text, "| Job Posting Trends");
     assert_eq!(line, 37);
-    let renamed = import_err(&with_line(&text, line, |l| l.replace("Job Posting Trends", "Job Postings")));
+    let renamed = import_err(&with_line(&text, line, |l| {
+        l.replace("Job Posting Trends", "Job Postings")
+    }));
     assert_eq!(renamed.line, 37);
     assert!(
-        renamed.to_string().starts_with("line 37: expected an evidence row `| Dimension | score | evidence |`"),
+        renamed
+            .to_string()
+            .starts_with("line 37: expected an evidence row `| Dimension | score | evidence |`"),
         "{renamed}"
     );
     let bad_score = import_err(&with_line(&text, line, |l| l.replace("| 0 |", "| zero |")));
     assert_eq!(bad_score.line, 37);
     assert!(bad_score.expected.contains("integer score"), "{bad_score}");
-    assert!(bad_score.found.as_deref().unwrap().starts_with("| Job Posting Trends | zero |"));
+    assert!(
+        bad_score
+            .found
+            .as_deref()
+            .unwrap()
+            .starts_with("| Job Posting Trends | zero |")
+    );
 }
 
 #[test]
@@ -241,9 +315,18 @@ fn damaged_task_rows_name_the_cell_expected() {
     let time = import_err(&with_line(&text, line, |l| l.replace("20%", "twenty")));
     assert_eq!(time.line, line);
     assert!(time.expected.contains("share of time"), "{time}");
-    let impact = import_err(&with_line(&text, line, |l| l.replace("DISPLACEMENT", "REPLACED")));
-    assert!(impact.expected.contains("AUGMENTATION, DISPLACEMENT or NOT INVOLVED"), "{impact}");
-    let stray = import_err(&with_line(&text, line, |_| "Some stray sentence".to_owned()));
+    let impact = import_err(&with_line(&text, line, |l| {
+        l.replace("DISPLACEMENT", "REPLACED")
+    }));
+    assert!(
+        impact
+            .expected
+            .contains("AUGMENTATION, DISPLACEMENT or NOT INVOLVED"),
+        "{impact}"
+    );
+    let stray = import_err(&with_line(&text, line, |_| {
+        "Some stray sentence".to_owned()
+    }));
     assert_eq!(stray.line, line);
     assert!(stray.expected.starts_with("a task row"), "{stray}");
 }
@@ -251,18 +334,33 @@ fn damaged_task_rows_name_the_cell_expected() {
 #[test]
 fn missing_and_repeated_parts_are_named() {
     let text = reference();
-    let without_wages = text.lines().filter(|l| !l.starts_with("| Wage Trends")).collect::<Vec<_>>().join("\n");
+    let without_wages = text
+        .lines()
+        .filter(|l| !l.starts_with("| Wage Trends"))
+        .collect::<Vec<_>>()
+        .join("\n");
     let err = import_err(&without_wages);
     assert_eq!(err.line, line_number(&text, "Evidence Score"));
     assert!(err.expected.contains("“Wage Trends”"), "{err}");
 
-    let repeated = with_line(&text, line_number(&text, "| Wage Trends"), |_| "| Company Actions | 0 | again |".to_owned());
+    let repeated = with_line(&text, line_number(&text, "| Wage Trends"), |_| {
+        "| Company Actions | 0 | again |".to_owned()
+    });
     let err = import_err(&repeated);
-    assert!(err.expected.contains("once") && err.expected.contains("line 38"), "{err}");
+    assert!(
+        err.expected.contains("once") && err.expected.contains("line 38"),
+        "{err}"
+    );
 
-    let no_heading = with_line(&text, line_number(&text, "Evidence Score"), |_| String::new());
+    let no_heading = with_line(&text, line_number(&text, "Evidence Score"), |_| {
+        String::new()
+    });
     let err = import_err(&no_heading);
-    assert!(err.expected.contains("the section “Evidence Score” before “Barrier Assessment”"), "{err}");
+    assert!(
+        err.expected
+            .contains("the section “Evidence Score” before “Barrier Assessment”"),
+        "{err}"
+    );
     assert_eq!(err.line, line_number(&text, "Barrier Assessment"));
 
     let twice = format!("{text}\nBarrier Assessment");
@@ -280,7 +378,8 @@ fn missing_and_repeated_parts_are_named() {
 fn exporting_the_shipped_file_reproduces_the_reference_text() {
     let exported = text_format::export(&shipped(), framework());
     let reference = reference();
-    let (got, want): (Vec<&str>, Vec<&str>) = (exported.lines().collect(), reference.lines().collect());
+    let (got, want): (Vec<&str>, Vec<&str>) =
+        (exported.lines().collect(), reference.lines().collect());
     let differing: Vec<(usize, &str, &str)> = got
         .iter()
         .zip(&want)
@@ -288,7 +387,11 @@ fn exporting_the_shipped_file_reproduces_the_reference_text() {
         .filter(|(_, (g, w))| g != w)
         .map(|(i, (g, w))| (i + 1, *g, *w))
         .collect();
-    assert_eq!(differing, Vec::new(), "lines that differ (line, exported, reference)");
+    assert_eq!(
+        differing,
+        Vec::new(),
+        "lines that differ (line, exported, reference)"
+    );
     assert_eq!(got.len(), want.len());
 }
 
@@ -296,10 +399,21 @@ fn exporting_the_shipped_file_reproduces_the_reference_text() {
 fn export_marks_provisional_clamped_and_overridden_results() {
     let mut a = shipped();
     a.tasks[0].time_pct = 10.0;
-    a.override_result = Some(Override { score: Some(31.0), zone: None, reason: "regional demand".into(), ..Override::default() });
+    a.override_result = Some(Override {
+        score: Some(31.0),
+        zone: None,
+        reason: "regional demand".into(),
+        ..Override::default()
+    });
     let text = text_format::export(&a, framework());
-    assert!(text.contains("\nProvisional: task time adds up to 95%, not 100%"), "{text}");
-    assert!(text.contains("\nAssessor override: 31.0 (computed "), "{text}");
+    assert!(
+        text.contains("\nProvisional: task time adds up to 95%, not 100%"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nAssessor override: 31.0 (computed "),
+        "{text}"
+    );
     let back = import_ok(&text);
     assert_same_content(back, &a);
 }
@@ -328,12 +442,23 @@ fn the_markdown_report_shows_result_steps_tables_and_commentary() {
 
     let mut changed = a.clone();
     changed.tasks[0].time_pct = 10.0;
-    changed.override_result = Some(Override { score: Some(31.0), zone: None, reason: "regional | demand".into(), ..Override::default() });
+    changed.override_result = Some(Override {
+        score: Some(31.0),
+        zone: None,
+        reason: "regional | demand".into(),
+        ..Override::default()
+    });
     let (b, findings) = scored(&changed);
     let md = markdown_report(&changed, &b, framework(), &findings);
-    assert!(md.contains("**AIJRI score: 31.0/100 — Yellow (assessor override)**"), "{md}");
+    assert!(
+        md.contains("**AIJRI score: 31.0/100 — Yellow (assessor override)**"),
+        "{md}"
+    );
     assert!(md.contains("Reason: regional \\| demand"), "{md}");
-    assert!(md.contains("> **Provisional:** task time adds up to 95%"), "{md}");
+    assert!(
+        md.contains("> **Provisional:** task time adds up to 95%"),
+        "{md}"
+    );
     assert!(md.contains("## Findings"), "{md}");
 }
 
@@ -362,19 +487,51 @@ fn csv_has_a_bom_a_header_and_every_figure_per_role() {
     let (b2, f2) = scored(&b_role);
     let path = shipped_path();
     let rows = [
-        CsvRow { file: Some(&path), assessment: &a, breakdown: &b1, findings: &f1 },
-        CsvRow { file: None, assessment: &b_role, breakdown: &b2, findings: &f2 },
+        CsvRow {
+            file: Some(&path),
+            assessment: &a,
+            breakdown: &b1,
+            findings: &f1,
+        },
+        CsvRow {
+            file: None,
+            assessment: &b_role,
+            breakdown: &b2,
+            findings: &f2,
+        },
     ];
     let text = csv_rows(&rows);
     assert!(text.contains("\r\n"), "CRLF line ends");
     let header = text.lines().next().unwrap().trim_start_matches('\u{feff}');
-    for column in ["file", "title", "task_total", "task_resistance", "time_3plus_pct", "displacement_pct", "evidence_modifier", "raw", "score_unclamped", "displayed_score", "zone", "sub_label", "quick_screen_red", "provisional", "final_score", "final_zone", "overridden", "errors", "warnings"] {
+    for column in [
+        "file",
+        "title",
+        "task_total",
+        "task_resistance",
+        "time_3plus_pct",
+        "displacement_pct",
+        "evidence_modifier",
+        "raw",
+        "score_unclamped",
+        "displayed_score",
+        "zone",
+        "sub_label",
+        "quick_screen_red",
+        "provisional",
+        "final_score",
+        "final_zone",
+        "overridden",
+        "errors",
+        "warnings",
+    ] {
         assert!(header.split(',').any(|h| h == column), "column {column}");
     }
     let header: Vec<&str> = header.split(',').collect();
     let records = csv_records(&text);
     assert_eq!(records.len(), 2);
-    let get = |row: usize, column: &str| records[row][header.iter().position(|h| *h == column).unwrap()].clone();
+    let get = |row: usize, column: &str| {
+        records[row][header.iter().position(|h| *h == column).unwrap()].clone()
+    };
     assert_eq!(get(0, "title"), "Backend/API Developer");
     assert_eq!(get(0, "task_total"), "2.95");
     assert_eq!(get(0, "task_resistance"), "3.05");
@@ -395,8 +552,28 @@ fn csv_has_a_bom_a_header_and_every_figure_per_role() {
 // Round trip: import(export(a)) == a, for generated assessments
 
 const SPECIAL_WORDS: [&str; 22] = [
-    "—", "–", "|", "*", "**", "\\", "-", ":", ".", "(AIJRI", "<br>", "#", "é", "−5", "Timeline:", "Zone:",
-    "Evidence", "None", "- x", "> q", "Score", "---",
+    "—",
+    "–",
+    "|",
+    "*",
+    "**",
+    "\\",
+    "-",
+    ":",
+    ".",
+    "(AIJRI",
+    "<br>",
+    "#",
+    "é",
+    "−5",
+    "Timeline:",
+    "Zone:",
+    "Evidence",
+    "None",
+    "- x",
+    "> q",
+    "Score",
+    "---",
 ];
 
 fn word() -> impl Strategy<Value = String> {
@@ -416,38 +593,72 @@ fn paragraphs() -> impl Strategy<Value = String> {
 }
 
 fn rated(range: std::ops::RangeInclusive<i64>) -> impl Strategy<Value = Rated> {
-    (range, line_text()).prop_map(|(score, rationale)| Rated { score, rationale, ..Rated::default() })
+    (range, line_text()).prop_map(|(score, rationale)| Rated {
+        score,
+        rationale,
+        ..Rated::default()
+    })
 }
 
 fn task() -> impl Strategy<Value = Task> {
-    let impact = select(vec![Impact::Augmentation, Impact::Displacement, Impact::NotInvolved]);
-    (line_text(), 1u32..=4000, -1i64..=7, impact, line_text()).prop_map(|(name, time, score, impact, rationale)| Task {
-        name,
-        time_pct: f64::from(time) / 40.0,
-        score,
-        impact,
-        rationale,
-        ..Task::default()
-    })
+    let impact = select(vec![
+        Impact::Augmentation,
+        Impact::Displacement,
+        Impact::NotInvolved,
+    ]);
+    (line_text(), 1u32..=4000, -1i64..=7, impact, line_text()).prop_map(
+        |(name, time, score, impact, rationale)| Task {
+            name,
+            time_pct: f64::from(time) / 40.0,
+            score,
+            impact,
+            rationale,
+            ..Task::default()
+        },
+    )
 }
 
 fn related_role() -> impl Strategy<Value = RelatedRole> {
     let aijri = prop::option::of((0u32..=1000).prop_map(|v| f64::from(v) / 10.0));
-    ("([A-Za-z0-9/&]{1,8}( [A-Za-z0-9]{1,8}){0,3})?", aijri, line_text())
-        .prop_map(|(title, aijri, note)| RelatedRole { title, aijri, note, ..RelatedRole::default() })
+    (
+        "([A-Za-z0-9/&]{1,8}( [A-Za-z0-9]{1,8}){0,3})?",
+        aijri,
+        line_text(),
+    )
+        .prop_map(|(title, aijri, note)| RelatedRole {
+            title,
+            aijri,
+            note,
+            ..RelatedRole::default()
+        })
 }
 
 fn override_result() -> impl Strategy<Value = Option<Override>> {
     let score = prop::option::of((0u32..=1000).prop_map(|v| f64::from(v) / 10.0));
     let zone = prop::option::of(select(Zone::ALL.to_vec()));
-    prop::option::of((score, zone, paragraphs()).prop_map(|(score, zone, reason)| Override { score, zone, reason, ..Override::default() }))
+    prop::option::of(
+        (score, zone, paragraphs()).prop_map(|(score, zone, reason)| Override {
+            score,
+            zone,
+            reason,
+            ..Override::default()
+        }),
+    )
 }
 
 fn commentary() -> impl Strategy<Value = Commentary> {
     let list = || prop::collection::vec(line_text(), 0..3);
-    (paragraphs(), list(), paragraphs(), paragraphs(), list(), prop::collection::vec(related_role(), 0..3), paragraphs())
-        .prop_map(|(score_vs_reality, numbers_dont_capture, who_should_worry, role_outlook, survival_strategy, where_to_look_next, timeline)| {
-            Commentary {
+    (
+        paragraphs(),
+        list(),
+        paragraphs(),
+        paragraphs(),
+        list(),
+        prop::collection::vec(related_role(), 0..3),
+        paragraphs(),
+    )
+        .prop_map(
+            |(
                 score_vs_reality,
                 numbers_dont_capture,
                 who_should_worry,
@@ -455,23 +666,48 @@ fn commentary() -> impl Strategy<Value = Commentary> {
                 survival_strategy,
                 where_to_look_next,
                 timeline,
-                ..Commentary::default()
-            }
-        })
+            )| {
+                Commentary {
+                    score_vs_reality,
+                    numbers_dont_capture,
+                    who_should_worry,
+                    role_outlook,
+                    survival_strategy,
+                    where_to_look_next,
+                    timeline,
+                    ..Commentary::default()
+                }
+            },
+        )
 }
 
 fn role() -> impl Strategy<Value = Role> {
-    (line_text(), line_text(), line_text(), line_text(), line_text(), paragraphs()).prop_map(
-        |(title, seniority, primary_function, not_this_role, typical_experience, seniority_note)| Role {
-            title,
-            seniority,
-            primary_function,
-            not_this_role,
-            typical_experience,
-            seniority_note,
-            ..Role::default()
-        },
+    (
+        line_text(),
+        line_text(),
+        line_text(),
+        line_text(),
+        line_text(),
+        paragraphs(),
     )
+        .prop_map(
+            |(
+                title,
+                seniority,
+                primary_function,
+                not_this_role,
+                typical_experience,
+                seniority_note,
+            )| Role {
+                title,
+                seniority,
+                primary_function,
+                not_this_role,
+                typical_experience,
+                seniority_note,
+                ..Role::default()
+            },
+        )
 }
 
 fn assessment() -> impl Strategy<Value = Assessment> {
@@ -482,28 +718,59 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         prop::collection::vec(rated(-1..=3), 5),
     );
     let reinstatement = ("([A-Za-z-]{1,8}( [A-Za-z-]{1,8}){0,2})?", paragraphs());
-    (role(), scores, paragraphs(), prop::collection::vec(task(), 0..6), reinstatement, override_result(), commentary())
-        .prop_map(|(role, (principles, growth, evidence, barriers), quick_screen_note, tasks, reinstatement, override_result, commentary)| {
-            let mut a = Assessment::blank();
-            a.meta = Meta::default();
-            a.role = role;
-            for (&p, rated) in Principle::ALL.iter().zip(principles) {
-                *a.protective.get_mut(p) = rated;
-            }
-            a.growth = Growth { score: growth.0, rationale: growth.1, check: growth.2, ..Growth::default() };
-            for (&d, (score, evidence)) in Dimension::ALL.iter().zip(evidence) {
-                *a.evidence.get_mut(d) = EvidenceItem { score, evidence, ..EvidenceItem::default() };
-            }
-            for (&b, rated) in Barrier::ALL.iter().zip(barriers) {
-                *a.barriers.get_mut(b) = rated;
-            }
-            a.quick_screen_note = quick_screen_note;
-            a.tasks = tasks;
-            a.reinstatement = Reinstatement { level: reinstatement.0, note: reinstatement.1, ..Reinstatement::default() };
-            a.override_result = override_result;
-            a.commentary = commentary;
-            a
-        })
+    (
+        role(),
+        scores,
+        paragraphs(),
+        prop::collection::vec(task(), 0..6),
+        reinstatement,
+        override_result(),
+        commentary(),
+    )
+        .prop_map(
+            |(
+                role,
+                (principles, growth, evidence, barriers),
+                quick_screen_note,
+                tasks,
+                reinstatement,
+                override_result,
+                commentary,
+            )| {
+                let mut a = Assessment::blank();
+                a.meta = Meta::default();
+                a.role = role;
+                for (&p, rated) in Principle::ALL.iter().zip(principles) {
+                    *a.protective.get_mut(p) = rated;
+                }
+                a.growth = Growth {
+                    score: growth.0,
+                    rationale: growth.1,
+                    check: growth.2,
+                    ..Growth::default()
+                };
+                for (&d, (score, evidence)) in Dimension::ALL.iter().zip(evidence) {
+                    *a.evidence.get_mut(d) = EvidenceItem {
+                        score,
+                        evidence,
+                        ..EvidenceItem::default()
+                    };
+                }
+                for (&b, rated) in Barrier::ALL.iter().zip(barriers) {
+                    *a.barriers.get_mut(b) = rated;
+                }
+                a.quick_screen_note = quick_screen_note;
+                a.tasks = tasks;
+                a.reinstatement = Reinstatement {
+                    level: reinstatement.0,
+                    note: reinstatement.1,
+                    ..Reinstatement::default()
+                };
+                a.override_result = override_result;
+                a.commentary = commentary;
+                a
+            },
+        )
 }
 
 proptest! {
@@ -541,7 +808,14 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         anywhere.clone().prop_map(Mutation::DuplicateLine),
         (anywhere.clone(), anywhere.clone()).prop_map(|(a, b)| Mutation::SwapLines(a, b)),
         (anywhere.clone(), 1usize..40).prop_map(|(at, len)| Mutation::DeleteChars(at, len)),
-        (anywhere, prop_oneof![any::<String>(), select(&["|", "\n", "**", ":", "−", "(AIJRI ", "\\", "<br>", "—"][..]).prop_map(str::to_owned)])
+        (
+            anywhere,
+            prop_oneof![
+                any::<String>(),
+                select(&["|", "\n", "**", ":", "−", "(AIJRI ", "\\", "<br>", "—"][..])
+                    .prop_map(str::to_owned)
+            ]
+        )
             .prop_map(|(at, text)| Mutation::InsertText(at, text)),
     ]
 }
@@ -551,7 +825,9 @@ fn apply(text: &str, mutation: &Mutation) -> String {
     let n = lines.len();
     let char_at = |at: usize| {
         let count = text.chars().count().max(1);
-        text.char_indices().nth(at % count).map_or(text.len(), |(i, _)| i)
+        text.char_indices()
+            .nth(at % count)
+            .map_or(text.len(), |(i, _)| i)
     };
     match mutation {
         Mutation::DeleteLine(i) => {
@@ -564,7 +840,10 @@ fn apply(text: &str, mutation: &Mutation) -> String {
         Mutation::SwapLines(a, b) => lines.swap(a % n, b % n),
         Mutation::DeleteChars(at, len) => {
             let start = char_at(*at);
-            let end = text[start..].char_indices().nth(*len).map_or(text.len(), |(i, _)| start + i);
+            let end = text[start..]
+                .char_indices()
+                .nth(*len)
+                .map_or(text.len(), |(i, _)| start + i);
             return format!("{}{}", &text[..start], &text[end..]);
         }
         Mutation::InsertText(at, insert) => {
@@ -621,18 +900,33 @@ fn cli_import_writes_a_file_that_scores_24_5_red() {
     let output = run(&["import".as_ref(), text.as_os_str()]);
     assert!(output.status.success(), "{}", text_of(&output.stderr));
     let written = dir.path().join("backend.aijri.json");
-    assert!(text_of(&output.stdout).contains("backend.aijri.json: no differences"), "{}", text_of(&output.stdout));
+    assert!(
+        text_of(&output.stdout).contains("backend.aijri.json: no differences"),
+        "{}",
+        text_of(&output.stdout)
+    );
     let loaded = library::load_file(&written).unwrap().assessment;
     assert_eq!(loaded.meta.source, "backend.txt");
     let score = run(&["score".as_ref(), written.as_os_str()]);
     let out = text_of(&score.stdout);
-    assert!(out.contains("= 24.5/100") && out.contains("Zone: RED"), "{out}");
+    assert!(
+        out.contains("= 24.5/100") && out.contains("Zone: RED"),
+        "{out}"
+    );
 
     // An existing file is kept unless --force.
     let again = run(&["import".as_ref(), text.as_os_str()]);
     assert_eq!(again.status.code(), Some(1));
-    assert!(text_of(&again.stderr).contains("already exists"), "{}", text_of(&again.stderr));
-    assert!(run(&["import".as_ref(), text.as_os_str(), "--force".as_ref()]).status.success());
+    assert!(
+        text_of(&again.stderr).contains("already exists"),
+        "{}",
+        text_of(&again.stderr)
+    );
+    assert!(
+        run(&["import".as_ref(), text.as_os_str(), "--force".as_ref()])
+            .status
+            .success()
+    );
 }
 
 #[test]
@@ -641,59 +935,144 @@ fn cli_import_of_a_damaged_text_names_the_line_and_writes_nothing() {
     let good = dir.path().join("good.txt");
     let bad = dir.path().join("bad.txt");
     std::fs::write(&good, reference()).unwrap();
-    std::fs::write(&bad, with_line(&reference(), 37, |l| l.replace("| 0 |", "| ? |"))).unwrap();
+    std::fs::write(
+        &bad,
+        with_line(&reference(), 37, |l| l.replace("| 0 |", "| ? |")),
+    )
+    .unwrap();
     let out = dir.path().join("out");
-    let output = run(&["import".as_ref(), good.as_os_str(), bad.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    let output = run(&[
+        "import".as_ref(),
+        good.as_os_str(),
+        bad.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = text_of(&output.stderr);
-    assert!(stderr.contains("bad.txt: line 37: expected an evidence row"), "{stderr}");
+    assert!(
+        stderr.contains("bad.txt: line 37: expected an evidence row"),
+        "{stderr}"
+    );
     assert!(stderr.contains("nothing written"), "{stderr}");
     assert!(!out.exists(), "no folder, no partial result");
 
-    std::fs::write(&bad, reference().replace("Backend/API Developer |", "Other Developer |")).unwrap();
-    let output = run(&["import".as_ref(), good.as_os_str(), bad.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    std::fs::write(
+        &bad,
+        reference().replace("Backend/API Developer |", "Other Developer |"),
+    )
+    .unwrap();
+    let output = run(&[
+        "import".as_ref(),
+        good.as_os_str(),
+        bad.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
     assert!(output.status.success(), "{}", text_of(&output.stderr));
-    assert_eq!(library::load_file(&out.join("bad.aijri.json")).unwrap().assessment.role.title, "Other Developer");
+    assert_eq!(
+        library::load_file(&out.join("bad.aijri.json"))
+            .unwrap()
+            .assessment
+            .role
+            .title,
+        "Other Developer"
+    );
     assert!(out.join("good.aijri.json").is_file());
 
     let single = dir.path().join("single.aijri.json");
-    let output = run(&["import".as_ref(), good.as_os_str(), "-o".as_ref(), single.as_os_str()]);
-    assert!(output.status.success() && single.is_file(), "{}", text_of(&output.stderr));
+    let output = run(&[
+        "import".as_ref(),
+        good.as_os_str(),
+        "-o".as_ref(),
+        single.as_os_str(),
+    ]);
+    assert!(
+        output.status.success() && single.is_file(),
+        "{}",
+        text_of(&output.stderr)
+    );
 }
 
 #[test]
 fn cli_import_reports_differences_from_the_stated_figures() {
     let dir = tempfile::tempdir().unwrap();
     let text = dir.path().join("changed.txt");
-    std::fs::write(&text, reference().replace("Raw: 3.05 × 0.84 × 1.02 × 0.95 = 2.4826", "Raw: 3.05 × 0.84 × 1.02 × 0.95 = 2.4900")).unwrap();
+    std::fs::write(
+        &text,
+        reference().replace(
+            "Raw: 3.05 × 0.84 × 1.02 × 0.95 = 2.4826",
+            "Raw: 3.05 × 0.84 × 1.02 × 0.95 = 2.4900",
+        ),
+    )
+    .unwrap();
     let output = run(&["import".as_ref(), text.as_os_str()]);
     assert!(output.status.success(), "{}", text_of(&output.stderr));
     let stdout = text_of(&output.stdout);
     assert!(stdout.contains("1 published figure(s) differ"), "{stdout}");
-    assert!(stdout.contains("raw composite: published 2.4900, computed 2.4826"), "{stdout}");
+    assert!(
+        stdout.contains("raw composite: published 2.4900, computed 2.4826"),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn cli_export_writes_text_markdown_and_csv() {
     let shipped = shipped_path();
-    let text = run(&["export".as_ref(), shipped.as_os_str(), "--format".as_ref(), "text".as_ref()]);
+    let text = run(&[
+        "export".as_ref(),
+        shipped.as_os_str(),
+        "--format".as_ref(),
+        "text".as_ref(),
+    ]);
     assert!(text.status.success(), "{}", text_of(&text.stderr));
     assert_eq!(text_of(&text.stdout).trim_end(), reference().trim_end());
 
-    let md = run(&["export".as_ref(), shipped.as_os_str(), "--format".as_ref(), "md".as_ref()]);
-    assert!(text_of(&md.stdout).starts_with("# Backend/API Developer"), "{}", text_of(&md.stdout));
+    let md = run(&[
+        "export".as_ref(),
+        shipped.as_os_str(),
+        "--format".as_ref(),
+        "md".as_ref(),
+    ]);
+    assert!(
+        text_of(&md.stdout).starts_with("# Backend/API Developer"),
+        "{}",
+        text_of(&md.stdout)
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let csv_path = dir.path().join("library.csv");
     let folder = shipped.parent().unwrap();
-    let csv = run(&["export".as_ref(), folder.as_os_str(), "--format".as_ref(), "csv".as_ref(), "-o".as_ref(), csv_path.as_os_str()]);
+    let csv = run(&[
+        "export".as_ref(),
+        folder.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "-o".as_ref(),
+        csv_path.as_os_str(),
+    ]);
     assert!(csv.status.success(), "{}", text_of(&csv.stderr));
     let records = csv_records(&std::fs::read_to_string(&csv_path).unwrap());
-    assert!(records.iter().any(|r| r.iter().any(|c| c == "Backend/API Developer")), "{records:?}");
+    assert!(
+        records
+            .iter()
+            .any(|r| r.iter().any(|c| c == "Backend/API Developer")),
+        "{records:?}"
+    );
 
-    let two = run(&["export".as_ref(), shipped.as_os_str(), shipped.as_os_str(), "--format".as_ref(), "md".as_ref()]);
+    let two = run(&[
+        "export".as_ref(),
+        shipped.as_os_str(),
+        shipped.as_os_str(),
+        "--format".as_ref(),
+        "md".as_ref(),
+    ]);
     assert_eq!(two.status.code(), Some(1));
-    assert!(text_of(&two.stderr).contains("takes one assessment file"), "{}", text_of(&two.stderr));
+    assert!(
+        text_of(&two.stderr).contains("takes one assessment file"),
+        "{}",
+        text_of(&two.stderr)
+    );
     assert!(two.stdout.is_empty());
 }
 
@@ -701,10 +1080,19 @@ fn cli_export_writes_text_markdown_and_csv() {
 fn cli_export_of_an_imported_file_imports_back_to_the_same_assessment() {
     let dir = tempfile::tempdir().unwrap();
     let exported = dir.path().join("exported.txt");
-    let output = run(&["export".as_ref(), shipped_path().as_os_str(), "--format".as_ref(), "text".as_ref(), "-o".as_ref(), exported.as_os_str()]);
+    let output = run(&[
+        "export".as_ref(),
+        shipped_path().as_os_str(),
+        "--format".as_ref(),
+        "text".as_ref(),
+        "-o".as_ref(),
+        exported.as_os_str(),
+    ]);
     assert!(output.status.success(), "{}", text_of(&output.stderr));
     let output = run(&["import".as_ref(), exported.as_os_str()]);
     assert!(output.status.success(), "{}", text_of(&output.stderr));
-    let back = library::load_file(&dir.path().join("exported.aijri.json")).unwrap().assessment;
+    let back = library::load_file(&dir.path().join("exported.aijri.json"))
+        .unwrap()
+        .assessment;
     assert_same_content(back, &shipped());
 }

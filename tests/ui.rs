@@ -1,50 +1,18 @@
 //! UI tests: the real app state driven through egui_kittest, widgets found by their labels.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use aijri_desk::app::picker::ScriptedPicker;
-use aijri_desk::app::{AijriApp, Settings, Tab, startup};
+use aijri_desk::app::{AijriApp, Tab};
 use aijri_desk::library;
+use common::{click, harness, library_copy, shows};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-const SHIPPED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assessments");
-
-/// A temporary library holding a copy of the shipped assessments.
-fn library_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(SHIPPED).unwrap() {
-        let path = entry.unwrap().path();
-        if library::is_assessment_file(&path) {
-            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
-}
-
-fn harness(folder: &Path, picker: &ScriptedPicker) -> Harness<'static, AijriApp> {
-    let app = startup::open_app(&[folder.to_owned()], Settings::default(), Box::new(picker.clone()));
-    Harness::builder()
-        .with_size([1320.0, 860.0])
-        .with_max_steps(8)
-        .with_context_setup(aijri_desk::app::fonts::install)
-        .build_eframe(|_| app)
-}
-
-/// Clicks the widget with this label as a user would: scrolled into view first.
-fn click(harness: &mut Harness<'_, AijriApp>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
 fn select_backend(harness: &mut Harness<'_, AijriApp>) {
     click(harness, "Backend/API Developer");
-}
-
-fn header_has(harness: &Harness<'_, AijriApp>, text: &str) -> bool {
-    harness.query_all_by_label(text).next().is_some()
 }
 
 fn backend_path(folder: &Path) -> PathBuf {
@@ -56,9 +24,18 @@ fn selecting_backend_developer_shows_its_score_and_zone_in_the_header() {
     let folder = library_copy();
     let mut harness = harness(folder.path(), &ScriptedPicker::default());
     select_backend(&mut harness);
-    assert!(header_has(&harness, "Current score 24.5"), "the header shows 24.5");
-    assert!(header_has(&harness, "Current zone RED"), "the header shows the Red zone chip");
-    assert!(header_has(&harness, "Red — Does not meet all three Imminent conditions"));
+    assert!(
+        shows(&harness, "Current score 24.5"),
+        "the header shows 24.5"
+    );
+    assert!(
+        shows(&harness, "Current zone RED"),
+        "the header shows the Red zone chip"
+    );
+    assert!(shows(
+        &harness,
+        "Red — Does not meet all three Imminent conditions"
+    ));
 }
 
 #[test]
@@ -68,14 +45,20 @@ fn wage_trends_to_zero_moves_the_role_to_yellow_and_undo_brings_it_back() {
     select_backend(&mut harness);
     click(&mut harness, "Evidence");
     click(&mut harness, "Wage Trends: 0");
-    assert!(header_has(&harness, "Current score 26.0"), "Wage Trends −1 → 0 gives 26.0");
-    assert!(header_has(&harness, "Current zone YELLOW"));
-    assert!(header_has(&harness, "● unsaved"));
+    assert!(
+        shows(&harness, "Current score 26.0"),
+        "Wage Trends −1 → 0 gives 26.0"
+    );
+    assert!(shows(&harness, "Current zone YELLOW"));
+    assert!(shows(&harness, "● unsaved"));
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
-    assert!(header_has(&harness, "Current score 24.5"), "undo brings back 24.5");
-    assert!(header_has(&harness, "Current zone RED"));
+    assert!(
+        shows(&harness, "Current score 24.5"),
+        "undo brings back 24.5"
+    );
+    assert!(shows(&harness, "Current zone RED"));
 }
 
 #[test]
@@ -85,7 +68,10 @@ fn adding_a_task_makes_the_total_exceed_100_and_the_result_provisional() {
     select_backend(&mut harness);
     click(&mut harness, "Tasks");
     click(&mut harness, "+ Add task");
-    assert!(header_has(&harness, "⚠ Provisional: task time is 110%, not 100%"));
+    assert!(shows(
+        &harness,
+        "⚠ Provisional: task time is 110%, not 100%"
+    ));
     let doc = harness.state().selected_doc().unwrap();
     assert!(doc.breakdown.provisional);
     assert_eq!(doc.assessment.tasks.len(), 9);
@@ -108,13 +94,21 @@ fn save_as_variant_writes_a_file_that_reloads_to_the_same_assessment_and_lists_i
     let saved = library::load_file(&target).unwrap().assessment;
     let app = harness.state();
     let doc = app.selected_doc().unwrap();
-    assert_eq!(saved, doc.assessment, "the file holds the edited assessment");
+    assert_eq!(
+        saved, doc.assessment,
+        "the file holds the edited assessment"
+    );
     assert_eq!(saved.meta.id, "backend-regional");
     assert_eq!(saved.evidence.wage_trends.score, 0);
     assert!(!doc.dirty);
     assert_eq!(app.library.entries.len(), 2, "the variant joins the list");
-    let original = library::load_file(&backend_path(folder.path())).unwrap().assessment;
-    assert_eq!(original.evidence.wage_trends.score, -1, "the original file is untouched");
+    let original = library::load_file(&backend_path(folder.path()))
+        .unwrap()
+        .assessment;
+    assert_eq!(
+        original.evidence.wage_trends.score, -1,
+        "the original file is untouched"
+    );
 }
 
 #[test]
@@ -125,14 +119,23 @@ fn closing_with_unsaved_changes_asks_first() {
     click(&mut harness, "Evidence");
     click(&mut harness, "Wage Trends: 0");
 
-    harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
     harness.step();
     let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
-    assert!(commands.contains(&egui::ViewportCommand::CancelClose), "the close is held back");
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "the close is held back"
+    );
     harness.run();
-    assert!(header_has(&harness, "Unsaved changes"));
+    assert!(shows(&harness, "Unsaved changes"));
     click(&mut harness, "Cancel");
-    assert!(!header_has(&harness, "Unsaved changes"));
+    assert!(!shows(&harness, "Unsaved changes"));
     assert!(!harness.state().close_allowed());
 }
 
@@ -144,7 +147,95 @@ fn validation_finding_click_opens_the_tab_of_its_field() {
     click(&mut harness, "Tasks");
     click(&mut harness, "+ Add task");
     click(&mut harness, "Overview");
-    harness.get_by_label_contains("tasks — task time adds up to 110%").click();
+    harness
+        .get_by_label_contains("tasks — task time adds up to 110%")
+        .click();
     harness.run();
     assert_eq!(harness.state().tab, Tab::Tasks);
+}
+
+const REFERENCE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/reference/backend-api-developer.txt"
+);
+
+fn reference_text() -> String {
+    std::fs::read_to_string(REFERENCE).unwrap()
+}
+
+#[test]
+fn importing_published_text_shows_the_review_then_adds_the_role() {
+    let folder = library_copy();
+    let text_file = folder.path().join("published.txt");
+    std::fs::write(&text_file, reference_text()).unwrap();
+    let picker = ScriptedPicker::default();
+    let mut harness = harness(folder.path(), &picker);
+    let before = harness.state().library.entries.len();
+
+    picker.answer(vec![text_file]);
+    click(&mut harness, "File");
+    click(&mut harness, "Import published text…");
+    assert!(shows(&harness, "Review the import"));
+    assert!(shows(
+        &harness,
+        "✓ Every figure the text states matches the recomputation."
+    ));
+    click(&mut harness, "Add to library");
+
+    let app = harness.state();
+    assert_eq!(app.library.entries.len(), before + 1);
+    let doc = app.selected_doc().unwrap();
+    assert_eq!(doc.assessment.role.title, "Backend/API Developer");
+    assert!(doc.dirty, "an import is new until saved");
+    assert!(shows(&harness, "Current score 24.5"));
+}
+
+#[test]
+fn pasted_text_imports_and_a_damaged_one_names_its_line() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    click(&mut harness, "Edit");
+    click(&mut harness, "Paste assessment text…");
+    assert!(shows(&harness, "Paste assessment text"));
+    harness.state_mut().paste =
+        Some(reference_text().replace("| Wage Trends | -1 |", "| Wage Trends | minus one |"));
+    harness.run();
+    click(&mut harness, "Import pasted text");
+    let notice = harness.state().notices.last().cloned().unwrap();
+    assert!(notice.is_error);
+    assert!(
+        notice.text.starts_with("pasted text: line "),
+        "{}",
+        notice.text
+    );
+    assert!(
+        harness.state().pending_imports.is_empty(),
+        "nothing half-read waits to be added"
+    );
+}
+
+#[test]
+fn exporting_the_selected_role_as_text_and_markdown_writes_readable_files() {
+    let folder = library_copy();
+    let picker = ScriptedPicker::default();
+    let mut harness = harness(folder.path(), &picker);
+    select_backend(&mut harness);
+    let text_out = folder.path().join("backend.txt");
+    let report_out = folder.path().join("backend.md");
+    for (target, label) in [
+        (&text_out, "Published text…"),
+        (&report_out, "Markdown report…"),
+    ] {
+        picker.answer(vec![target.clone()]);
+        click(&mut harness, "File");
+        click(&mut harness, "Export");
+        click(&mut harness, label);
+    }
+    let reimported =
+        aijri_desk::text_format::import(&std::fs::read_to_string(&text_out).unwrap()).unwrap();
+    let shown = &harness.state().selected_doc().unwrap().assessment;
+    assert_eq!(reimported.assessment.tasks, shown.tasks);
+    assert_eq!(reimported.assessment.evidence, shown.evidence);
+    let report = std::fs::read_to_string(&report_out).unwrap();
+    assert!(report.contains("24.5"), "the report states the score");
 }

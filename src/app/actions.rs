@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::picker::{DialogKind, PickRequest, PickResult, Purpose};
+use super::picker::{DialogKind, ExportFormat, PickRequest, PickResult, Purpose};
 use super::state::{Doc, Entry};
 use super::{AijriApp, Confirm, Tab, View};
 use crate::library;
@@ -50,6 +50,18 @@ pub enum Action {
     Quit,
     /// Remove a notice.
     DismissNotice(usize),
+    /// Ask for published text files to import.
+    ImportText,
+    /// Open the window to paste published text into.
+    PasteText,
+    /// Import the text in the paste window.
+    ImportPasted,
+    /// Add the reviewed imports to the library.
+    AcceptImports,
+    /// Drop the reviewed imports.
+    DiscardImports,
+    /// Export the selected role in a format.
+    Export(ExportFormat),
     /// Answer to a question: save everything, then go on.
     ConfirmSave,
     /// Answer to a question: go on without saving.
@@ -78,12 +90,22 @@ impl AijriApp {
                 }
             }
             Action::New => self.new_assessment(),
-            Action::OpenFiles => self.ask_open(Purpose::OpenFiles, DialogKind::OpenFiles, "Open assessments"),
-            Action::OpenFolder => self.ask_open(Purpose::OpenFolder, DialogKind::OpenFolder, "Open library folder"),
+            Action::OpenFiles => self.ask_open(
+                Purpose::OpenFiles,
+                DialogKind::OpenFiles,
+                "Open assessments",
+            ),
+            Action::OpenFolder => self.ask_open(
+                Purpose::OpenFolder,
+                DialogKind::OpenFolder,
+                "Open library folder",
+            ),
             Action::OpenPaths(paths) => self.open_paths(&paths),
             Action::OpenLibrary(folder) => {
                 if self.library.any_dirty() {
-                    self.confirm = Some(Confirm::UnsavedChanges { then: Box::new(Action::OpenLibrary(folder)) });
+                    self.confirm = Some(Confirm::UnsavedChanges {
+                        then: Box::new(Action::OpenLibrary(folder)),
+                    });
                 } else {
                     self.open_library(folder);
                 }
@@ -102,7 +124,9 @@ impl AijriApp {
             }
             Action::Quit => {
                 if self.library.any_dirty() && !self.close_allowed {
-                    self.confirm = Some(Confirm::UnsavedChanges { then: Box::new(Action::Quit) });
+                    self.confirm = Some(Confirm::UnsavedChanges {
+                        then: Box::new(Action::Quit),
+                    });
                 } else {
                     self.close_allowed = true;
                     self.close_now = true;
@@ -113,6 +137,16 @@ impl AijriApp {
                     self.notices.remove(index);
                 }
             }
+            Action::ImportText => self.ask_import(),
+            Action::PasteText => self.paste = Some(String::new()),
+            Action::ImportPasted => {
+                if let Some(text) = self.paste.take() {
+                    self.import_text(&text, "pasted text");
+                }
+            }
+            Action::AcceptImports => self.accept_imports(),
+            Action::DiscardImports => self.pending_imports.clear(),
+            Action::Export(format) => self.ask_export(format),
             Action::ConfirmSave => self.answer(true, true),
             Action::ConfirmDiscard => self.answer(true, false),
             Action::ConfirmCancel => self.answer(false, false),
@@ -126,7 +160,10 @@ impl AijriApp {
         }
     }
 
-    fn with_selected_doc(&mut self, change: impl FnOnce(&mut Doc, &crate::framework::Framework) -> bool) {
+    fn with_selected_doc(
+        &mut self,
+        change: impl FnOnce(&mut Doc, &crate::framework::Framework) -> bool,
+    ) {
         let Some(index) = self.selected else { return };
         let framework = &self.framework;
         if let Some(doc) = self.library.entries.get_mut(index).and_then(Entry::doc_mut)
@@ -138,9 +175,15 @@ impl AijriApp {
 
     fn new_assessment(&mut self) {
         let assessment = Assessment::blank();
-        let path = self.library.free_path(self.selected_path().as_deref(), &assessment.role.title);
+        let path = self
+            .library
+            .free_path(self.selected_path().as_deref(), &assessment.role.title);
         let doc = Doc::new(assessment, None, &self.framework);
-        let index = self.library.insert(Entry { path, content: Ok(doc), compared: false });
+        let index = self.library.insert(Entry {
+            path,
+            content: Ok(doc),
+            compared: false,
+        });
         self.selected = Some(index);
         self.view = View::Editor;
         self.tab = Tab::Overview;
@@ -148,7 +191,9 @@ impl AijriApp {
     }
 
     fn selected_path(&self) -> Option<PathBuf> {
-        self.selected.and_then(|i| self.library.entries.get(i)).map(|e| e.path.clone())
+        self.selected
+            .and_then(|i| self.library.entries.get(i))
+            .map(|e| e.path.clone())
     }
 
     fn ask_open(&mut self, purpose: Purpose, kind: DialogKind, title: &str) {
@@ -157,18 +202,41 @@ impl AijriApp {
             _ => Vec::new(),
         };
         let start_dir = self.library.folder.clone();
-        self.request_pick(PickRequest { purpose, kind, title: title.into(), filters, start_dir });
+        self.request_pick(PickRequest {
+            purpose,
+            kind,
+            title: title.into(),
+            filters,
+            start_dir,
+        });
     }
 
     fn ask_save(&mut self, variant: bool) {
         let Some(index) = self.selected else { return };
-        let Some(entry) = self.library.entries.get(index) else { return };
+        let Some(entry) = self.library.entries.get(index) else {
+            return;
+        };
         let Some(doc) = entry.doc() else { return };
-        let title = if variant { format!("{} variant", doc.assessment.role.title) } else { doc.assessment.role.title.clone() };
+        let title = if variant {
+            format!("{} variant", doc.assessment.role.title)
+        } else {
+            doc.assessment.role.title.clone()
+        };
         let suggested = self.library.free_path(Some(&entry.path), &title);
-        let file_name = suggested.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let purpose = if variant { Purpose::SaveVariant(index) } else { Purpose::SaveAs(index) };
-        let title = if variant { "Save as variant" } else { "Save as" };
+        let file_name = suggested
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let purpose = if variant {
+            Purpose::SaveVariant(index)
+        } else {
+            Purpose::SaveAs(index)
+        };
+        let title = if variant {
+            "Save as variant"
+        } else {
+            "Save as"
+        };
         self.request_pick(PickRequest {
             purpose,
             kind: DialogKind::SaveFile { file_name },
@@ -180,12 +248,16 @@ impl AijriApp {
 
     /// Handles the answer of a file dialog.
     pub(super) fn picked(&mut self, result: PickResult) {
-        let Some(first) = result.paths.first().cloned() else { return };
+        let Some(first) = result.paths.first().cloned() else {
+            return;
+        };
         match result.purpose {
             Purpose::OpenFiles => self.open_paths(&result.paths),
             Purpose::OpenFolder => self.apply(Action::OpenLibrary(first)),
             Purpose::SaveAs(index) => self.save_as(index, with_extension(first), false),
             Purpose::SaveVariant(index) => self.save_as(index, with_extension(first), true),
+            Purpose::ImportText => self.import_files(&result.paths),
+            Purpose::Export(index, format) => self.export_to(index, format, &first),
         }
     }
 
@@ -209,7 +281,8 @@ impl AijriApp {
         if failed > 0 {
             self.notify(true, format!("{failed} files in {} could not be loaded: hover them in the list for the reason", folder.display()));
         }
-        self.library = super::state::Library::from_files(Some(folder.clone()), files, &self.framework);
+        self.library =
+            super::state::Library::from_files(Some(folder.clone()), files, &self.framework);
         self.settings.last_folder = Some(folder);
         self.selected = self.library.entries.iter().position(|e| e.doc().is_some());
         self.confirm = None;
@@ -217,9 +290,13 @@ impl AijriApp {
 
     fn save_selected(&mut self, overwrite_confirmed: bool) {
         let Some(index) = self.selected else { return };
-        let Some(entry) = self.library.entries.get(index) else { return };
+        let Some(entry) = self.library.entries.get(index) else {
+            return;
+        };
         let Some(doc) = entry.doc() else { return };
-        let changed = doc.stamp.is_some_and(|stamp| library::changed_on_disk(&entry.path, stamp));
+        let changed = doc
+            .stamp
+            .is_some_and(|stamp| library::changed_on_disk(&entry.path, stamp));
         if changed && !overwrite_confirmed {
             self.confirm = Some(Confirm::OverwriteChanged { index });
             return;
@@ -229,9 +306,13 @@ impl AijriApp {
 
     /// Saves one entry to its path; false (and a notice) on failure.
     fn save_entry(&mut self, index: usize) -> bool {
-        let Some(entry) = self.library.entries.get_mut(index) else { return false };
+        let Some(entry) = self.library.entries.get_mut(index) else {
+            return false;
+        };
         let path = entry.path.clone();
-        let Some(doc) = entry.doc_mut() else { return false };
+        let Some(doc) = entry.doc_mut() else {
+            return false;
+        };
         match library::save_atomic(&path, &doc.assessment) {
             Ok(stamp) => {
                 doc.mark_saved(stamp);
@@ -248,7 +329,9 @@ impl AijriApp {
     }
 
     fn save_as(&mut self, index: usize, path: PathBuf, variant: bool) {
-        let Some(doc) = self.library.entries.get(index).and_then(Entry::doc) else { return };
+        let Some(doc) = self.library.entries.get(index).and_then(Entry::doc) else {
+            return;
+        };
         let mut assessment = doc.assessment.clone();
         if variant {
             assessment.meta.id = variant_id(&path);
@@ -256,10 +339,18 @@ impl AijriApp {
         }
         let doc = Doc::new(assessment, None, &self.framework);
         let new_index = if variant || self.library.position(&path).is_some() {
-            self.library.insert(Entry { path, content: Ok(doc), compared: false })
+            self.library.insert(Entry {
+                path,
+                content: Ok(doc),
+                compared: false,
+            })
         } else {
             // Save as: the entry moves to its new file.
-            self.library.entries[index] = Entry { path, content: Ok(doc), compared: self.library.entries[index].compared };
+            self.library.entries[index] = Entry {
+                path,
+                content: Ok(doc),
+                compared: self.library.entries[index].compared,
+            };
             self.library.invalidate();
             index
         };
@@ -275,20 +366,31 @@ impl AijriApp {
         }
     }
 
-    fn with_doc(&mut self, index: usize, change: impl FnOnce(&mut Doc, &crate::framework::Framework) -> bool) {
+    fn with_doc(
+        &mut self,
+        index: usize,
+        change: impl FnOnce(&mut Doc, &crate::framework::Framework) -> bool,
+    ) {
         let previous = self.selected.replace(index);
         self.with_selected_doc(change);
         self.selected = previous;
     }
 
     fn ask_revert(&mut self) {
-        if self.selected_doc().is_some_and(|d| d.dirty && d.stamp.is_some()) {
-            self.confirm = Some(Confirm::UnsavedChanges { then: Box::new(Action::Revert) });
+        if self
+            .selected_doc()
+            .is_some_and(|d| d.dirty && d.stamp.is_some())
+        {
+            self.confirm = Some(Confirm::UnsavedChanges {
+                then: Box::new(Action::Revert),
+            });
         }
     }
 
     fn answer(&mut self, go_on: bool, save_first: bool) {
-        let Some(question) = self.confirm.take() else { return };
+        let Some(question) = self.confirm.take() else {
+            return;
+        };
         if !go_on {
             return;
         }
@@ -305,9 +407,12 @@ impl AijriApp {
 
     /// Saves every unsaved entry; false when one failed (its notice says why).
     fn save_all(&mut self) -> bool {
-        let dirty: Vec<usize> =
-            (0..self.library.entries.len()).filter(|&i| self.library.entries[i].doc().is_some_and(|d| d.dirty)).collect();
-        dirty.into_iter().fold(true, |ok, i| self.save_entry(i) && ok)
+        let dirty: Vec<usize> = (0..self.library.entries.len())
+            .filter(|&i| self.library.entries[i].doc().is_some_and(|d| d.dirty))
+            .collect();
+        dirty
+            .into_iter()
+            .fold(true, |ok, i| self.save_entry(i) && ok)
     }
 
     /// Carries out an action the user confirmed, skipping the unsaved-edits question.
@@ -342,13 +447,21 @@ fn with_extension(path: PathBuf) -> PathBuf {
     if library::is_assessment_file(&path) {
         return path;
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let stem = name.strip_suffix(".json").unwrap_or(&name);
     path.with_file_name(format!("{stem}{}", library::EXTENSION))
 }
 
 /// The id of a variant: its file name without the extension.
 fn variant_id(path: &std::path::Path) -> String {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    name.strip_suffix(library::EXTENSION).unwrap_or(&name).to_owned()
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.strip_suffix(library::EXTENSION)
+        .unwrap_or(&name)
+        .to_owned()
 }

@@ -10,7 +10,14 @@ const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 pub fn install(ctx: &egui::Context) {
     let families = [FontFamily::Proportional, FontFamily::Monospace]
         .into_iter()
-        .map(|family| InsertFontFamily { family, priority: FontPriority::Lowest })
+        .map(|family| InsertFontFamily {
+            family,
+            priority: FontPriority::Lowest,
+        })
         .collect();
-    ctx.add_font(FontInsert { name: "DejaVu Sans".into(), data: FontData::from_static(DEJAVU_SANS), families });
+    ctx.add_font(FontInsert {
+        name: "DejaVu Sans".into(),
+        data: FontData::from_static(DEJAVU_SANS),
+        families,
+    });
 }

@@ -2,22 +2,36 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
+use super::picker::ExportFormat;
 use super::{Action, AijriApp};
 
 const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 
 /// The actions of the shortcuts pressed this frame. Shortcuts with Shift are consumed first so
 /// Ctrl+Shift+S is not also read as Ctrl+S. Ctrl+F is handled by [`find_pressed`].
 pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
-    let table = [(SAVE_AS, Action::SaveAs), (REDO, Action::Redo), (NEW, Action::New), (OPEN, Action::OpenFiles), (SAVE, Action::Save), (UNDO, Action::Undo)];
+    let table = [
+        (SAVE_AS, Action::SaveAs),
+        (REDO, Action::Redo),
+        (NEW, Action::New),
+        (OPEN, Action::OpenFiles),
+        (SAVE, Action::Save),
+        (UNDO, Action::Undo),
+    ];
     ctx.input_mut(|input| {
-        table.into_iter().filter(|(shortcut, _)| input.consume_shortcut(shortcut)).map(|(_, action)| action).collect()
+        table
+            .into_iter()
+            .filter(|(shortcut, _)| input.consume_shortcut(shortcut))
+            .map(|(_, action)| action)
+            .collect()
     })
 }
 
@@ -35,7 +49,14 @@ pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
     });
 }
 
-fn item(ui: &mut Ui, app: &mut AijriApp, text: &str, shortcut: Option<KeyboardShortcut>, enabled: bool, action: Action) {
+fn item(
+    ui: &mut Ui,
+    app: &mut AijriApp,
+    text: &str,
+    shortcut: Option<KeyboardShortcut>,
+    enabled: bool,
+    action: Action,
+) {
     let mut button = egui::Button::new(text);
     if let Some(shortcut) = shortcut {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
@@ -56,27 +77,96 @@ fn file_menu(ui: &mut Ui, app: &mut AijriApp) {
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
         ui.menu_button("Recent files", |ui| {
             for path in recent {
-                item(ui, app, &path.display().to_string(), None, true, Action::OpenPaths(vec![path.clone()]));
+                item(
+                    ui,
+                    app,
+                    &path.display().to_string(),
+                    None,
+                    true,
+                    Action::OpenPaths(vec![path.clone()]),
+                );
             }
         });
     });
     ui.separator();
     item(ui, app, "Save", Some(SAVE), has_doc, Action::Save);
     item(ui, app, "Save as…", Some(SAVE_AS), has_doc, Action::SaveAs);
-    item(ui, app, "Save as variant…", None, has_doc, Action::SaveVariant);
-    item(ui, app, "Revert to saved", None, doc.is_some_and(|(dirty, on_disk)| dirty && on_disk), Action::Revert);
+    item(
+        ui,
+        app,
+        "Save as variant…",
+        None,
+        has_doc,
+        Action::SaveVariant,
+    );
+    item(
+        ui,
+        app,
+        "Revert to saved",
+        None,
+        doc.is_some_and(|(dirty, on_disk)| dirty && on_disk),
+        Action::Revert,
+    );
+    ui.separator();
+    item(
+        ui,
+        app,
+        "Import published text…",
+        None,
+        true,
+        Action::ImportText,
+    );
+    ui.add_enabled_ui(has_doc, |ui| {
+        ui.menu_button("Export", |ui| {
+            for format in [ExportFormat::Text, ExportFormat::Markdown] {
+                item(
+                    ui,
+                    app,
+                    &format!("{}…", format.label()),
+                    None,
+                    true,
+                    Action::Export(format),
+                );
+            }
+        });
+    });
     ui.separator();
     item(ui, app, "Quit", None, true, Action::Quit);
 }
 
 fn edit_menu(ui: &mut Ui, app: &mut AijriApp) {
-    let (can_undo, can_redo) = app.selected_doc().map_or((false, false), |d| (d.can_undo(), d.can_redo()));
+    let (can_undo, can_redo) = app
+        .selected_doc()
+        .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
     item(ui, app, "Undo", Some(UNDO), can_undo, Action::Undo);
     item(ui, app, "Redo", Some(REDO), can_redo, Action::Redo);
+    ui.separator();
+    item(
+        ui,
+        app,
+        "Paste assessment text…",
+        None,
+        true,
+        Action::PasteText,
+    );
 }
 
 fn view_menu(ui: &mut Ui, app: &mut AijriApp) {
     let dark = ui.visuals().dark_mode;
-    item(ui, app, "Dark theme", None, !dark, Action::SetDarkMode(true));
-    item(ui, app, "Light theme", None, dark, Action::SetDarkMode(false));
+    item(
+        ui,
+        app,
+        "Dark theme",
+        None,
+        !dark,
+        Action::SetDarkMode(true),
+    );
+    item(
+        ui,
+        app,
+        "Light theme",
+        None,
+        dark,
+        Action::SetDarkMode(false),
+    );
 }

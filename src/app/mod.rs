@@ -13,8 +13,9 @@ pub mod picker;
 pub mod role_list;
 pub mod settings;
 pub mod startup;
-pub mod tabs;
 pub mod state;
+pub mod tabs;
+pub mod transfer;
 pub mod validation_panel;
 pub mod widgets;
 
@@ -54,8 +55,15 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 7] =
-        [Self::Overview, Self::Protective, Self::Tasks, Self::Evidence, Self::Barriers, Self::Score, Self::Commentary];
+    pub const ALL: [Self; 7] = [
+        Self::Overview,
+        Self::Protective,
+        Self::Tasks,
+        Self::Evidence,
+        Self::Barriers,
+        Self::Score,
+        Self::Commentary,
+    ];
 
     /// The tab's name.
     #[must_use]
@@ -156,6 +164,10 @@ pub struct AijriApp {
     close_now: bool,
     /// The egui context, once a frame has run, to wake the UI from dialog threads.
     ctx: Option<egui::Context>,
+    /// The paste window's text, while the window is open.
+    pub paste: Option<String>,
+    /// Imported assessments the user has yet to review.
+    pub pending_imports: Vec<transfer::PendingImport>,
 }
 
 impl AijriApp {
@@ -183,6 +195,8 @@ impl AijriApp {
             focus_search: false,
             close_now: false,
             ctx: None,
+            paste: None,
+            pending_imports: Vec::new(),
         };
         app.restore_comparison();
         app.selected = app.library.entries.iter().position(|e| e.doc().is_some());
@@ -197,7 +211,9 @@ impl AijriApp {
     /// The selected document, when one is selected and loaded.
     #[must_use]
     pub fn selected_doc(&self) -> Option<&state::Doc> {
-        self.selected.and_then(|i| self.library.entries.get(i)).and_then(state::Entry::doc)
+        self.selected
+            .and_then(|i| self.library.entries.get(i))
+            .and_then(state::Entry::doc)
     }
 
     /// Adds a notice for the user.
@@ -242,9 +258,14 @@ impl AijriApp {
             self.ctx = Some(ctx.clone());
         }
         self.drain_picks();
-        if ctx.input(|i| i.viewport().close_requested()) && !self.close_allowed && self.library.any_dirty() {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.close_allowed
+            && self.library.any_dirty()
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.confirm = Some(Confirm::UnsavedChanges { then: Box::new(Action::Quit) });
+            self.confirm = Some(Confirm::UnsavedChanges {
+                then: Box::new(Action::Quit),
+            });
         }
         for action in menu::shortcuts(ctx) {
             self.apply(action);
@@ -258,18 +279,27 @@ impl AijriApp {
         }
         egui::Panel::top("menu").show(ui, |ui| menu::ui(ui, self));
         egui::Panel::top("header").show(ui, |ui| header::ui(ui, self));
-        egui::Panel::left("roles").resizable(true).default_size(330.0).min_size(240.0).show(ui, |ui| {
-            role_list::ui(ui, self);
-        });
-        if self.selected_doc().is_some() {
-            egui::Panel::bottom("findings").resizable(true).default_size(130.0).show(ui, |ui| {
-                validation_panel::ui(ui, self);
+        egui::Panel::left("roles")
+            .resizable(true)
+            .default_size(330.0)
+            .min_size(240.0)
+            .show(ui, |ui| {
+                role_list::ui(ui, self);
             });
+        if self.selected_doc().is_some() {
+            egui::Panel::bottom("findings")
+                .resizable(true)
+                .default_size(130.0)
+                .show(ui, |ui| {
+                    validation_panel::ui(ui, self);
+                });
         }
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Editor => editor::ui(ui, self),
         });
         modal::ui(ui.ctx(), self);
+        transfer::paste_ui(ui.ctx(), self);
+        transfer::review_ui(ui.ctx(), self);
         for action in std::mem::take(&mut self.pending) {
             self.apply(action);
         }
@@ -283,7 +313,9 @@ impl AijriApp {
     /// changes through the same focused or dragged widget merge into one undo step.
     pub fn record_widget_edit(&mut self, before: crate::model::Assessment, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
-        let widget = ctx.memory(egui::Memory::focused).or_else(|| ctx.dragged_id());
+        let widget = ctx
+            .memory(egui::Memory::focused)
+            .or_else(|| ctx.dragged_id());
         let merge = match (widget, self.last_edit) {
             (Some(id), Some((last, at))) => id == last && now - at < 3.0,
             _ => false,
@@ -291,7 +323,12 @@ impl AijriApp {
         self.last_edit = widget.map(|id| (id, now));
         let Some(index) = self.selected else { return };
         let framework = &self.framework;
-        if let Some(doc) = self.library.entries.get_mut(index).and_then(state::Entry::doc_mut) {
+        if let Some(doc) = self
+            .library
+            .entries
+            .get_mut(index)
+            .and_then(state::Entry::doc_mut)
+        {
             doc.record_edit(before, merge, framework);
             self.library.invalidate();
         }
@@ -336,11 +373,17 @@ pub fn run(paths: Vec<PathBuf>) -> ExitCode {
         WINDOW_TITLE,
         options,
         Box::new(move |cc| {
-            let settings: Settings =
-                cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+            let settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
             fonts::install(&cc.egui_ctx);
             settings.apply_theme(&cc.egui_ctx);
-            Ok(Box::new(startup::open_app(&paths, settings, Box::new(picker::NativePicker))))
+            Ok(Box::new(startup::open_app(
+                &paths,
+                settings,
+                Box::new(picker::NativePicker),
+            )))
         }),
     );
     match result {

@@ -6,7 +6,9 @@ use super::{Action, AijriApp, Confirm};
 
 /// Shows the pending question, if any, as a modal dialog.
 pub fn ui(ctx: &Context, app: &mut AijriApp) {
-    let Some(question) = app.confirm.clone() else { return };
+    let Some(question) = app.confirm.clone() else {
+        return;
+    };
     let (title, body, buttons) = wording(app, &question);
     let modal = egui::Modal::new(egui::Id::unique("confirm")).show(ctx, |ui| {
         ui.set_max_width(440.0);
@@ -26,7 +28,10 @@ pub fn ui(ctx: &Context, app: &mut AijriApp) {
     }
 }
 
-fn wording(app: &AijriApp, question: &Confirm) -> (&'static str, String, Vec<(&'static str, Action)>) {
+fn wording(
+    app: &AijriApp,
+    question: &Confirm,
+) -> (&'static str, String, Vec<(&'static str, Action)>) {
     match question {
         Confirm::UnsavedChanges { then } => {
             let names: Vec<String> = app
@@ -40,21 +45,41 @@ fn wording(app: &AijriApp, question: &Confirm) -> (&'static str, String, Vec<(&'
                 return (
                     "Revert to the saved file?",
                     "Your edits to this assessment will be discarded.".to_owned(),
-                    vec![("Discard edits", Action::ConfirmDiscard), ("Cancel", Action::ConfirmCancel)],
+                    vec![
+                        ("Discard edits", Action::ConfirmDiscard),
+                        ("Cancel", Action::ConfirmCancel),
+                    ],
                 );
             }
             (
                 "Unsaved changes",
-                format!("These assessments have unsaved edits:\n{}", names.join("\n")),
-                vec![("Save", Action::ConfirmSave), ("Discard", Action::ConfirmDiscard), ("Cancel", Action::ConfirmCancel)],
+                format!(
+                    "These assessments have unsaved edits:\n{}",
+                    names.join("\n")
+                ),
+                vec![
+                    ("Save", Action::ConfirmSave),
+                    ("Discard", Action::ConfirmDiscard),
+                    ("Cancel", Action::ConfirmCancel),
+                ],
             )
         }
         Confirm::OverwriteChanged { index } => {
-            let name = app.library.entries.get(*index).map(super::state::Entry::file_name).unwrap_or_default();
+            let name = app
+                .library
+                .entries
+                .get(*index)
+                .map(super::state::Entry::file_name)
+                .unwrap_or_default();
             (
                 "The file changed on disk",
-                format!("{name} was changed by someone else since you opened it. Overwrite it with your version?"),
-                vec![("Overwrite", Action::ConfirmSave), ("Cancel", Action::ConfirmCancel)],
+                format!(
+                    "{name} was changed by someone else since you opened it. Overwrite it with your version?"
+                ),
+                vec![
+                    ("Overwrite", Action::ConfirmSave),
+                    ("Cancel", Action::ConfirmCancel),
+                ],
             )
         }
     }
@@ -64,9 +89,17 @@ fn wording(app: &AijriApp, question: &Confirm) -> (&'static str, String, Vec<(&'
 pub fn notices_ui(ui: &mut egui::Ui, app: &mut AijriApp) {
     let mut dismiss = None;
     for (i, notice) in app.notices.iter().enumerate() {
-        let colour = if notice.is_error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+        let colour = if notice.is_error {
+            ui.visuals().error_fg_color
+        } else {
+            ui.visuals().text_color()
+        };
         ui.horizontal(|ui| {
-            if ui.small_button("✕").on_hover_text("Dismiss this notice").clicked() {
+            if ui
+                .small_button("✕")
+                .on_hover_text("Dismiss this notice")
+                .clicked()
+            {
                 dismiss = Some(i);
             }
             ui.label(RichText::new(&notice.text).color(colour));

@@ -17,6 +17,19 @@ pub enum Purpose {
     SaveAs(usize),
     /// Save a copy of the entry at this index with a new id.
     SaveVariant(usize),
+    /// Import published text files.
+    ImportText,
+    /// Export the entry at this index in a format.
+    Export(usize, ExportFormat),
+}
+
+/// The formats one assessment can be exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The published text format (imports back to the same assessment).
+    Text,
+    /// A Markdown report for a client.
+    Markdown,
 }
 
 /// The kind of dialog.
@@ -78,30 +91,37 @@ impl FilePicker for NativePicker {
         }
         let purpose = request.purpose;
         let to_paths = |handles: Option<Vec<rfd::FileHandle>>| -> Vec<PathBuf> {
-            handles.unwrap_or_default().iter().map(|h| h.path().to_owned()).collect()
+            handles
+                .unwrap_or_default()
+                .iter()
+                .map(|h| h.path().to_owned())
+                .collect()
         };
-        let future: std::pin::Pin<Box<dyn Future<Output = Vec<PathBuf>> + Send>> = match request.kind {
-            DialogKind::OpenFiles => {
-                let task = dialog.pick_files();
-                Box::pin(async move { to_paths(task.await) })
-            }
-            DialogKind::OpenFolder => {
-                let task = dialog.pick_folder();
-                Box::pin(async move { to_paths(task.await.map(|h| vec![h])) })
-            }
-            DialogKind::SaveFile { file_name } => {
-                let task = dialog.set_file_name(file_name).save_file();
-                Box::pin(async move { to_paths(task.await.map(|h| vec![h])) })
-            }
-        };
+        let future: std::pin::Pin<Box<dyn Future<Output = Vec<PathBuf>> + Send>> =
+            match request.kind {
+                DialogKind::OpenFiles => {
+                    let task = dialog.pick_files();
+                    Box::pin(async move { to_paths(task.await) })
+                }
+                DialogKind::OpenFolder => {
+                    let task = dialog.pick_folder();
+                    Box::pin(async move { to_paths(task.await.map(|h| vec![h])) })
+                }
+                DialogKind::SaveFile { file_name } => {
+                    let task = dialog.set_file_name(file_name).save_file();
+                    Box::pin(async move { to_paths(task.await.map(|h| vec![h])) })
+                }
+            };
         // Should no thread be available, no dialog opens and no answer comes: the app never waits
         // on one, so it stays usable.
-        let _ = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
-            let paths = pollster::block_on(future);
-            // The app may be gone when the dialog closes: nothing to tell then.
-            let _ = reply.send(PickResult { purpose, paths });
-            wake();
-        });
+        let _ = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let paths = pollster::block_on(future);
+                // The app may be gone when the dialog closes: nothing to tell then.
+                let _ = reply.send(PickResult { purpose, paths });
+                wake();
+            });
     }
 }
 
@@ -130,7 +150,12 @@ impl ScriptedPicker {
 
 impl FilePicker for ScriptedPicker {
     fn pick(&self, request: PickRequest, reply: Sender<PickResult>, wake: Box<dyn Fn() + Send>) {
-        let paths = self.answers.lock().ok().and_then(|mut a| a.pop_front()).unwrap_or_default();
+        let paths = self
+            .answers
+            .lock()
+            .ok()
+            .and_then(|mut a| a.pop_front())
+            .unwrap_or_default();
         let purpose = request.purpose.clone();
         if let Ok(mut seen) = self.seen.lock() {
             seen.push(request);

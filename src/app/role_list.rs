@@ -20,14 +20,21 @@ pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
     let visible = app.library.visible(&app.filter).to_vec();
     let compared = app.library.entries.iter().filter(|e| e.compared).count();
     ui.label(
-        RichText::new(format!("{} of {} roles · {compared} compared", visible.len(), app.library.entries.len())).weak(),
+        RichText::new(format!(
+            "{} of {} roles · {compared} compared",
+            visible.len(),
+            app.library.entries.len()
+        ))
+        .weak(),
     );
     ui.separator();
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, ROW_HEIGHT, visible.len(), |ui, rows| {
-        for &index in &visible[rows] {
-            row_ui(ui, app, index);
-        }
-    });
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, ROW_HEIGHT, visible.len(), |ui, rows| {
+            for &index in &visible[rows] {
+                row_ui(ui, app, index);
+            }
+        });
 }
 
 fn search_ui(ui: &mut Ui, app: &mut AijriApp) {
@@ -44,21 +51,25 @@ fn search_ui(ui: &mut Ui, app: &mut AijriApp) {
 fn filters_ui(ui: &mut Ui, app: &mut AijriApp) {
     ui.horizontal(|ui| {
         let zone_text = app.filter.zone.map_or("All zones", Zone::name);
-        egui::ComboBox::from_id_salt("zone filter").selected_text(zone_text).show_ui(ui, |ui| {
-            ui.selectable_value(&mut app.filter.zone, None, "All zones");
-            for zone in Zone::ALL {
-                ui.selectable_value(&mut app.filter.zone, Some(zone), zone.name());
-            }
-        })
-        .response
-        .on_hover_text("Show only roles in one zone");
-        egui::ComboBox::from_id_salt("sort").selected_text(app.filter.sort.label()).show_ui(ui, |ui| {
-            for key in SortKey::ALL {
-                ui.selectable_value(&mut app.filter.sort, key, key.label());
-            }
-        })
-        .response
-        .on_hover_text("Order of the list");
+        egui::ComboBox::from_id_salt("zone filter")
+            .selected_text(zone_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut app.filter.zone, None, "All zones");
+                for zone in Zone::ALL {
+                    ui.selectable_value(&mut app.filter.zone, Some(zone), zone.name());
+                }
+            })
+            .response
+            .on_hover_text("Show only roles in one zone");
+        egui::ComboBox::from_id_salt("sort")
+            .selected_text(app.filter.sort.label())
+            .show_ui(ui, |ui| {
+                for key in SortKey::ALL {
+                    ui.selectable_value(&mut app.filter.sort, key, key.label());
+                }
+            })
+            .response
+            .on_hover_text("Order of the list");
     });
 }
 
@@ -76,35 +87,59 @@ fn row_ui(ui: &mut Ui, app: &mut AijriApp, index: usize) {
 }
 
 fn loaded_row(ui: &mut Ui, app: &mut AijriApp, index: usize, selected: bool) {
-    let Some(entry) = app.library.entries.get(index) else { return };
+    let Some(entry) = app.library.entries.get(index) else {
+        return;
+    };
     let Some(doc) = entry.doc() else { return };
     let a = &doc.assessment;
     let b = &doc.breakdown;
     let mut compared = entry.compared;
     let mut action = None;
     ui.horizontal(|ui| {
-        let title = if a.role.title.is_empty() { "(untitled)" } else { a.role.title.as_str() };
+        let title = if a.role.title.is_empty() {
+            "(untitled)"
+        } else {
+            a.role.title.as_str()
+        };
         let tick = ui.checkbox(&mut compared, "");
         // The tick box shows no text; its accessible name lets tests and screen readers find it.
         let name = format!("Compare {title}");
-        tick.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, compared, &name));
+        tick.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::CheckBox, true, compared, &name)
+        });
         if tick.on_hover_text("Add to the comparison").changed() {
             action = Some(Action::ToggleCompare(index));
         }
         ui.vertical(|ui| {
-            let response = ui.add(egui::Button::selectable(selected, RichText::new(title).strong()).truncate());
-            if response.clicked() {
-                action = Some(Action::Select(index));
-            }
+            egui::Sides::new().truncate().show(
+                ui,
+                |ui| {
+                    let response = ui.add(
+                        egui::Button::selectable(selected, RichText::new(title).strong())
+                            .truncate(),
+                    );
+                    if response.clicked() {
+                        action = Some(Action::Select(index));
+                    }
+                },
+                |ui| {
+                    let result = b.final_result;
+                    zone_chip(
+                        ui,
+                        result.zone,
+                        if result.overridden { None } else { b.sub_label },
+                    );
+                    ui.label(
+                        RichText::new(format!("{:.1}", displayed_score(result.score)))
+                            .monospace()
+                            .strong(),
+                    );
+                },
+            );
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&a.role.seniority).small().weak());
                 markers(ui, doc);
             });
-        });
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let result = b.final_result;
-            zone_chip(ui, result.zone, if result.overridden { None } else { b.sub_label });
-            ui.label(RichText::new(format!("{:.1}", displayed_score(result.score))).monospace().strong());
         });
     });
     if let Some(action) = action {
@@ -115,14 +150,20 @@ fn loaded_row(ui: &mut Ui, app: &mut AijriApp, index: usize, selected: bool) {
 fn markers(ui: &mut Ui, doc: &super::state::Doc) {
     let b = &doc.breakdown;
     if b.final_result.overridden {
-        ui.label(RichText::new("⚑ override").small()).on_hover_text("The assessor overrode the computed result");
+        ui.label(RichText::new("⚑ override").small())
+            .on_hover_text("The assessor overrode the computed result");
     }
     if b.provisional || crate::validate::has_errors(&doc.findings) {
-        ui.label(RichText::new("⚠ provisional").small().color(ui.visuals().warn_fg_color))
-            .on_hover_text("Validation finds errors: the figures are provisional until fixed");
+        ui.label(
+            RichText::new("⚠ provisional")
+                .small()
+                .color(ui.visuals().warn_fg_color),
+        )
+        .on_hover_text("Validation finds errors: the figures are provisional until fixed");
     }
     if doc.dirty {
-        ui.label(RichText::new("● unsaved").small().italics()).on_hover_text("This role has unsaved edits");
+        ui.label(RichText::new("● unsaved").small().italics())
+            .on_hover_text("This role has unsaved edits");
     }
 }
 
@@ -131,9 +172,14 @@ fn failed_row(ui: &mut Ui, entry: &Entry) {
     ui.horizontal(|ui| {
         ui.add_space(24.0);
         ui.vertical(|ui| {
-            ui.label(RichText::new(entry.file_name()).color(Color32::GRAY)).on_hover_text(error);
-            ui.label(RichText::new("⚠ could not be loaded (hover for why)").small().color(Color32::GRAY))
+            ui.label(RichText::new(entry.file_name()).color(Color32::GRAY))
                 .on_hover_text(error);
+            ui.label(
+                RichText::new("⚠ could not be loaded (hover for why)")
+                    .small()
+                    .color(Color32::GRAY),
+            )
+            .on_hover_text(error);
         });
     });
 }

@@ -18,19 +18,34 @@ const EMBEDDED: &[(&str, &str)] = &[(
 
 /// Builds the app on the library the command line, the settings or the shipped files give.
 #[must_use]
-pub fn open_app(paths: &[PathBuf], mut settings: Settings, picker: Box<dyn FilePicker>) -> AijriApp {
+pub fn open_app(
+    paths: &[PathBuf],
+    mut settings: Settings,
+    picker: Box<dyn FilePicker>,
+) -> AijriApp {
     let framework = Framework::published();
     let (folder, files, note) = if paths.is_empty() {
-        let folder = remembered_folder(&settings).or_else(shipped_folder).or_else(embedded_copy);
+        let folder = remembered_folder(&settings)
+            .or_else(shipped_folder)
+            .or_else(embedded_copy);
         match folder {
             Some(folder) => (Some(folder.clone()), library::load_paths(&[folder]), None),
-            None => (None, Vec::new(), Some("No library folder could be found or created: open one with File → Open folder…")),
+            None => (
+                None,
+                Vec::new(),
+                Some(
+                    "No library folder could be found or created: open one with File → Open folder…",
+                ),
+            ),
         }
     } else {
         let folder = paths.iter().find(|p| p.is_dir()).cloned();
         (folder, library::load_paths(paths), None)
     };
-    let failures: Vec<String> = files.iter().filter_map(|f| f.result.as_ref().err().map(ToString::to_string)).collect();
+    let failures: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.result.as_ref().err().map(ToString::to_string))
+        .collect();
     if let Some(folder) = &folder {
         settings.last_folder = Some(folder.clone());
     }
@@ -54,10 +69,18 @@ fn remembered_folder(settings: &Settings) -> Option<PathBuf> {
 fn shipped_folder() -> Option<PathBuf> {
     let mut candidates = vec![PathBuf::from("assessments")];
     if let Ok(exe) = std::env::current_exe() {
-        candidates.extend(exe.ancestors().skip(1).take(4).map(|dir| dir.join("assessments")));
+        candidates.extend(
+            exe.ancestors()
+                .skip(1)
+                .take(4)
+                .map(|dir| dir.join("assessments")),
+        );
     }
     candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments"));
-    candidates.into_iter().find(|dir| dir.is_dir()).map(|dir| dir.canonicalize().unwrap_or(dir))
+    candidates
+        .into_iter()
+        .find(|dir| dir.is_dir())
+        .map(|dir| dir.canonicalize().unwrap_or(dir))
 }
 
 /// Writes the embedded assessments to the data folder (once) and returns that folder.

@@ -90,16 +90,22 @@ impl Doc {
 
     /// Steps back one edit; false when there is none.
     pub fn undo(&mut self, framework: &Framework) -> bool {
-        let Some(previous) = self.undo.pop() else { return false };
-        self.redo.push(std::mem::replace(&mut self.assessment, previous));
+        let Some(previous) = self.undo.pop() else {
+            return false;
+        };
+        self.redo
+            .push(std::mem::replace(&mut self.assessment, previous));
         self.refresh(framework);
         true
     }
 
     /// Steps forward one undone edit; false when there is none.
     pub fn redo(&mut self, framework: &Framework) -> bool {
-        let Some(next) = self.redo.pop() else { return false };
-        self.undo.push(std::mem::replace(&mut self.assessment, next));
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        self.undo
+            .push(std::mem::replace(&mut self.assessment, next));
         self.refresh(framework);
         true
     }
@@ -171,7 +177,10 @@ impl Entry {
     /// The file name, for lists and notices.
     #[must_use]
     pub fn file_name(&self) -> String {
-        self.path.file_name().map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned())
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 }
 
@@ -229,8 +238,15 @@ pub struct Library {
 impl Library {
     /// A library of loaded files.
     #[must_use]
-    pub fn from_files(folder: Option<PathBuf>, files: Vec<LoadedFile>, framework: &Framework) -> Self {
-        let mut library = Self { folder, ..Self::default() };
+    pub fn from_files(
+        folder: Option<PathBuf>,
+        files: Vec<LoadedFile>,
+        framework: &Framework,
+    ) -> Self {
+        let mut library = Self {
+            folder,
+            ..Self::default()
+        };
         for file in files {
             library.entries.push(entry_from(file, framework));
         }
@@ -279,16 +295,32 @@ impl Library {
         let mut rows: Vec<usize> = (0..self.entries.len())
             .filter(|&i| match &self.entries[i].content {
                 Ok(doc) => {
-                    doc.matches(&needle) && filter.zone.is_none_or(|z| doc.breakdown.final_result.zone == z)
+                    doc.matches(&needle)
+                        && filter
+                            .zone
+                            .is_none_or(|z| doc.breakdown.final_result.zone == z)
                 }
                 // Broken files stay visible unless a zone filter is on, so errors are not hidden.
-                Err(_) => filter.zone.is_none() && self.entries[i].file_name().to_lowercase().contains(&needle),
+                Err(_) => {
+                    filter.zone.is_none()
+                        && self.entries[i].file_name().to_lowercase().contains(&needle)
+                }
             })
             .collect();
-        let title = |i: usize| self.entries[i].doc().map(|d| d.assessment.role.title.to_lowercase());
-        let score = |i: usize| self.entries[i].doc().map_or(f64::NEG_INFINITY, |d| d.breakdown.final_result.score);
+        let title = |i: usize| {
+            self.entries[i]
+                .doc()
+                .map(|d| d.assessment.role.title.to_lowercase())
+        };
+        let score = |i: usize| {
+            self.entries[i]
+                .doc()
+                .map_or(f64::NEG_INFINITY, |d| d.breakdown.final_result.score)
+        };
         match filter.sort {
-            SortKey::Title => rows.sort_by_cached_key(|&i| (title(i).is_none(), title(i), self.entries[i].path.clone())),
+            SortKey::Title => rows.sort_by_cached_key(|&i| {
+                (title(i).is_none(), title(i), self.entries[i].path.clone())
+            }),
             SortKey::ScoreDescending => rows.sort_by(|&a, &b| score(b).total_cmp(&score(a))),
             SortKey::ScoreAscending => rows.sort_by(|&a, &b| score(a).total_cmp(&score(b))),
         }
@@ -312,13 +344,19 @@ impl Library {
     /// Whether any document has unsaved edits.
     #[must_use]
     pub fn any_dirty(&self) -> bool {
-        self.entries.iter().any(|e| e.doc().is_some_and(|d| d.dirty))
+        self.entries
+            .iter()
+            .any(|e| e.doc().is_some_and(|d| d.dirty))
     }
 
     /// The paths of the comparison set.
     #[must_use]
     pub fn compared_paths(&self) -> BTreeSet<PathBuf> {
-        self.entries.iter().filter(|e| e.compared).map(|e| e.path.clone()).collect()
+        self.entries
+            .iter()
+            .filter(|e| e.compared)
+            .map(|e| e.path.clone())
+            .collect()
     }
 
     /// A path in the library folder (or `near`'s folder) that no entry and no file uses yet.
@@ -333,7 +371,11 @@ impl Library {
         let stem = name.trim_end_matches(library::EXTENSION).to_owned();
         (1..)
             .map(|n| {
-                if n == 1 { folder.join(&name) } else { folder.join(format!("{stem}-{n}{}", library::EXTENSION)) }
+                if n == 1 {
+                    folder.join(&name)
+                } else {
+                    folder.join(format!("{stem}-{n}{}", library::EXTENSION))
+                }
             })
             .find(|p| self.position(p).is_none() && !p.exists())
             .unwrap_or_else(|| folder.join(name))
@@ -345,5 +387,9 @@ fn entry_from(file: LoadedFile, framework: &Framework) -> Entry {
         .result
         .map(|loaded| Doc::new(loaded.assessment, Some(loaded.stamp), framework))
         .map_err(|e| e.to_string());
-    Entry { path: file.path, content, compared: false }
+    Entry {
+        path: file.path,
+        content,
+        compared: false,
+    }
 }

@@ -7,8 +7,14 @@ use crate::validate::Severity;
 
 /// Draws the validation panel.
 pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
-    let Some(doc) = app.selected_doc() else { return };
-    let errors = doc.findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let Some(doc) = app.selected_doc() else {
+        return;
+    };
+    let errors = doc
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let warnings = doc.findings.len() - errors;
     ui.add_space(2.0);
     ui.label(RichText::new(format!("Findings: {errors} errors, {warnings} warnings")).strong());
@@ -17,21 +23,23 @@ pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
         return;
     }
     let mut clicked = None;
-    egui::ScrollArea::vertical().auto_shrink([false, true]).show(ui, |ui| {
-        for finding in &doc.findings {
-            let (icon, colour) = match finding.severity {
-                Severity::Error => ("✖ error", ui.visuals().error_fg_color),
-                Severity::Warning => ("⚠ warning", ui.visuals().warn_fg_color),
-            };
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(icon).color(colour).strong());
-                let text = format!("{} — {}", finding.field, finding.message);
-                if ui.link(text).on_hover_text("Show this field").clicked() {
-                    clicked = Some(finding.field.clone());
-                }
-            });
-        }
-    });
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for finding in &doc.findings {
+                let (icon, colour) = match finding.severity {
+                    Severity::Error => ("✖ error", ui.visuals().error_fg_color),
+                    Severity::Warning => ("⚠ warning", ui.visuals().warn_fg_color),
+                };
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(icon).color(colour).strong());
+                    let text = format!("{} — {}", finding.field, finding.message);
+                    if ui.link(text).on_hover_text("Show this field").clicked() {
+                        clicked = Some(finding.field.clone());
+                    }
+                });
+            }
+        });
     if let Some(field) = clicked {
         app.emit(Action::GoToField(field));
     }

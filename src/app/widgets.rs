@@ -36,7 +36,9 @@ pub fn zone_chip(ui: &mut Ui, zone: Zone, sub_label: Option<SubLabel>) -> egui::
         .fill(zone_colour(zone))
         .corner_radius(4)
         .inner_margin(egui::Margin::symmetric(6, 1))
-        .show(ui, |ui| ui.label(RichText::new(text).color(Color32::BLACK).strong()))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(Color32::BLACK).strong())
+        })
         .inner
 }
 
@@ -51,7 +53,9 @@ impl Jump<'_> {
     /// Whether this jump targets `field` (a path, or the start of one).
     #[must_use]
     pub fn targets(&self, field: &str) -> bool {
-        self.field.is_some_and(|f| f == field || (f.starts_with(field) && f[field.len()..].starts_with('.')))
+        self.field.is_some_and(|f| {
+            f == field || (f.starts_with(field) && f[field.len()..].starts_with('.'))
+        })
     }
 
     /// Scrolls to and focuses a widget when the jump targets its field.
@@ -65,16 +69,31 @@ impl Jump<'_> {
 
 /// A row of buttons, one per allowed score of `factor`: bounded by construction, each level's
 /// meaning on hover, accessible as "<name>: <score>". Returns true when a button changed `score`.
-pub fn score_picker(ui: &mut Ui, name: &str, factor: &Factor, score: &mut i64, signed_labels: bool) -> bool {
+pub fn score_picker(
+    ui: &mut Ui,
+    name: &str,
+    factor: &Factor,
+    score: &mut i64,
+    signed_labels: bool,
+) -> bool {
     let mut changed = false;
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 2.0;
         for value in factor.min..=factor.max {
-            let text = if signed_labels { signed(value) } else { value.to_string() };
+            let text = if signed_labels {
+                signed(value)
+            } else {
+                value.to_string()
+            };
             let selected = *score == value;
-            let response = ui.add(egui::Button::selectable(selected, RichText::new(&text).monospace()).min_size(egui::vec2(28.0, 0.0)));
+            let button = egui::Button::new(RichText::new(&text).monospace())
+                .selected(selected)
+                .frame(true);
+            let response = ui.add(button.min_size(egui::vec2(30.0, 0.0)));
             let label = format!("{name}: {text}");
-            response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
+            });
             let hover = match factor.level(value) {
                 Some(meaning) => format!("{text} — {meaning}"),
                 None => text.clone(),
@@ -84,18 +103,31 @@ pub fn score_picker(ui: &mut Ui, name: &str, factor: &Factor, score: &mut i64, s
                 changed = true;
             }
         }
-        if !factor.in_range(*score) {
-            ui.colored_label(ui.visuals().error_fg_color, format!("{} is out of range {}…{}", score, factor.min, factor.max));
-        }
+        ui.add_space(8.0);
+        match factor.level(*score) {
+            Some(meaning) => ui.label(RichText::new(meaning).italics()),
+            None => ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("{score} is out of range {}…{}", factor.min, factor.max),
+            ),
+        };
     });
     changed
 }
 
 /// A labelled single-line text field, accessible by its label.
-pub fn text_line(ui: &mut Ui, label: &str, text: &mut String, jump: Jump<'_>, field: &str) -> egui::Response {
+pub fn text_line(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    jump: Jump<'_>,
+    field: &str,
+) -> egui::Response {
     ui.horizontal(|ui| {
         let label = ui.label(label);
-        let response = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY)).labelled_by(label.id);
+        let response = ui
+            .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
         jump.apply(field, &response);
         response
     })
@@ -103,10 +135,20 @@ pub fn text_line(ui: &mut Ui, label: &str, text: &mut String, jump: Jump<'_>, fi
 }
 
 /// A labelled multi-line text field, accessible by its label, as wide as the panel.
-pub fn text_block(ui: &mut Ui, label: &str, text: &mut String, jump: Jump<'_>, field: &str) -> egui::Response {
+pub fn text_block(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    jump: Jump<'_>,
+    field: &str,
+) -> egui::Response {
     let label = ui.label(RichText::new(label).strong());
     let response = ui
-        .add(egui::TextEdit::multiline(text).desired_rows(2).desired_width(f32::INFINITY))
+        .add(
+            egui::TextEdit::multiline(text)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(label.id);
     jump.apply(field, &response);
     response
@@ -114,7 +156,8 @@ pub fn text_block(ui: &mut Ui, label: &str, text: &mut String, jump: Jump<'_>, f
 
 /// A heading with the part's help text on hover.
 pub fn help_heading(ui: &mut Ui, title: &str, help: &str) {
-    ui.label(RichText::new(title).strong().size(15.0)).on_hover_text(help);
+    ui.label(RichText::new(title).strong().size(15.0))
+        .on_hover_text(help);
 }
 
 /// A strong "figure" label, e.g. a total.

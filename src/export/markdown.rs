@@ -6,14 +6,19 @@ use crate::model::{Assessment, Barrier, Dimension, Principle, RelatedRole};
 use crate::report::{self, composite_steps};
 use crate::scoring::{Breakdown, displayed_score, format_pct, round_to};
 use crate::text_format::escape;
-use crate::text_format::lines::starts_like_markup;
+use crate::text_format::lines::{bullet_line, starts_like_markup};
 use crate::validate::Finding;
 
 /// The Markdown report of an assessment with its figures and findings. An override is shown
 /// beside the computed result with its reason; a provisional result (task time not 100%) is
 /// marked as such.
 #[must_use]
-pub fn markdown_report(assessment: &Assessment, breakdown: &Breakdown, framework: &Framework, findings: &[Finding]) -> String {
+pub fn markdown_report(
+    assessment: &Assessment,
+    breakdown: &Breakdown,
+    framework: &Framework,
+    findings: &[Finding],
+) -> String {
     let mut md = Markdown::default();
     md.line(&format!("# {}", escape(&assessment.display_title())));
     md.blank();
@@ -57,9 +62,14 @@ impl Markdown {
     /// A table: header, separator and rows, every cell escaped; then a blank line.
     fn table(&mut self, header: &[&str], rows: &[Vec<String>]) {
         let row = |cells: &mut dyn Iterator<Item = String>| {
-            cells.map(|c| format!(" {} |", escape(&c))).collect::<String>()
+            cells
+                .map(|c| format!(" {} |", escape(&c)))
+                .collect::<String>()
         };
-        self.line(&format!("|{}", row(&mut header.iter().map(|h| (*h).to_owned()))));
+        self.line(&format!(
+            "|{}",
+            row(&mut header.iter().map(|h| (*h).to_owned()))
+        ));
         self.line(&format!("|{}", "---|".repeat(header.len())));
         for cells in rows {
             self.line(&format!("|{}", row(&mut cells.iter().cloned())));
@@ -78,7 +88,7 @@ impl Markdown {
     fn bullets<'a>(&mut self, items: impl Iterator<Item = &'a str>) {
         let mut any = false;
         for item in items {
-            self.line(&format!("- {}", escape(item)));
+            self.line(&bullet_line(&escape(item)));
             any = true;
         }
         if any {
@@ -90,7 +100,9 @@ impl Markdown {
 /// A paragraph escaped so that Markdown does not read it as a heading, list, quote or rule.
 fn paragraph_line(paragraph: &str) -> String {
     let escaped = escape(paragraph);
-    let numbered = escaped.split_once(['.', ')']).is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let numbered = escaped
+        .split_once(['.', ')'])
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
     if starts_like_markup(&escaped) || escaped.starts_with(['+', '=', '_']) || numbered {
         format!("\\{escaped}")
     } else {
@@ -102,14 +114,24 @@ fn result(md: &mut Markdown, a: &Assessment, b: &Breakdown) {
     let final_result = b.final_result;
     let score = format!("{:.1}/100", displayed_score(final_result.score));
     if final_result.overridden {
-        md.line(&format!("**AIJRI score: {score} — {} (assessor override)**", final_result.zone.name()));
+        md.line(&format!(
+            "**AIJRI score: {score} — {} (assessor override)**",
+            final_result.zone.name()
+        ));
         md.blank();
-        md.line(&format!("Computed: {:.1}/100 — {}.", b.displayed(), escape(&b.sub_label_text())));
+        md.line(&format!(
+            "Computed: {:.1}/100 — {}.",
+            b.displayed(),
+            escape(&b.sub_label_text())
+        ));
         if let Some(o) = &a.override_result {
             md.line(&format!("Reason: {}", escape(&o.reason)));
         }
     } else {
-        md.line(&format!("**AIJRI score: {score} — {}**", escape(&b.sub_label_text())));
+        md.line(&format!(
+            "**AIJRI score: {score} — {}**",
+            escape(&b.sub_label_text())
+        ));
     }
     md.blank();
     if b.provisional {
@@ -131,7 +153,10 @@ fn role(md: &mut Markdown, a: &Assessment) {
         ("What this role is not", &r.not_this_role),
         ("Typical experience", &r.typical_experience),
     ];
-    let rows: Vec<Vec<String>> = rows.iter().map(|(name, value)| vec![(*name).to_owned(), (*value).clone()]).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(name, value)| vec![(*name).to_owned(), (*value).clone()])
+        .collect();
     md.table(&["Field", "Value"], &rows);
     md.paragraphs(&r.seniority_note);
 }
@@ -141,7 +166,10 @@ fn steps(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework
     let s = composite_steps(b, framework);
     let growth = format!("{} ({})", b.growth, framework.growth_label(b.growth));
     let mut rows = vec![
-        ("Protective total", format!("{}/{}", b.protective_total, framework.protective_max())),
+        (
+            "Protective total",
+            format!("{}/{}", b.protective_total, framework.protective_max()),
+        ),
         ("AI growth correlation", growth),
         ("Quick screen", report::quick_screen_text(b).to_owned()),
         ("Task total", format!("{:.2}", round_to(b.task_total, 2))),
@@ -157,12 +185,18 @@ fn steps(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework
     }
     rows.extend([
         ("Zone", s.zone),
-        ("Sub-label", format!("{} ({})", b.sub_label_text(), b.conditions_text())),
+        (
+            "Sub-label",
+            format!("{} ({})", b.sub_label_text(), b.conditions_text()),
+        ),
         ("Split", s.split),
         ("Share of time scoring 3+", format_pct(b.time_3plus_pct)),
         ("Assessor override", report::override_text(a, b)),
     ]);
-    let rows: Vec<Vec<String>> = rows.into_iter().map(|(step, value)| vec![step.to_owned(), value]).collect();
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|(step, value)| vec![step.to_owned(), value])
+        .collect();
     md.table(&["Step", "Working"], &rows);
 }
 
@@ -184,8 +218,18 @@ fn tasks(md: &mut Markdown, a: &Assessment, b: &Breakdown) {
         })
         .collect();
     let total = format!("{:.2}", round_to(b.task_total, 2));
-    rows.push(vec!["Total".into(), format_pct(b.time_total), String::new(), total, String::new(), String::new()]);
-    md.table(&["Task", "Time", "Score", "Weighted", "Impact", "Rationale"], &rows);
+    rows.push(vec![
+        "Total".into(),
+        format_pct(b.time_total),
+        String::new(),
+        total,
+        String::new(),
+        String::new(),
+    ]);
+    md.table(
+        &["Task", "Time", "Score", "Weighted", "Impact", "Rationale"],
+        &rows,
+    );
     let r = &a.reinstatement;
     if !(r.level.is_empty() && r.note.is_empty()) {
         md.line(&format!("**Reinstatement check:** {}", escape(&r.level)));
@@ -195,25 +239,49 @@ fn tasks(md: &mut Markdown, a: &Assessment, b: &Breakdown) {
 }
 
 fn scored_parts(md: &mut Markdown, a: &Assessment, framework: &Framework) {
-    let row = |name: &str, score: i64, text: &str| vec![name.to_owned(), score.to_string(), text.to_owned()];
+    let row = |name: &str, score: i64, text: &str| {
+        vec![name.to_owned(), score.to_string(), text.to_owned()]
+    };
     md.heading(2, "Protective principles and AI growth");
     let mut rows: Vec<Vec<String>> = Principle::ALL
         .iter()
-        .map(|&p| row(&framework.principle(p).name, a.protective.get(p).score, &a.protective.get(p).rationale))
+        .map(|&p| {
+            row(
+                &framework.principle(p).name,
+                a.protective.get(p).score,
+                &a.protective.get(p).rationale,
+            )
+        })
         .collect();
-    rows.push(row(&framework.growth.name, a.growth.score, &a.growth.rationale));
+    rows.push(row(
+        &framework.growth.name,
+        a.growth.score,
+        &a.growth.rationale,
+    ));
     md.table(&["Principle", "Score", "Rationale"], &rows);
     md.paragraphs(&a.growth.check);
     md.heading(2, "Evidence");
     let rows: Vec<Vec<String>> = Dimension::ALL
         .iter()
-        .map(|&d| row(&framework.dimension(d).name, a.evidence.get(d).score, &a.evidence.get(d).evidence))
+        .map(|&d| {
+            row(
+                &framework.dimension(d).name,
+                a.evidence.get(d).score,
+                &a.evidence.get(d).evidence,
+            )
+        })
         .collect();
     md.table(&["Dimension", "Score", "Evidence"], &rows);
     md.heading(2, "Barriers");
     let rows: Vec<Vec<String>> = Barrier::ALL
         .iter()
-        .map(|&b| row(&framework.barrier(b).name, a.barriers.get(b).score, &a.barriers.get(b).rationale))
+        .map(|&b| {
+            row(
+                &framework.barrier(b).name,
+                a.barriers.get(b).score,
+                &a.barriers.get(b).rationale,
+            )
+        })
         .collect();
     md.table(&["Barrier", "Score", "Rationale"], &rows);
 }
@@ -223,10 +291,16 @@ fn commentary(md: &mut Markdown, a: &Assessment) {
     md.heading(2, "Commentary");
     let parts: [(&str, &dyn Fn(&mut Markdown)); 7] = [
         ("Score vs reality", &|md| md.paragraphs(&c.score_vs_reality)),
-        ("What the numbers don't capture", &|md| md.bullets(c.numbers_dont_capture.iter().map(String::as_str))),
-        ("Who should worry (and who shouldn't)", &|md| md.paragraphs(&c.who_should_worry)),
+        ("What the numbers don't capture", &|md| {
+            md.bullets(c.numbers_dont_capture.iter().map(String::as_str))
+        }),
+        ("Who should worry (and who shouldn't)", &|md| {
+            md.paragraphs(&c.who_should_worry)
+        }),
         ("What this means", &|md| md.paragraphs(&c.role_outlook)),
-        ("Survival strategy", &|md| md.bullets(c.survival_strategy.iter().map(String::as_str))),
+        ("Survival strategy", &|md| {
+            md.bullets(c.survival_strategy.iter().map(String::as_str))
+        }),
         ("Where to look next", &|md| {
             let lines: Vec<String> = c.where_to_look_next.iter().map(related_role).collect();
             for line in &lines {

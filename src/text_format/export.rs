@@ -2,7 +2,7 @@
 //! recomputed under the framework.
 
 use super::ROLE_FIELDS;
-use super::lines::{escape, exact_number, row};
+use super::lines::{bullet_line, escape, exact_number, row};
 use super::sections::{SectionKind as K, looks_structural};
 use crate::framework::{Factor, Framework};
 use crate::model::{Assessment, Barrier, Dimension, Principle, RelatedRole};
@@ -10,10 +10,10 @@ use crate::report::{self, CompositeSteps};
 use crate::scoring::{self, Breakdown, format_pct, round_to};
 
 /// The barrier section's fixed second line.
-const REFRAMED_QUESTION: &str = "Reframed question: What prevents AI execution even when programmatically possible?";
+const REFRAMED_QUESTION: &str =
+    "Reframed question: What prevents AI execution even when programmatically possible?";
 /// The fixed line that opens the related roles.
-const WHERE_TO_LOOK_INTRO: &str =
-    "Where to look next. If you're considering a career shift, these Green Zone roles share transferable skills with this role:";
+const WHERE_TO_LOOK_INTRO: &str = "Where to look next. If you're considering a career shift, these Green Zone roles share transferable skills with this role:";
 /// The fixed line that closes the related roles.
 const BROWSE_LINE: &str = "Browse all scored roles at jobzonerisk.com to find the right fit for your skills and interests.";
 
@@ -92,27 +92,35 @@ impl Writer {
     /// "Label: line. first paragraph" (the line always written) and the other paragraphs below.
     fn labelled_after(&mut self, kind: K, head: &str, text: &str) {
         let mut paragraphs = paragraphs(text);
-        let first = paragraphs.next().map(|p| format!(" {}", escape(p))).unwrap_or_default();
+        let first = paragraphs
+            .next()
+            .map(|p| format!(" {}", escape(p)))
+            .unwrap_or_default();
         self.line(&format!("{}: {head}{first}", kind.def().title));
         self.paragraph_lines(paragraphs);
     }
 
     fn bullets(&mut self, items: &[String]) {
         for item in items {
-            self.line(&format!("- {}", escape(item)));
+            self.line(&bullet_line(&escape(item)));
         }
     }
 }
 
 /// The paragraphs of a free-text field (separated by a blank line), empty ones left out.
 fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
-    text.split("\n\n").filter(|p| !p.trim().is_empty())
+    text.split("\n\n")
+        .filter(|p| !p.trim_matches(' ').is_empty())
 }
 
 /// A paragraph as a whole line: escaped, with a leading `\` where it would read as structure.
 fn free_line(paragraph: &str) -> String {
     let escaped = escape(paragraph);
-    if looks_structural(&escaped) { format!("\\{escaped}") } else { escaped }
+    if looks_structural(&escaped) {
+        format!("\\{escaped}")
+    } else {
+        escaped
+    }
 }
 
 /// "Score (0-3)", "Score (-2 to 2)".
@@ -139,17 +147,46 @@ fn protective(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framewo
     w.table_header(&["Principle", &header, "Rationale"]);
     for &p in Principle::ALL {
         let rated = a.protective.get(p);
-        w.row(&[&framework.principle(p).name, &rated.score.to_string(), &rated.rationale]);
+        w.row(&[
+            &framework.principle(p).name,
+            &rated.score.to_string(),
+            &rated.rationale,
+        ]);
     }
-    w.row(&["Protective Total", &format!("{}/{}", b.protective_total, framework.protective_max()), ""]);
-    w.row(&[&framework.growth.name, &a.growth.score.to_string(), &a.growth.rationale]);
-    w.labelled_after(K::QuickScreen, &format!("{}.", report::quick_screen_text(b)), &a.quick_screen_note);
+    w.row(&[
+        "Protective Total",
+        &format!("{}/{}", b.protective_total, framework.protective_max()),
+        "",
+    ]);
+    w.row(&[
+        &framework.growth.name,
+        &a.growth.score.to_string(),
+        &a.growth.rationale,
+    ]);
+    w.labelled_after(
+        K::QuickScreen,
+        &format!("{}.", report::quick_screen_text(b)),
+        &a.quick_screen_note,
+    );
 }
 
-fn tasks(w: &mut Writer, a: &Assessment, b: &Breakdown, steps: &CompositeSteps, framework: &Framework) {
+fn tasks(
+    w: &mut Writer,
+    a: &Assessment,
+    b: &Breakdown,
+    steps: &CompositeSteps,
+    framework: &Framework,
+) {
     w.heading(K::Tasks);
     let header = score_header(&framework.task_score);
-    w.table_header(&["Task", "Time %", &header, "Weighted", "Aug/Disp", "Rationale"]);
+    w.table_header(&[
+        "Task",
+        "Time %",
+        &header,
+        "Weighted",
+        "Aug/Disp",
+        "Rationale",
+    ]);
     for (task, weighted) in a.tasks.iter().zip(&b.weighted) {
         w.row(&[
             &task.name,
@@ -160,7 +197,11 @@ fn tasks(w: &mut Writer, a: &Assessment, b: &Breakdown, steps: &CompositeSteps, 
             &task.rationale,
         ]);
     }
-    w.row(&["Total", &format_pct(b.time_total), &format!("{:.2}", round_to(b.task_total, 2))]);
+    w.row(&[
+        "Total",
+        &format_pct(b.time_total),
+        &format!("{:.2}", round_to(b.task_total, 2)),
+    ]);
     if b.provisional {
         w.line(&format!(
             "Provisional: task time adds up to {}, not 100%; every figure uses shares scaled to 100%.",
@@ -184,7 +225,11 @@ fn evidence(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framework
     w.table_header(&["Dimension", &header, "Evidence"]);
     for &d in Dimension::ALL {
         let item = a.evidence.get(d);
-        w.row(&[&framework.dimension(d).name, &item.score.to_string(), &item.evidence]);
+        w.row(&[
+            &framework.dimension(d).name,
+            &item.score.to_string(),
+            &item.evidence,
+        ]);
     }
     w.row(&["Total", &b.evidence_total.to_string()]);
 }
@@ -196,9 +241,16 @@ fn barriers(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framework
     w.table_header(&["Barrier", &header, "Rationale"]);
     for &barrier in Barrier::ALL {
         let rated = a.barriers.get(barrier);
-        w.row(&[&framework.barrier(barrier).name, &rated.score.to_string(), &rated.rationale]);
+        w.row(&[
+            &framework.barrier(barrier).name,
+            &rated.score.to_string(),
+            &rated.rationale,
+        ]);
     }
-    w.row(&["Total", &format!("{}/{}", b.barrier_total, framework.barrier_max())]);
+    w.row(&[
+        "Total",
+        &format!("{}/{}", b.barrier_total, framework.barrier_max()),
+    ]);
 }
 
 fn composite(w: &mut Writer, steps: &CompositeSteps) {
@@ -220,7 +272,10 @@ fn sub_label(w: &mut Writer, b: &Breakdown, framework: &Framework) {
     w.heading(K::SubLabel);
     w.table_header(&["Metric", "Value"]);
     let high = framework.sub_labels.high_automation_min_score;
-    w.row(&[&format!("% of task time scoring {high}+"), &format_pct(b.time_3plus_pct)]);
+    w.row(&[
+        &format!("% of task time scoring {high}+"),
+        &format_pct(b.time_3plus_pct),
+    ]);
     w.row(&[&framework.growth.name, &b.growth.to_string()]);
     w.row(&["Sub-label", &b.sub_label_text()]);
 }
@@ -230,7 +285,11 @@ fn sub_label(w: &mut Writer, b: &Breakdown, framework: &Framework) {
 /// result instead, which would turn an unset part into a set one on import.
 fn override_line(w: &mut Writer, a: &Assessment, b: &Breakdown) {
     let Some(o) = &a.override_result else {
-        w.line(&format!("{}: {}", K::Override.def().title, report::override_text(a, b)));
+        w.line(&format!(
+            "{}: {}",
+            K::Override.def().title,
+            report::override_text(a, b)
+        ));
         return;
     };
     let set: Vec<String> = o
@@ -250,9 +309,17 @@ fn override_line(w: &mut Writer, a: &Assessment, b: &Breakdown) {
 
 fn commentary(w: &mut Writer, a: &Assessment) {
     let c = &a.commentary;
-    let texts = [&c.score_vs_reality, &c.who_should_worry, &c.role_outlook, &c.timeline];
+    let texts = [
+        &c.score_vs_reality,
+        &c.who_should_worry,
+        &c.role_outlook,
+        &c.timeline,
+    ];
     let lists = [&c.numbers_dont_capture, &c.survival_strategy];
-    if texts.iter().all(|t| t.trim().is_empty()) && lists.iter().all(|l| l.is_empty()) && c.where_to_look_next.is_empty() {
+    if texts.iter().all(|t| paragraphs(t).next().is_none())
+        && lists.iter().all(|l| l.is_empty())
+        && c.where_to_look_next.is_empty()
+    {
         return;
     }
     w.heading(K::Commentary);
@@ -279,7 +346,7 @@ fn commentary(w: &mut Writer, a: &Assessment) {
 
 /// "- Senior Software Engineer (AIJRI 55.4) — why".
 fn related_line(related: &RelatedRole) -> String {
-    let mut line = format!("- {}", escape(&related.title));
+    let mut line = escape(&related.title);
     if let Some(aijri) = related.aijri {
         line.push_str(&format!(" (AIJRI {})", exact_number(aijri)));
     }
@@ -287,5 +354,5 @@ fn related_line(related: &RelatedRole) -> String {
         line.push_str(" — ");
         line.push_str(&escape(&related.note));
     }
-    line
+    bullet_line(&line)
 }

@@ -1,13 +1,16 @@
 //! Reading a published text into an assessment, one section at a time.
 
-use super::lines::{Line, bullet_item, cells, integer, key, leading_number, line_content, number, result_number, unescape};
+use super::lines::{
+    Line, bullet_item, cells, integer, key, leading_number, line_content, number, result_number,
+    unescape,
+};
 use super::sections::{BROWSE_LINE_KEY, Document, Section, SectionKind as K, labelled};
 use super::{IMPORTED_SOURCE, ImportError, ROLE_FIELDS};
 use crate::framework::Framework;
 use crate::library;
 use crate::model::{
-    Assessment, Barrier, Commentary, Dimension, EvidenceItem, Extra, Impact, Meta, Override, Principle, Published, Rated,
-    Reinstatement, RelatedRole, Role, Split, SubLabel, Task, Zone,
+    Assessment, Barrier, Commentary, Dimension, EvidenceItem, Extra, Impact, Meta, Override,
+    Principle, Published, Rated, Reinstatement, RelatedRole, Role, Split, SubLabel, Task, Zone,
 };
 
 /// Reads a whole text; names are those of `framework`.
@@ -18,9 +21,15 @@ pub(crate) fn assessment(text: &str, framework: &Framework) -> Result<Assessment
     a.role = role(doc.require(K::Role)?)?;
     a.role.seniority_note = paragraphs_of(&doc, K::SeniorityNote);
     protective(doc.require(K::Protective)?, framework, &mut a)?;
-    a.quick_screen_note = doc.get(K::QuickScreen).map(quick_screen_note).unwrap_or_default();
+    a.quick_screen_note = doc
+        .get(K::QuickScreen)
+        .map(quick_screen_note)
+        .unwrap_or_default();
     a.tasks = tasks(doc.require(K::Tasks)?, &mut published)?;
-    a.reinstatement = doc.get(K::Reinstatement).map(reinstatement).unwrap_or_default();
+    a.reinstatement = doc
+        .get(K::Reinstatement)
+        .map(reinstatement)
+        .unwrap_or_default();
     evidence(doc.require(K::Evidence)?, framework, &mut a)?;
     barriers(doc.require(K::Barriers)?, framework, &mut a)?;
     a.growth.check = paragraphs_of(&doc, K::GrowthCheck);
@@ -33,7 +42,9 @@ pub(crate) fn assessment(text: &str, framework: &Framework) -> Result<Assessment
     a.override_result = doc.get(K::Override).and_then(override_result);
     a.commentary = commentary(&doc)?;
     a.meta = Meta {
-        id: library::file_name_for(&a.role.title).trim_end_matches(library::EXTENSION).to_owned(),
+        id: library::file_name_for(&a.role.title)
+            .trim_end_matches(library::EXTENSION)
+            .to_owned(),
         source: IMPORTED_SOURCE.to_owned(),
         ..Meta::default()
     };
@@ -48,26 +59,37 @@ fn expected(line: &Line, what: &str) -> ImportError {
 
 /// An error at a section's heading: something it should hold is missing.
 fn missing(section: &Section, what: &str) -> ImportError {
-    ImportError::new(section.heading, format!("{what} in the section “{}”", section.kind.def().title))
+    ImportError::new(
+        section.heading,
+        format!("{what} in the section “{}”", section.kind.def().title),
+    )
 }
 
 /// A line of a table section: a row (its first cell and the others), or a line that is not one.
 enum Item<'a> {
-    Row { line: &'a Line, name: String, values: Vec<String> },
+    Row {
+        line: &'a Line,
+        name: String,
+        values: Vec<String>,
+    },
     Text(&'a Line),
 }
 
 /// The lines of a table section; the header row (first cell `header`, no number after it) is left out.
 fn items<'a>(section: &'a Section, header: &str) -> impl Iterator<Item = Item<'a>> {
     let header = key(header);
-    section.lines.iter().filter_map(move |line| match cells(&line.text) {
-        Some(mut values) if !values.is_empty() => {
-            let name = values.remove(0);
-            let is_header = key(&name) == header && values.first().is_none_or(|v| number(v).is_none());
-            (!is_header).then_some(Item::Row { line, name, values })
-        }
-        _ => Some(Item::Text(line)),
-    })
+    section
+        .lines
+        .iter()
+        .filter_map(move |line| match cells(&line.text) {
+            Some(mut values) if !values.is_empty() => {
+                let name = values.remove(0);
+                let is_header =
+                    key(&name) == header && values.first().is_none_or(|v| number(v).is_none());
+                (!is_header).then_some(Item::Row { line, name, values })
+            }
+            _ => Some(Item::Text(line)),
+        })
 }
 
 /// The cells from `from` on as one text; a cell split by an unescaped `|` is joined back.
@@ -85,7 +107,10 @@ impl<P: Copy + PartialEq> Seen<P> {
 
     fn first(&mut self, part: P, line: &Line, name: &str) -> Result<(), ImportError> {
         if let Some(&(_, at)) = self.0.iter().find(|(p, _)| *p == part) {
-            return Err(ImportError::new(line.number, format!("the row “{name}” once (it is already on line {at})")));
+            return Err(ImportError::new(
+                line.number,
+                format!("the row “{name}” once (it is already on line {at})"),
+            ));
         }
         self.0.push((part, line.number));
         Ok(())
@@ -106,7 +131,10 @@ fn role(section: &Section) -> Result<Role, ImportError> {
             return Err(item_error(&item, WHAT));
         };
         let name_key = key(&name);
-        let index = ROLE_FIELDS.iter().position(|f| key(f.name) == name_key).ok_or_else(|| expected(line, WHAT))?;
+        let index = ROLE_FIELDS
+            .iter()
+            .position(|f| key(f.name) == name_key)
+            .ok_or_else(|| expected(line, WHAT))?;
         let field = &ROLE_FIELDS[index];
         seen.first(index, line, field.name)?;
         *(field.get_mut)(&mut role) = joined(&values, 0);
@@ -132,7 +160,10 @@ struct ScoredRow {
 fn scored_row(line: &Line, values: &[String], what: &str) -> Result<ScoredRow, ImportError> {
     let score = values.first().and_then(|v| integer(v));
     let score = score.ok_or_else(|| expected(line, &format!("{what} with an integer score")))?;
-    Ok(ScoredRow { score, text: joined(values, 1) })
+    Ok(ScoredRow {
+        score,
+        text: joined(values, 1),
+    })
 }
 
 /// How to read one table of named, scored parts (principles, dimensions, barriers).
@@ -161,7 +192,9 @@ impl<P: Copy + PartialEq> PartTable<'_, P> {
             match item {
                 Item::Row { line, name, values } => {
                     let name_key = key(&name);
-                    if let Some(&(part, part_name)) = self.parts.iter().find(|(_, n)| key(n) == name_key) {
+                    if let Some(&(part, part_name)) =
+                        self.parts.iter().find(|(_, n)| key(n) == name_key)
+                    {
                         seen.first(part, line, part_name)?;
                         rows.push((part, scored_row(line, &values, self.what)?));
                     } else if !other(line, &name_key, &values)? {
@@ -185,10 +218,18 @@ fn total_row(_: &Line, name_key: &str, _: &[String]) -> Result<bool, ImportError
 }
 
 fn rated(row: ScoredRow) -> Rated {
-    Rated { score: row.score, rationale: row.text, extra: Extra::new() }
+    Rated {
+        score: row.score,
+        rationale: row.text,
+        extra: Extra::new(),
+    }
 }
 
-fn protective(section: &Section, framework: &Framework, a: &mut Assessment) -> Result<(), ImportError> {
+fn protective(
+    section: &Section,
+    framework: &Framework,
+    a: &mut Assessment,
+) -> Result<(), ImportError> {
     let what = format!(
         "a protective principle row `| Principle | score | rationale |`, the Protective Total or the {} row",
         framework.growth.name
@@ -196,7 +237,10 @@ fn protective(section: &Section, framework: &Framework, a: &mut Assessment) -> R
     let table = PartTable {
         header: "Principle",
         what: &what,
-        parts: Principle::ALL.iter().map(|&p| (p, framework.principle(p).name.as_str())).collect(),
+        parts: Principle::ALL
+            .iter()
+            .map(|&p| (p, framework.principle(p).name.as_str()))
+            .collect(),
         ignored_labels: &[],
     };
     let growth_key = key(&framework.growth.name);
@@ -210,7 +254,10 @@ fn protective(section: &Section, framework: &Framework, a: &mut Assessment) -> R
         }
         if let Some((at, _)) = &growth {
             let name = &framework.growth.name;
-            return Err(ImportError::new(line.number, format!("the row “{name}” once (it is already on line {at})")));
+            return Err(ImportError::new(
+                line.number,
+                format!("the row “{name}” once (it is already on line {at})"),
+            ));
         }
         growth = Some((line.number, scored_row(line, values, &what)?));
         Ok(true)
@@ -218,30 +265,49 @@ fn protective(section: &Section, framework: &Framework, a: &mut Assessment) -> R
     for (principle, row) in rows {
         *a.protective.get_mut(principle) = rated(row);
     }
-    let (_, growth) = growth.ok_or_else(|| missing(section, &format!("the row “{}”", framework.growth.name)))?;
+    let (_, growth) =
+        growth.ok_or_else(|| missing(section, &format!("the row “{}”", framework.growth.name)))?;
     a.growth.score = growth.score;
     a.growth.rationale = growth.text;
     Ok(())
 }
 
-fn evidence(section: &Section, framework: &Framework, a: &mut Assessment) -> Result<(), ImportError> {
+fn evidence(
+    section: &Section,
+    framework: &Framework,
+    a: &mut Assessment,
+) -> Result<(), ImportError> {
     let table = PartTable {
         header: "Dimension",
         what: "an evidence row `| Dimension | score | evidence |`",
-        parts: Dimension::ALL.iter().map(|&d| (d, framework.dimension(d).name.as_str())).collect(),
+        parts: Dimension::ALL
+            .iter()
+            .map(|&d| (d, framework.dimension(d).name.as_str()))
+            .collect(),
         ignored_labels: &[],
     };
     for (dimension, row) in table.read(section, total_row)? {
-        *a.evidence.get_mut(dimension) = EvidenceItem { score: row.score, evidence: row.text, extra: Extra::new() };
+        *a.evidence.get_mut(dimension) = EvidenceItem {
+            score: row.score,
+            evidence: row.text,
+            extra: Extra::new(),
+        };
     }
     Ok(())
 }
 
-fn barriers(section: &Section, framework: &Framework, a: &mut Assessment) -> Result<(), ImportError> {
+fn barriers(
+    section: &Section,
+    framework: &Framework,
+    a: &mut Assessment,
+) -> Result<(), ImportError> {
     let table = PartTable {
         header: "Barrier",
         what: "a barrier row `| Barrier | score | rationale |`",
-        parts: Barrier::ALL.iter().map(|&b| (b, framework.barrier(b).name.as_str())).collect(),
+        parts: Barrier::ALL
+            .iter()
+            .map(|&b| (b, framework.barrier(b).name.as_str()))
+            .collect(),
         ignored_labels: &["Reframed question"],
     };
     for (barrier, row) in table.read(section, total_row)? {
@@ -277,9 +343,26 @@ fn task(line: &Line, name: String, values: &[String]) -> Result<Task, ImportErro
         .and_then(|v| integer(v))
         .ok_or_else(|| expected(line, "the task's automation score as an integer, e.g. `3`"))?;
     let (column, impact) = (2..=3)
-        .find_map(|i| values.get(i).and_then(|v| parse_impact(v)).map(|found| (i, found)))
-        .ok_or_else(|| expected(line, "the task's impact: AUGMENTATION, DISPLACEMENT or NOT INVOLVED"))?;
-    Ok(Task { name, time_pct, score, impact, rationale: joined(values, column + 1), extra: Extra::new() })
+        .find_map(|i| {
+            values
+                .get(i)
+                .and_then(|v| parse_impact(v))
+                .map(|found| (i, found))
+        })
+        .ok_or_else(|| {
+            expected(
+                line,
+                "the task's impact: AUGMENTATION, DISPLACEMENT or NOT INVOLVED",
+            )
+        })?;
+    Ok(Task {
+        name,
+        time_pct,
+        score,
+        impact,
+        rationale: joined(values, column + 1),
+        extra: Extra::new(),
+    })
 }
 
 fn parse_impact(text: &str) -> Option<Impact> {
@@ -293,16 +376,27 @@ fn parse_impact(text: &str) -> Option<Impact> {
 
 /// The lines below the task table: the TRS, the split and a provisional note.
 fn task_section_line(line: &Line, published: &mut Published) -> Result<(), ImportError> {
-    const LABELS: [&str; 3] = ["Task Resistance Score", "Displacement/Augmentation split", "Provisional"];
+    const LABELS: [&str; 3] = [
+        "Task Resistance Score",
+        "Displacement/Augmentation split",
+        "Provisional",
+    ];
     match labelled(&line.text, &LABELS) {
         Some((0, rest)) => {
-            let trs = result_number(rest)
-                .ok_or_else(|| expected(line, "the Task Resistance Score as `6.00 - 2.95 = 3.05/5.0`"))?;
+            let trs = result_number(rest).ok_or_else(|| {
+                expected(
+                    line,
+                    "the Task Resistance Score as `6.00 - 2.95 = 3.05/5.0`",
+                )
+            })?;
             published.task_resistance = Some(trs);
         }
         Some((1, rest)) => {
             let split = split(rest).ok_or_else(|| {
-                expected(line, "the split as `30% displacement, 70% augmentation, 0% not involved.`")
+                expected(
+                    line,
+                    "the split as `30% displacement, 70% augmentation, 0% not involved.`",
+                )
             })?;
             published.split = Some(split);
         }
@@ -315,7 +409,10 @@ fn task_section_line(line: &Line, published: &mut Published) -> Result<(), Impor
 /// "30% displacement, 70% augmentation, 0% not involved." (parts not named are 0).
 fn split(text: &str) -> Option<Split> {
     let mut split = Split::default();
-    let parts: Vec<&str> = text.split([',', ';']).filter(|p| !p.trim().is_empty()).collect();
+    let parts: Vec<&str> = text
+        .split([',', ';'])
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     for part in &parts {
         let (value, label) = leading_number(part)?;
         let share = match key(label).as_str() {
@@ -332,8 +429,15 @@ fn split(text: &str) -> Option<Split> {
 /// The first paragraph (on the heading's line, already read) and the section's lines, joined as
 /// paragraphs.
 fn paragraphs(first: String, section: &Section) -> String {
-    let others = section.lines.iter().map(|l| unescape(line_content(&l.text)));
-    std::iter::once(first).chain(others).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
+    let others = section
+        .lines
+        .iter()
+        .map(|l| unescape(line_content(&l.text)));
+    std::iter::once(first)
+        .chain(others)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 fn rest(section: &Section) -> &str {
@@ -342,7 +446,9 @@ fn rest(section: &Section) -> &str {
 
 /// The paragraphs of a section, or "" when the text lacks it.
 fn paragraphs_of(doc: &Document, kind: K) -> String {
-    doc.get(kind).map(|s| paragraphs(unescape(rest(s)), s)).unwrap_or_default()
+    doc.get(kind)
+        .map(|s| paragraphs(unescape(rest(s)), s))
+        .unwrap_or_default()
 }
 
 /// How the quick-screen rule text ends (`report::quick_screen_text`); the note follows it.
@@ -351,7 +457,9 @@ const QUICK_SCREEN_RULE_ENDS: [&str; 2] = ["almost certainly red zone", "full as
 fn quick_screen_note(section: &Section) -> String {
     let line = rest(section);
     let lower = line.to_ascii_lowercase();
-    let after_rule = QUICK_SCREEN_RULE_ENDS.iter().find_map(|end| lower.find(end).map(|i| &line[i + end.len()..]));
+    let after_rule = QUICK_SCREEN_RULE_ENDS
+        .iter()
+        .find_map(|end| lower.find(end).map(|i| &line[i + end.len()..]));
     let note = after_rule.map_or(line, |after| after.strip_prefix('.').unwrap_or(after));
     paragraphs(unescape(note), section)
 }
@@ -360,21 +468,34 @@ fn quick_screen_note(section: &Section) -> String {
 fn reinstatement(section: &Section) -> Reinstatement {
     let line = rest(section);
     let (level, note) = line.split_once('.').unwrap_or((line, ""));
-    Reinstatement { level: unescape(level), note: paragraphs(unescape(note), section), extra: Extra::new() }
+    Reinstatement {
+        level: unescape(level),
+        note: paragraphs(unescape(note), section),
+        extra: Extra::new(),
+    }
 }
 
 fn composite(section: &Section, published: &mut Published) -> Result<(), ImportError> {
     const WHAT: &str = "a composite row `| Input | Value |` (Task Resistance Score, Evidence Modifier, Barrier \
                         Modifier or Growth Modifier) or a line `Raw: …`, `JobZone Score: …` or `Zone: …`";
-    const ROWS: [&str; 4] = ["Task Resistance Score", "Evidence Modifier", "Barrier Modifier", "Growth Modifier"];
+    const ROWS: [&str; 4] = [
+        "Task Resistance Score",
+        "Evidence Modifier",
+        "Barrier Modifier",
+        "Growth Modifier",
+    ];
     const LABELS: [&str; 4] = ["Raw", "JobZone Score", "Zone", "Note"];
     for item in items(section, "Input") {
         match item {
             Item::Row { line, name, values } => {
                 let name_key = key(&name);
-                let index = ROWS.iter().position(|r| key(r) == name_key).ok_or_else(|| expected(line, WHAT))?;
-                let value = result_number(&joined(&values, 0))
-                    .ok_or_else(|| expected(line, &format!("the {} as a number after `=`", ROWS[index])))?;
+                let index = ROWS
+                    .iter()
+                    .position(|r| key(r) == name_key)
+                    .ok_or_else(|| expected(line, WHAT))?;
+                let value = result_number(&joined(&values, 0)).ok_or_else(|| {
+                    expected(line, &format!("the {} as a number after `=`", ROWS[index]))
+                })?;
                 let slot = match index {
                     0 => &mut published.task_resistance,
                     1 => &mut published.evidence_modifier,
@@ -387,7 +508,12 @@ fn composite(section: &Section, published: &mut Published) -> Result<(), ImportE
             Item::Text(line) => match labelled(&line.text, &LABELS) {
                 Some((0, rest)) => published.raw = Some(figure(line, rest, "the raw composite")?),
                 Some((1, rest)) => published.score = Some(figure(line, rest, "the JobZone score")?),
-                Some((2, rest)) => published.zone = Some(first_zone(rest).ok_or_else(|| expected(line, "the zone: RED, YELLOW or GREEN"))?),
+                Some((2, rest)) => {
+                    published.zone = Some(
+                        first_zone(rest)
+                            .ok_or_else(|| expected(line, "the zone: RED, YELLOW or GREEN"))?,
+                    )
+                }
                 Some(_) => {}
                 None => return Err(expected(line, WHAT)),
             },
@@ -409,7 +535,11 @@ fn first_zone(text: &str) -> Option<Zone> {
     text.split_whitespace().find_map(zone)
 }
 
-fn sub_label_table(section: &Section, framework: &Framework, published: &mut Published) -> Result<(), ImportError> {
+fn sub_label_table(
+    section: &Section,
+    framework: &Framework,
+    published: &mut Published,
+) -> Result<(), ImportError> {
     const WHAT: &str = "a sub-label row `| Metric | Value |` (% of task time scoring 3+, AI Growth Correlation or Sub-label)";
     for item in items(section, "Metric") {
         let Item::Row { line, name, values } = item else {
@@ -418,7 +548,10 @@ fn sub_label_table(section: &Section, framework: &Framework, published: &mut Pub
         let name_key = key(&name);
         if name_key.contains("tasktimescoring") {
             let share = values.first().and_then(|v| number(v));
-            published.time_3plus_pct = Some(share.ok_or_else(|| expected(line, "the share of time as a percentage, e.g. `65%`"))?);
+            published.time_3plus_pct =
+                Some(share.ok_or_else(|| {
+                    expected(line, "the share of time as a percentage, e.g. `65%`")
+                })?);
         } else if name_key == "sublabel" {
             published.sub_label = sub_label(&joined(&values, 0));
         } else if name_key != key(&framework.growth.name) {
@@ -430,7 +563,10 @@ fn sub_label_table(section: &Section, framework: &Framework, published: &mut Pub
 
 /// "Red — Does not meet all three Imminent conditions" → none, "Green (Transforming)" → Transforming.
 fn sub_label(text: &str) -> Option<SubLabel> {
-    let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect();
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .collect();
     let has = |word: &str| words.iter().any(|w| w == word);
     if has("transforming") {
         Some(SubLabel::Transforming)
@@ -448,7 +584,9 @@ fn sub_label(text: &str) -> Option<SubLabel> {
 /// reason after it.
 fn override_result(section: &Section) -> Option<Override> {
     let text = paragraphs(unescape(rest(section)), section);
-    let first_word = text.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty());
+    let first_word = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
     if first_word.is_none_or(|w| w.eq_ignore_ascii_case("none")) {
         return None;
     }
@@ -457,7 +595,7 @@ fn override_result(section: &Section) -> Option<Override> {
     Some(Override {
         score: head.split_whitespace().find_map(number),
         zone: first_zone(&head),
-        reason: reason.trim().to_owned(),
+        reason: reason.trim_matches(' ').to_owned(),
         extra: Extra::new(),
     })
 }
@@ -487,7 +625,10 @@ fn without_parentheses(text: &str) -> String {
 
 fn commentary(doc: &Document) -> Result<Commentary, ImportError> {
     if let Some(line) = doc.get(K::Commentary).and_then(|s| s.lines.first()) {
-        return Err(expected(line, "a commentary heading such as “Score vs Reality Check”"));
+        return Err(expected(
+            line,
+            "a commentary heading such as “Score vs Reality Check”",
+        ));
     }
     Ok(Commentary {
         score_vs_reality: paragraphs_of(doc, K::ScoreVsReality),
@@ -503,8 +644,14 @@ fn commentary(doc: &Document) -> Result<Commentary, ImportError> {
 
 /// The bullet items of a section (an item may also follow the label on its own line).
 fn bullets_of(doc: &Document, kind: K) -> Result<Vec<String>, ImportError> {
-    let Some(section) = doc.get(kind) else { return Ok(Vec::new()) };
-    let mut items: Vec<String> = section.rest.iter().map(|r| unescape(bullet_item(&r.text).unwrap_or(&r.text))).collect();
+    let Some(section) = doc.get(kind) else {
+        return Ok(Vec::new());
+    };
+    let mut items: Vec<String> = section
+        .rest
+        .iter()
+        .map(|r| unescape(bullet_item(&r.text).unwrap_or(&r.text)))
+        .collect();
     items.retain(|item| !item.is_empty());
     for line in &section.lines {
         let item = bullet_item(&line.text).ok_or_else(|| expected(line, "a bullet `- …`"))?;
@@ -514,13 +661,16 @@ fn bullets_of(doc: &Document, kind: K) -> Result<Vec<String>, ImportError> {
 }
 
 fn related_roles(doc: &Document) -> Result<Vec<RelatedRole>, ImportError> {
-    let Some(section) = doc.get(K::WhereToLookNext) else { return Ok(Vec::new()) };
+    let Some(section) = doc.get(K::WhereToLookNext) else {
+        return Ok(Vec::new());
+    };
     let mut roles = Vec::new();
     for line in &section.lines {
         if key(&line.text).starts_with(BROWSE_LINE_KEY) {
             continue;
         }
-        let item = bullet_item(&line.text).ok_or_else(|| expected(line, "a related role `- Title (AIJRI 55.4) — why`"))?;
+        let item = bullet_item(&line.text)
+            .ok_or_else(|| expected(line, "a related role `- Title (AIJRI 55.4) — why`"))?;
         roles.push(related_role(&unescape(item)));
     }
     Ok(roles)
@@ -530,18 +680,35 @@ fn related_roles(doc: &Document) -> Result<Vec<RelatedRole>, ImportError> {
 fn related_role(item: &str) -> RelatedRole {
     let dash = item.find('—');
     let marker = item.to_ascii_lowercase().find("(aijri");
-    let scored = marker.filter(|&m| dash.is_none_or(|d| m < d)).and_then(|m| {
-        let inside = &item[m + "(aijri".len()..];
-        let (aijri, after) = leading_number(inside)?;
-        let after = after.trim_start().strip_prefix(')')?;
-        let after = after.trim_start();
-        let note = after.strip_prefix(['—', '–', '-', ':']).unwrap_or(after);
-        Some(RelatedRole { title: item[..m].trim().to_owned(), aijri: Some(aijri), note: note.trim().to_owned(), extra: Extra::new() })
-    });
+    let scored = marker
+        .filter(|&m| dash.is_none_or(|d| m < d))
+        .and_then(|m| {
+            let inside = &item[m + "(aijri".len()..];
+            let (aijri, after) = leading_number(inside)?;
+            let after = after.trim_start().strip_prefix(')')?;
+            let after = after.trim_start();
+            let note = after.strip_prefix(['—', '–', '-', ':']).unwrap_or(after);
+            Some(RelatedRole {
+                title: spaced(&item[..m]),
+                aijri: Some(aijri),
+                note: spaced(note),
+                extra: Extra::new(),
+            })
+        });
     scored.unwrap_or_else(|| {
         let (title, note) = split_title(item);
-        RelatedRole { title: title.trim().to_owned(), aijri: None, note: note.trim().to_owned(), extra: Extra::new() }
+        RelatedRole {
+            title: spaced(title),
+            aijri: None,
+            note: spaced(note),
+            extra: Extra::new(),
+        }
     })
+}
+
+/// A part of an unescaped text without the spaces around it (line breaks stay).
+fn spaced(text: &str) -> String {
+    text.trim_matches(' ').to_owned()
 }
 
 /// "Title — why": at the first em dash, else the first spaced en dash or hyphen.

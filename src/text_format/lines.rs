@@ -17,14 +17,20 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
     unified
         .split('\n')
         .enumerate()
-        .map(|(i, raw)| Line { number: i + 1, text: clean(raw) })
+        .map(|(i, raw)| Line {
+            number: i + 1,
+            text: clean(raw),
+        })
         .collect()
 }
 
 /// Characters copy-paste leaves behind that carry nothing: byte-order mark, zero-width spaces and
 /// joiners, soft hyphen.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}'
+    )
 }
 
 /// A line as the parser sees it: invisible characters dropped, every run of whitespace (tabs,
@@ -60,9 +66,17 @@ pub(crate) fn key(name: &str) -> String {
 /// Whether a line (as cleaned) is a table separator `|---|:--:|` or a horizontal rule `---`,
 /// `***`, `___` (three marks or more).
 pub(crate) fn is_rule(text: &str) -> bool {
-    let marks = text.chars().filter(|c| matches!(c, '-' | '=' | '_' | '*')).count();
-    let separator = text.contains('|') && text.contains('-') && text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
-    let rule = marks >= 3 && text.chars().all(|c| matches!(c, '-' | '=' | '_' | '*' | ' '));
+    let marks = text
+        .chars()
+        .filter(|c| matches!(c, '-' | '=' | '_' | '*'))
+        .count();
+    let separator = text.contains('|')
+        && text.contains('-')
+        && text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+    let rule = marks >= 3
+        && text
+            .chars()
+            .all(|c| matches!(c, '-' | '=' | '_' | '*' | ' '));
     separator || rule
 }
 
@@ -81,6 +95,17 @@ pub(crate) fn bullet_item(text: &str) -> Option<&str> {
         Some(item)
     } else {
         None
+    }
+}
+
+/// A list item line `- item` (the item already escaped); an item that would turn the line into a
+/// rule (`- ---`) gets a leading `\`.
+pub(crate) fn bullet_line(item: &str) -> String {
+    let line = format!("- {item}");
+    if is_rule(&line) {
+        format!("- \\{item}")
+    } else {
+        line
     }
 }
 
@@ -129,8 +154,15 @@ pub(crate) fn unescape(text: &str) -> String {
 
 /// After a `<`: the length of `br>`, `br/>` or `br />` (any case) when the text goes on with one.
 fn line_break_len(after_lt: &str) -> Option<usize> {
-    let head: String = after_lt.chars().take(5).collect::<String>().to_ascii_lowercase();
-    ["br>", "br/>", "br />"].into_iter().find(|tag| head.starts_with(tag)).map(str::len)
+    let head: String = after_lt
+        .chars()
+        .take(5)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["br>", "br/>", "br />"]
+        .into_iter()
+        .find(|tag| head.starts_with(tag))
+        .map(str::len)
 }
 
 /// Free text written for the file: `\`, `|` and `*` escaped with `\`, a `<br` escaped, line breaks
@@ -197,7 +229,9 @@ pub(crate) fn row(cells: &[&str]) -> String {
 
 /// Minus signs copy-paste produces: Unicode minus, hyphen, non-breaking hyphen, en and em dash,
 /// small and full-width hyphen-minus.
-const MINUS_SIGNS: [char; 8] = ['-', '\u{2212}', '\u{2010}', '\u{2011}', '\u{2013}', '\u{2014}', '\u{FE63}', '\u{FF0D}'];
+const MINUS_SIGNS: [char; 8] = [
+    '-', '\u{2212}', '\u{2010}', '\u{2011}', '\u{2013}', '\u{2014}', '\u{FE63}', '\u{FF0D}',
+];
 
 /// A signed decimal number at the start of `text` (after spaces and `**`), and the rest.
 /// Accepts any of [`MINUS_SIGNS`] or `+` as the sign; no exponent, no thousands separators.
@@ -209,10 +243,16 @@ pub(crate) fn leading_number(text: &str) -> Option<(f64, &str)> {
         _ => (false, text),
     };
     let unsigned = unsigned.trim_start_matches(' ');
-    let int_len = unsigned.find(|c: char| !c.is_ascii_digit()).unwrap_or(unsigned.len());
+    let int_len = unsigned
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(unsigned.len());
     let after_int = &unsigned[int_len..];
     let frac_len = match after_int.strip_prefix('.') {
-        Some(frac) => 1 + frac.find(|c: char| !c.is_ascii_digit()).unwrap_or(frac.len()),
+        Some(frac) => {
+            1 + frac
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(frac.len())
+        }
         None => 0,
     };
     let digits = &unsigned[..int_len + frac_len];
@@ -221,7 +261,9 @@ pub(crate) fn leading_number(text: &str) -> Option<(f64, &str)> {
     }
     let value: f64 = digits.parse().ok()?;
     let value = if negative { -value } else { value };
-    value.is_finite().then_some((value, &unsigned[int_len + frac_len..]))
+    value
+        .is_finite()
+        .then_some((value, &unsigned[int_len + frac_len..]))
 }
 
 /// A whole cell that is one number, optionally followed by `%`, `/N` or a parenthesised note:
@@ -256,7 +298,11 @@ pub(crate) fn result_number(text: &str) -> Option<f64> {
 /// ("55.4", "31.0"), otherwise the shortest exact form ("12.25").
 pub(crate) fn exact_number(value: f64) -> String {
     let one_decimal = format!("{value:.1}");
-    if one_decimal.parse::<f64>().ok() == Some(value) { one_decimal } else { value.to_string() }
+    if one_decimal.parse::<f64>().ok() == Some(value) {
+        one_decimal
+    } else {
+        value.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -270,7 +316,14 @@ mod tests {
 
     #[test]
     fn escape_and_unescape_are_inverse() {
-        for text in ["a | b", "x ** y", "back\\slash", "<br> and <BR/>", "line\nbreak", "-1"] {
+        for text in [
+            "a | b",
+            "x ** y",
+            "back\\slash",
+            "<br> and <BR/>",
+            "line\nbreak",
+            "-1",
+        ] {
             assert_eq!(unescape(&escape(text)), text, "{text}");
         }
     }

@@ -58,11 +58,31 @@ pub(crate) struct RoleField {
 
 /// The rows of the role definition table, in the published order.
 pub(crate) const ROLE_FIELDS: [RoleField; 5] = [
-    RoleField { name: "Job Title", get: |r| &r.title, get_mut: |r| &mut r.title },
-    RoleField { name: "Seniority Level", get: |r| &r.seniority, get_mut: |r| &mut r.seniority },
-    RoleField { name: "Primary Function", get: |r| &r.primary_function, get_mut: |r| &mut r.primary_function },
-    RoleField { name: "What This Role Is NOT", get: |r| &r.not_this_role, get_mut: |r| &mut r.not_this_role },
-    RoleField { name: "Typical Experience", get: |r| &r.typical_experience, get_mut: |r| &mut r.typical_experience },
+    RoleField {
+        name: "Job Title",
+        get: |r| &r.title,
+        get_mut: |r| &mut r.title,
+    },
+    RoleField {
+        name: "Seniority Level",
+        get: |r| &r.seniority,
+        get_mut: |r| &mut r.seniority,
+    },
+    RoleField {
+        name: "Primary Function",
+        get: |r| &r.primary_function,
+        get_mut: |r| &mut r.primary_function,
+    },
+    RoleField {
+        name: "What This Role Is NOT",
+        get: |r| &r.not_this_role,
+        get_mut: |r| &mut r.not_this_role,
+    },
+    RoleField {
+        name: "Typical Experience",
+        get: |r| &r.typical_experience,
+        get_mut: |r| &mut r.typical_experience,
+    },
 ];
 
 /// An assessment read from published text, with the published figures that differ from the
@@ -97,7 +117,11 @@ fn found_note(found: Option<&str>) -> String {
 impl ImportError {
     /// An error at a line.
     pub(crate) fn new(line: usize, expected: impl Into<String>) -> Self {
-        Self { line, expected: expected.into(), found: None }
+        Self {
+            line,
+            expected: expected.into(),
+            found: None,
+        }
     }
 
     /// The same error, quoting the start of what the line held.
@@ -123,5 +147,8 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     let assessment = import::assessment(text, Framework::published())?;
     let breakdown = scoring::score(&assessment, Framework::published());
     let differences = validate::published_differences(&assessment, &breakdown);
-    Ok(Imported { assessment, differences })
+    Ok(Imported {
+        assessment,
+        differences,
+    })
 }

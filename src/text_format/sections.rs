@@ -62,8 +62,18 @@ pub(crate) struct SectionDef {
     pub labelled: bool,
 }
 
-const fn def(kind: SectionKind, title: &'static str, aliases: &'static [&'static str], labelled: bool) -> SectionDef {
-    SectionDef { kind, title, aliases, labelled }
+const fn def(
+    kind: SectionKind,
+    title: &'static str,
+    aliases: &'static [&'static str],
+    labelled: bool,
+) -> SectionDef {
+    SectionDef {
+        kind,
+        title,
+        aliases,
+        labelled,
+    }
 }
 
 /// Every section, in the order of the published text.
@@ -72,20 +82,65 @@ pub(crate) static SECTIONS: [SectionDef; 20] = {
     [
         def(K::Role, "Role Definition", &[], false),
         def(K::SeniorityNote, "Seniority note", &[], true),
-        def(K::Protective, "Protective Principles + AI Growth Correlation", &["Protective Principles"], false),
-        def(K::QuickScreen, "Quick screen result", &["Quick screen"], true),
-        def(K::Tasks, "Task Decomposition (Agentic AI Scoring)", &["Task Decomposition", "Tasks"], false),
-        def(K::Reinstatement, "Reinstatement check (Acemoglu)", &["Reinstatement check", "Reinstatement"], true),
-        def(K::Evidence, "Evidence Score", &["Evidence", "Evidence Scores"], false),
+        def(
+            K::Protective,
+            "Protective Principles + AI Growth Correlation",
+            &["Protective Principles"],
+            false,
+        ),
+        def(
+            K::QuickScreen,
+            "Quick screen result",
+            &["Quick screen"],
+            true,
+        ),
+        def(
+            K::Tasks,
+            "Task Decomposition (Agentic AI Scoring)",
+            &["Task Decomposition", "Tasks"],
+            false,
+        ),
+        def(
+            K::Reinstatement,
+            "Reinstatement check (Acemoglu)",
+            &["Reinstatement check", "Reinstatement"],
+            true,
+        ),
+        def(
+            K::Evidence,
+            "Evidence Score",
+            &["Evidence", "Evidence Scores"],
+            false,
+        ),
         def(K::Barriers, "Barrier Assessment", &["Barriers"], false),
         def(K::GrowthCheck, "AI Growth Correlation Check", &[], false),
-        def(K::Composite, "JobZone Composite Score (AIJRI)", &["JobZone Composite Score", "Composite Score"], false),
+        def(
+            K::Composite,
+            "JobZone Composite Score (AIJRI)",
+            &["JobZone Composite Score", "Composite Score"],
+            false,
+        ),
         def(K::SubLabel, "Sub-Label Determination", &[], false),
         def(K::Override, "Assessor override", &[], true),
         def(K::Commentary, "Assessor Commentary", &["Commentary"], false),
-        def(K::ScoreVsReality, "Score vs Reality Check", &["Score vs Reality"], false),
-        def(K::NumbersDontCapture, "What the Numbers Don't Capture", &[], false),
-        def(K::WhoShouldWorry, "Who Should Worry (and Who Shouldn't)", &["Who Should Worry"], false),
+        def(
+            K::ScoreVsReality,
+            "Score vs Reality Check",
+            &["Score vs Reality"],
+            false,
+        ),
+        def(
+            K::NumbersDontCapture,
+            "What the Numbers Don't Capture",
+            &[],
+            false,
+        ),
+        def(
+            K::WhoShouldWorry,
+            "Who Should Worry (and Who Shouldn't)",
+            &["Who Should Worry"],
+            false,
+        ),
         def(K::WhatThisMeans, "What This Means", &[], false),
         def(K::SurvivalStrategy, "Survival strategy", &[], true),
         def(K::WhereToLookNext, "Where to look next", &[], true),
@@ -97,12 +152,17 @@ impl SectionKind {
     /// The definition of this section.
     pub(crate) fn def(self) -> &'static SectionDef {
         // Every kind has exactly one entry, so the fallback is never taken.
-        SECTIONS.iter().find(|d| d.kind == self).unwrap_or(&SECTIONS[0])
+        SECTIONS
+            .iter()
+            .find(|d| d.kind == self)
+            .unwrap_or(&SECTIONS[0])
     }
 
     fn matches(self, name_key: &str) -> bool {
         let def = self.def();
-        std::iter::once(def.title).chain(def.aliases.iter().copied()).any(|name| key(name) == name_key)
+        std::iter::once(def.title)
+            .chain(def.aliases.iter().copied())
+            .any(|name| key(name) == name_key)
     }
 }
 
@@ -133,17 +193,26 @@ pub(crate) fn labelled<'a>(text: &'a str, names: &[&str]) -> Option<(usize, &'a 
 /// When a line starts a section: the section and, for a labelled one, the rest of the line.
 pub(crate) fn section_start(text: &str) -> Option<(SectionKind, Option<&str>)> {
     let heading = text.trim_start_matches('#').trim_start();
-    if heading.starts_with(['\\', '|', '>']) || bullet_item(heading).is_some() || cells(heading).is_some() {
+    if heading.starts_with(['\\', '|', '>'])
+        || bullet_item(heading).is_some()
+        || cells(heading).is_some()
+    {
         return None;
     }
-    let whole = key(heading);
-    if let Some(def) = SECTIONS.iter().find(|d| d.kind.matches(&whole)) {
-        return Some((def.kind, None));
+    if let Some(end) = heading.find([':', '.']) {
+        let label = key(&heading[..end]);
+        if let Some(def) = SECTIONS
+            .iter()
+            .find(|d| d.labelled && d.kind.matches(&label))
+        {
+            return Some((def.kind, Some(heading[end + 1..].trim_start())));
+        }
     }
-    let end = heading.find([':', '.'])?;
-    let label = key(&heading[..end]);
-    let def = SECTIONS.iter().find(|d| d.labelled && d.kind.matches(&label))?;
-    Some((def.kind, Some(heading[end + 1..].trim_start())))
+    let whole = key(heading);
+    SECTIONS
+        .iter()
+        .find(|d| d.kind.matches(&whole))
+        .map(|d| (d.kind, None))
 }
 
 /// Whether a line of free text would be read as structure (a heading, a label, a bullet, a table
@@ -196,16 +265,31 @@ impl Document {
                 if let Some(first) = sections.iter().find(|s| s.kind == kind) {
                     return Err(ImportError::new(
                         line.number,
-                        format!("each section once: “{}” already began on line {}", kind.def().title, first.heading),
+                        format!(
+                            "each section once: “{}” already began on line {}",
+                            kind.def().title,
+                            first.heading
+                        ),
                     ));
                 }
-                let rest = rest.map(|r| Line { number: line.number, text: r.to_owned() });
-                sections.push(Section { kind, heading: line.number, rest, lines: Vec::new() });
+                let rest = rest.map(|r| Line {
+                    number: line.number,
+                    text: r.to_owned(),
+                });
+                sections.push(Section {
+                    kind,
+                    heading: line.number,
+                    rest,
+                    lines: Vec::new(),
+                });
             } else if let Some(current) = sections.last_mut() {
                 current.lines.push(line);
             }
         }
-        Ok(Self { sections, last_line })
+        Ok(Self {
+            sections,
+            last_line,
+        })
     }
 
     /// The section of a kind, if the text has it.
@@ -235,7 +319,10 @@ impl Document {
                 next.heading,
                 format!("the section “{title}” before “{}”", next.kind.def().title),
             ),
-            None => ImportError::new(self.last_line.max(1), format!("the section “{title}” (not found in the text)")),
+            None => ImportError::new(
+                self.last_line.max(1),
+                format!("the section “{title}” (not found in the text)"),
+            ),
         }
     }
 }

@@ -18,9 +18,23 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         ui.add_space(6.0);
         help_heading(ui, &factor.name, &factor.help);
         score_picker(ui, &factor.name, factor, &mut item.score, false);
-        text_block(ui, "Rationale", &mut item.rationale, cx.jump, &format!("barriers.{}.rationale", b.key()));
+        text_block(
+            ui,
+            "Rationale",
+            &mut item.rationale,
+            cx.jump,
+            &format!("barriers.{}.rationale", b.key()),
+        );
     }
     ui.add_space(6.0);
-    figure(ui, "Barrier total:", format!("{}/{}", cx.breakdown.barrier_total, fw.barrier_max()));
-    figure(ui, "Barrier modifier:", composite_steps(cx.breakdown, fw).barrier_modifier);
+    figure(
+        ui,
+        "Barrier total:",
+        format!("{}/{}", cx.breakdown.barrier_total, fw.barrier_max()),
+    );
+    figure(
+        ui,
+        "Barrier modifier:",
+        composite_steps(cx.breakdown, fw).barrier_modifier,
+    );
 }

@@ -10,11 +10,41 @@ use crate::model::{Assessment, RelatedRole};
 pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     let c = &mut a.commentary;
     let jump = cx.jump;
-    text_block(ui, "Score vs reality check", &mut c.score_vs_reality, jump, "commentary.score_vs_reality");
-    list_ui(ui, "What the numbers don't capture", &mut c.numbers_dont_capture, jump, "commentary.numbers_dont_capture");
-    text_block(ui, "Who should worry (and who shouldn't)", &mut c.who_should_worry, jump, "commentary.who_should_worry");
-    text_block(ui, "What this means: the role's outlook", &mut c.role_outlook, jump, "commentary.role_outlook");
-    list_ui(ui, "Survival strategy", &mut c.survival_strategy, jump, "commentary.survival_strategy");
+    text_block(
+        ui,
+        "Score vs reality check",
+        &mut c.score_vs_reality,
+        jump,
+        "commentary.score_vs_reality",
+    );
+    list_ui(
+        ui,
+        "What the numbers don't capture",
+        &mut c.numbers_dont_capture,
+        jump,
+        "commentary.numbers_dont_capture",
+    );
+    text_block(
+        ui,
+        "Who should worry (and who shouldn't)",
+        &mut c.who_should_worry,
+        jump,
+        "commentary.who_should_worry",
+    );
+    text_block(
+        ui,
+        "What this means: the role's outlook",
+        &mut c.role_outlook,
+        jump,
+        "commentary.role_outlook",
+    );
+    list_ui(
+        ui,
+        "Survival strategy",
+        &mut c.survival_strategy,
+        jump,
+        "commentary.survival_strategy",
+    );
     related_ui(ui, &mut c.where_to_look_next);
     text_block(ui, "Timeline", &mut c.timeline, jump, "commentary.timeline");
 }
@@ -25,11 +55,19 @@ fn list_ui(ui: &mut Ui, title: &str, items: &mut Vec<String>, jump: Jump<'_>, fi
     let mut remove = None;
     for (i, item) in items.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            if ui.button("✕").on_hover_text(format!("Remove point {} of “{title}”", i + 1)).clicked() {
+            if ui
+                .button("✕")
+                .on_hover_text(format!("Remove point {} of “{title}”", i + 1))
+                .clicked()
+            {
                 remove = Some(i);
             }
             let response = ui
-                .add(egui::TextEdit::multiline(item).desired_rows(1).desired_width(f32::INFINITY))
+                .add(
+                    egui::TextEdit::multiline(item)
+                        .desired_rows(1)
+                        .desired_width(f32::INFINITY),
+                )
                 .on_hover_text(format!("{title}, point {}", i + 1));
             jump.apply(&format!("{field}[{i}]"), &response);
         });
@@ -51,21 +89,36 @@ fn related_ui(ui: &mut Ui, roles: &mut Vec<RelatedRole>) {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 let label = ui.label("Role");
-                ui.add(egui::TextEdit::singleline(&mut role.title).desired_width(320.0)).labelled_by(label.id);
+                ui.add(egui::TextEdit::singleline(&mut role.title).desired_width(320.0))
+                    .labelled_by(label.id);
                 let mut has_score = role.aijri.is_some();
                 if ui.checkbox(&mut has_score, "AIJRI score").changed() {
                     role.aijri = has_score.then_some(50.0);
                 }
                 if let Some(score) = &mut role.aijri {
-                    ui.add(egui::DragValue::new(score).range(0.0..=100.0).speed(0.1).max_decimals(1))
-                        .on_hover_text(format!("Published AIJRI score of {}", role.title));
+                    ui.add(
+                        egui::DragValue::new(score)
+                            .range(0.0..=100.0)
+                            .speed(0.1)
+                            .max_decimals(1),
+                    )
+                    .on_hover_text(format!("Published AIJRI score of {}", role.title));
                 }
-                if ui.button("✕").on_hover_text(format!("Remove related role {}", i + 1)).clicked() {
+                if ui
+                    .button("✕")
+                    .on_hover_text(format!("Remove related role {}", i + 1))
+                    .clicked()
+                {
                     remove = Some(i);
                 }
             });
             let label = ui.label("Why");
-            ui.add(egui::TextEdit::multiline(&mut role.note).desired_rows(1).desired_width(f32::INFINITY)).labelled_by(label.id);
+            ui.add(
+                egui::TextEdit::multiline(&mut role.note)
+                    .desired_rows(1)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
         });
     }
     if let Some(i) = remove {

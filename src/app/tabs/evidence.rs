@@ -19,9 +19,19 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         ui.add_space(6.0);
         help_heading(ui, &factor.name, &factor.help);
         score_picker(ui, &factor.name, factor, &mut item.score, true);
-        text_block(ui, "Evidence", &mut item.evidence, cx.jump, &format!("evidence.{}.evidence", d.key()));
+        text_block(
+            ui,
+            "Evidence",
+            &mut item.evidence,
+            cx.jump,
+            &format!("evidence.{}.evidence", d.key()),
+        );
     }
     ui.add_space(6.0);
     figure(ui, "Evidence total:", signed(cx.breakdown.evidence_total));
-    figure(ui, "Evidence modifier:", composite_steps(cx.breakdown, fw).evidence_modifier);
+    figure(
+        ui,
+        "Evidence modifier:",
+        composite_steps(cx.breakdown, fw).evidence_modifier,
+    );
 }

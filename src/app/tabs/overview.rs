@@ -12,26 +12,74 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     let jump = cx.jump;
     ui.heading("Role definition");
     text_line(ui, "Job title", &mut a.role.title, jump, "role.title");
-    text_line(ui, "Seniority level", &mut a.role.seniority, jump, "role.seniority");
-    text_block(ui, "Primary function", &mut a.role.primary_function, jump, "role.primary_function");
-    text_block(ui, "What this role is NOT", &mut a.role.not_this_role, jump, "role.not_this_role");
-    text_block(ui, "Typical experience", &mut a.role.typical_experience, jump, "role.typical_experience");
-    text_block(ui, "Seniority note", &mut a.role.seniority_note, jump, "role.seniority_note");
+    text_line(
+        ui,
+        "Seniority level",
+        &mut a.role.seniority,
+        jump,
+        "role.seniority",
+    );
+    text_block(
+        ui,
+        "Primary function",
+        &mut a.role.primary_function,
+        jump,
+        "role.primary_function",
+    );
+    text_block(
+        ui,
+        "What this role is NOT",
+        &mut a.role.not_this_role,
+        jump,
+        "role.not_this_role",
+    );
+    text_block(
+        ui,
+        "Typical experience",
+        &mut a.role.typical_experience,
+        jump,
+        "role.typical_experience",
+    );
+    text_block(
+        ui,
+        "Seniority note",
+        &mut a.role.seniority_note,
+        jump,
+        "role.seniority_note",
+    );
     ui.add_space(8.0);
     ui.heading("Quick screen");
     ui.label(RichText::new(quick_screen_text(cx.breakdown)).strong()).on_hover_text(
         "Protective total 0–2 together with a negative growth correlation almost always means Red; \
          the full assessment decides.",
     );
-    text_block(ui, "Assessor's note on the quick screen", &mut a.quick_screen_note, jump, "quick_screen_note");
+    text_block(
+        ui,
+        "Assessor's note on the quick screen",
+        &mut a.quick_screen_note,
+        jump,
+        "quick_screen_note",
+    );
     ui.add_space(8.0);
     ui.heading("About this assessment");
     text_line(ui, "Id", &mut a.meta.id, jump, "meta.id");
     text_line(ui, "Source", &mut a.meta.source, jump, "meta.source");
-    text_line(ui, "Assessed on", &mut a.meta.assessed_on, jump, "meta.assessed_on");
+    text_line(
+        ui,
+        "Assessed on",
+        &mut a.meta.assessed_on,
+        jump,
+        "meta.assessed_on",
+    );
     text_line(ui, "Assessor", &mut a.meta.assessor, jump, "meta.assessor");
     tags_ui(ui, &mut a.meta.tags);
-    ui.label(RichText::new(format!("Scored under the framework “{}” ({}).", cx.framework.name, a.framework)).weak());
+    ui.label(
+        RichText::new(format!(
+            "Scored under the framework “{}” ({}).",
+            cx.framework.name, a.framework
+        ))
+        .weak(),
+    );
 }
 
 /// Tags as one comma-separated line.
@@ -40,10 +88,19 @@ fn tags_ui(ui: &mut Ui, tags: &mut Vec<String>) {
     ui.horizontal(|ui| {
         let label = ui.label("Tags");
         let response = ui
-            .add(egui::TextEdit::singleline(&mut text).hint_text("comma-separated, used by search").desired_width(f32::INFINITY))
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("comma-separated, used by search")
+                    .desired_width(f32::INFINITY),
+            )
             .labelled_by(label.id);
         if response.changed() {
-            *tags = text.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect();
+            *tags = text
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect();
         }
     });
 }

@@ -19,15 +19,41 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         help_heading(ui, &factor.name, &factor.help);
         let field = format!("protective.{}", p.key());
         score_picker(ui, &factor.name, factor, &mut item.score, false);
-        text_block(ui, &format!("Why {}?", item.score), &mut item.rationale, cx.jump, &format!("{field}.rationale"));
+        text_block(
+            ui,
+            &format!("Why {}?", item.score),
+            &mut item.rationale,
+            cx.jump,
+            &format!("{field}.rationale"),
+        );
     }
     ui.add_space(6.0);
-    figure(ui, "Protective total:", format!("{}/{}", cx.breakdown.protective_total, fw.protective_max()));
+    figure(
+        ui,
+        "Protective total:",
+        format!("{}/{}", cx.breakdown.protective_total, fw.protective_max()),
+    );
     ui.separator();
     let growth = &fw.growth;
     help_heading(ui, &growth.name, &growth.help);
     score_picker(ui, &growth.name, growth, &mut a.growth.score, true);
-    ui.label(format!("{} ({})", signed(a.growth.score), fw.growth_label(a.growth.score)));
-    text_block(ui, "Rationale", &mut a.growth.rationale, cx.jump, "growth.rationale");
-    text_block(ui, "AI growth correlation check", &mut a.growth.check, cx.jump, "growth.check");
+    ui.label(format!(
+        "{} ({})",
+        signed(a.growth.score),
+        fw.growth_label(a.growth.score)
+    ));
+    text_block(
+        ui,
+        "Rationale",
+        &mut a.growth.rationale,
+        cx.jump,
+        "growth.rationale",
+    );
+    text_block(
+        ui,
+        "AI growth correlation check",
+        &mut a.growth.check,
+        cx.jump,
+        "growth.check",
+    );
 }

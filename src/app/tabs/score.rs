@@ -21,16 +21,20 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
 }
 
 fn table(ui: &mut Ui, id: &str, rows: &[(&str, String)]) {
-    egui::Grid::new(id).num_columns(2).striped(true).spacing([24.0, 6.0]).show(ui, |ui| {
-        ui.label(RichText::new("Input").strong());
-        ui.label(RichText::new("Value").strong());
-        ui.end_row();
-        for (name, value) in rows {
-            ui.label(*name);
-            ui.label(RichText::new(value).monospace());
+    egui::Grid::new(id)
+        .num_columns(2)
+        .striped(true)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Input").strong());
+            ui.label(RichText::new("Value").strong());
             ui.end_row();
-        }
-    });
+            for (name, value) in rows {
+                ui.label(*name);
+                ui.label(RichText::new(value).monospace());
+                ui.end_row();
+            }
+        });
 }
 
 fn composite_ui(ui: &mut Ui, cx: &TabContext<'_>) {
@@ -49,18 +53,30 @@ fn composite_ui(ui: &mut Ui, cx: &TabContext<'_>) {
     );
     ui.add_space(6.0);
     ui.label(RichText::new(format!("Raw: {}", steps.raw)).monospace());
-    ui.label(RichText::new(format!("JobZone Score: {}", steps.score)).monospace().strong());
+    ui.label(
+        RichText::new(format!("JobZone Score: {}", steps.score))
+            .monospace()
+            .strong(),
+    );
     if let Some(note) = &steps.clamp_note {
         ui.label(RichText::new(format!("Note: {note}")).italics());
     }
     ui.horizontal(|ui| {
         ui.label(RichText::new("Zone:").monospace());
-        ui.label(RichText::new(&steps.zone).monospace().strong().color(zone_colour(b.zone)));
+        ui.label(
+            RichText::new(&steps.zone)
+                .monospace()
+                .strong()
+                .color(zone_colour(b.zone)),
+        );
     });
     if b.provisional {
         ui.label(
-            RichText::new(format!("Provisional: task time adds up to {}; shares are scaled to 100%.", format_pct(b.time_total)))
-                .color(ui.visuals().error_fg_color),
+            RichText::new(format!(
+                "Provisional: task time adds up to {}; shares are scaled to 100%.",
+                format_pct(b.time_total)
+            ))
+            .color(ui.visuals().error_fg_color),
         );
     }
 }
@@ -82,7 +98,11 @@ fn sub_label_ui(ui: &mut Ui, cx: &TabContext<'_>) {
         ui.label("Yellow has no sub-label.");
     }
     for condition in &b.conditions {
-        let (mark, colour) = if condition.holds { ("✓", ui.visuals().text_color()) } else { ("✗", ui.visuals().error_fg_color) };
+        let (mark, colour) = if condition.holds {
+            ("✓", ui.visuals().text_color())
+        } else {
+            ("✗", ui.visuals().error_fg_color)
+        };
         ui.label(RichText::new(format!("{mark} {}", condition.text)).color(colour));
     }
 }
@@ -97,30 +117,49 @@ fn published_ui(ui: &mut Ui, a: &Assessment, cx: &TabContext<'_>) {
         ui.label("✓ Every published figure matches the recomputation.");
     }
     for d in differences {
-        ui.label(RichText::new(format!("≠ {}: published {}, recomputed {}", d.label, d.published, d.computed)).color(ui.visuals().warn_fg_color));
+        ui.label(
+            RichText::new(format!(
+                "≠ {}: published {}, recomputed {}",
+                d.label, d.published, d.computed
+            ))
+            .color(ui.visuals().warn_fg_color),
+        );
     }
     ui.separator();
 }
 
 fn override_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     ui.heading("Assessor override");
-    ui.label(format!("Assessor override: {}", override_text(a, cx.breakdown)));
+    ui.label(format!(
+        "Assessor override: {}",
+        override_text(a, cx.breakdown)
+    ));
     let mut enabled = a.override_result.is_some();
-    if ui.checkbox(&mut enabled, "Override the computed result").changed() {
+    if ui
+        .checkbox(&mut enabled, "Override the computed result")
+        .changed()
+    {
         a.override_result = enabled.then(|| Override {
             score: Some(crate::scoring::displayed_score(cx.breakdown.score)),
             ..Override::default()
         });
     }
-    let Some(o) = &mut a.override_result else { return };
+    let Some(o) = &mut a.override_result else {
+        return;
+    };
     ui.horizontal(|ui| {
         let mut has_score = o.score.is_some();
         if ui.checkbox(&mut has_score, "Final score").changed() {
             o.score = has_score.then_some(crate::scoring::displayed_score(cx.breakdown.score));
         }
         if let Some(score) = &mut o.score {
-            ui.add(egui::DragValue::new(score).range(0.0..=100.0).speed(0.1).max_decimals(1))
-                .on_hover_text("The final score, 0–100");
+            ui.add(
+                egui::DragValue::new(score)
+                    .range(0.0..=100.0)
+                    .speed(0.1)
+                    .max_decimals(1),
+            )
+            .on_hover_text("The final score, 0–100");
         }
         ui.separator();
         let label = ui.label("Final zone");
@@ -135,5 +174,11 @@ fn override_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
             .response
             .labelled_by(label.id);
     });
-    text_block(ui, "Reason (required)", &mut o.reason, cx.jump, "override.reason");
+    text_block(
+        ui,
+        "Reason (required)",
+        &mut o.reason,
+        cx.jump,
+        "override.reason",
+    );
 }

@@ -25,6 +25,7 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         RichText::new("Each task's share of working time (the shares add up to 100%) and how far an AI agent can do it today.")
             .weak(),
     );
+    time_total_ui(ui, cx);
     let count = a.tasks.len();
     let mut list_edit = None;
     for (i, task) in a.tasks.iter_mut().enumerate() {
@@ -36,15 +37,31 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
             }
         });
     }
-    if ui.button("+ Add task").on_hover_text("Add a task; then share out the time so the total is 100%").clicked() {
+    if ui
+        .button("+ Add task")
+        .on_hover_text("Add a task; then share out the time so the total is 100%")
+        .clicked()
+    {
         list_edit = Some(ListEdit::Add);
     }
     apply(&mut a.tasks, list_edit);
     totals_ui(ui, cx);
     ui.separator();
     ui.heading("Reinstatement check");
-    text_line(ui, "Level (Low / Moderate / High)", &mut a.reinstatement.level, cx.jump, "reinstatement.level");
-    text_block(ui, "New tasks emerging", &mut a.reinstatement.note, cx.jump, "reinstatement.note");
+    text_line(
+        ui,
+        "Level (Low / Moderate / High)",
+        &mut a.reinstatement.level,
+        cx.jump,
+        "reinstatement.level",
+    );
+    text_block(
+        ui,
+        "New tasks emerging",
+        &mut a.reinstatement.note,
+        cx.jump,
+        "reinstatement.note",
+    );
 }
 
 fn apply(tasks: &mut Vec<Task>, edit: Option<ListEdit>) {
@@ -54,46 +71,93 @@ fn apply(tasks: &mut Vec<Task>, edit: Option<ListEdit>) {
         Some(ListEdit::Remove(i)) if i < tasks.len() => {
             tasks.remove(i);
         }
-        Some(ListEdit::Add) => tasks.push(Task { name: format!("Task {}", tasks.len() + 1), time_pct: 10.0, score: 3, ..Task::default() }),
+        Some(ListEdit::Add) => tasks.push(Task {
+            name: format!("Task {}", tasks.len() + 1),
+            time_pct: 10.0,
+            score: 3,
+            ..Task::default()
+        }),
         _ => {}
     }
 }
 
-fn task_ui(ui: &mut Ui, i: usize, count: usize, task: &mut Task, weighted: f64, cx: &TabContext<'_>) -> Option<ListEdit> {
+fn task_ui(
+    ui: &mut Ui,
+    i: usize,
+    count: usize,
+    task: &mut Task,
+    weighted: f64,
+    cx: &TabContext<'_>,
+) -> Option<ListEdit> {
     let number = i + 1;
     let mut edit = None;
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("{number}.")).strong());
         let label = ui.label("Task");
-        let name = ui.add(egui::TextEdit::singleline(&mut task.name).desired_width(ui.available_width() - 110.0)).labelled_by(label.id);
+        let name = ui
+            .add(
+                egui::TextEdit::singleline(&mut task.name)
+                    .desired_width(ui.available_width() - 110.0),
+            )
+            .labelled_by(label.id);
         cx.jump.apply(&format!("tasks[{i}].name"), &name);
-        if ui.add_enabled(i > 0, egui::Button::new("⬆")).on_hover_text(format!("Move task {number} up")).clicked() {
+        if ui
+            .add_enabled(i > 0, egui::Button::new("⬆"))
+            .on_hover_text(format!("Move task {number} up"))
+            .clicked()
+        {
             edit = Some(ListEdit::MoveUp(i));
         }
-        if ui.add_enabled(i + 1 < count, egui::Button::new("⬇")).on_hover_text(format!("Move task {number} down")).clicked() {
+        if ui
+            .add_enabled(i + 1 < count, egui::Button::new("⬇"))
+            .on_hover_text(format!("Move task {number} down"))
+            .clicked()
+        {
             edit = Some(ListEdit::MoveDown(i));
         }
-        if ui.button("✕").on_hover_text(format!("Remove task {number}")).clicked() {
+        if ui
+            .button("✕")
+            .on_hover_text(format!("Remove task {number}"))
+            .clicked()
+        {
             edit = Some(ListEdit::Remove(i));
         }
     });
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Time %");
         let time = ui
-            .add(egui::DragValue::new(&mut task.time_pct).range(0.0..=100.0).speed(0.5).max_decimals(2).suffix("%"))
+            .add(
+                egui::DragValue::new(&mut task.time_pct)
+                    .range(0.0..=100.0)
+                    .speed(0.5)
+                    .max_decimals(2)
+                    .suffix("%"),
+            )
             .labelled_by(label.id)
             .on_hover_text("Share of working time, 0–100%");
         cx.jump.apply(&format!("tasks[{i}].time_pct"), &time);
         ui.separator();
         ui.label("Automation score");
-        score_picker(ui, &format!("Task {number} automation score"), &cx.framework.task_score, &mut task.score, false);
+        score_picker(
+            ui,
+            &format!("Task {number} automation score"),
+            &cx.framework.task_score,
+            &mut task.score,
+            false,
+        );
         ui.separator();
         impact_ui(ui, number, &mut task.impact);
         ui.separator();
         ui.label(RichText::new(format!("weighted {weighted:.2}")).monospace())
             .on_hover_text("(time share / 100) × automation score");
     });
-    text_block(ui, "Rationale", &mut task.rationale, cx.jump, &format!("tasks[{i}].rationale"));
+    text_block(
+        ui,
+        "Rationale",
+        &mut task.rationale,
+        cx.jump,
+        &format!("tasks[{i}].rationale"),
+    );
     edit
 }
 
@@ -111,17 +175,39 @@ fn impact_ui(ui: &mut Ui, number: usize, impact: &mut Impact) {
         .on_hover_text("Augmentation: AI makes the person faster. Displacement: AI does the task instead. Not involved: no AI.");
 }
 
-fn totals_ui(ui: &mut Ui, cx: &TabContext<'_>) {
+/// The running time total: red, with what to do, while it is not 100%.
+fn time_total_ui(ui: &mut Ui, cx: &TabContext<'_>) {
     let b = cx.breakdown;
-    ui.add_space(6.0);
     let total = format!("Total time: {}", format_pct(b.time_total));
     if b.provisional {
-        ui.label(RichText::new(format!("{total} — must be 100%; figures are provisional")).color(ui.visuals().error_fg_color).strong());
+        ui.label(
+            RichText::new(format!("{total} — must be 100%; figures are provisional"))
+                .color(ui.visuals().error_fg_color)
+                .strong(),
+        );
     } else {
         ui.label(RichText::new(format!("{total} ✓")).strong());
     }
-    figure(ui, "Task total (Σ weighted):", format!("{:.2}", b.task_total));
-    figure(ui, "Task Resistance Score:", composite_steps(b, cx.framework).task_resistance);
+}
+
+fn totals_ui(ui: &mut Ui, cx: &TabContext<'_>) {
+    let b = cx.breakdown;
+    ui.add_space(6.0);
+    time_total_ui(ui, cx);
+    figure(
+        ui,
+        "Task total (Σ weighted):",
+        format!("{:.2}", b.task_total),
+    );
+    figure(
+        ui,
+        "Task Resistance Score:",
+        composite_steps(b, cx.framework).task_resistance,
+    );
     figure(ui, "Split:", crate::report::split_text(b));
-    figure(ui, "Share of time scoring 3+:", format_pct(b.time_3plus_pct));
+    figure(
+        ui,
+        "Share of time scoring 3+:",
+        format_pct(b.time_3plus_pct),
+    );
 }

@@ -1,0 +1,582 @@
+//! What-if analysis of one assessment, without egui: how far each single scored input moved by one
+//! step (±1 within its range) moves the score, and the fewest such steps (one, else two) that move
+//! the role into the next zone up or down.
+//!
+//! Everything is measured on the computed score (clamped, unrounded), not on an assessor's override:
+//! the override fixes the final result whatever the inputs say.
+
+use crate::framework::{Factor, Framework};
+use crate::model::{Assessment, Barrier, Dimension, Zone};
+use crate::scoring::{self, displayed_score, round_to, signed};
+
+/// At most this many options are kept for a zone move made of two steps.
+const MAX_TWO_STEP_OPTIONS: usize = 8;
+
+/// One scored input of an assessment that a what-if can move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Input {
+    /// The automation score of the task at this index.
+    Task(usize),
+    /// One evidence dimension.
+    Evidence(Dimension),
+    /// One barrier.
+    Barrier(Barrier),
+    /// The AI growth correlation.
+    Growth,
+}
+
+impl Input {
+    /// Every input of an assessment: each task score, each evidence dimension, each barrier, growth.
+    #[must_use]
+    pub fn all(assessment: &Assessment) -> Vec<Self> {
+        let tasks = (0..assessment.tasks.len()).map(Self::Task);
+        let evidence = Dimension::ALL.iter().copied().map(Self::Evidence);
+        let barriers = Barrier::ALL.iter().copied().map(Self::Barrier);
+        tasks
+            .chain(evidence)
+            .chain(barriers)
+            .chain(std::iter::once(Self::Growth))
+            .collect()
+    }
+
+    /// The input's current score, `None` for a task index the assessment does not have.
+    #[must_use]
+    pub fn value(self, assessment: &Assessment) -> Option<i64> {
+        match self {
+            Self::Task(index) => assessment.tasks.get(index).map(|t| t.score),
+            Self::Evidence(dimension) => Some(assessment.evidence.get(dimension).score),
+            Self::Barrier(barrier) => Some(assessment.barriers.get(barrier).score),
+            Self::Growth => Some(assessment.growth.score),
+        }
+    }
+
+    /// Sets the input's score; does nothing for a task index the assessment does not have.
+    fn set(self, assessment: &mut Assessment, value: i64) {
+        match self {
+            Self::Task(index) => {
+                if let Some(task) = assessment.tasks.get_mut(index) {
+                    task.score = value;
+                }
+            }
+            Self::Evidence(dimension) => assessment.evidence.get_mut(dimension).score = value,
+            Self::Barrier(barrier) => assessment.barriers.get_mut(barrier).score = value,
+            Self::Growth => assessment.growth.score = value,
+        }
+    }
+
+    /// The framework's definition of the input: its name, range and levels.
+    #[must_use]
+    pub fn factor(self, framework: &Framework) -> &Factor {
+        match self {
+            Self::Task(_) => &framework.task_score,
+            Self::Evidence(dimension) => framework.dimension(dimension),
+            Self::Barrier(barrier) => framework.barrier(barrier),
+            Self::Growth => &framework.growth,
+        }
+    }
+
+    /// The input's name as the user reads it: "Task: Writing unit & integration tests",
+    /// "Evidence: Wage Trends", "Barrier: Physical Presence", "AI Growth Correlation".
+    #[must_use]
+    pub fn name(self, assessment: &Assessment, framework: &Framework) -> String {
+        let factor = &self.factor(framework).name;
+        match self {
+            Self::Task(index) => {
+                let task = assessment.tasks.get(index).map_or("", |t| t.name.as_str());
+                if task.trim().is_empty() {
+                    format!("Task {}", index + 1)
+                } else {
+                    format!("Task: {task}")
+                }
+            }
+            Self::Evidence(_) => format!("Evidence: {factor}"),
+            Self::Barrier(_) => format!("Barrier: {factor}"),
+            Self::Growth => factor.clone(),
+        }
+    }
+
+    /// The path of the input's field, as validation findings name fields: `tasks[1].score`.
+    #[must_use]
+    pub fn field(self) -> String {
+        match self {
+            Self::Task(index) => format!("tasks[{index}].score"),
+            Self::Evidence(dimension) => format!("evidence.{}.score", dimension.key()),
+            Self::Barrier(barrier) => format!("barriers.{}.score", barrier.key()),
+            Self::Growth => "growth.score".to_owned(),
+        }
+    }
+}
+
+/// One input moved from one score to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Change {
+    /// The input.
+    pub input: Input,
+    /// Its score before.
+    pub from: i64,
+    /// Its score after.
+    pub to: i64,
+}
+
+impl Change {
+    /// Sets the input to the changed score.
+    pub fn apply(&self, assessment: &mut Assessment) {
+        self.input.set(assessment, self.to);
+    }
+
+    /// The change as the user reads it: "Evidence: Wage Trends −1 → 0".
+    #[must_use]
+    pub fn describe(&self, assessment: &Assessment, framework: &Framework) -> String {
+        let signed_scale = self.input.factor(framework).min < 0;
+        let show = |v: i64| {
+            if signed_scale {
+                signed(v).replace('-', "−")
+            } else {
+                v.to_string()
+            }
+        };
+        format!(
+            "{} {} → {}",
+            self.input.name(assessment, framework),
+            show(self.from),
+            show(self.to)
+        )
+    }
+}
+
+/// What a set of changes does to the computed score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// The changes, at most one per input.
+    pub changes: Vec<Change>,
+    /// The computed score after the changes (clamped, unrounded).
+    pub score: f64,
+    /// The zone after the changes.
+    pub zone: Zone,
+    /// The score after minus the score before (unrounded).
+    pub delta: f64,
+}
+
+impl Outcome {
+    /// The change as the user reads it, on the displayed scores: 24.5 → 26.0 is "+1.5".
+    #[must_use]
+    pub fn shown_delta(&self, base_score: f64) -> f64 {
+        round_to(displayed_score(self.score) - displayed_score(base_score), 1) + 0.0
+    }
+
+    /// How many one-step moves the outcome takes.
+    #[must_use]
+    pub fn steps(&self) -> i64 {
+        self.changes.iter().map(|c| (c.to - c.from).abs()).sum()
+    }
+}
+
+/// One input's sensitivity: the outcome of one step down and of one step up, where in range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputEffect {
+    /// The input.
+    pub input: Input,
+    /// Its current score.
+    pub value: i64,
+    /// One step down (score − 1), when still in range.
+    pub down: Option<Outcome>,
+    /// One step up (score + 1), when still in range.
+    pub up: Option<Outcome>,
+}
+
+impl InputEffect {
+    /// The larger of the two score changes, in absolute value: what the inputs are ranked by.
+    #[must_use]
+    pub fn swing(&self) -> f64 {
+        [&self.down, &self.up]
+            .into_iter()
+            .flatten()
+            .map(|o| o.delta.abs())
+            .fold(0.0, f64::max)
+    }
+}
+
+/// The fewest one-step changes that move the role into a neighbouring zone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZoneMove {
+    /// The zone aimed at; `None` when the role is already in the top (or bottom) zone.
+    pub target: Option<Zone>,
+    /// The options found, fewest steps first, then the smallest score change; empty when no one or
+    /// two steps reach the target.
+    pub options: Vec<Outcome>,
+}
+
+/// The whole what-if analysis of one assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// The computed score now (clamped, unrounded).
+    pub score: f64,
+    /// The computed zone now.
+    pub zone: Zone,
+    /// Every input's sensitivity, the largest swing first.
+    pub inputs: Vec<InputEffect>,
+    /// The fewest changes into the next zone up.
+    pub zone_up: ZoneMove,
+    /// The fewest changes into the next zone down.
+    pub zone_down: ZoneMove,
+}
+
+/// Analyses an assessment under a framework.
+#[must_use]
+pub fn analyse(assessment: &Assessment, framework: &Framework) -> Analysis {
+    let mut scorer = Scorer::new(assessment, framework);
+    let base = scorer.base;
+    let zone = scoring::zone_of(base, framework);
+    let mut inputs: Vec<InputEffect> = Input::all(assessment)
+        .into_iter()
+        .filter_map(|input| {
+            let value = input.value(assessment)?;
+            let down = step(input, value, -1, framework).map(|c| scorer.outcome(vec![c]));
+            let up = step(input, value, 1, framework).map(|c| scorer.outcome(vec![c]));
+            Some(InputEffect {
+                input,
+                value,
+                down,
+                up,
+            })
+        })
+        .collect();
+    // A stable sort keeps the published order among equal swings.
+    inputs.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
+    let steps: Vec<Change> = inputs
+        .iter()
+        .flat_map(|e| [&e.down, &e.up])
+        .flatten()
+        .flat_map(|o| o.changes.clone())
+        .collect();
+    let zone_up = zone_move(&mut scorer, &steps, neighbour(zone, 1), framework);
+    let zone_down = zone_move(&mut scorer, &steps, neighbour(zone, -1), framework);
+    Analysis {
+        score: base,
+        zone,
+        inputs,
+        zone_up,
+        zone_down,
+    }
+}
+
+/// One step of an input in a direction, when the result stays within the input's range.
+fn step(input: Input, value: i64, direction: i64, framework: &Framework) -> Option<Change> {
+    let to = value.checked_add(direction)?;
+    input.factor(framework).in_range(to).then_some(Change {
+        input,
+        from: value,
+        to,
+    })
+}
+
+/// The zone above (`direction` 1) or below (−1) a zone.
+fn neighbour(zone: Zone, direction: isize) -> Option<Zone> {
+    let index = Zone::ALL.iter().position(|&z| z == zone)?;
+    Zone::ALL.get(index.checked_add_signed(direction)?).copied()
+}
+
+/// Whether a zone lies at or beyond the target, seen from where the role is now.
+fn reaches(zone: Zone, target: Zone, now: Zone) -> bool {
+    if target > now {
+        zone >= target
+    } else {
+        zone <= target
+    }
+}
+
+/// The options of one step that reach the target, else those of two steps.
+fn zone_move(
+    scorer: &mut Scorer<'_>,
+    steps: &[Change],
+    target: Option<Zone>,
+    framework: &Framework,
+) -> ZoneMove {
+    let Some(target) = target else {
+        return ZoneMove {
+            target: None,
+            options: Vec::new(),
+        };
+    };
+    let now = scoring::zone_of(scorer.base, framework);
+    let hits = |outcomes: Vec<Outcome>| -> Vec<Outcome> {
+        let mut hits: Vec<Outcome> = outcomes
+            .into_iter()
+            .filter(|o| reaches(o.zone, target, now))
+            .collect();
+        hits.sort_by(|a, b| a.delta.abs().total_cmp(&b.delta.abs()));
+        hits
+    };
+    let singles = hits(steps.iter().map(|&c| scorer.outcome(vec![c])).collect());
+    if !singles.is_empty() {
+        return ZoneMove {
+            target: Some(target),
+            options: singles,
+        };
+    }
+    let pairs = two_step_sets(steps, framework)
+        .into_iter()
+        .map(|changes| scorer.outcome(changes))
+        .collect();
+    let mut options = hits(pairs);
+    options.truncate(MAX_TWO_STEP_OPTIONS);
+    ZoneMove {
+        target: Some(target),
+        options,
+    }
+}
+
+/// Every set of two steps: two inputs one step each, or one input two steps in one direction.
+fn two_step_sets(steps: &[Change], framework: &Framework) -> Vec<Vec<Change>> {
+    let mut sets = Vec::new();
+    for (i, first) in steps.iter().enumerate() {
+        let others = steps[i + 1..]
+            .iter()
+            .filter(|second| second.input != first.input);
+        sets.extend(others.map(|second| vec![*first, *second]));
+        let twice = first.to + (first.to - first.from);
+        if first.input.factor(framework).in_range(twice) {
+            sets.push(vec![Change {
+                to: twice,
+                ..*first
+            }]);
+        }
+    }
+    sets
+}
+
+/// Scores changed copies of one assessment without cloning it for each.
+struct Scorer<'a> {
+    work: Assessment,
+    framework: &'a Framework,
+    base: f64,
+}
+
+impl<'a> Scorer<'a> {
+    fn new(assessment: &Assessment, framework: &'a Framework) -> Self {
+        let base = scoring::score(assessment, framework).score;
+        Self {
+            work: assessment.clone(),
+            framework,
+            base,
+        }
+    }
+
+    /// The outcome of some changes; the working copy is put back afterwards.
+    fn outcome(&mut self, changes: Vec<Change>) -> Outcome {
+        for change in &changes {
+            change.apply(&mut self.work);
+        }
+        let breakdown = scoring::score(&self.work, self.framework);
+        for change in &changes {
+            change.input.set(&mut self.work, change.from);
+        }
+        Outcome {
+            changes,
+            score: breakdown.score,
+            zone: breakdown.zone,
+            delta: breakdown.score - self.base,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn backend() -> Assessment {
+        serde_json::from_str(include_str!(
+            "../assessments/backend-api-developer.aijri.json"
+        ))
+        .unwrap()
+    }
+
+    fn analysis() -> Analysis {
+        analyse(&backend(), Framework::published())
+    }
+
+    fn effect(analysis: &Analysis, input: Input) -> &InputEffect {
+        analysis.inputs.iter().find(|e| e.input == input).unwrap()
+    }
+
+    #[test]
+    fn every_input_is_analysed_once() {
+        let a = analysis();
+        // 8 tasks, 5 evidence dimensions, 5 barriers, growth.
+        assert_eq!(a.inputs.len(), 19);
+        assert!((displayed_score(a.score) - 24.5).abs() < 1e-9);
+        assert_eq!(a.zone, Zone::Red);
+    }
+
+    #[test]
+    fn inputs_are_sorted_by_swing_largest_first() {
+        let a = analysis();
+        let swings: Vec<f64> = a.inputs.iter().map(InputEffect::swing).collect();
+        assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{swings:?}");
+        // The 20 % task at score 4 moves TRS by 0.20: the largest swing (about 2.05 points).
+        assert_eq!(a.inputs[0].input, Input::Task(1));
+        assert!(
+            (a.inputs[0].swing() - 2.05).abs() < 0.01,
+            "{}",
+            a.inputs[0].swing()
+        );
+    }
+
+    #[test]
+    fn wage_trends_up_one_gives_26_and_yellow() {
+        let a = analysis();
+        let wage = effect(&a, Input::Evidence(Dimension::WageTrends));
+        let up = wage.up.as_ref().unwrap();
+        assert_eq!(
+            up.changes,
+            vec![Change {
+                input: Input::Evidence(Dimension::WageTrends),
+                from: -1,
+                to: 0
+            }]
+        );
+        assert!((displayed_score(up.score) - 26.0).abs() < 1e-9);
+        assert_eq!(up.zone, Zone::Yellow);
+        assert!((up.shown_delta(a.score) - 1.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn steps_stay_within_each_range() {
+        let a = analysis();
+        // Barriers are 0–2: Regulatory/Licensing at 0 has no step down.
+        let regulatory = effect(&a, Input::Barrier(Barrier::RegulatoryLicensing));
+        assert!(regulatory.down.is_none());
+        assert!(regulatory.up.is_some());
+        // Raising an automation score lowers the score; raising evidence raises it (monotonicity).
+        let task = effect(&a, Input::Task(1));
+        assert!(task.up.as_ref().unwrap().delta < 0.0 && task.down.as_ref().unwrap().delta > 0.0);
+    }
+
+    #[test]
+    fn one_step_reaches_yellow_and_includes_wage_trends() {
+        let a = analysis();
+        assert_eq!(a.zone_up.target, Some(Zone::Yellow));
+        let options = &a.zone_up.options;
+        assert!(!options.is_empty());
+        assert!(
+            options
+                .iter()
+                .all(|o| o.steps() == 1 && o.zone >= Zone::Yellow)
+        );
+        let deltas: Vec<f64> = options.iter().map(|o| o.delta.abs()).collect();
+        assert!(
+            deltas.windows(2).all(|w| w[0] <= w[1]),
+            "smallest change first: {deltas:?}"
+        );
+        let wage = Change {
+            input: Input::Evidence(Dimension::WageTrends),
+            from: -1,
+            to: 0,
+        };
+        assert!(options.iter().any(|o| o.changes == vec![wage]));
+    }
+
+    #[test]
+    fn red_has_no_zone_below() {
+        let a = analysis();
+        assert_eq!(
+            a.zone_down,
+            ZoneMove {
+                target: None,
+                options: Vec::new()
+            }
+        );
+    }
+
+    #[test]
+    fn two_steps_are_tried_when_one_is_not_enough() {
+        // Evidence −6 puts the role at 21.5: no single step reaches 25, two do.
+        let mut assessment = backend();
+        assessment.evidence.job_posting_trends.score = -2;
+        let a = analyse(&assessment, Framework::published());
+        assert!(
+            (displayed_score(a.score) - 21.5).abs() < 1e-9,
+            "{}",
+            a.score
+        );
+        assert!(
+            a.inputs
+                .iter()
+                .flat_map(|e| [&e.down, &e.up])
+                .flatten()
+                .all(|o| o.zone == Zone::Red)
+        );
+        let options = &a.zone_up.options;
+        assert!(!options.is_empty());
+        assert!(options.len() <= MAX_TWO_STEP_OPTIONS);
+        assert!(
+            options
+                .iter()
+                .all(|o| o.steps() == 2 && o.zone >= Zone::Yellow)
+        );
+        for option in options {
+            let mut changed = assessment.clone();
+            option.changes.iter().for_each(|c| c.apply(&mut changed));
+            let b = scoring::score(&changed, Framework::published());
+            assert!(
+                (b.score - option.score).abs() < 1e-12,
+                "the outcome is the score of the changed assessment"
+            );
+        }
+    }
+
+    #[test]
+    fn a_role_just_above_a_threshold_can_move_down() {
+        let mut assessment = backend();
+        assessment.evidence.wage_trends.score = 0;
+        let a = analyse(&assessment, Framework::published());
+        assert_eq!(a.zone, Zone::Yellow);
+        assert_eq!(a.zone_down.target, Some(Zone::Red));
+        assert!(a.zone_down.options.iter().any(|o| o.changes
+            == vec![Change {
+                input: Input::Evidence(Dimension::WageTrends),
+                from: 0,
+                to: -1
+            }]));
+        assert_eq!(a.zone_up.target, Some(Zone::Green));
+    }
+
+    #[test]
+    fn a_change_describes_itself_with_signed_scores_where_the_scale_is_signed() {
+        let assessment = backend();
+        let fw = Framework::published();
+        let wage = Change {
+            input: Input::Evidence(Dimension::WageTrends),
+            from: -1,
+            to: 0,
+        };
+        assert_eq!(
+            wage.describe(&assessment, fw),
+            "Evidence: Wage Trends −1 → 0"
+        );
+        let task = Change {
+            input: Input::Task(1),
+            from: 4,
+            to: 3,
+        };
+        assert_eq!(
+            task.describe(&assessment, fw),
+            "Task: Implementing API endpoints & business logic 4 → 3"
+        );
+        assert_eq!(Input::Task(1).field(), "tasks[1].score");
+        assert_eq!(
+            Input::Evidence(Dimension::WageTrends).field(),
+            "evidence.wage_trends.score"
+        );
+    }
+
+    #[test]
+    fn applying_a_change_and_scoring_matches_the_outcome() {
+        let mut assessment = backend();
+        let a = analyse(&assessment, Framework::published());
+        let top = a.inputs[0].down.clone().unwrap();
+        top.changes.iter().for_each(|c| c.apply(&mut assessment));
+        let b = scoring::score(&assessment, Framework::published());
+        assert!((b.score - top.score).abs() < 1e-12);
+    }
+}
