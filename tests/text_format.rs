@@ -780,6 +780,7 @@ proptest! {
     fn export_then_import_gives_the_assessment_back(a in assessment()) {
         let text = text_format::export(&a, framework());
         let imported = text_format::import(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert!(imported.differences.is_empty(), "{:?}\n{}", imported.differences, text);
         let mut back = imported.assessment;
         back.meta = a.meta.clone();
         back.published = None;

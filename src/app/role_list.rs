@@ -137,7 +137,13 @@ fn loaded_row(ui: &mut Ui, app: &mut AijriApp, index: usize, selected: bool) {
                 },
             );
             ui.horizontal(|ui| {
-                ui.label(RichText::new(&a.role.seniority).small().weak());
+                let detail = match (a.role.seniority.is_empty(), a.meta.id.is_empty()) {
+                    (false, false) => format!("{} · {}", a.role.seniority, a.meta.id),
+                    (true, false) => a.meta.id.clone(),
+                    _ => a.role.seniority.clone(),
+                };
+                ui.label(RichText::new(detail).small().weak())
+                    .on_hover_text(entry.path.display().to_string());
                 markers(ui, doc);
             });
         });

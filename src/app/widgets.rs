@@ -154,10 +154,14 @@ pub fn text_block(
     response
 }
 
-/// A heading with the part's help text on hover.
-pub fn help_heading(ui: &mut Ui, title: &str, help: &str) {
-    ui.label(RichText::new(title).strong().size(15.0))
-        .on_hover_text(help);
+/// A heading with the part's help text on hover; the view scrolls to it when the jump targets
+/// `field` (the part's score, say).
+pub fn help_heading(ui: &mut Ui, title: &str, help: &str, jump: Jump<'_>, field: &str) {
+    let response = ui.label(RichText::new(title).strong().size(15.0));
+    if jump.targets(field) {
+        response.scroll_to_me(Some(egui::Align::Min));
+    }
+    response.on_hover_text(help);
 }
 
 /// A strong "figure" label, e.g. a total.

@@ -183,7 +183,11 @@ pub(crate) const BROWSE_LINE_KEY: &str = "browseallscoredroles";
 
 /// When `text` is "Label: rest" or "Label. rest" with a label among `names`: the label's index and
 /// the rest (still escaped, trimmed).
+/// A line that starts with `\` is plain text, never a label.
 pub(crate) fn labelled<'a>(text: &'a str, names: &[&str]) -> Option<(usize, &'a str)> {
+    if text.starts_with('\\') {
+        return None;
+    }
     let end = text.find([':', '.'])?;
     let label = key(&text[..end]);
     let index = names.iter().position(|name| key(name) == label)?;
@@ -219,12 +223,13 @@ pub(crate) fn section_start(text: &str) -> Option<(SectionKind, Option<&str>)> {
 /// row or separator) and so must be written with a leading `\`.
 pub(crate) fn looks_structural(text: &str) -> bool {
     let text = clean(text);
-    super::lines::starts_like_markup(&text)
-        || is_rule(&text)
-        || section_start(&text).is_some()
-        || labelled(&text, &INLINE_LABELS).is_some()
-        || key(&text).starts_with(BROWSE_LINE_KEY)
-        || cells(&text).is_some()
+    !text.starts_with('\\')
+        && (super::lines::starts_like_markup(&text)
+            || is_rule(&text)
+            || section_start(&text).is_some()
+            || labelled(&text, &INLINE_LABELS).is_some()
+            || key(&text).starts_with(BROWSE_LINE_KEY)
+            || cells(&text).is_some())
 }
 
 /// One section of a text: its kind, the line of its heading, the rest of a labelled heading line,

@@ -16,7 +16,13 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         let factor = fw.barrier(b);
         let item = a.barriers.get_mut(b);
         ui.add_space(6.0);
-        help_heading(ui, &factor.name, &factor.help);
+        help_heading(
+            ui,
+            &factor.name,
+            &factor.help,
+            cx.jump,
+            &format!("barriers.{}.score", b.key()),
+        );
         score_picker(ui, &factor.name, factor, &mut item.score, false);
         text_block(
             ui,

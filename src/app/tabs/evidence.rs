@@ -17,7 +17,13 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         let factor = fw.dimension(d);
         let item = a.evidence.get_mut(d);
         ui.add_space(6.0);
-        help_heading(ui, &factor.name, &factor.help);
+        help_heading(
+            ui,
+            &factor.name,
+            &factor.help,
+            cx.jump,
+            &format!("evidence.{}.score", d.key()),
+        );
         score_picker(ui, &factor.name, factor, &mut item.score, true);
         text_block(
             ui,

@@ -16,7 +16,13 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         let factor = fw.principle(p);
         let item = a.protective.get_mut(p);
         ui.add_space(6.0);
-        help_heading(ui, &factor.name, &factor.help);
+        help_heading(
+            ui,
+            &factor.name,
+            &factor.help,
+            cx.jump,
+            &format!("protective.{}.score", p.key()),
+        );
         let field = format!("protective.{}", p.key());
         score_picker(ui, &factor.name, factor, &mut item.score, false);
         text_block(
@@ -35,7 +41,7 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     );
     ui.separator();
     let growth = &fw.growth;
-    help_heading(ui, &growth.name, &growth.help);
+    help_heading(ui, &growth.name, &growth.help, cx.jump, "growth.score");
     score_picker(ui, &growth.name, growth, &mut a.growth.score, true);
     ui.label(format!(
         "{} ({})",

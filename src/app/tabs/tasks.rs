@@ -91,6 +91,9 @@ fn task_ui(
 ) -> Option<ListEdit> {
     let number = i + 1;
     let mut edit = None;
+    if cx.jump.targets(&format!("tasks[{i}]")) {
+        ui.scroll_to_cursor(Some(egui::Align::Min));
+    }
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("{number}.")).strong());
         let label = ui.label("Task");

@@ -1,0 +1,210 @@
+//! Scores as bars against the zone bands: one bar per compared role (its final score, coloured and
+//! labelled with its zone), the 25 and 48 thresholds as labelled lines, overridden scores marked
+//! with ⚑ and a ◆ at the computed score, and — when asked — ◇ markers for the published scores of
+//! the roles the compared ones name under "where to look next".
+
+use egui::{Align2, RichText, Stroke, Ui};
+use egui_plot::{Bar, BarChart, GridMark, LineStyle, MarkerShape, PlotPoint, PlotUi, Points, Span, Text, VLine};
+
+use super::Compared;
+use crate::app::chart::{self, GREY};
+use crate::app::widgets::{zone_band, zone_colour};
+use crate::framework::Framework;
+use crate::model::Zone;
+use crate::scoring::{displayed_score, zone_of};
+
+/// The chart's height in points.
+const HEIGHT: f32 = 330.0;
+/// Room above 100 for the bar labels.
+const TOP: f64 = 116.0;
+
+/// A role's bar: what is drawn and what its hover text says.
+#[derive(Debug, Clone, PartialEq)]
+struct ScoreBar {
+    label: String,
+    score: f64,
+    zone: Zone,
+    overridden: bool,
+    computed: f64,
+    computed_zone: Zone,
+    provisional: bool,
+    detail: String,
+}
+
+/// A published score of a related role, named by a compared role.
+#[derive(Debug, Clone, PartialEq)]
+struct Reference {
+    title: String,
+    score: f64,
+    named_by: String,
+    note: String,
+}
+
+/// Draws the score chart and, under it, the key to its markers.
+pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, show_references: bool) {
+    let bars: Vec<ScoreBar> = set.iter().map(score_bar).collect();
+    let references = if show_references { references(set) } else { Vec::new() };
+    let labels: Vec<String> = bars.iter().map(|b| b.label.clone()).chain(references.iter().map(|r| r.title.clone())).collect();
+    let count = labels.len();
+    let short = chart::fit_labels(&labels, ui.available_width());
+    let dark = ui.visuals().dark_mode;
+    let outline = ui.visuals().text_color();
+    let response = chart::fixed_plot("compare scores", HEIGHT)
+        .x_axis_label("Role")
+        .y_axis_label("AIJRI score (0–100)")
+        .include_x(-0.9)
+        .include_x(chart::slot_value(count) - 0.4)
+        .include_y(0.0)
+        .include_y(TOP)
+        .x_grid_spacer(chart::slot_marks(count))
+        .x_axis_formatter(move |mark, _| chart::slot_label(&short, mark.value))
+        .y_grid_spacer(|_| (0..=10).map(|i| GridMark { value: f64::from(i) * 10.0, step_size: 10.0 }).collect())
+        .show(ui, |plot| {
+            zone_bands(plot, framework, dark);
+            chart::threshold_lines(plot, framework, chart::slot_value(count) - 0.45);
+            score_bars(plot, &bars, outline);
+            reference_markers(plot, &references, bars.len(), framework, outline);
+            plot.pointer_coordinate()
+        });
+    chart::hover_slot(&response, count, false, |slot| match bars.get(slot) {
+        Some(bar) => bar.detail.clone(),
+        None => references.get(slot - bars.len()).map(|r| reference_detail(r, framework)).unwrap_or_default(),
+    });
+    let description = describe(&bars);
+    response.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
+    key(ui, &bars, &references);
+}
+
+fn score_bar(role: &Compared<'_>) -> ScoreBar {
+    let b = &role.doc.breakdown;
+    let result = b.final_result;
+    let mut detail = format!(
+        "{}\nFinal score {:.1} — {}{}",
+        role.doc.assessment.display_title(),
+        displayed_score(result.score),
+        result.zone.name(),
+        if result.overridden { " (assessor override)" } else { "" }
+    );
+    detail.push_str(&format!("\nComputed {:.1} — {} (raw {:.4})", b.displayed(), b.sub_label_text(), b.raw));
+    if let Some(reason) = role.doc.assessment.override_result.as_ref().map(|o| o.reason.trim()).filter(|r| !r.is_empty()) {
+        detail.push_str(&format!("\nOverride: {reason}"));
+    }
+    if b.provisional {
+        detail.push_str("\n⚠ Provisional: task time does not add up to 100%");
+    }
+    ScoreBar {
+        label: role.label.clone(),
+        score: result.score,
+        zone: result.zone,
+        overridden: result.overridden,
+        computed: b.score,
+        computed_zone: b.zone,
+        provisional: b.provisional,
+        detail,
+    }
+}
+
+/// The published scores named under "where to look next", once per title, in the set's order.
+fn references(set: &[Compared<'_>]) -> Vec<Reference> {
+    let mut found: Vec<Reference> = Vec::new();
+    for role in set {
+        for related in &role.doc.assessment.commentary.where_to_look_next {
+            let Some(score) = related.aijri.filter(|s| s.is_finite()) else { continue };
+            if found.iter().any(|r| r.title.eq_ignore_ascii_case(&related.title)) {
+                continue;
+            }
+            found.push(Reference { title: related.title.clone(), score, named_by: role.label.clone(), note: related.note.clone() });
+        }
+    }
+    found
+}
+
+fn zone_bands(plot: &mut PlotUi<'_>, framework: &Framework, dark: bool) {
+    let zones = framework.zones;
+    let bands = [
+        (Zone::Red, framework.clamp.min, zones.yellow_min),
+        (Zone::Yellow, zones.yellow_min, zones.green_min),
+        (Zone::Green, zones.green_min, framework.clamp.max),
+    ];
+    for (zone, low, high) in bands {
+        let name = format!("{} zone", zone.name().to_uppercase());
+        plot.span(Span::new(name, low..=high).axis(egui_plot::Axis::Y).fill(zone_band(zone, dark)));
+    }
+}
+
+fn score_bars(plot: &mut PlotUi<'_>, bars: &[ScoreBar], outline: egui::Color32) {
+    let chart_bars = bars
+        .iter()
+        .enumerate()
+        .map(|(i, bar)| {
+            Bar::new(chart::slot_value(i), bar.score)
+                .width(0.6)
+                .fill(zone_colour(bar.zone))
+                .stroke(Stroke::new(1.0, outline))
+                .name(&bar.label)
+        })
+        .collect();
+    plot.bar_chart(BarChart::new("Final score", chart_bars).allow_hover(false));
+    for (i, bar) in bars.iter().enumerate() {
+        let x = chart::slot_value(i);
+        let flag = if bar.overridden { "⚑ " } else { "" };
+        let warning = if bar.provisional { " ⚠" } else { "" };
+        let text = format!("{flag}{:.1}{warning}\n{}", displayed_score(bar.score), bar.zone.name().to_uppercase());
+        plot.text(Text::new("", PlotPoint::new(x, bar.score + 1.0), RichText::new(text).strong()).anchor(Align2::CENTER_BOTTOM).id(("score label", i)));
+        if bar.overridden {
+            let marker = Points::new("", vec![[x, bar.computed]]).shape(MarkerShape::Diamond).radius(6.0).filled(true).color(outline);
+            plot.points(marker.id(("computed", i)));
+        }
+    }
+}
+
+fn reference_markers(plot: &mut PlotUi<'_>, references: &[Reference], first: usize, framework: &Framework, outline: egui::Color32) {
+    if references.is_empty() {
+        return;
+    }
+    plot.vline(VLine::new("", chart::slot_value(first) - 0.5).style(LineStyle::dotted_dense()).color(GREY).id("references"));
+    for (i, reference) in references.iter().enumerate() {
+        let x = chart::slot_value(first + i);
+        let marker = Points::new("", vec![[x, reference.score]]).shape(MarkerShape::Diamond).radius(7.0).filled(false).color(outline);
+        plot.points(marker.id(("reference", i)));
+        let zone = zone_of(reference.score, framework).name().to_uppercase();
+        let text = format!("◇ {:.1}\n{zone}", displayed_score(reference.score));
+        plot.text(Text::new("", PlotPoint::new(x, reference.score + 2.5), RichText::new(text)).anchor(Align2::CENTER_BOTTOM).id(("reference label", i)));
+    }
+}
+
+fn reference_detail(reference: &Reference, framework: &Framework) -> String {
+    let zone = zone_of(reference.score, framework).name();
+    let mut text = format!("{} — published AIJRI {:.1} ({zone})\nNamed under \"where to look next\" by {}", reference.title, reference.score, reference.named_by);
+    if !reference.note.trim().is_empty() {
+        text.push_str(&format!(":\n{}", reference.note.trim()));
+    }
+    text
+}
+
+/// The chart in words, for screen readers and tests: each role with its score and zone.
+fn describe(bars: &[ScoreBar]) -> String {
+    let parts: Vec<String> = bars
+        .iter()
+        .map(|b| {
+            let flag = if b.overridden { format!(" (override; computed {:.1} {})", displayed_score(b.computed), b.computed_zone.name()) } else { String::new() };
+            format!("{} {:.1} {}{flag}", b.label, displayed_score(b.score), b.zone.name())
+        })
+        .collect();
+    format!("Score chart: {}", parts.join("; "))
+}
+
+/// The key under the chart, in words: what ⚑, ◆, ◇ and ⚠ mean, shown only when they appear.
+fn key(ui: &mut Ui, bars: &[ScoreBar], references: &[Reference]) {
+    let mut parts = vec!["Bars: final score, labelled with its zone; dashed lines: zone thresholds".to_owned()];
+    if bars.iter().any(|b| b.overridden) {
+        parts.push("⚑ assessor override, ◆ the computed score".into());
+    }
+    if bars.iter().any(|b| b.provisional) {
+        parts.push("⚠ provisional (task time not 100%)".into());
+    }
+    if !references.is_empty() {
+        parts.push("◇ published score of a related role (\"where to look next\")".into());
+    }
+    ui.label(RichText::new(parts.join(" · ")).small());
+}

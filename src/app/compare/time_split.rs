@@ -1,0 +1,176 @@
+//! Where each role's working time goes: two stacked bars per role, one of task time by automation
+//! score (1 = irreducibly human … 5 = fully automatable), one by impact (displacement,
+//! augmentation, not involved). Shares are those the figures use (normalised to 100 % on a
+//! provisional result); segments carry their value as text where they are tall enough.
+
+use egui::{Align2, Color32, RichText, Stroke, Ui};
+use egui_plot::{Bar, BarChart, PlotPoint, PlotUi, Text};
+
+use super::Compared;
+use crate::app::chart::{self, AUTOMATION, GREY, PURPLE, SKY_BLUE};
+use crate::model::{Assessment, Impact};
+use crate::scoring::{Breakdown, format_pct, share_scale};
+
+/// The chart's height in points.
+const HEIGHT: f32 = 300.0;
+/// Segments at least this share (percent) tall are labelled.
+const LABELLED_PCT: f64 = 7.0;
+/// Where the two bars sit in a role's slot, and how wide they are.
+const BY_SCORE_X: f64 = -0.19;
+const BY_IMPACT_X: f64 = 0.19;
+const BAR_WIDTH: f64 = 0.34;
+
+/// One segment kind of the stacks: an automation score or an impact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Segment {
+    Score(i64),
+    Impact(Impact),
+}
+
+impl Segment {
+    const ALL: [Self; 8] = [
+        Self::Score(1),
+        Self::Score(2),
+        Self::Score(3),
+        Self::Score(4),
+        Self::Score(5),
+        Self::Impact(Impact::Displacement),
+        Self::Impact(Impact::Augmentation),
+        Self::Impact(Impact::NotInvolved),
+    ];
+
+    fn name(self) -> String {
+        match self {
+            Self::Score(score) => format!("Automation score {score}"),
+            Self::Impact(impact) => capitalised(impact.label()),
+        }
+    }
+
+    /// The short text written on a segment: "4", "D", "A", "N".
+    fn tag(self) -> String {
+        match self {
+            Self::Score(score) => score.to_string(),
+            Self::Impact(impact) => impact.label().chars().next().map(|c| c.to_ascii_uppercase().to_string()).unwrap_or_default(),
+        }
+    }
+
+    fn colour(self) -> Color32 {
+        match self {
+            Self::Score(score) => usize::try_from(score - 1).ok().and_then(|i| AUTOMATION.get(i)).copied().unwrap_or(GREY),
+            Self::Impact(Impact::Displacement) => PURPLE,
+            Self::Impact(Impact::Augmentation) => SKY_BLUE,
+            Self::Impact(Impact::NotInvolved) => GREY,
+        }
+    }
+
+    /// Which of the two bars the segment belongs to: 0 by score, 1 by impact.
+    fn stack(self) -> usize {
+        match self {
+            Self::Score(_) => 0,
+            Self::Impact(_) => 1,
+        }
+    }
+
+    fn x(self) -> f64 {
+        [BY_SCORE_X, BY_IMPACT_X][self.stack()]
+    }
+
+    /// The share of task time (percent) of this segment in a role.
+    fn share(self, assessment: &Assessment, b: &Breakdown) -> f64 {
+        match self {
+            Self::Score(score) => {
+                let scale = share_scale(b.time_total, b.provisional);
+                assessment.tasks.iter().filter(|t| t.score == score).map(|t| t.time_pct * scale).fold(0.0, |a, s| a + s)
+            }
+            Self::Impact(Impact::Displacement) => b.split.displacement,
+            Self::Impact(Impact::Augmentation) => b.split.augmentation,
+            Self::Impact(Impact::NotInvolved) => b.split.not_involved,
+        }
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// Draws the stacked bars of the comparison set, with a key under them.
+pub fn ui(ui: &mut Ui, set: &[Compared<'_>]) {
+    let count = set.len();
+    let shares: Vec<[f64; 8]> = set.iter().map(|r| Segment::ALL.map(|s| s.share(&r.doc.assessment, &r.doc.breakdown))).collect();
+    let labels: Vec<String> = set.iter().map(|r| r.label.clone()).collect();
+    let short = chart::fit_labels(&labels, ui.available_width());
+    let outline = ui.visuals().text_color();
+    let response = chart::fixed_plot("compare time", HEIGHT)
+        .x_axis_label("Role (left bar: by automation score · right bar: by impact)")
+        .y_axis_label("Share of task time (%)")
+        .include_x(-0.6)
+        .include_x(chart::slot_value(count) - 0.4)
+        .include_y(0.0)
+        .include_y(104.0)
+        .x_grid_spacer(chart::slot_marks(count))
+        .x_axis_formatter(move |mark, _| chart::slot_label(&short, mark.value))
+        .show(ui, |plot| {
+            stacks(plot, &shares, outline);
+            plot.pointer_coordinate()
+        });
+    chart::hover_slot(&response, count, false, |slot| match (set.get(slot), shares.get(slot)) {
+        (Some(role), Some(shares)) => detail(role, shares),
+        _ => String::new(),
+    });
+    let key: Vec<(Color32, String)> = Segment::ALL.iter().map(|s| (s.colour(), format!("{} {}", s.tag(), s.name()))).collect();
+    let key: Vec<(Color32, &str)> = key.iter().map(|(c, n)| (*c, n.as_str())).collect();
+    chart::key_row(ui, &key);
+}
+
+/// One bar chart per segment kind, each stacked on those before it in the same bar.
+fn stacks(plot: &mut PlotUi<'_>, shares: &[[f64; 8]], outline: Color32) {
+    let mut charts: Vec<BarChart> = Vec::new();
+    for (k, segment) in Segment::ALL.iter().enumerate() {
+        let bars = shares
+            .iter()
+            .enumerate()
+            .map(|(i, role)| {
+                Bar::new(chart::slot_value(i) + segment.x(), role[k]).width(BAR_WIDTH).fill(segment.colour()).stroke(Stroke::new(0.5, outline))
+            })
+            .collect();
+        let below: Vec<&BarChart> = charts.iter().zip(Segment::ALL).filter(|(_, s)| s.stack() == segment.stack()).map(|(c, _)| c).collect();
+        let chart = BarChart::new(segment.name(), bars).allow_hover(false).stack_on(&below);
+        charts.push(chart);
+    }
+    for chart in charts {
+        plot.bar_chart(chart);
+    }
+    segment_labels(plot, shares);
+}
+
+/// The tag and share written inside each segment tall enough, and what each bar shows under it.
+fn segment_labels(plot: &mut PlotUi<'_>, shares: &[[f64; 8]]) {
+    for (i, role) in shares.iter().enumerate() {
+        let mut base = [0.0, 0.0];
+        for (k, segment) in Segment::ALL.iter().enumerate() {
+            let stack = segment.stack();
+            let share = role[k];
+            let x = chart::slot_value(i) + segment.x();
+            if share >= LABELLED_PCT {
+                let text = RichText::new(format!("{} {}", segment.tag(), format_pct(share))).small().color(chart::text_on(segment.colour()));
+                plot.text(Text::new("", PlotPoint::new(x, base[stack] + share / 2.0), text).anchor(Align2::CENTER_CENTER).id(("segment", i, k)));
+            }
+            base[stack] += share;
+        }
+        for (x, what) in [(BY_SCORE_X, "score"), (BY_IMPACT_X, "impact")] {
+            let label = Text::new("", PlotPoint::new(chart::slot_value(i) + x, 100.5), RichText::new(what).small()).anchor(Align2::CENTER_BOTTOM);
+            plot.text(label.id(("stack", i, what)));
+        }
+    }
+}
+
+/// The hover text of a role: every segment with its share.
+fn detail(role: &Compared<'_>, shares: &[f64; 8]) -> String {
+    let mut lines = vec![role.doc.assessment.display_title()];
+    lines.extend(Segment::ALL.iter().zip(shares).map(|(s, share)| format!("{}: {}", s.name(), format_pct(*share))));
+    if role.doc.breakdown.provisional {
+        lines.push(format!("⚠ Provisional: task time adds up to {}; shares are scaled to 100%", format_pct(role.doc.breakdown.time_total)));
+    }
+    lines.join("\n")
+}
