@@ -239,3 +239,38 @@ fn exporting_the_selected_role_as_text_and_markdown_writes_readable_files() {
     let report = std::fs::read_to_string(&report_out).unwrap();
     assert!(report.contains("24.5"), "the report states the score");
 }
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    select_backend(&mut harness);
+    click(&mut harness, "Evidence");
+    click(&mut harness, "Wage Trends: 0");
+    let path = backend_path(folder.path());
+    let theirs = std::fs::read_to_string(&path).unwrap().replace(
+        "\"assessor\": \"AIJRI (published)\"",
+        "\"assessor\": \"a colleague\"",
+    );
+    std::fs::write(&path, &theirs).unwrap();
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert!(shows(&harness, "The file changed on disk"));
+    click(&mut harness, "Cancel");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "cancel leaves their file alone"
+    );
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    click(&mut harness, "Overwrite");
+    let saved = library::load_file(&path).unwrap().assessment;
+    assert_eq!(
+        saved.evidence.wage_trends.score, 0,
+        "overwrite writes our version"
+    );
+    assert!(!harness.state().selected_doc().unwrap().dirty);
+}

@@ -62,6 +62,12 @@ pub enum Action {
     DiscardImports,
     /// Export the selected role in a format.
     Export(ExportFormat),
+    /// Apply what-if changes to the selected role, as one undoable edit.
+    ApplyWhatIf(Vec<crate::sensitivity::Change>),
+    /// Ask where to save the comparison chart as PNG.
+    ExportChartPng,
+    /// Ask where to save a CSV of the library or of the comparison set.
+    ExportCsv(super::compare::CsvScope),
     /// Answer to a question: save everything, then go on.
     ConfirmSave,
     /// Answer to a question: go on without saving.
@@ -138,6 +144,9 @@ impl AijriApp {
                 }
             }
             Action::ImportText => self.ask_import(),
+            Action::ApplyWhatIf(changes) => self.apply_what_if(&changes),
+            Action::ExportChartPng => self.ask_export_chart(),
+            Action::ExportCsv(scope) => self.ask_export_csv(scope),
             Action::PasteText => self.paste = Some(String::new()),
             Action::ImportPasted => {
                 if let Some(text) = self.paste.take() {
@@ -258,6 +267,8 @@ impl AijriApp {
             Purpose::SaveVariant(index) => self.save_as(index, with_extension(first), true),
             Purpose::ImportText => self.import_files(&result.paths),
             Purpose::Export(index, format) => self.export_to(index, format, &first),
+            Purpose::ExportCsv(scope) => self.export_csv(scope, &first),
+            Purpose::ExportChartPng => self.export_chart(&first),
         }
     }
 

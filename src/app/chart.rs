@@ -49,13 +49,23 @@ pub fn fixed_plot(id: &str, height: f32) -> Plot<'static> {
 /// One grid mark per slot `0..count`, so each category gets a tick and a label.
 #[must_use]
 pub fn slot_marks(count: usize) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark> {
-    move |_| (0..count).map(|i| GridMark { value: slot_value(i), step_size: 1.0 }).collect()
+    move |_| {
+        (0..count)
+            .map(|i| GridMark {
+                value: slot_value(i),
+                step_size: 1.0,
+            })
+            .collect()
+    }
 }
 
 /// The label of the slot a grid mark falls on, empty between slots.
 #[must_use]
 pub fn slot_label(labels: &[String], mark: f64) -> String {
-    slot_at(mark, labels.len()).and_then(|i| labels.get(i)).cloned().unwrap_or_default()
+    slot_at(mark, labels.len())
+        .and_then(|i| labels.get(i))
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// The slot index nearest to a coordinate, when it is one of `0..count`.
@@ -91,7 +101,10 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
 #[must_use]
 pub fn fit_labels(labels: &[String], width: f32) -> Vec<String> {
     let slot_width = width / labels.len().max(1) as f32;
-    labels.iter().map(|l| shorten(l, chars_for_width(slot_width - 10.0))).collect()
+    labels
+        .iter()
+        .map(|l| shorten(l, chars_for_width(slot_width - 10.0)))
+        .collect()
 }
 
 /// How many characters of a category label fit in a slot `width` points wide.
@@ -105,11 +118,23 @@ pub fn chars_for_width(width: f32) -> usize {
 
 /// The Yellow and Green threshold lines, dashed, each labelled at the right edge of the plot.
 pub fn threshold_lines(plot: &mut PlotUi<'_>, framework: &Framework, right_edge: f64) {
-    for (zone, value) in [(Zone::Yellow, framework.zones.yellow_min), (Zone::Green, framework.zones.green_min)] {
+    for (zone, value) in [
+        (Zone::Yellow, framework.zones.yellow_min),
+        (Zone::Green, framework.zones.green_min),
+    ] {
         let label = format!("{} ≥ {}", zone.name(), plain_number(value, 1));
-        plot.hline(HLine::new(label.clone(), value).style(LineStyle::dashed_loose()).color(GREY).width(1.5));
+        plot.hline(
+            HLine::new(label.clone(), value)
+                .style(LineStyle::dashed_loose())
+                .color(GREY)
+                .width(1.5),
+        );
         let text = RichText::new(label).small().strong();
-        plot.text(Text::new("", PlotPoint::new(right_edge, value), text).anchor(Align2::RIGHT_BOTTOM).id(("threshold", zone.key())));
+        plot.text(
+            Text::new("", PlotPoint::new(right_edge, value), text)
+                .anchor(Align2::RIGHT_BOTTOM)
+                .id(("threshold", zone.key())),
+        );
     }
 }
 
@@ -118,7 +143,13 @@ pub fn key_row(ui: &mut Ui, items: &[(Color32, &str)]) {
     ui.horizontal_wrapped(|ui| {
         for (colour, name) in items {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter().rect(rect, 2.0, *colour, egui::Stroke::new(1.0, ui.visuals().text_color()), egui::StrokeKind::Inside);
+            ui.painter().rect(
+                rect,
+                2.0,
+                *colour,
+                egui::Stroke::new(1.0, ui.visuals().text_color()),
+                egui::StrokeKind::Inside,
+            );
             ui.label(RichText::new(*name).small());
             ui.add_space(8.0);
         }
@@ -128,19 +159,32 @@ pub fn key_row(ui: &mut Ui, items: &[(Color32, &str)]) {
 /// Black or white, whichever reads better on `fill`.
 #[must_use]
 pub fn text_on(fill: Color32) -> Color32 {
-    let luminance = 0.299 * f32::from(fill.r()) + 0.587 * f32::from(fill.g()) + 0.114 * f32::from(fill.b());
-    if luminance > 140.0 { Color32::BLACK } else { Color32::WHITE }
+    let luminance =
+        0.299 * f32::from(fill.r()) + 0.587 * f32::from(fill.g()) + 0.114 * f32::from(fill.b());
+    if luminance > 140.0 {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    }
 }
 
 /// Shows `text(slot)` as a tooltip when the pointer is over a slot of the plot.
-pub fn hover_slot(response: &PlotResponse<Option<PlotPoint>>, count: usize, horizontal: bool, text: impl Fn(usize) -> String) {
+pub fn hover_slot(
+    response: &PlotResponse<Option<PlotPoint>>,
+    count: usize,
+    horizontal: bool,
+    text: impl Fn(usize) -> String,
+) {
     let Some(point) = response.inner else { return };
     if !response.response.hovered() {
         return;
     }
     let along = if horizontal { point.y } else { point.x };
     if let Some(slot) = slot_at(along, count) {
-        response.response.clone().on_hover_text_at_pointer(text(slot));
+        response
+            .response
+            .clone()
+            .on_hover_text_at_pointer(text(slot));
     }
 }
 
@@ -158,7 +202,10 @@ mod tests {
 
     #[test]
     fn labels_are_shortened_with_an_ellipsis() {
-        assert_eq!(shorten("Backend/API Developer", 40), "Backend/API Developer");
+        assert_eq!(
+            shorten("Backend/API Developer", 40),
+            "Backend/API Developer"
+        );
         assert_eq!(shorten("Backend/API Developer", 8), "Backend…");
         assert_eq!(slot_label(&["a".into(), "b".into()], 1.0), "b");
         assert_eq!(slot_label(&["a".into()], 1.0), "");

@@ -46,7 +46,21 @@ pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
         ui.menu_button("File", |ui| file_menu(ui, app));
         ui.menu_button("Edit", |ui| edit_menu(ui, app));
         ui.menu_button("View", |ui| view_menu(ui, app));
+        ui.separator();
+        view_switcher(ui, app);
     });
+}
+
+/// One button per view of the central area, the current one selected.
+fn view_switcher(ui: &mut Ui, app: &mut AijriApp) {
+    for view in super::View::ALL {
+        if ui
+            .selectable_label(app.view == view, view.label())
+            .clicked()
+        {
+            app.emit(Action::SetView(view));
+        }
+    }
 }
 
 fn item(
@@ -152,6 +166,18 @@ fn edit_menu(ui: &mut Ui, app: &mut AijriApp) {
 }
 
 fn view_menu(ui: &mut Ui, app: &mut AijriApp) {
+    for view in super::View::ALL {
+        let text = format!("{} view", view.label());
+        item(
+            ui,
+            app,
+            &text,
+            None,
+            app.view != view,
+            Action::SetView(view),
+        );
+    }
+    ui.separator();
     let dark = ui.visuals().dark_mode;
     item(
         ui,

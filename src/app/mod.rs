@@ -4,6 +4,8 @@
 //! [`Action`]s, applied after the frame by [`AijriApp::apply`], which tests call directly too.
 
 pub mod actions;
+pub mod chart;
+pub mod compare;
 pub mod editor;
 pub mod fonts;
 pub mod header;
@@ -17,6 +19,7 @@ pub mod state;
 pub mod tabs;
 pub mod transfer;
 pub mod validation_panel;
+pub mod whatif;
 pub mod widgets;
 
 use std::path::PathBuf;
@@ -101,6 +104,25 @@ pub enum View {
     /// The editor of the selected role.
     #[default]
     Editor,
+    /// The comparison set side by side.
+    Compare,
+    /// What-if analysis of the selected role.
+    WhatIf,
+}
+
+impl View {
+    /// Every view, in the order the switcher shows them.
+    pub const ALL: [Self; 3] = [Self::Editor, Self::Compare, Self::WhatIf];
+
+    /// The view's name in the menu and the switcher.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Editor => "Editor",
+            Self::Compare => "Compare",
+            Self::WhatIf => "What-if",
+        }
+    }
 }
 
 /// A message shown in the window until dismissed.
@@ -168,7 +190,18 @@ pub struct AijriApp {
     pub paste: Option<String>,
     /// Imported assessments the user has yet to review.
     pub pending_imports: Vec<transfer::PendingImport>,
+    /// The Compare view's options and its chart export.
+    pub compare: compare::CompareState,
+    /// The What-if view's cached analysis.
+    pub whatif: whatif::WhatIfState,
+    /// When set (by [`STARTUP_PROBE_VAR`]), the first frame reports the time since this
+    /// instant and closes the window: how cold start to first frame is measured.
+    pub startup_probe: Option<std::time::Instant>,
 }
+
+/// Environment variable that makes the program print the time from start to the first drawn frame
+/// and exit (see the README's benchmarks).
+pub const STARTUP_PROBE_VAR: &str = "AIJRI_DESK_EXIT_AFTER_FIRST_FRAME";
 
 impl AijriApp {
     /// An app on a library, with a file picker (native, or scripted in tests).
@@ -197,6 +230,9 @@ impl AijriApp {
             ctx: None,
             paste: None,
             pending_imports: Vec::new(),
+            compare: compare::CompareState::default(),
+            whatif: whatif::WhatIfState::default(),
+            startup_probe: None,
         };
         app.restore_comparison();
         app.selected = app.library.entries.iter().position(|e| e.doc().is_some());
@@ -258,6 +294,7 @@ impl AijriApp {
             self.ctx = Some(ctx.clone());
         }
         self.drain_picks();
+        self.poll_exports(ctx);
         if ctx.input(|i| i.viewport().close_requested())
             && !self.close_allowed
             && self.library.any_dirty()
@@ -296,12 +333,21 @@ impl AijriApp {
         }
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             View::Editor => editor::ui(ui, self),
+            View::Compare => compare::ui(ui, self),
+            View::WhatIf => whatif::ui(ui, self),
         });
         modal::ui(ui.ctx(), self);
         transfer::paste_ui(ui.ctx(), self);
         transfer::review_ui(ui.ctx(), self);
         for action in std::mem::take(&mut self.pending) {
             self.apply(action);
+        }
+        if let Some(started) = self.startup_probe.take() {
+            eprintln!(
+                "first frame drawn {:.1} ms after start",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            self.close_now = true;
         }
         if self.close_now {
             self.close_now = false;
@@ -361,6 +407,10 @@ impl eframe::App for AijriApp {
 /// Opens the window on the given folders and files (or the last library, or the shipped one).
 #[must_use]
 pub fn run(paths: Vec<PathBuf>) -> ExitCode {
+    let started = std::time::Instant::now();
+    let probe = std::env::var_os(STARTUP_PROBE_VAR)
+        .is_some()
+        .then_some(started);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(WINDOW_TITLE)
@@ -379,11 +429,9 @@ pub fn run(paths: Vec<PathBuf>) -> ExitCode {
                 .unwrap_or_default();
             fonts::install(&cc.egui_ctx);
             settings.apply_theme(&cc.egui_ctx);
-            Ok(Box::new(startup::open_app(
-                &paths,
-                settings,
-                Box::new(picker::NativePicker),
-            )))
+            let mut app = startup::open_app(&paths, settings, Box::new(picker::NativePicker));
+            app.startup_probe = probe;
+            Ok(Box::new(app))
         }),
     );
     match result {

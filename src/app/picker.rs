@@ -21,6 +21,10 @@ pub enum Purpose {
     ImportText,
     /// Export the entry at this index in a format.
     Export(usize, ExportFormat),
+    /// Export the library or the comparison set as CSV.
+    ExportCsv(super::compare::CsvScope),
+    /// Export the comparison chart as PNG.
+    ExportChartPng,
 }
 
 /// The formats one assessment can be exported to.

@@ -34,7 +34,13 @@ pub enum StepKind {
 
 impl StepKind {
     /// Every step, in the method's order.
-    pub const ALL: [Self; 5] = [Self::TaskResistance, Self::Evidence, Self::Barriers, Self::Growth, Self::Score];
+    pub const ALL: [Self; 5] = [
+        Self::TaskResistance,
+        Self::Evidence,
+        Self::Barriers,
+        Self::Growth,
+        Self::Score,
+    ];
 
     /// The step's name in the legend.
     #[must_use]
@@ -86,24 +92,55 @@ pub struct Step {
 pub fn waterfall(b: &Breakdown, framework: &Framework) -> [Step; 5] {
     let trs = score_of_raw(b.task_resistance, framework);
     let with_evidence = score_of_raw(b.task_resistance * b.evidence_modifier, framework);
-    let with_barriers = score_of_raw(b.task_resistance * b.evidence_modifier * b.barrier_modifier, framework);
+    let with_barriers = score_of_raw(
+        b.task_resistance * b.evidence_modifier * b.barrier_modifier,
+        framework,
+    );
     [
-        Step { kind: StepKind::TaskResistance, from: 0.0, to: trs },
-        Step { kind: StepKind::Evidence, from: trs, to: with_evidence },
-        Step { kind: StepKind::Barriers, from: with_evidence, to: with_barriers },
-        Step { kind: StepKind::Growth, from: with_barriers, to: b.score_unclamped },
-        Step { kind: StepKind::Score, from: 0.0, to: b.score },
+        Step {
+            kind: StepKind::TaskResistance,
+            from: 0.0,
+            to: trs,
+        },
+        Step {
+            kind: StepKind::Evidence,
+            from: trs,
+            to: with_evidence,
+        },
+        Step {
+            kind: StepKind::Barriers,
+            from: with_evidence,
+            to: with_barriers,
+        },
+        Step {
+            kind: StepKind::Growth,
+            from: with_barriers,
+            to: b.score_unclamped,
+        },
+        Step {
+            kind: StepKind::Score,
+            from: 0.0,
+            to: b.score,
+        },
     ]
 }
 
 /// Draws the waterfalls of the comparison set.
 pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
     let count = set.len();
-    let waterfalls: Vec<[Step; 5]> = set.iter().map(|r| waterfall(&r.doc.breakdown, framework)).collect();
+    let waterfalls: Vec<[Step; 5]> = set
+        .iter()
+        .map(|r| waterfall(&r.doc.breakdown, framework))
+        .collect();
     let labels: Vec<String> = set.iter().map(|r| r.label.clone()).collect();
     let short = chart::fit_labels(&labels, ui.available_width());
     let outline = ui.visuals().text_color();
-    let top = waterfalls.iter().flatten().map(|s| s.to.max(s.from)).fold(0.0, f64::max) + 12.0;
+    let top = waterfalls
+        .iter()
+        .flatten()
+        .map(|s| s.to.max(s.from))
+        .fold(0.0, f64::max)
+        + 12.0;
     let response = chart::fixed_plot("compare breakdown", HEIGHT)
         .x_axis_label("Role")
         .y_axis_label("Score points")
@@ -123,23 +160,45 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
             }
             plot.pointer_coordinate()
         });
-    chart::hover_slot(&response, count, false, |slot| set.get(slot).map(|r| detail(r, framework)).unwrap_or_default());
+    chart::hover_slot(&response, count, false, |slot| {
+        set.get(slot)
+            .map(|r| detail(r, framework))
+            .unwrap_or_default()
+    });
     let key: Vec<(Color32, &str)> = StepKind::ALL
         .iter()
-        .map(|&kind| (if kind == StepKind::Score { GREY } else { kind.colour() }, kind.name()))
+        .map(|&kind| {
+            (
+                if kind == StepKind::Score {
+                    GREY
+                } else {
+                    kind.colour()
+                },
+                kind.name(),
+            )
+        })
         .collect();
     chart::key_row(ui, &key);
 }
 
 /// The bars of one step across the roles.
-fn step_chart(kind: StepKind, set: &[Compared<'_>], waterfalls: &[[Step; 5]], outline: Color32) -> BarChart {
+fn step_chart(
+    kind: StepKind,
+    set: &[Compared<'_>],
+    waterfalls: &[[Step; 5]],
+    outline: Color32,
+) -> BarChart {
     let bars = waterfalls
         .iter()
         .zip(set)
         .enumerate()
         .filter_map(|(i, (steps, role))| {
             let step = steps.iter().find(|s| s.kind == kind)?;
-            let fill = if kind == StepKind::Score { zone_colour(role.doc.breakdown.zone) } else { kind.colour() };
+            let fill = if kind == StepKind::Score {
+                zone_colour(role.doc.breakdown.zone)
+            } else {
+                kind.colour()
+            };
             let bar = Bar::new(chart::slot_value(i) + kind.offset(), step.to - step.from)
                 .base_offset(step.from)
                 .width(0.15)
@@ -161,8 +220,13 @@ fn value_labels(plot: &mut PlotUi<'_>, waterfalls: &[[Step; 5]]) {
                 StepKind::TaskResistance | StepKind::Score => format!("{:.1}", step.to),
                 _ => format!("{:+.1}", change).replace('-', "−"),
             };
-            let (y, anchor) = if change >= 0.0 { (step.to.max(step.from), Align2::CENTER_BOTTOM) } else { (step.to.min(step.from), Align2::CENTER_TOP) };
-            let label = Text::new("", PlotPoint::new(x, y), RichText::new(text).small()).anchor(anchor);
+            let (y, anchor) = if change >= 0.0 {
+                (step.to.max(step.from), Align2::CENTER_BOTTOM)
+            } else {
+                (step.to.min(step.from), Align2::CENTER_TOP)
+            };
+            let label =
+                Text::new("", PlotPoint::new(x, y), RichText::new(text).small()).anchor(anchor);
             plot.text(label.id(("step label", i, step.kind.name())));
         }
     }
@@ -175,14 +239,38 @@ fn detail(role: &Compared<'_>, framework: &Framework) -> String {
     let change = |s: &Step| format!("{:+.1}", s.to - s.from).replace('-', "−");
     let mut lines = vec![
         role.doc.assessment.display_title(),
-        format!("Task resistance {:.2}/5.0 alone: {:.1}", b.task_resistance, steps[0].to),
-        format!("× evidence modifier {:.2} (evidence {}): {:.1} ({})", b.evidence_modifier, signed(b.evidence_total), steps[1].to, change(&steps[1])),
-        format!("× barrier modifier {:.2} (barriers {}): {:.1} ({})", b.barrier_modifier, b.barrier_total, steps[2].to, change(&steps[2])),
-        format!("× growth modifier {:.2} (growth {}): {:.1} ({})", b.growth_modifier, signed(b.growth), steps[3].to, change(&steps[3])),
+        format!(
+            "Task resistance {:.2}/5.0 alone: {:.1}",
+            b.task_resistance, steps[0].to
+        ),
+        format!(
+            "× evidence modifier {:.2} (evidence {}): {:.1} ({})",
+            b.evidence_modifier,
+            signed(b.evidence_total),
+            steps[1].to,
+            change(&steps[1])
+        ),
+        format!(
+            "× barrier modifier {:.2} (barriers {}): {:.1} ({})",
+            b.barrier_modifier,
+            b.barrier_total,
+            steps[2].to,
+            change(&steps[2])
+        ),
+        format!(
+            "× growth modifier {:.2} (growth {}): {:.1} ({})",
+            b.growth_modifier,
+            signed(b.growth),
+            steps[3].to,
+            change(&steps[3])
+        ),
         format!("Score {:.1} (raw {:.4})", b.displayed(), b.raw),
     ];
     if b.clamped {
-        lines.push(format!("The formula gives {:.1}; the score is clamped", b.score_unclamped));
+        lines.push(format!(
+            "The formula gives {:.1}; the score is clamped",
+            b.score_unclamped
+        ));
     }
     lines.join("\n")
 }
@@ -194,18 +282,29 @@ mod tests {
 
     #[test]
     fn the_published_example_falls_from_trs_to_its_score() {
-        let assessment: Assessment =
-            serde_json::from_str(include_str!("../../../assessments/backend-api-developer.aijri.json")).unwrap();
+        let assessment: Assessment = serde_json::from_str(include_str!(
+            "../../../assessments/backend-api-developer.aijri.json"
+        ))
+        .unwrap();
         let framework = Framework::published();
         let b = crate::scoring::score(&assessment, framework);
         let steps = waterfall(&b, framework);
         // TRS 3.05 alone: (3.05 − 0.54) / 7.93 × 100 = 31.65.
         assert!((steps[0].to - 31.652).abs() < 0.001, "{}", steps[0].to);
         // Each step starts where the last ended; the growth step ends at the score.
-        assert!(steps.windows(2).take(3).all(|w| (w[0].to - w[1].from).abs() < 1e-12));
+        assert!(
+            steps
+                .windows(2)
+                .take(3)
+                .all(|w| (w[0].to - w[1].from).abs() < 1e-12)
+        );
         assert!((steps[3].to - b.score_unclamped).abs() < 1e-12);
         assert!((steps[4].to - 24.497).abs() < 0.001);
         // Evidence −4 costs points, barriers +1 adds a little, growth −1 costs.
-        assert!(steps[1].to < steps[1].from && steps[2].to > steps[2].from && steps[3].to < steps[3].from);
+        assert!(
+            steps[1].to < steps[1].from
+                && steps[2].to > steps[2].from
+                && steps[3].to < steps[3].from
+        );
     }
 }

@@ -34,18 +34,36 @@ impl AijriApp {
             CsvScope::Library => "Export the library as CSV",
             CsvScope::Comparison => "Export the comparison as CSV",
         };
-        self.ask_export(Purpose::ExportCsv(scope), title, scope.file_name(), ("CSV table", "csv"));
+        self.ask_save_export(
+            Purpose::ExportCsv(scope),
+            title,
+            scope.file_name(),
+            ("CSV table", "csv"),
+        );
     }
 
     /// Asks where to save the score chart as PNG.
     pub(in crate::app) fn ask_export_chart(&mut self) {
-        self.ask_export(Purpose::ExportChartPng, "Export the score chart as PNG", "aijri-comparison.png", ("PNG image", "png"));
+        self.ask_save_export(
+            Purpose::ExportChartPng,
+            "Export the score chart as PNG",
+            "aijri-comparison.png",
+            ("PNG image", "png"),
+        );
     }
 
-    fn ask_export(&mut self, purpose: Purpose, title: &str, file_name: &str, (kind, extension): (&str, &str)) {
+    fn ask_save_export(
+        &mut self,
+        purpose: Purpose,
+        title: &str,
+        file_name: &str,
+        (kind, extension): (&str, &str),
+    ) {
         self.request_pick(PickRequest {
             purpose,
-            kind: DialogKind::SaveFile { file_name: file_name.to_owned() },
+            kind: DialogKind::SaveFile {
+                file_name: file_name.to_owned(),
+            },
             title: title.to_owned(),
             filters: vec![(kind.to_owned(), vec![extension.to_owned()])],
             start_dir: self.library.folder.clone(),
@@ -57,13 +75,24 @@ impl AijriApp {
         let path = with_extension(path, "csv");
         let indices: Vec<usize> = match scope {
             CsvScope::Library => (0..self.library.entries.len()).collect(),
-            CsvScope::Comparison => super::comparison_set(&self.library, self.selected).0.iter().map(|r| r.index).collect(),
+            CsvScope::Comparison => super::comparison_set(&self.library, self.selected)
+                .0
+                .iter()
+                .map(|r| r.index)
+                .collect(),
         };
-        let rows: Vec<CsvRow<'_>> = indices.iter().filter_map(|&i| self.library.entries.get(i)).filter_map(csv_row).collect();
+        let rows: Vec<CsvRow<'_>> = indices
+            .iter()
+            .filter_map(|&i| self.library.entries.get(i))
+            .filter_map(csv_row)
+            .collect();
         let count = rows.len();
         let text = csv_rows(&rows);
         match library::write_atomic(&path, text.as_bytes()) {
-            Ok(()) => self.notify(false, format!("Exported {count} roles to {}", path.display())),
+            Ok(()) => self.notify(
+                false,
+                format!("Exported {count} roles to {}", path.display()),
+            ),
             Err(error) => self.notify(true, error.to_string()),
         }
     }
@@ -89,5 +118,10 @@ impl AijriApp {
 fn csv_row(entry: &Entry) -> Option<CsvRow<'_>> {
     let doc = entry.doc()?;
     let file = doc.stamp.map(|_| entry.path.as_path());
-    Some(CsvRow { file, assessment: &doc.assessment, breakdown: &doc.breakdown, findings: &doc.findings })
+    Some(CsvRow {
+        file,
+        assessment: &doc.assessment,
+        breakdown: &doc.breakdown,
+        findings: &doc.findings,
+    })
 }

@@ -43,67 +43,138 @@ pub struct Compared<'a> {
 pub fn comparison_set(library: &Library, selected: Option<usize>) -> (Vec<Compared<'_>>, bool) {
     let ticked = library.compared();
     let is_ticked = !ticked.is_empty();
-    let indices = if is_ticked { ticked } else { selected.into_iter().collect() };
-    let docs: Vec<(usize, &Doc)> =
-        indices.into_iter().filter_map(|i| library.entries.get(i).and_then(super::state::Entry::doc).map(|d| (i, d))).collect();
+    let indices = if is_ticked {
+        ticked
+    } else {
+        selected.into_iter().collect()
+    };
+    let docs: Vec<(usize, &Doc)> = indices
+        .into_iter()
+        .filter_map(|i| {
+            library
+                .entries
+                .get(i)
+                .and_then(super::state::Entry::doc)
+                .map(|d| (i, d))
+        })
+        .collect();
     let labels = distinct_labels(&docs.iter().map(|(_, d)| d).copied().collect::<Vec<_>>());
-    let set = docs.into_iter().zip(labels).map(|((index, doc), label)| Compared { index, label, doc }).collect();
+    let set = docs
+        .into_iter()
+        .zip(labels)
+        .map(|((index, doc), label)| Compared { index, label, doc })
+        .collect();
     (set, is_ticked)
 }
 
 /// The roles' titles; with the seniority where titles repeat; numbered where that still repeats.
 fn distinct_labels(docs: &[&Doc]) -> Vec<String> {
-    let titles: Vec<String> = docs.iter().map(|d| title_or_untitled(&d.assessment.role.title)).collect();
-    let repeated = |labels: &[String], label: &String| labels.iter().filter(|l| *l == label).count() > 1;
+    let titles: Vec<String> = docs
+        .iter()
+        .map(|d| title_or_untitled(&d.assessment.role.title))
+        .collect();
+    let repeated =
+        |labels: &[String], label: &String| labels.iter().filter(|l| *l == label).count() > 1;
     let with_seniority: Vec<String> = docs
         .iter()
         .zip(&titles)
-        .map(|(d, title)| if repeated(&titles, title) { d.assessment.display_title() } else { title.clone() })
+        .map(|(d, title)| {
+            if repeated(&titles, title) {
+                d.assessment.display_title()
+            } else {
+                title.clone()
+            }
+        })
         .collect();
     with_seniority
         .iter()
         .enumerate()
-        .map(|(i, label)| if repeated(&with_seniority, label) { format!("{label} #{}", i + 1) } else { label.clone() })
+        .map(|(i, label)| {
+            if repeated(&with_seniority, label) {
+                format!("{label} #{}", i + 1)
+            } else {
+                label.clone()
+            }
+        })
         .collect()
 }
 
 fn title_or_untitled(title: &str) -> String {
-    if title.trim().is_empty() { "(untitled)".to_owned() } else { title.to_owned() }
+    if title.trim().is_empty() {
+        "(untitled)".to_owned()
+    } else {
+        title.to_owned()
+    }
 }
 
 /// Draws the Compare view.
 pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
     let mut actions = Vec::new();
-    let AijriApp { library, selected, framework, compare, .. } = app;
+    let AijriApp {
+        library,
+        selected,
+        framework,
+        compare,
+        ..
+    } = app;
     let (set, ticked) = comparison_set(library, *selected);
     toolbar(ui, compare, &set, &mut actions);
     intro(ui, set.len(), ticked);
     ui.separator();
     if !set.is_empty() {
-        egui::ScrollArea::vertical().id_salt("compare").auto_shrink([false, false]).show(ui, |ui| {
-            sections(ui, &set, framework, compare);
-        });
+        egui::ScrollArea::vertical()
+            .id_salt("compare")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                sections(ui, &set, framework, compare);
+            });
     }
     for action in actions {
         app.emit(action);
     }
 }
 
-fn toolbar(ui: &mut Ui, compare: &mut CompareState, set: &[Compared<'_>], actions: &mut Vec<Action>) {
+fn toolbar(
+    ui: &mut Ui,
+    compare: &mut CompareState,
+    set: &[Compared<'_>],
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal_wrapped(|ui| {
-        ui.checkbox(&mut compare.show_references, "Show published scores of related roles")
-            .on_hover_text("Reference markers for the roles each compared role names under \"where to look next\"");
+        ui.checkbox(
+            &mut compare.show_references,
+            "Show published scores of related roles",
+        )
+        .on_hover_text(
+            "Reference markers for the roles each compared role names under \"where to look next\"",
+        );
         ui.separator();
         let busy = compare.chart_export.is_waiting();
-        let chart = ui.add_enabled(!set.is_empty() && !busy, egui::Button::new("Export chart as PNG…"));
-        if chart.on_hover_text("Save the score chart as an image").clicked() {
+        let chart = ui.add_enabled(
+            !set.is_empty() && !busy,
+            egui::Button::new("Export chart as PNG…"),
+        );
+        if chart
+            .on_hover_text("Save the score chart as an image")
+            .clicked()
+        {
             actions.push(Action::ExportChartPng);
         }
-        let csv = ui.add_enabled(!set.is_empty(), egui::Button::new("Export comparison as CSV…"));
-        if csv.on_hover_text("One row per compared role, every figure of the method").clicked() {
+        let csv = ui.add_enabled(
+            !set.is_empty(),
+            egui::Button::new("Export comparison as CSV…"),
+        );
+        if csv
+            .on_hover_text("One row per compared role, every figure of the method")
+            .clicked()
+        {
             actions.push(Action::ExportCsv(CsvScope::Comparison));
         }
-        if ui.button("Export library as CSV…").on_hover_text("One row per role of the library, every figure").clicked() {
+        if ui
+            .button("Export library as CSV…")
+            .on_hover_text("One row per role of the library, every figure")
+            .clicked()
+        {
             actions.push(Action::ExportCsv(CsvScope::Library));
         }
     });
@@ -112,7 +183,10 @@ fn toolbar(ui: &mut Ui, compare: &mut CompareState, set: &[Compared<'_>], action
 fn intro(ui: &mut Ui, count: usize, ticked: bool) {
     let text = match (count, ticked) {
         (0, _) => "No role to compare: tick roles in the list (or select one).".to_owned(),
-        (_, false) => "No roles ticked: showing the selected role. Tick roles in the list to compare them.".to_owned(),
+        (_, false) => {
+            "No roles ticked: showing the selected role. Tick roles in the list to compare them."
+                .to_owned()
+        }
         (1, true) => "Comparing 1 ticked role.".to_owned(),
         (n, true) => format!("Comparing {n} ticked roles."),
     };
@@ -126,13 +200,25 @@ fn sections(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, compare: &
     });
     compare.chart_export.capture(ui, chart.response.rect);
     ui.add_space(8.0);
-    section_heading(ui, "How each score is built", "From the task resistance score alone, each modifier in turn, to the score");
+    section_heading(
+        ui,
+        "How each score is built",
+        "From the task resistance score alone, each modifier in turn, to the score",
+    );
     breakdown::ui(ui, set, framework);
     ui.add_space(8.0);
-    section_heading(ui, "Where the working time goes", "Each role's task time by automation score (1 = irreducibly human … 5 = fully automatable) and by impact");
+    section_heading(
+        ui,
+        "Where the working time goes",
+        "Each role's task time by automation score (1 = irreducibly human … 5 = fully automatable) and by impact",
+    );
     time_split::ui(ui, set);
     ui.add_space(8.0);
-    section_heading(ui, "Every figure side by side", "★ marks the best value of a row where higher or lower is clearly better");
+    section_heading(
+        ui,
+        "Every figure side by side",
+        "★ marks the best value of a row where higher or lower is clearly better",
+    );
     table::ui(ui, set, framework);
 }
 

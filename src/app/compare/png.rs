@@ -33,13 +33,21 @@ impl Default for ChartExport {
     fn default() -> Self {
         let (shots_tx, shots_rx) = channel();
         let (results_tx, results_rx) = channel();
-        Self { waiting: None, shots_tx, shots_rx, results_tx, results_rx }
+        Self {
+            waiting: None,
+            shots_tx,
+            shots_rx,
+            results_tx,
+            results_rx,
+        }
     }
 }
 
 impl std::fmt::Debug for ChartExport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChartExport").field("waiting", &self.waiting).finish_non_exhaustive()
+        f.debug_struct("ChartExport")
+            .field("waiting", &self.waiting)
+            .finish_non_exhaustive()
     }
 }
 
@@ -58,7 +66,9 @@ impl ChartExport {
     /// Called after the chart is drawn in `chart`: when an export waits, scrolls the chart fully
     /// into view if needed, then asks for a screenshot of this frame.
     pub fn capture(&mut self, ui: &Ui, chart: Rect) {
-        let Some(path) = self.waiting.take() else { return };
+        let Some(path) = self.waiting.take() else {
+            return;
+        };
         if !ui.clip_rect().contains_rect(chart) {
             ui.scroll_to_rect(chart, Some(egui::Align::TOP));
             self.waiting = Some(path);
@@ -70,7 +80,12 @@ impl ChartExport {
         let ctx = ui.ctx().clone();
         ui.ctx().request_screenshot(move |image| {
             // The app may be gone by now: nothing to tell then.
-            let _ = shots.send(Shot { image, chart, pixels_per_point, path });
+            let _ = shots.send(Shot {
+                image,
+                chart,
+                pixels_per_point,
+                path,
+            });
             ctx.request_repaint();
         });
     }
@@ -83,12 +98,17 @@ impl ChartExport {
             let path = shot.path.clone();
             let results = self.results_tx.clone();
             let ctx = ctx.clone();
-            let spawned = std::thread::Builder::new().name("png-export".into()).spawn(move || {
-                let _ = results.send(save(&shot));
-                ctx.request_repaint();
-            });
+            let spawned = std::thread::Builder::new()
+                .name("png-export".into())
+                .spawn(move || {
+                    let _ = results.send(save(&shot));
+                    ctx.request_repaint();
+                });
             if let Err(error) = spawned {
-                finished.push(Err(format!("{}: could not start the export: {error}", path.display())));
+                finished.push(Err(format!(
+                    "{}: could not start the export: {error}",
+                    path.display()
+                )));
             }
         }
         finished.extend(self.results_rx.try_iter());
@@ -98,7 +118,8 @@ impl ChartExport {
 
 fn save(shot: &Shot) -> Result<PathBuf, String> {
     let failed = |what: String| format!("{}: {what}", shot.path.display());
-    let image = crop(&shot.image, shot.chart, shot.pixels_per_point).ok_or_else(|| failed("the chart was not on screen".into()))?;
+    let image = crop(&shot.image, shot.chart, shot.pixels_per_point)
+        .ok_or_else(|| failed("the chart was not on screen".into()))?;
     let bytes = encode_png(&image).map_err(failed)?;
     library::write_atomic(&shot.path, &bytes).map_err(|e| e.to_string())?;
     Ok(shot.path.clone())
@@ -111,7 +132,11 @@ pub fn crop(image: &ColorImage, rect: Rect, pixels_per_point: f32) -> Option<Col
     let [width, height] = image.size;
     let to_pixel = |points: f32, limit: usize| -> usize {
         // Clamped to the image first, so the cast is exact and in range.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
         let pixel = (points * pixels_per_point).round().clamp(0.0, limit as f32) as usize;
         pixel
     };
@@ -120,7 +145,9 @@ pub fn crop(image: &ColorImage, rect: Rect, pixels_per_point: f32) -> Option<Col
     if x1 <= x0 || y1 <= y0 {
         return None;
     }
-    let pixels = (y0..y1).flat_map(|y| image.pixels[y * width + x0..y * width + x1].iter().copied()).collect();
+    let pixels = (y0..y1)
+        .flat_map(|y| image.pixels[y * width + x0..y * width + x1].iter().copied())
+        .collect();
     Some(ColorImage::new([x1 - x0, y1 - y0], pixels))
 }
 
@@ -130,9 +157,15 @@ pub fn crop(image: &ColorImage, rect: Rect, pixels_per_point: f32) -> Option<Col
 /// When the encoder refuses the image (e.g. an empty one).
 pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, String> {
     use image::ImageEncoder as _;
-    let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_srgba_unmultiplied()).collect();
+    let rgba: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(|c| c.to_srgba_unmultiplied())
+        .collect();
     let (width, height) = (u32::try_from(image.size[0]), u32::try_from(image.size[1]));
-    let (Ok(width), Ok(height)) = (width, height) else { return Err("the image is too large".into()) };
+    let (Ok(width), Ok(height)) = (width, height) else {
+        return Err("the image is too large".into());
+    };
     let mut bytes = Vec::new();
     image::codecs::png::PngEncoder::new(&mut bytes)
         .write_image(&rgba, width, height, image::ExtendedColorType::Rgba8)
@@ -149,11 +182,16 @@ pub fn with_png_extension(path: &Path) -> PathBuf {
 /// Adds `.extension` to a chosen path that lacks it (case-insensitive).
 #[must_use]
 pub fn with_extension(path: &Path, extension: &str) -> PathBuf {
-    let has = path.extension().is_some_and(|e| e.eq_ignore_ascii_case(extension));
+    let has = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension));
     if has {
         return path.to_owned();
     }
-    let mut name = path.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(std::ffi::OsStr::to_os_string)
+        .unwrap_or_default();
     name.push(format!(".{extension}"));
     path.with_file_name(name)
 }
@@ -165,7 +203,13 @@ mod tests {
 
     fn checker(width: usize, height: usize) -> ColorImage {
         let pixels = (0..width * height)
-            .map(|i| if (i % width + i / width) % 2 == 0 { Color32::WHITE } else { Color32::from_rgb(0, 114, 178) })
+            .map(|i| {
+                if (i % width + i / width) % 2 == 0 {
+                    Color32::WHITE
+                } else {
+                    Color32::from_rgb(0, 114, 178)
+                }
+            })
             .collect();
         ColorImage::new([width, height], pixels)
     }
@@ -173,19 +217,38 @@ mod tests {
     #[test]
     fn crop_takes_the_rect_in_pixels_and_clamps_to_the_image() {
         let image = checker(10, 8);
-        let part = crop(&image, Rect::from_min_max(pos2(1.0, 1.0), pos2(3.0, 2.0)), 2.0).unwrap();
+        let part = crop(
+            &image,
+            Rect::from_min_max(pos2(1.0, 1.0), pos2(3.0, 2.0)),
+            2.0,
+        )
+        .unwrap();
         assert_eq!(part.size, [4, 2]);
         assert_eq!(part.pixels[0], image.pixels[2 * 10 + 2]);
-        let clamped = crop(&image, Rect::from_min_max(pos2(-5.0, 6.0), pos2(50.0, 50.0)), 1.0).unwrap();
+        let clamped = crop(
+            &image,
+            Rect::from_min_max(pos2(-5.0, 6.0), pos2(50.0, 50.0)),
+            1.0,
+        )
+        .unwrap();
         assert_eq!(clamped.size, [10, 2]);
-        assert!(crop(&image, Rect::from_min_max(pos2(20.0, 20.0), pos2(30.0, 30.0)), 1.0).is_none());
+        assert!(
+            crop(
+                &image,
+                Rect::from_min_max(pos2(20.0, 20.0), pos2(30.0, 30.0)),
+                1.0
+            )
+            .is_none()
+        );
     }
 
     #[test]
     fn encoded_png_decodes_to_the_same_pixels() {
         let image = checker(7, 5);
         let bytes = encode_png(&image).unwrap();
-        let decoded = image::load_from_memory_with_format(&bytes, image::ImageFormat::Png).unwrap().to_rgba8();
+        let decoded = image::load_from_memory_with_format(&bytes, image::ImageFormat::Png)
+            .unwrap()
+            .to_rgba8();
         assert_eq!((decoded.width(), decoded.height()), (7, 5));
         assert_eq!(decoded.get_pixel(1, 0).0, [0, 114, 178, 255]);
         assert_eq!(decoded.get_pixel(0, 0).0, [255, 255, 255, 255]);
@@ -193,8 +256,17 @@ mod tests {
 
     #[test]
     fn extensions_are_added_once() {
-        assert_eq!(with_png_extension(Path::new("/tmp/chart")), PathBuf::from("/tmp/chart.png"));
-        assert_eq!(with_png_extension(Path::new("/tmp/chart.PNG")), PathBuf::from("/tmp/chart.PNG"));
-        assert_eq!(with_extension(Path::new("/tmp/roles.v2"), "csv"), PathBuf::from("/tmp/roles.v2.csv"));
+        assert_eq!(
+            with_png_extension(Path::new("/tmp/chart")),
+            PathBuf::from("/tmp/chart.png")
+        );
+        assert_eq!(
+            with_png_extension(Path::new("/tmp/chart.PNG")),
+            PathBuf::from("/tmp/chart.PNG")
+        );
+        assert_eq!(
+            with_extension(Path::new("/tmp/roles.v2"), "csv"),
+            PathBuf::from("/tmp/roles.v2.csv")
+        );
     }
 }

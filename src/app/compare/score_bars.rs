@@ -4,7 +4,9 @@
 //! the roles the compared ones name under "where to look next".
 
 use egui::{Align2, RichText, Stroke, Ui};
-use egui_plot::{Bar, BarChart, GridMark, LineStyle, MarkerShape, PlotPoint, PlotUi, Points, Span, Text, VLine};
+use egui_plot::{
+    Bar, BarChart, GridMark, LineStyle, MarkerShape, PlotPoint, PlotUi, Points, Span, Text, VLine,
+};
 
 use super::Compared;
 use crate::app::chart::{self, GREY};
@@ -43,8 +45,16 @@ struct Reference {
 /// Draws the score chart and, under it, the key to its markers.
 pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, show_references: bool) {
     let bars: Vec<ScoreBar> = set.iter().map(score_bar).collect();
-    let references = if show_references { references(set) } else { Vec::new() };
-    let labels: Vec<String> = bars.iter().map(|b| b.label.clone()).chain(references.iter().map(|r| r.title.clone())).collect();
+    let references = if show_references {
+        references(set)
+    } else {
+        Vec::new()
+    };
+    let labels: Vec<String> = bars
+        .iter()
+        .map(|b| b.label.clone())
+        .chain(references.iter().map(|r| r.title.clone()))
+        .collect();
     let count = labels.len();
     let short = chart::fit_labels(&labels, ui.available_width());
     let dark = ui.visuals().dark_mode;
@@ -58,7 +68,14 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, show_referen
         .include_y(TOP)
         .x_grid_spacer(chart::slot_marks(count))
         .x_axis_formatter(move |mark, _| chart::slot_label(&short, mark.value))
-        .y_grid_spacer(|_| (0..=10).map(|i| GridMark { value: f64::from(i) * 10.0, step_size: 10.0 }).collect())
+        .y_grid_spacer(|_| {
+            (0..=10)
+                .map(|i| GridMark {
+                    value: f64::from(i) * 10.0,
+                    step_size: 10.0,
+                })
+                .collect()
+        })
         .show(ui, |plot| {
             zone_bands(plot, framework, dark);
             chart::threshold_lines(plot, framework, chart::slot_value(count) - 0.45);
@@ -68,10 +85,15 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, show_referen
         });
     chart::hover_slot(&response, count, false, |slot| match bars.get(slot) {
         Some(bar) => bar.detail.clone(),
-        None => references.get(slot - bars.len()).map(|r| reference_detail(r, framework)).unwrap_or_default(),
+        None => references
+            .get(slot - bars.len())
+            .map(|r| reference_detail(r, framework))
+            .unwrap_or_default(),
     });
     let description = describe(&bars);
-    response.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
+    response
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
     key(ui, &bars, &references);
 }
 
@@ -83,10 +105,26 @@ fn score_bar(role: &Compared<'_>) -> ScoreBar {
         role.doc.assessment.display_title(),
         displayed_score(result.score),
         result.zone.name(),
-        if result.overridden { " (assessor override)" } else { "" }
+        if result.overridden {
+            " (assessor override)"
+        } else {
+            ""
+        }
     );
-    detail.push_str(&format!("\nComputed {:.1} — {} (raw {:.4})", b.displayed(), b.sub_label_text(), b.raw));
-    if let Some(reason) = role.doc.assessment.override_result.as_ref().map(|o| o.reason.trim()).filter(|r| !r.is_empty()) {
+    detail.push_str(&format!(
+        "\nComputed {:.1} — {} (raw {:.4})",
+        b.displayed(),
+        b.sub_label_text(),
+        b.raw
+    ));
+    if let Some(reason) = role
+        .doc
+        .assessment
+        .override_result
+        .as_ref()
+        .map(|o| o.reason.trim())
+        .filter(|r| !r.is_empty())
+    {
         detail.push_str(&format!("\nOverride: {reason}"));
     }
     if b.provisional {
@@ -109,11 +147,21 @@ fn references(set: &[Compared<'_>]) -> Vec<Reference> {
     let mut found: Vec<Reference> = Vec::new();
     for role in set {
         for related in &role.doc.assessment.commentary.where_to_look_next {
-            let Some(score) = related.aijri.filter(|s| s.is_finite()) else { continue };
-            if found.iter().any(|r| r.title.eq_ignore_ascii_case(&related.title)) {
+            let Some(score) = related.aijri.filter(|s| s.is_finite()) else {
+                continue;
+            };
+            if found
+                .iter()
+                .any(|r| r.title.eq_ignore_ascii_case(&related.title))
+            {
                 continue;
             }
-            found.push(Reference { title: related.title.clone(), score, named_by: role.label.clone(), note: related.note.clone() });
+            found.push(Reference {
+                title: related.title.clone(),
+                score,
+                named_by: role.label.clone(),
+                note: related.note.clone(),
+            });
         }
     }
     found
@@ -128,7 +176,11 @@ fn zone_bands(plot: &mut PlotUi<'_>, framework: &Framework, dark: bool) {
     ];
     for (zone, low, high) in bands {
         let name = format!("{} zone", zone.name().to_uppercase());
-        plot.span(Span::new(name, low..=high).axis(egui_plot::Axis::Y).fill(zone_band(zone, dark)));
+        plot.span(
+            Span::new(name, low..=high)
+                .axis(egui_plot::Axis::Y)
+                .fill(zone_band(zone, dark)),
+        );
     }
 }
 
@@ -149,33 +201,75 @@ fn score_bars(plot: &mut PlotUi<'_>, bars: &[ScoreBar], outline: egui::Color32) 
         let x = chart::slot_value(i);
         let flag = if bar.overridden { "⚑ " } else { "" };
         let warning = if bar.provisional { " ⚠" } else { "" };
-        let text = format!("{flag}{:.1}{warning}\n{}", displayed_score(bar.score), bar.zone.name().to_uppercase());
-        plot.text(Text::new("", PlotPoint::new(x, bar.score + 1.0), RichText::new(text).strong()).anchor(Align2::CENTER_BOTTOM).id(("score label", i)));
+        let text = format!(
+            "{flag}{:.1}{warning}\n{}",
+            displayed_score(bar.score),
+            bar.zone.name().to_uppercase()
+        );
+        plot.text(
+            Text::new(
+                "",
+                PlotPoint::new(x, bar.score + 1.0),
+                RichText::new(text).strong(),
+            )
+            .anchor(Align2::CENTER_BOTTOM)
+            .id(("score label", i)),
+        );
         if bar.overridden {
-            let marker = Points::new("", vec![[x, bar.computed]]).shape(MarkerShape::Diamond).radius(6.0).filled(true).color(outline);
+            let marker = Points::new("", vec![[x, bar.computed]])
+                .shape(MarkerShape::Diamond)
+                .radius(6.0)
+                .filled(true)
+                .color(outline);
             plot.points(marker.id(("computed", i)));
         }
     }
 }
 
-fn reference_markers(plot: &mut PlotUi<'_>, references: &[Reference], first: usize, framework: &Framework, outline: egui::Color32) {
+fn reference_markers(
+    plot: &mut PlotUi<'_>,
+    references: &[Reference],
+    first: usize,
+    framework: &Framework,
+    outline: egui::Color32,
+) {
     if references.is_empty() {
         return;
     }
-    plot.vline(VLine::new("", chart::slot_value(first) - 0.5).style(LineStyle::dotted_dense()).color(GREY).id("references"));
+    plot.vline(
+        VLine::new("", chart::slot_value(first) - 0.5)
+            .style(LineStyle::dotted_dense())
+            .color(GREY)
+            .id("references"),
+    );
     for (i, reference) in references.iter().enumerate() {
         let x = chart::slot_value(first + i);
-        let marker = Points::new("", vec![[x, reference.score]]).shape(MarkerShape::Diamond).radius(7.0).filled(false).color(outline);
+        let marker = Points::new("", vec![[x, reference.score]])
+            .shape(MarkerShape::Diamond)
+            .radius(7.0)
+            .filled(false)
+            .color(outline);
         plot.points(marker.id(("reference", i)));
         let zone = zone_of(reference.score, framework).name().to_uppercase();
         let text = format!("◇ {:.1}\n{zone}", displayed_score(reference.score));
-        plot.text(Text::new("", PlotPoint::new(x, reference.score + 2.5), RichText::new(text)).anchor(Align2::CENTER_BOTTOM).id(("reference label", i)));
+        plot.text(
+            Text::new(
+                "",
+                PlotPoint::new(x, reference.score + 2.5),
+                RichText::new(text),
+            )
+            .anchor(Align2::CENTER_BOTTOM)
+            .id(("reference label", i)),
+        );
     }
 }
 
 fn reference_detail(reference: &Reference, framework: &Framework) -> String {
     let zone = zone_of(reference.score, framework).name();
-    let mut text = format!("{} — published AIJRI {:.1} ({zone})\nNamed under \"where to look next\" by {}", reference.title, reference.score, reference.named_by);
+    let mut text = format!(
+        "{} — published AIJRI {:.1} ({zone})\nNamed under \"where to look next\" by {}",
+        reference.title, reference.score, reference.named_by
+    );
     if !reference.note.trim().is_empty() {
         text.push_str(&format!(":\n{}", reference.note.trim()));
     }
@@ -187,8 +281,21 @@ fn describe(bars: &[ScoreBar]) -> String {
     let parts: Vec<String> = bars
         .iter()
         .map(|b| {
-            let flag = if b.overridden { format!(" (override; computed {:.1} {})", displayed_score(b.computed), b.computed_zone.name()) } else { String::new() };
-            format!("{} {:.1} {}{flag}", b.label, displayed_score(b.score), b.zone.name())
+            let flag = if b.overridden {
+                format!(
+                    " (override; computed {:.1} {})",
+                    displayed_score(b.computed),
+                    b.computed_zone.name()
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "{} {:.1} {}{flag}",
+                b.label,
+                displayed_score(b.score),
+                b.zone.name()
+            )
         })
         .collect();
     format!("Score chart: {}", parts.join("; "))
@@ -196,7 +303,8 @@ fn describe(bars: &[ScoreBar]) -> String {
 
 /// The key under the chart, in words: what ⚑, ◆, ◇ and ⚠ mean, shown only when they appear.
 fn key(ui: &mut Ui, bars: &[ScoreBar], references: &[Reference]) {
-    let mut parts = vec!["Bars: final score, labelled with its zone; dashed lines: zone thresholds".to_owned()];
+    let mut parts =
+        vec!["Bars: final score, labelled with its zone; dashed lines: zone thresholds".to_owned()];
     if bars.iter().any(|b| b.overridden) {
         parts.push("⚑ assessor override, ◆ the computed score".into());
     }

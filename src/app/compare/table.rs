@@ -30,50 +30,105 @@ type Figure = fn(&Doc, &Framework) -> Cell;
 
 /// Every row: its name, which way is better, and how a role fills it.
 const ROWS: [(&str, Better, Figure); 23] = [
-    ("Final score", Better::Higher, |d, _| final_score(&d.breakdown)),
-    ("Final zone", Better::Higher, |d, _| zone_cell(&d.breakdown)),
-    ("Computed score", Better::Higher, |d, _| number(d.breakdown.score, 1)),
-    ("Score before clamping", Better::Neither, |d, _| number(d.breakdown.score_unclamped, 1)),
-    ("Sub-label", Better::Neither, |d, _| text(d.breakdown.sub_label_text())),
-    ("Override", Better::Neither, |d, _| override_cell(&d.breakdown)),
-    ("Protective total", Better::Higher, |d, f| out_of(d.breakdown.protective_total, f.protective_max())),
-    ("AI growth correlation", Better::Higher, |d, f| growth_cell(d.breakdown.growth, f)),
-    ("Quick screen", Better::Neither, |d, _| {
-        text(if d.breakdown.quick_screen_red { "Almost certainly Red" } else { "No signal" }.to_owned())
+    ("Final score", Better::Higher, |d, _| {
+        final_score(&d.breakdown)
     }),
-    ("Task total", Better::Lower, |d, _| number(d.breakdown.task_total, 2)),
-    ("Task resistance (TRS)", Better::Higher, |d, _| number(d.breakdown.task_resistance, 2)),
-    ("Task time scoring 3+", Better::Lower, |d, _| pct(d.breakdown.time_3plus_pct)),
-    ("Displacement", Better::Lower, |d, _| pct(d.breakdown.split.displacement)),
-    ("Augmentation", Better::Neither, |d, _| pct(d.breakdown.split.augmentation)),
-    ("Not involved", Better::Higher, |d, _| pct(d.breakdown.split.not_involved)),
-    ("Evidence total", Better::Higher, |d, _| signed_cell(d.breakdown.evidence_total)),
-    ("Evidence modifier (EM)", Better::Higher, |d, _| number(d.breakdown.evidence_modifier, 2)),
-    ("Barrier total", Better::Higher, |d, f| out_of(d.breakdown.barrier_total, f.barrier_max())),
-    ("Barrier modifier (BM)", Better::Higher, |d, _| number(d.breakdown.barrier_modifier, 2)),
-    ("Growth modifier (GM)", Better::Higher, |d, _| number(d.breakdown.growth_modifier, 2)),
-    ("Raw composite", Better::Higher, |d, _| number(d.breakdown.raw, 4)),
-    ("Task time total", Better::Neither, |d, _| provisional_cell(&d.breakdown)),
+    ("Final zone", Better::Higher, |d, _| zone_cell(&d.breakdown)),
+    ("Computed score", Better::Higher, |d, _| {
+        number(d.breakdown.score, 1)
+    }),
+    ("Score before clamping", Better::Neither, |d, _| {
+        number(d.breakdown.score_unclamped, 1)
+    }),
+    ("Sub-label", Better::Neither, |d, _| {
+        text(d.breakdown.sub_label_text())
+    }),
+    ("Override", Better::Neither, |d, _| {
+        override_cell(&d.breakdown)
+    }),
+    ("Protective total", Better::Higher, |d, f| {
+        out_of(d.breakdown.protective_total, f.protective_max())
+    }),
+    ("AI growth correlation", Better::Higher, |d, f| {
+        growth_cell(d.breakdown.growth, f)
+    }),
+    ("Quick screen", Better::Neither, |d, _| {
+        text(
+            if d.breakdown.quick_screen_red {
+                "Almost certainly Red"
+            } else {
+                "No signal"
+            }
+            .to_owned(),
+        )
+    }),
+    ("Task total", Better::Lower, |d, _| {
+        number(d.breakdown.task_total, 2)
+    }),
+    ("Task resistance (TRS)", Better::Higher, |d, _| {
+        number(d.breakdown.task_resistance, 2)
+    }),
+    ("Task time scoring 3+", Better::Lower, |d, _| {
+        pct(d.breakdown.time_3plus_pct)
+    }),
+    ("Displacement", Better::Lower, |d, _| {
+        pct(d.breakdown.split.displacement)
+    }),
+    ("Augmentation", Better::Neither, |d, _| {
+        pct(d.breakdown.split.augmentation)
+    }),
+    ("Not involved", Better::Higher, |d, _| {
+        pct(d.breakdown.split.not_involved)
+    }),
+    ("Evidence total", Better::Higher, |d, _| {
+        signed_cell(d.breakdown.evidence_total)
+    }),
+    ("Evidence modifier (EM)", Better::Higher, |d, _| {
+        number(d.breakdown.evidence_modifier, 2)
+    }),
+    ("Barrier total", Better::Higher, |d, f| {
+        out_of(d.breakdown.barrier_total, f.barrier_max())
+    }),
+    ("Barrier modifier (BM)", Better::Higher, |d, _| {
+        number(d.breakdown.barrier_modifier, 2)
+    }),
+    ("Growth modifier (GM)", Better::Higher, |d, _| {
+        number(d.breakdown.growth_modifier, 2)
+    }),
+    ("Raw composite", Better::Higher, |d, _| {
+        number(d.breakdown.raw, 4)
+    }),
+    ("Task time total", Better::Neither, |d, _| {
+        provisional_cell(&d.breakdown)
+    }),
     ("Findings", Better::Neither, |d, _| findings_cell(d)),
 ];
 
 /// Draws the table of the comparison set.
 pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
-    egui::ScrollArea::horizontal().id_salt("compare table").show(ui, |ui| {
-        egui::Grid::new("compare table grid").striped(true).spacing([18.0, 5.0]).min_col_width(90.0).show(ui, |ui| {
-            header(ui, set);
-            for (name, better, figure) in ROWS {
-                let cells: Vec<Cell> = set.iter().map(|r| figure(r.doc, framework)).collect();
-                row(ui, name, better, &cells, set);
-            }
+    egui::ScrollArea::horizontal()
+        .id_salt("compare table")
+        .show(ui, |ui| {
+            egui::Grid::new("compare table grid")
+                .striped(true)
+                .spacing([18.0, 5.0])
+                .min_col_width(90.0)
+                .show(ui, |ui| {
+                    header(ui, set);
+                    for (name, better, figure) in ROWS {
+                        let cells: Vec<Cell> =
+                            set.iter().map(|r| figure(r.doc, framework)).collect();
+                        row(ui, name, better, &cells, set);
+                    }
+                });
         });
-    });
 }
 
 fn header(ui: &mut Ui, set: &[Compared<'_>]) {
     ui.label(RichText::new("Figure").strong());
     for role in set {
-        ui.label(RichText::new(crate::app::chart::shorten(&role.label, 26)).strong()).on_hover_text(role.doc.assessment.display_title());
+        ui.label(RichText::new(crate::app::chart::shorten(&role.label, 26)).strong())
+            .on_hover_text(role.doc.assessment.display_title());
     }
     ui.end_row();
 }
@@ -83,17 +138,37 @@ fn row(ui: &mut Ui, name: &str, better: Better, cells: &[Cell], set: &[Compared<
     let best = best_value(better, cells);
     for (cell, role) in cells.iter().zip(set) {
         let is_best = best.is_some() && cell.value == best;
-        let shown = if is_best { format!("★ {}", cell.text) } else { cell.text.clone() };
-        let rich = if is_best { RichText::new(&shown).strong().color(ui.visuals().strong_text_color()) } else { RichText::new(&shown) };
-        let spoken = format!("{name}, {}: {}{}", role.label, cell.text, if is_best { " (best)" } else { "" });
-        ui.label(rich.monospace()).widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
+        let shown = if is_best {
+            format!("★ {}", cell.text)
+        } else {
+            cell.text.clone()
+        };
+        let rich = if is_best {
+            RichText::new(&shown)
+                .strong()
+                .color(ui.visuals().strong_text_color())
+        } else {
+            RichText::new(&shown)
+        };
+        let spoken = format!(
+            "{name}, {}: {}{}",
+            role.label,
+            cell.text,
+            if is_best { " (best)" } else { "" }
+        );
+        ui.label(rich.monospace())
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
     }
     ui.end_row();
 }
 
 /// The best value of a row, when the row has a direction, two or more values, and they differ.
 fn best_value(better: Better, cells: &[Cell]) -> Option<f64> {
-    let values: Vec<f64> = cells.iter().filter_map(|c| c.value).filter(|v| v.is_finite()).collect();
+    let values: Vec<f64> = cells
+        .iter()
+        .filter_map(|c| c.value)
+        .filter(|v| v.is_finite())
+        .collect();
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let min = values.iter().copied().fold(f64::INFINITY, f64::min);
     if values.len() < 2 || max <= min {
@@ -110,11 +185,17 @@ fn number(value: f64, decimals: usize) -> Cell {
     // At most four decimals are shown; the cast is exact.
     #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
     let rounded = round_to(value, decimals as i32);
-    Cell { text: format!("{rounded:.decimals$}"), value: Some(rounded) }
+    Cell {
+        text: format!("{rounded:.decimals$}"),
+        value: Some(rounded),
+    }
 }
 
 fn pct(value: f64) -> Cell {
-    Cell { text: format_pct(value), value: Some(round_to(value, 1)) }
+    Cell {
+        text: format_pct(value),
+        value: Some(round_to(value, 1)),
+    }
 }
 
 fn text(text: String) -> Cell {
@@ -129,33 +210,60 @@ fn integer(value: i64) -> Option<f64> {
 }
 
 fn signed_cell(value: i64) -> Cell {
-    Cell { text: signed(value).replace('-', "−"), value: integer(value) }
+    Cell {
+        text: signed(value).replace('-', "−"),
+        value: integer(value),
+    }
 }
 
 fn out_of(value: i64, max: i64) -> Cell {
-    Cell { text: format!("{value}/{max}"), value: integer(value) }
+    Cell {
+        text: format!("{value}/{max}"),
+        value: integer(value),
+    }
 }
 
 fn growth_cell(growth: i64, framework: &Framework) -> Cell {
-    Cell { text: format!("{} ({})", signed(growth).replace('-', "−"), framework.growth_label(growth)), value: integer(growth) }
+    Cell {
+        text: format!(
+            "{} ({})",
+            signed(growth).replace('-', "−"),
+            framework.growth_label(growth)
+        ),
+        value: integer(growth),
+    }
 }
 
 fn final_score(b: &Breakdown) -> Cell {
     let result = b.final_result;
     let flag = if result.overridden { " ⚑" } else { "" };
-    Cell { text: format!("{:.1}{flag}", displayed_score(result.score)), value: Some(displayed_score(result.score)) }
+    Cell {
+        text: format!("{:.1}{flag}", displayed_score(result.score)),
+        value: Some(displayed_score(result.score)),
+    }
 }
 
 fn zone_cell(b: &Breakdown) -> Cell {
     let zone = b.final_result.zone;
-    let rank = crate::model::Zone::ALL.iter().position(|&z| z == zone).and_then(|i| i64::try_from(i).ok()).and_then(integer);
-    Cell { text: zone.name().to_uppercase(), value: rank }
+    let rank = crate::model::Zone::ALL
+        .iter()
+        .position(|&z| z == zone)
+        .and_then(|i| i64::try_from(i).ok())
+        .and_then(integer);
+    Cell {
+        text: zone.name().to_uppercase(),
+        value: rank,
+    }
 }
 
 fn override_cell(b: &Breakdown) -> Cell {
     let result = b.final_result;
     if result.overridden {
-        text(format!("⚑ {:.1} {}", displayed_score(result.score), result.zone.name().to_uppercase()))
+        text(format!(
+            "⚑ {:.1} {}",
+            displayed_score(result.score),
+            result.zone.name().to_uppercase()
+        ))
     } else {
         text("none".to_owned())
     }
@@ -163,11 +271,20 @@ fn override_cell(b: &Breakdown) -> Cell {
 
 fn provisional_cell(b: &Breakdown) -> Cell {
     let total = format_pct(b.time_total);
-    text(if b.provisional { format!("⚠ {total} (provisional)") } else { total })
+    text(if b.provisional {
+        format!("⚠ {total} (provisional)")
+    } else {
+        total
+    })
 }
 
 fn findings_cell(doc: &Doc) -> Cell {
-    let count = |severity| doc.findings.iter().filter(|f| f.severity == severity).count();
+    let count = |severity| {
+        doc.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    };
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     text(format!("{errors} errors, {warnings} warnings"))
 }
@@ -177,13 +294,25 @@ mod tests {
     use super::*;
 
     fn cells(values: &[f64]) -> Vec<Cell> {
-        values.iter().map(|&v| Cell { text: v.to_string(), value: Some(v) }).collect()
+        values
+            .iter()
+            .map(|&v| Cell {
+                text: v.to_string(),
+                value: Some(v),
+            })
+            .collect()
     }
 
     #[test]
     fn the_best_value_follows_the_row_direction() {
-        assert_eq!(best_value(Better::Higher, &cells(&[24.5, 52.3, 14.1])), Some(52.3));
-        assert_eq!(best_value(Better::Lower, &cells(&[2.95, 2.2, 3.9])), Some(2.2));
+        assert_eq!(
+            best_value(Better::Higher, &cells(&[24.5, 52.3, 14.1])),
+            Some(52.3)
+        );
+        assert_eq!(
+            best_value(Better::Lower, &cells(&[2.95, 2.2, 3.9])),
+            Some(2.2)
+        );
         assert_eq!(best_value(Better::Neither, &cells(&[1.0, 2.0])), None);
     }
 

@@ -50,13 +50,22 @@ impl Segment {
     fn tag(self) -> String {
         match self {
             Self::Score(score) => score.to_string(),
-            Self::Impact(impact) => impact.label().chars().next().map(|c| c.to_ascii_uppercase().to_string()).unwrap_or_default(),
+            Self::Impact(impact) => impact
+                .label()
+                .chars()
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string())
+                .unwrap_or_default(),
         }
     }
 
     fn colour(self) -> Color32 {
         match self {
-            Self::Score(score) => usize::try_from(score - 1).ok().and_then(|i| AUTOMATION.get(i)).copied().unwrap_or(GREY),
+            Self::Score(score) => usize::try_from(score - 1)
+                .ok()
+                .and_then(|i| AUTOMATION.get(i))
+                .copied()
+                .unwrap_or(GREY),
             Self::Impact(Impact::Displacement) => PURPLE,
             Self::Impact(Impact::Augmentation) => SKY_BLUE,
             Self::Impact(Impact::NotInvolved) => GREY,
@@ -80,7 +89,12 @@ impl Segment {
         match self {
             Self::Score(score) => {
                 let scale = share_scale(b.time_total, b.provisional);
-                assessment.tasks.iter().filter(|t| t.score == score).map(|t| t.time_pct * scale).fold(0.0, |a, s| a + s)
+                assessment
+                    .tasks
+                    .iter()
+                    .filter(|t| t.score == score)
+                    .map(|t| t.time_pct * scale)
+                    .fold(0.0, |a, s| a + s)
             }
             Self::Impact(Impact::Displacement) => b.split.displacement,
             Self::Impact(Impact::Augmentation) => b.split.augmentation,
@@ -91,13 +105,19 @@ impl Segment {
 
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Draws the stacked bars of the comparison set, with a key under them.
 pub fn ui(ui: &mut Ui, set: &[Compared<'_>]) {
     let count = set.len();
-    let shares: Vec<[f64; 8]> = set.iter().map(|r| Segment::ALL.map(|s| s.share(&r.doc.assessment, &r.doc.breakdown))).collect();
+    let shares: Vec<[f64; 8]> = set
+        .iter()
+        .map(|r| Segment::ALL.map(|s| s.share(&r.doc.assessment, &r.doc.breakdown)))
+        .collect();
     let labels: Vec<String> = set.iter().map(|r| r.label.clone()).collect();
     let short = chart::fit_labels(&labels, ui.available_width());
     let outline = ui.visuals().text_color();
@@ -114,11 +134,16 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>]) {
             stacks(plot, &shares, outline);
             plot.pointer_coordinate()
         });
-    chart::hover_slot(&response, count, false, |slot| match (set.get(slot), shares.get(slot)) {
-        (Some(role), Some(shares)) => detail(role, shares),
-        _ => String::new(),
+    chart::hover_slot(&response, count, false, |slot| {
+        match (set.get(slot), shares.get(slot)) {
+            (Some(role), Some(shares)) => detail(role, shares),
+            _ => String::new(),
+        }
     });
-    let key: Vec<(Color32, String)> = Segment::ALL.iter().map(|s| (s.colour(), format!("{} {}", s.tag(), s.name()))).collect();
+    let key: Vec<(Color32, String)> = Segment::ALL
+        .iter()
+        .map(|s| (s.colour(), format!("{} {}", s.tag(), s.name())))
+        .collect();
     let key: Vec<(Color32, &str)> = key.iter().map(|(c, n)| (*c, n.as_str())).collect();
     chart::key_row(ui, &key);
 }
@@ -131,11 +156,21 @@ fn stacks(plot: &mut PlotUi<'_>, shares: &[[f64; 8]], outline: Color32) {
             .iter()
             .enumerate()
             .map(|(i, role)| {
-                Bar::new(chart::slot_value(i) + segment.x(), role[k]).width(BAR_WIDTH).fill(segment.colour()).stroke(Stroke::new(0.5, outline))
+                Bar::new(chart::slot_value(i) + segment.x(), role[k])
+                    .width(BAR_WIDTH)
+                    .fill(segment.colour())
+                    .stroke(Stroke::new(0.5, outline))
             })
             .collect();
-        let below: Vec<&BarChart> = charts.iter().zip(Segment::ALL).filter(|(_, s)| s.stack() == segment.stack()).map(|(c, _)| c).collect();
-        let chart = BarChart::new(segment.name(), bars).allow_hover(false).stack_on(&below);
+        let below: Vec<&BarChart> = charts
+            .iter()
+            .zip(Segment::ALL)
+            .filter(|(_, s)| s.stack() == segment.stack())
+            .map(|(c, _)| c)
+            .collect();
+        let chart = BarChart::new(segment.name(), bars)
+            .allow_hover(false)
+            .stack_on(&below);
         charts.push(chart);
     }
     for chart in charts {
@@ -153,13 +188,24 @@ fn segment_labels(plot: &mut PlotUi<'_>, shares: &[[f64; 8]]) {
             let share = role[k];
             let x = chart::slot_value(i) + segment.x();
             if share >= LABELLED_PCT {
-                let text = RichText::new(format!("{} {}", segment.tag(), format_pct(share))).small().color(chart::text_on(segment.colour()));
-                plot.text(Text::new("", PlotPoint::new(x, base[stack] + share / 2.0), text).anchor(Align2::CENTER_CENTER).id(("segment", i, k)));
+                let text = RichText::new(format!("{} {}", segment.tag(), format_pct(share)))
+                    .small()
+                    .color(chart::text_on(segment.colour()));
+                plot.text(
+                    Text::new("", PlotPoint::new(x, base[stack] + share / 2.0), text)
+                        .anchor(Align2::CENTER_CENTER)
+                        .id(("segment", i, k)),
+                );
             }
             base[stack] += share;
         }
         for (x, what) in [(BY_SCORE_X, "score"), (BY_IMPACT_X, "impact")] {
-            let label = Text::new("", PlotPoint::new(chart::slot_value(i) + x, 100.5), RichText::new(what).small()).anchor(Align2::CENTER_BOTTOM);
+            let label = Text::new(
+                "",
+                PlotPoint::new(chart::slot_value(i) + x, 100.5),
+                RichText::new(what).small(),
+            )
+            .anchor(Align2::CENTER_BOTTOM);
             plot.text(label.id(("stack", i, what)));
         }
     }
@@ -168,9 +214,17 @@ fn segment_labels(plot: &mut PlotUi<'_>, shares: &[[f64; 8]]) {
 /// The hover text of a role: every segment with its share.
 fn detail(role: &Compared<'_>, shares: &[f64; 8]) -> String {
     let mut lines = vec![role.doc.assessment.display_title()];
-    lines.extend(Segment::ALL.iter().zip(shares).map(|(s, share)| format!("{}: {}", s.name(), format_pct(*share))));
+    lines.extend(
+        Segment::ALL
+            .iter()
+            .zip(shares)
+            .map(|(s, share)| format!("{}: {}", s.name(), format_pct(*share))),
+    );
     if role.doc.breakdown.provisional {
-        lines.push(format!("⚠ Provisional: task time adds up to {}; shares are scaled to 100%", format_pct(role.doc.breakdown.time_total)));
+        lines.push(format!(
+            "⚠ Provisional: task time adds up to {}; shares are scaled to 100%",
+            format_pct(role.doc.breakdown.time_total)
+        ));
     }
     lines.join("\n")
 }

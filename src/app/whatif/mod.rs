@@ -33,7 +33,10 @@ struct Cached {
 impl WhatIfState {
     /// The analysis of an assessment, computed again only when it or the framework changed.
     pub fn analysis(&mut self, assessment: &Assessment, framework: &Framework) -> &Analysis {
-        let fresh = self.cache.as_ref().is_some_and(|c| c.assessment == *assessment && c.framework == *framework);
+        let fresh = self
+            .cache
+            .as_ref()
+            .is_some_and(|c| c.assessment == *assessment && c.framework == *framework);
         if !fresh {
             self.cache = None;
         }
@@ -61,26 +64,44 @@ impl AijriApp {
 /// Draws the What-if view.
 pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
     let mut actions = Vec::new();
-    let AijriApp { library, selected, framework, whatif, .. } = app;
-    let Some(doc) = (*selected).and_then(|i| library.entries.get(i)).and_then(Entry::doc) else {
-        ui.centered_and_justified(|ui| ui.label("Select a role in the list to see what would change its score."));
+    let AijriApp {
+        library,
+        selected,
+        framework,
+        whatif,
+        ..
+    } = app;
+    let Some(doc) = (*selected)
+        .and_then(|i| library.entries.get(i))
+        .and_then(Entry::doc)
+    else {
+        ui.centered_and_justified(|ui| {
+            ui.label("Select a role in the list to see what would change its score.")
+        });
         return;
     };
     let analysis = whatif.analysis(&doc.assessment, framework);
-    egui::ScrollArea::vertical().id_salt("what-if").auto_shrink([false, false]).show(ui, |ui| {
-        intro(ui, doc, analysis);
-        ui.separator();
-        zone_moves(ui, &doc.assessment, framework, analysis, &mut actions);
-        ui.separator();
-        tornado::ui(ui, &doc.assessment, framework, analysis, &mut actions);
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("what-if")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            intro(ui, doc, analysis);
+            ui.separator();
+            zone_moves(ui, &doc.assessment, framework, analysis, &mut actions);
+            ui.separator();
+            tornado::ui(ui, &doc.assessment, framework, analysis, &mut actions);
+        });
     for action in actions {
         app.emit(action);
     }
 }
 
 fn intro(ui: &mut Ui, doc: &super::state::Doc, analysis: &Analysis) {
-    ui.label(RichText::new(format!("What-if: {}", doc.assessment.display_title())).strong().size(16.0));
+    ui.label(
+        RichText::new(format!("What-if: {}", doc.assessment.display_title()))
+            .strong()
+            .size(16.0),
+    );
     ui.label(format!(
         "Computed score now {:.1} — {}. Each input below moves by one step within its range; nothing changes until you press Apply.",
         displayed_score(analysis.score),
@@ -96,21 +117,59 @@ fn intro(ui: &mut Ui, doc: &super::state::Doc, analysis: &Analysis) {
         .strong());
     }
     if doc.breakdown.provisional {
-        ui.label(RichText::new("⚠ Provisional: task time does not add up to 100%, so shares are scaled to 100%.").color(ui.visuals().warn_fg_color));
+        ui.label(
+            RichText::new(
+                "⚠ Provisional: task time does not add up to 100%, so shares are scaled to 100%.",
+            )
+            .color(ui.visuals().warn_fg_color),
+        );
     }
 }
 
-fn zone_moves(ui: &mut Ui, a: &Assessment, framework: &Framework, analysis: &Analysis, actions: &mut Vec<Action>) {
-    ui.label(RichText::new("Smallest change into another zone").strong().size(15.0));
+fn zone_moves(
+    ui: &mut Ui,
+    a: &Assessment,
+    framework: &Framework,
+    analysis: &Analysis,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(
+        RichText::new("Smallest change into another zone")
+            .strong()
+            .size(15.0),
+    );
     zone_move(ui, a, framework, analysis, &analysis.zone_up, "up", actions);
     ui.add_space(4.0);
-    zone_move(ui, a, framework, analysis, &analysis.zone_down, "down", actions);
+    zone_move(
+        ui,
+        a,
+        framework,
+        analysis,
+        &analysis.zone_down,
+        "down",
+        actions,
+    );
 }
 
-fn zone_move(ui: &mut Ui, a: &Assessment, framework: &Framework, analysis: &Analysis, zone_move: &ZoneMove, direction: &str, actions: &mut Vec<Action>) {
+fn zone_move(
+    ui: &mut Ui,
+    a: &Assessment,
+    framework: &Framework,
+    analysis: &Analysis,
+    zone_move: &ZoneMove,
+    direction: &str,
+    actions: &mut Vec<Action>,
+) {
     let Some(target) = zone_move.target else {
-        let edge = if direction == "up" { "highest" } else { "lowest" };
-        ui.label(format!("{} is the {edge} zone: there is no next zone {direction}.", analysis.zone.name()));
+        let edge = if direction == "up" {
+            "highest"
+        } else {
+            "lowest"
+        };
+        ui.label(format!(
+            "{} is the {edge} zone: there is no next zone {direction}.",
+            analysis.zone.name()
+        ));
         return;
     };
     let target_name = target.name().to_uppercase();
@@ -118,26 +177,61 @@ fn zone_move(ui: &mut Ui, a: &Assessment, framework: &Framework, analysis: &Anal
         ui.label(format!("No change of one or two inputs by one step reaches {target_name} (next zone {direction})."));
         return;
     };
-    let steps = if first.steps() == 1 { "one step" } else { "two steps" };
-    ui.label(RichText::new(format!("Into {target_name} (next zone {direction}) — {steps}:")).strong());
-    egui::Grid::new(("zone move", direction)).num_columns(3).spacing([16.0, 4.0]).show(ui, |ui| {
-        for option in zone_move.options.iter().take(LISTED_OPTIONS) {
-            option_row(ui, a, framework, analysis, option, &target_name, actions);
-        }
-    });
+    let steps = if first.steps() == 1 {
+        "one step"
+    } else {
+        "two steps"
+    };
+    ui.label(
+        RichText::new(format!(
+            "Into {target_name} (next zone {direction}) — {steps}:"
+        ))
+        .strong(),
+    );
+    egui::Grid::new(("zone move", direction))
+        .num_columns(3)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for option in zone_move.options.iter().take(LISTED_OPTIONS) {
+                option_row(ui, a, framework, analysis, option, &target_name, actions);
+            }
+        });
     let more = zone_move.options.len().saturating_sub(LISTED_OPTIONS);
     if more > 0 {
-        ui.label(RichText::new(format!("… and {more} more options of {steps} reach {target_name}.")).weak());
+        ui.label(
+            RichText::new(format!(
+                "… and {more} more options of {steps} reach {target_name}."
+            ))
+            .weak(),
+        );
     }
 }
 
-fn option_row(ui: &mut Ui, a: &Assessment, framework: &Framework, analysis: &Analysis, option: &Outcome, target: &str, actions: &mut Vec<Action>) {
-    let changes: Vec<String> = option.changes.iter().map(|c| c.describe(a, framework)).collect();
+fn option_row(
+    ui: &mut Ui,
+    a: &Assessment,
+    framework: &Framework,
+    analysis: &Analysis,
+    option: &Outcome,
+    target: &str,
+    actions: &mut Vec<Action>,
+) {
+    let changes: Vec<String> = option
+        .changes
+        .iter()
+        .map(|c| c.describe(a, framework))
+        .collect();
     let changes = changes.join(" + ");
     ui.label(&changes);
-    ui.label(RichText::new(outcome_text(option, analysis.score)).monospace().strong());
+    ui.label(
+        RichText::new(outcome_text(option, analysis.score))
+            .monospace()
+            .strong(),
+    );
     let label = format!("Apply (reach {target}): {changes}");
-    let button = ui.button("Apply").on_hover_text("Make this change to the role (Ctrl+Z undoes it)");
+    let button = ui
+        .button("Apply")
+        .on_hover_text("Make this change to the role (Ctrl+Z undoes it)");
     button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     if button.clicked() {
         actions.push(Action::ApplyWhatIf(option.changes.clone()));
@@ -149,5 +243,9 @@ fn option_row(ui: &mut Ui, a: &Assessment, framework: &Framework, analysis: &Ana
 #[must_use]
 pub fn outcome_text(outcome: &Outcome, base_score: f64) -> String {
     let delta = format!("{:+.1}", outcome.shown_delta(base_score)).replace('-', "−");
-    format!("→ {:.1} {} ({delta})", displayed_score(outcome.score), outcome.zone.name().to_uppercase())
+    format!(
+        "→ {:.1} {} ({delta})",
+        displayed_score(outcome.score),
+        outcome.zone.name().to_uppercase()
+    )
 }
