@@ -155,7 +155,7 @@ impl AijriApp {
             }
             Action::AcceptImports => self.accept_imports(),
             Action::DiscardImports => self.pending_imports.clear(),
-            Action::Export(format) => self.ask_export(format),
+            Action::Export(format) => self.ask_role_export(format),
             Action::ConfirmSave => self.answer(true, true),
             Action::ConfirmDiscard => self.answer(true, false),
             Action::ConfirmCancel => self.answer(false, false),
@@ -421,9 +421,9 @@ impl AijriApp {
         let dirty: Vec<usize> = (0..self.library.entries.len())
             .filter(|&i| self.library.entries[i].doc().is_some_and(|d| d.dirty))
             .collect();
-        dirty
-            .into_iter()
-            .fold(true, |ok, i| self.save_entry(i) && ok)
+        // Every file is tried, even after a failure, so as much as possible is saved.
+        let saved = dirty.iter().filter(|&&i| self.save_entry(i)).count();
+        saved == dirty.len()
     }
 
     /// Carries out an action the user confirmed, skipping the unsaved-edits question.

@@ -47,7 +47,6 @@ pub fn fixed_plot(id: &str, height: f32) -> Plot<'static> {
 }
 
 /// One grid mark per slot `0..count`, so each category gets a tick and a label.
-#[must_use]
 pub fn slot_marks(count: usize) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark> {
     move |_| {
         (0..count)

@@ -69,7 +69,7 @@ impl Doc {
     /// Records that the assessment changed from `before`; `merge` folds the change into the last
     /// undo step (typing in one field), otherwise it becomes a step of its own.
     pub fn record_edit(&mut self, before: Assessment, merge: bool, framework: &Framework) {
-        if !(merge && !self.undo.is_empty()) {
+        if !merge || self.undo.is_empty() {
             self.undo.push(before);
             if self.undo.len() > UNDO_DEPTH {
                 self.undo.remove(0);

@@ -105,7 +105,7 @@ impl AijriApp {
     }
 
     /// Asks where to export the selected role.
-    pub(super) fn ask_export(&mut self, format: ExportFormat) {
+    pub(super) fn ask_role_export(&mut self, format: ExportFormat) {
         let Some(index) = self.selected else { return };
         let Some(doc) = self.library.entries.get(index).and_then(Entry::doc) else {
             return;

@@ -171,3 +171,43 @@ pub fn figure(ui: &mut Ui, label: &str, value: impl Into<String>) {
         ui.label(RichText::new(value.into()).strong().monospace());
     });
 }
+
+/// One scored part of an assessment as the Protective, Evidence and Barriers tabs show it.
+pub struct ScoredPart<'a> {
+    /// The part's definition: name, help, range, levels.
+    pub factor: &'a Factor,
+    /// The field path of the part, e.g. `evidence.wage_trends`.
+    pub field: String,
+    /// The score being edited.
+    pub score: &'a mut i64,
+    /// The text behind the score (rationale or evidence) and its key under `field`.
+    pub text: (&'a mut String, &'a str),
+    /// Whether scores are shown with a sign (−2…+2).
+    pub signed: bool,
+}
+
+/// A scored part: its heading (help on hover), the score buttons and the text behind the score.
+pub fn scored_part(ui: &mut Ui, part: ScoredPart<'_>, jump: Jump<'_>) {
+    let ScoredPart {
+        factor,
+        field,
+        score,
+        text: (text, key),
+        signed,
+    } = part;
+    ui.add_space(6.0);
+    help_heading(
+        ui,
+        &factor.name,
+        &factor.help,
+        jump,
+        &format!("{field}.score"),
+    );
+    score_picker(ui, &factor.name, factor, score, signed);
+    let label = if key == "evidence" {
+        "Evidence"
+    } else {
+        "Rationale"
+    };
+    text_block(ui, label, text, jump, &format!("{field}.{key}"));
+}

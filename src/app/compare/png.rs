@@ -204,7 +204,7 @@ mod tests {
     fn checker(width: usize, height: usize) -> ColorImage {
         let pixels = (0..width * height)
             .map(|i| {
-                if (i % width + i / width) % 2 == 0 {
+                if (i % width + i / width).is_multiple_of(2) {
                     Color32::WHITE
                 } else {
                     Color32::from_rgb(0, 114, 178)

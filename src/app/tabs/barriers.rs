@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::TabContext;
-use crate::app::widgets::{figure, help_heading, score_picker, text_block};
+use crate::app::widgets::{ScoredPart, figure, scored_part};
 use crate::model::{Assessment, Barrier};
 use crate::report::composite_steps;
 
@@ -13,24 +13,15 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     ui.heading("Barriers");
     ui.label(RichText::new("Reframed question: what prevents AI execution even when programmatically possible? Each 0–2.").weak());
     for &b in Barrier::ALL {
-        let factor = fw.barrier(b);
         let item = a.barriers.get_mut(b);
-        ui.add_space(6.0);
-        help_heading(
-            ui,
-            &factor.name,
-            &factor.help,
-            cx.jump,
-            &format!("barriers.{}.score", b.key()),
-        );
-        score_picker(ui, &factor.name, factor, &mut item.score, false);
-        text_block(
-            ui,
-            "Rationale",
-            &mut item.rationale,
-            cx.jump,
-            &format!("barriers.{}.rationale", b.key()),
-        );
+        let part = ScoredPart {
+            factor: fw.barrier(b),
+            field: format!("barriers.{}", b.key()),
+            score: &mut item.score,
+            text: (&mut item.rationale, "rationale"),
+            signed: false,
+        };
+        scored_part(ui, part, cx.jump);
     }
     ui.add_space(6.0);
     figure(

@@ -3,7 +3,9 @@
 use egui::{RichText, Ui};
 
 use super::TabContext;
-use crate::app::widgets::{figure, help_heading, score_picker, text_block};
+use crate::app::widgets::{
+    ScoredPart, figure, help_heading, score_picker, scored_part, text_block,
+};
 use crate::model::{Assessment, Principle};
 use crate::scoring::signed;
 
@@ -13,25 +15,15 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     ui.heading("Protective principles");
     ui.label(RichText::new("What keeps the work human: each scored 0 (none) to 3 (strong). Hover a score for its meaning.").weak());
     for &p in Principle::ALL {
-        let factor = fw.principle(p);
         let item = a.protective.get_mut(p);
-        ui.add_space(6.0);
-        help_heading(
-            ui,
-            &factor.name,
-            &factor.help,
-            cx.jump,
-            &format!("protective.{}.score", p.key()),
-        );
-        let field = format!("protective.{}", p.key());
-        score_picker(ui, &factor.name, factor, &mut item.score, false);
-        text_block(
-            ui,
-            &format!("Why {}?", item.score),
-            &mut item.rationale,
-            cx.jump,
-            &format!("{field}.rationale"),
-        );
+        let part = ScoredPart {
+            factor: fw.principle(p),
+            field: format!("protective.{}", p.key()),
+            score: &mut item.score,
+            text: (&mut item.rationale, "rationale"),
+            signed: false,
+        };
+        scored_part(ui, part, cx.jump);
     }
     ui.add_space(6.0);
     figure(
