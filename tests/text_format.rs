@@ -647,67 +647,51 @@ fn override_result() -> impl Strategy<Value = Option<Override>> {
 }
 
 fn commentary() -> impl Strategy<Value = Commentary> {
-    let list = || prop::collection::vec(line_text(), 0..3);
-    (
-        paragraphs(),
-        list(),
-        paragraphs(),
-        paragraphs(),
-        list(),
-        prop::collection::vec(related_role(), 0..3),
-        paragraphs(),
-    )
-        .prop_map(
-            |(
-                score_vs_reality,
-                numbers_dont_capture,
-                who_should_worry,
-                role_outlook,
-                survival_strategy,
-                where_to_look_next,
-                timeline,
-            )| {
-                Commentary {
-                    score_vs_reality,
-                    numbers_dont_capture,
-                    who_should_worry,
-                    role_outlook,
-                    survival_strategy,
-                    where_to_look_next,
-                    timeline,
-                    ..Commentary::default()
-                }
-            },
-        )
+    let texts = prop::collection::vec(paragraphs(), 4);
+    let lists = prop::collection::vec(prop::collection::vec(line_text(), 0..3), 2);
+    let related = prop::collection::vec(related_role(), 0..3);
+    (texts, lists, related).prop_map(|(texts, lists, where_to_look_next)| {
+        let mut c = Commentary {
+            where_to_look_next,
+            ..Commentary::default()
+        };
+        let text_fields = [
+            &mut c.score_vs_reality,
+            &mut c.who_should_worry,
+            &mut c.role_outlook,
+            &mut c.timeline,
+        ];
+        for (field, text) in text_fields.into_iter().zip(texts) {
+            *field = text;
+        }
+        for (field, list) in [&mut c.numbers_dont_capture, &mut c.survival_strategy]
+            .into_iter()
+            .zip(lists)
+        {
+            *field = list;
+        }
+        c
+    })
 }
 
 fn role() -> impl Strategy<Value = Role> {
-    (
-        line_text(),
-        line_text(),
-        line_text(),
-        line_text(),
-        line_text(),
-        paragraphs(),
-    )
-        .prop_map(
-            |(
-                title,
-                seniority,
-                primary_function,
-                not_this_role,
-                typical_experience,
-                seniority_note,
-            )| Role {
-                title,
-                seniority,
-                primary_function,
-                not_this_role,
-                typical_experience,
-                seniority_note,
-                ..Role::default()
-            },
-        )
+    (prop::collection::vec(line_text(), 5), paragraphs()).prop_map(|(fields, seniority_note)| {
+        let mut r = Role {
+            seniority_note,
+            ..Role::default()
+        };
+        let slots = [
+            &mut r.title,
+            &mut r.seniority,
+            &mut r.primary_function,
+            &mut r.not_this_role,
+            &mut r.typical_experience,
+        ];
+        for (slot, text) in slots.into_iter().zip(fields) {
+            *slot = text;
+        }
+        r
+    })
 }
 
 fn assessment() -> impl Strategy<Value = Assessment> {

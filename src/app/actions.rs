@@ -182,11 +182,10 @@ impl AijriApp {
         }
     }
 
-    fn new_assessment(&mut self) {
-        let assessment = Assessment::blank();
-        let path = self
-            .library
-            .free_path(self.selected_path().as_deref(), &assessment.role.title);
+    /// Adds an assessment as a new, unsaved entry with a free file name in the library folder
+    /// (or beside `near`), and selects it.
+    pub(super) fn add_new(&mut self, assessment: Assessment, near: Option<&std::path::Path>) {
+        let path = self.library.free_path(near, &assessment.role.title);
         let doc = Doc::new(assessment, None, &self.framework);
         let index = self.library.insert(Entry {
             path,
@@ -194,6 +193,11 @@ impl AijriApp {
             compared: false,
         });
         self.selected = Some(index);
+    }
+
+    fn new_assessment(&mut self) {
+        let near = self.selected_path();
+        self.add_new(Assessment::blank(), near.as_deref());
         self.view = View::Editor;
         self.tab = Tab::Overview;
         self.jump_to = Some("role.title".into());

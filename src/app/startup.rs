@@ -11,10 +11,20 @@ use crate::framework::Framework;
 use crate::library;
 
 /// The shipped assessments, embedded so the program has a library wherever it runs.
-const EMBEDDED: &[(&str, &str)] = &[(
-    "backend-api-developer.aijri.json",
-    include_str!("../../assessments/backend-api-developer.aijri.json"),
-)];
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "backend-api-developer.aijri.json",
+        include_str!("../../assessments/backend-api-developer.aijri.json"),
+    ),
+    (
+        "junior-backend-developer.aijri.json",
+        include_str!("../../assessments/junior-backend-developer.aijri.json"),
+    ),
+    (
+        "senior-backend-engineer.aijri.json",
+        include_str!("../../assessments/senior-backend-engineer.aijri.json"),
+    ),
+];
 
 /// Builds the app on the library the command line, the settings or the shipped files give.
 #[must_use]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use super::picker::{DialogKind, ExportFormat, PickRequest, Purpose};
-use super::state::{Doc, Entry};
+use super::state::Entry;
 use super::{Action, AijriApp, Tab, View};
 use crate::export::markdown_report;
 use crate::library;
@@ -91,14 +91,7 @@ impl AijriApp {
             {
                 assessment.meta.source = format!("imported from {}", pending.source);
             }
-            let path = self.library.free_path(None, &assessment.role.title);
-            let doc = Doc::new(assessment, None, &self.framework);
-            let index = self.library.insert(Entry {
-                path,
-                content: Ok(doc),
-                compared: false,
-            });
-            self.selected = Some(index);
+            self.add_new(assessment, None);
         }
         self.view = View::Editor;
         self.tab = Tab::Score;

@@ -2,11 +2,12 @@
 //! step, the tasks, evidence and barriers, the findings and the commentary.
 
 use crate::framework::Framework;
-use crate::model::{Assessment, Barrier, Dimension, Principle, RelatedRole};
+use crate::model::{Assessment, RelatedRole};
 use crate::report::{self, composite_steps};
 use crate::scoring::{Breakdown, displayed_score, format_pct, round_to};
 use crate::text_format::escape;
 use crate::text_format::lines::{bullet_line, starts_like_markup};
+use crate::text_format::parts::{self, PartRow};
 use crate::validate::Finding;
 
 /// The Markdown report of an assessment with its figures and findings. An override is shown
@@ -75,6 +76,14 @@ impl Markdown {
             self.line(&format!("|{}", row(&mut cells.iter().cloned())));
         }
         self.blank();
+    }
+
+    /// A table of scored parts: name, score, text.
+    fn part_table<'a>(&mut self, [name, text]: [&str; 2], rows: impl Iterator<Item = PartRow<'a>>) {
+        let rows: Vec<Vec<String>> = rows
+            .map(|r| vec![r.name.to_owned(), r.score.to_string(), r.text.to_owned()])
+            .collect();
+        self.table(&[name, "Score", text], &rows);
     }
 
     /// Free text as Markdown paragraphs.
@@ -239,51 +248,14 @@ fn tasks(md: &mut Markdown, a: &Assessment, b: &Breakdown) {
 }
 
 fn scored_parts(md: &mut Markdown, a: &Assessment, framework: &Framework) {
-    let row = |name: &str, score: i64, text: &str| {
-        vec![name.to_owned(), score.to_string(), text.to_owned()]
-    };
     md.heading(2, "Protective principles and AI growth");
-    let mut rows: Vec<Vec<String>> = Principle::ALL
-        .iter()
-        .map(|&p| {
-            row(
-                &framework.principle(p).name,
-                a.protective.get(p).score,
-                &a.protective.get(p).rationale,
-            )
-        })
-        .collect();
-    rows.push(row(
-        &framework.growth.name,
-        a.growth.score,
-        &a.growth.rationale,
-    ));
-    md.table(&["Principle", "Score", "Rationale"], &rows);
+    let principles = parts::principles(a, framework).chain([parts::growth(a, framework)]);
+    md.part_table(["Principle", "Rationale"], principles);
     md.paragraphs(&a.growth.check);
     md.heading(2, "Evidence");
-    let rows: Vec<Vec<String>> = Dimension::ALL
-        .iter()
-        .map(|&d| {
-            row(
-                &framework.dimension(d).name,
-                a.evidence.get(d).score,
-                &a.evidence.get(d).evidence,
-            )
-        })
-        .collect();
-    md.table(&["Dimension", "Score", "Evidence"], &rows);
+    md.part_table(["Dimension", "Evidence"], parts::dimensions(a, framework));
     md.heading(2, "Barriers");
-    let rows: Vec<Vec<String>> = Barrier::ALL
-        .iter()
-        .map(|&b| {
-            row(
-                &framework.barrier(b).name,
-                a.barriers.get(b).score,
-                &a.barriers.get(b).rationale,
-            )
-        })
-        .collect();
-    md.table(&["Barrier", "Score", "Rationale"], &rows);
+    md.part_table(["Barrier", "Rationale"], parts::barriers(a, framework));
 }
 
 fn commentary(md: &mut Markdown, a: &Assessment) {

@@ -3,6 +3,7 @@
 
 use super::ROLE_FIELDS;
 use super::lines::{bullet_line, escape, exact_number, row};
+use super::parts::{self, PartRow};
 use super::sections::{SectionKind as K, looks_structural};
 use crate::framework::{Factor, Framework};
 use crate::model::{Assessment, Barrier, Dimension, Principle, RelatedRole};
@@ -63,6 +64,23 @@ impl Writer {
     fn table_header(&mut self, cells: &[&str]) {
         self.row(cells);
         self.line(&format!("|{}", "---|".repeat(cells.len())));
+    }
+
+    /// A table of scored parts: `| name | Score (min-max) | text |`, then one row per part.
+    fn scored_table<'a>(
+        &mut self,
+        [name, text]: [&str; 2],
+        range: &Factor,
+        rows: impl Iterator<Item = PartRow<'a>>,
+    ) {
+        self.table_header(&[name, &score_header(range), text]);
+        for row in rows {
+            self.part_row(&row);
+        }
+    }
+
+    fn part_row(&mut self, part: &PartRow) {
+        self.row(&[part.name, &part.score.to_string(), part.text]);
     }
 
     /// Whole lines of free text, one per paragraph.
@@ -143,31 +161,17 @@ fn role(w: &mut Writer, a: &Assessment) {
 
 fn protective(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framework) {
     w.heading(K::Protective);
-    let header = score_header(framework.principle(Principle::ALL[0]));
-    w.table_header(&["Principle", &header, "Rationale"]);
-    for &p in Principle::ALL {
-        let rated = a.protective.get(p);
-        w.row(&[
-            &framework.principle(p).name,
-            &rated.score.to_string(),
-            &rated.rationale,
-        ]);
-    }
-    w.row(&[
-        "Protective Total",
-        &format!("{}/{}", b.protective_total, framework.protective_max()),
-        "",
-    ]);
-    w.row(&[
-        &framework.growth.name,
-        &a.growth.score.to_string(),
-        &a.growth.rationale,
-    ]);
-    w.labelled_after(
-        K::QuickScreen,
-        &format!("{}.", report::quick_screen_text(b)),
-        &a.quick_screen_note,
+    let range = framework.principle(Principle::ALL[0]);
+    w.scored_table(
+        ["Principle", "Rationale"],
+        range,
+        parts::principles(a, framework),
     );
+    let total = format!("{}/{}", b.protective_total, framework.protective_max());
+    w.row(&["Protective Total", &total, ""]);
+    w.part_row(&parts::growth(a, framework));
+    let rule = format!("{}.", report::quick_screen_text(b));
+    w.labelled_after(K::QuickScreen, &rule, &a.quick_screen_note);
 }
 
 fn tasks(
@@ -221,32 +225,24 @@ fn reinstatement(w: &mut Writer, a: &Assessment) {
 
 fn evidence(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framework) {
     w.heading(K::Evidence);
-    let header = score_header(framework.dimension(Dimension::ALL[0]));
-    w.table_header(&["Dimension", &header, "Evidence"]);
-    for &d in Dimension::ALL {
-        let item = a.evidence.get(d);
-        w.row(&[
-            &framework.dimension(d).name,
-            &item.score.to_string(),
-            &item.evidence,
-        ]);
-    }
+    let range = framework.dimension(Dimension::ALL[0]);
+    w.scored_table(
+        ["Dimension", "Evidence"],
+        range,
+        parts::dimensions(a, framework),
+    );
     w.row(&["Total", &b.evidence_total.to_string()]);
 }
 
 fn barriers(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framework) {
     w.heading(K::Barriers);
     w.line(REFRAMED_QUESTION);
-    let header = score_header(framework.barrier(Barrier::ALL[0]));
-    w.table_header(&["Barrier", &header, "Rationale"]);
-    for &barrier in Barrier::ALL {
-        let rated = a.barriers.get(barrier);
-        w.row(&[
-            &framework.barrier(barrier).name,
-            &rated.score.to_string(),
-            &rated.rationale,
-        ]);
-    }
+    let range = framework.barrier(Barrier::ALL[0]);
+    w.scored_table(
+        ["Barrier", "Rationale"],
+        range,
+        parts::barriers(a, framework),
+    );
     w.row(&[
         "Total",
         &format!("{}/{}", b.barrier_total, framework.barrier_max()),

@@ -31,6 +31,7 @@
 mod export;
 mod import;
 pub(crate) mod lines;
+pub(crate) mod parts;
 mod sections;
 
 use thiserror::Error;
@@ -56,33 +57,24 @@ pub(crate) struct RoleField {
     pub get_mut: fn(&mut Role) -> &mut String,
 }
 
+/// A [`RoleField`] for a field of [`Role`].
+macro_rules! role_field {
+    ($name:literal, $field:ident) => {
+        RoleField {
+            name: $name,
+            get: |r| &r.$field,
+            get_mut: |r| &mut r.$field,
+        }
+    };
+}
+
 /// The rows of the role definition table, in the published order.
 pub(crate) const ROLE_FIELDS: [RoleField; 5] = [
-    RoleField {
-        name: "Job Title",
-        get: |r| &r.title,
-        get_mut: |r| &mut r.title,
-    },
-    RoleField {
-        name: "Seniority Level",
-        get: |r| &r.seniority,
-        get_mut: |r| &mut r.seniority,
-    },
-    RoleField {
-        name: "Primary Function",
-        get: |r| &r.primary_function,
-        get_mut: |r| &mut r.primary_function,
-    },
-    RoleField {
-        name: "What This Role Is NOT",
-        get: |r| &r.not_this_role,
-        get_mut: |r| &mut r.not_this_role,
-    },
-    RoleField {
-        name: "Typical Experience",
-        get: |r| &r.typical_experience,
-        get_mut: |r| &mut r.typical_experience,
-    },
+    role_field!("Job Title", title),
+    role_field!("Seniority Level", seniority),
+    role_field!("Primary Function", primary_function),
+    role_field!("What This Role Is NOT", not_this_role),
+    role_field!("Typical Experience", typical_experience),
 ];
 
 /// An assessment read from published text, with the published figures that differ from the

@@ -14,7 +14,8 @@ use egui_kittest::{Harness, HarnessBuilder};
 /// The window size every UI test and snapshot uses.
 pub const WINDOW: [f32; 2] = [1320.0, 860.0];
 
-const SHIPPED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assessments");
+/// The shipped library folder.
+pub const SHIPPED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assessments");
 
 /// A temporary library holding a copy of the shipped assessments.
 pub fn library_copy() -> tempfile::TempDir {
@@ -59,13 +60,22 @@ pub fn renderer_available() -> bool {
 /// A harness that can render snapshots in a theme, or `None` (with a message) where no GPU
 /// adapter exists, so the tests still pass on such a machine.
 pub fn rendering_harness(folder: &Path, theme: egui::Theme) -> Option<Harness<'static, AijriApp>> {
+    rendering_harness_with_picker(folder, theme, &ScriptedPicker::default())
+}
+
+/// [`rendering_harness`] with a file picker the test scripts.
+pub fn rendering_harness_with_picker(
+    folder: &Path,
+    theme: egui::Theme,
+    picker: &ScriptedPicker,
+) -> Option<Harness<'static, AijriApp>> {
     if !renderer_available() {
         eprintln!(
             "snapshot skipped: no wgpu adapter (install mesa-vulkan-drivers to render snapshots)"
         );
         return None;
     }
-    let app = app(folder, &ScriptedPicker::default());
+    let app = app(folder, picker);
     Some(
         builder()
             .with_theme(theme)
