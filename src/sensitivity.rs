@@ -95,6 +95,17 @@ impl Input {
         }
     }
 
+    /// A score of the input as the user reads it: signed ("−1", "+2") where the scale has
+    /// negative scores, plain ("3") otherwise.
+    #[must_use]
+    pub fn show_value(self, value: i64, framework: &Framework) -> String {
+        if self.factor(framework).min < 0 {
+            signed(value).replace('-', "−")
+        } else {
+            value.to_string()
+        }
+    }
+
     /// The path of the input's field, as validation findings name fields: `tasks[1].score`.
     #[must_use]
     pub fn field(self) -> String {
@@ -127,14 +138,7 @@ impl Change {
     /// The change as the user reads it: "Evidence: Wage Trends −1 → 0".
     #[must_use]
     pub fn describe(&self, assessment: &Assessment, framework: &Framework) -> String {
-        let signed_scale = self.input.factor(framework).min < 0;
-        let show = |v: i64| {
-            if signed_scale {
-                signed(v).replace('-', "−")
-            } else {
-                v.to_string()
-            }
-        };
+        let show = |value| self.input.show_value(value, framework);
         format!(
             "{} {} → {}",
             self.input.name(assessment, framework),

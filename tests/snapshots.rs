@@ -1,6 +1,7 @@
 //! Image snapshots of the whole window (light and dark) and of each editor tab, rendered through
 //! wgpu (Mesa's lavapipe on Linux). Skipped, with a message, where no adapter exists.
 //! Regenerate after an intended change with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
 
 mod common;
 

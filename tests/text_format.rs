@@ -1,6 +1,9 @@
 //! Import and export of the published text format, the Markdown and CSV exports, and the `import`
 //! and `export` commands end to end.
 
+// Test helpers panic on a failed expectation, as tests do.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -276,6 +279,37 @@ fn override_lines_are_read_as_well_as_possible() {
     assert_eq!((prose.score, prose.zone), (None, Some(Zone::Green)));
     assert_eq!(prose.reason, "raised to Green by the panel");
     assert_eq!(with_override("None."), None);
+}
+
+#[test]
+fn what_an_import_reads_exports_and_imports_to_the_same_text() {
+    // Found by fuzzing: empty cells after an unescaped pipe, bold markers between spaces.
+    let text = reference()
+        .replace(
+            "within a defined scope. |",
+            "within a defined scope. | 2/9 | |  |",
+        )
+        .replace(
+            "Fully digital, desk-based.",
+            "Fully ** digital, desk-based.",
+        );
+    let first = import_ok(&text);
+    let rationale = &first.protective.goal_setting_moral_judgment.rationale;
+    assert!(
+        rationale.ends_with("within a defined scope. | 2/9"),
+        "{rationale}"
+    );
+    assert!(
+        first
+            .protective
+            .embodied_physicality
+            .rationale
+            .starts_with("Fully digital,")
+    );
+    let exported = text_format::export(&first, framework());
+    let second = import_ok(&exported);
+    assert_same_content(second.clone(), &first);
+    assert_eq!(text_format::export(&second, framework()), exported);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 //! UI tests: the real app state driven through egui_kittest, widgets found by their labels.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
 
 mod common;
 

@@ -258,37 +258,60 @@ fn scored_parts(md: &mut Markdown, a: &Assessment, framework: &Framework) {
     md.part_table(["Barrier", "Rationale"], parts::barriers(a, framework));
 }
 
+/// One part of the commentary.
+enum Part<'a> {
+    /// Paragraphs.
+    Text(&'a str),
+    /// A bulleted list.
+    Bullets(&'a [String]),
+    /// Lines already written as Markdown.
+    Lines(&'a [String]),
+}
+
+impl Part<'_> {
+    fn is_empty(&self) -> bool {
+        match self {
+            Self::Text(text) => text.split("\n\n").all(|p| p.trim().is_empty()),
+            Self::Bullets(items) | Self::Lines(items) => items.is_empty(),
+        }
+    }
+
+    fn write(&self, md: &mut Markdown) {
+        match self {
+            Self::Text(text) => md.paragraphs(text),
+            Self::Bullets(items) => md.bullets(items.iter().map(String::as_str)),
+            Self::Lines(lines) => {
+                for line in *lines {
+                    md.line(line);
+                }
+                md.blank();
+            }
+        }
+    }
+}
+
 fn commentary(md: &mut Markdown, a: &Assessment) {
     let c = &a.commentary;
-    md.heading(2, "Commentary");
-    let parts: [(&str, &dyn Fn(&mut Markdown)); 7] = [
-        ("Score vs reality", &|md| md.paragraphs(&c.score_vs_reality)),
-        ("What the numbers don't capture", &|md| {
-            md.bullets(c.numbers_dont_capture.iter().map(String::as_str))
-        }),
-        ("Who should worry (and who shouldn't)", &|md| {
-            md.paragraphs(&c.who_should_worry)
-        }),
-        ("What this means", &|md| md.paragraphs(&c.role_outlook)),
-        ("Survival strategy", &|md| {
-            md.bullets(c.survival_strategy.iter().map(String::as_str))
-        }),
-        ("Where to look next", &|md| {
-            let lines: Vec<String> = c.where_to_look_next.iter().map(related_role).collect();
-            for line in &lines {
-                md.line(line);
-            }
-            md.blank();
-        }),
-        ("Timeline", &|md| md.paragraphs(&c.timeline)),
+    let related: Vec<String> = c.where_to_look_next.iter().map(related_role).collect();
+    let parts = [
+        ("Score vs reality", Part::Text(&c.score_vs_reality)),
+        (
+            "What the numbers don't capture",
+            Part::Bullets(&c.numbers_dont_capture),
+        ),
+        (
+            "Who should worry (and who shouldn't)",
+            Part::Text(&c.who_should_worry),
+        ),
+        ("What this means", Part::Text(&c.role_outlook)),
+        ("Survival strategy", Part::Bullets(&c.survival_strategy)),
+        ("Where to look next", Part::Lines(&related)),
+        ("Timeline", Part::Text(&c.timeline)),
     ];
-    for (title, write) in parts {
-        let mut part = Markdown::default();
-        write(&mut part);
-        if !part.out.trim().is_empty() {
-            md.heading(3, title);
-            md.out.push_str(&part.out);
-        }
+    md.heading(2, "Commentary");
+    for (title, part) in parts.iter().filter(|(_, part)| !part.is_empty()) {
+        md.heading(3, title);
+        part.write(md);
     }
 }
 

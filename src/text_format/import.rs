@@ -1,8 +1,8 @@
 //! Reading a published text into an assessment, one section at a time.
 
 use super::lines::{
-    Line, bullet_item, cells, integer, key, leading_number, line_content, number, result_number,
-    unescape,
+    Line, bullet_item, cells, input_number, integer, key, leading_number, line_content, number,
+    result_number, unescape,
 };
 use super::sections::{BROWSE_LINE_KEY, Document, Section, SectionKind as K, labelled};
 use super::{IMPORTED_SOURCE, ImportError, ROLE_FIELDS};
@@ -92,9 +92,15 @@ fn items<'a>(section: &'a Section, header: &str) -> impl Iterator<Item = Item<'a
         })
 }
 
-/// The cells from `from` on as one text; a cell split by an unescaped `|` is joined back.
+/// The cells from `from` on as one text: a text split by an unescaped `|` is joined back (empty
+/// cells left out).
 fn joined(values: &[String], from: usize) -> String {
-    values.get(from..).unwrap_or_default().join(" | ")
+    let cells = values.get(from..).unwrap_or_default().iter();
+    cells
+        .filter(|c| !c.is_empty())
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// Which parts of a table were read, and on which line, to refuse a part given twice.
@@ -336,7 +342,7 @@ fn tasks(section: &Section, published: &mut Published) -> Result<Vec<Task>, Impo
 fn task(line: &Line, name: String, values: &[String]) -> Result<Task, ImportError> {
     let time_pct = values
         .first()
-        .and_then(|v| number(v))
+        .and_then(|v| input_number(v))
         .ok_or_else(|| expected(line, "the task's share of time as a percentage, e.g. `15%`"))?;
     let score = values
         .get(1)

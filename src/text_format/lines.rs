@@ -124,7 +124,7 @@ pub(crate) fn line_content(text: &str) -> &str {
 }
 
 /// Free text as written in the file: `\x` before ASCII punctuation gives `x`, Markdown bold `**`
-/// is dropped, `<br>` is a line break; the result is trimmed of spaces.
+/// is dropped, `<br>` is a line break; the result has single spaces and none at either end.
 pub(crate) fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -139,6 +139,8 @@ pub(crate) fn unescape(text: &str) -> String {
                 _ => out.push('\\'),
             },
             '*' if rest.starts_with('*') => rest = &rest[1..],
+            // Dropped bold markers may leave spaces side by side.
+            ' ' if out.is_empty() || out.ends_with(' ') => {}
             '<' => match line_break_len(rest) {
                 Some(len) => {
                     out.push('\n');
@@ -149,7 +151,8 @@ pub(crate) fn unescape(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out.trim_matches(' ').to_owned()
+    out.truncate(out.trim_end_matches(' ').len());
+    out
 }
 
 /// After a `<`: the length of `br>`, `br/>` or `br />` (any case) when the text goes on with one.
@@ -275,16 +278,22 @@ pub(crate) fn number(text: &str) -> Option<f64> {
     tail_ok.then_some(value)
 }
 
-/// Scores beyond this size are damage, not assessments; refusing them keeps every total in range.
-const MAX_SCORE_MAGNITUDE: f64 = 1_000_000.0;
+/// Inputs (scores, time shares) beyond this size are damage, not assessments; refusing them keeps
+/// every figure computed from them finite.
+const MAX_INPUT_MAGNITUDE: f64 = 1_000_000.0;
 
-/// A whole cell that is one integer score, as [`number`] reads it: "2", "−1", "+2", "2/9".
+/// A whole cell that is one input figure, as [`number`] reads it, of at most a million either way:
+/// "15%", "12.5%".
+pub(crate) fn input_number(text: &str) -> Option<f64> {
+    number(text).filter(|value| value.abs() <= MAX_INPUT_MAGNITUDE)
+}
+
+/// A whole cell that is one integer score, as [`input_number`] reads it: "2", "−1", "+2", "2/9".
 pub(crate) fn integer(text: &str) -> Option<i64> {
-    let value = number(text)?;
-    let whole = value.fract() == 0.0 && value.abs() <= MAX_SCORE_MAGNITUDE;
+    let value = input_number(text)?;
     // Exact: an integral value of at most a million.
     #[allow(clippy::cast_possible_truncation)]
-    whole.then_some(value as i64)
+    (value.fract() == 0.0).then_some(value as i64)
 }
 
 /// The number after the last `=` of a worked line ("1.0 + (-4 × 0.04) = 0.84" → 0.84), or the

@@ -1,6 +1,6 @@
 //! Helpers shared by the UI test files: a library in a temporary folder, harnesses on the real
 //! app, clicking as a user would, and snapshots that skip where no GPU adapter exists.
-#![allow(dead_code)] // Each test file uses its own subset.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // Each test file uses its own subset; tests fail loudly.
 
 use std::path::Path;
 use std::sync::OnceLock;

@@ -4,7 +4,7 @@
 //! role five points" and why one role outranks another.
 
 use egui::{Align2, Color32, RichText, Stroke, Ui};
-use egui_plot::{Bar, BarChart, PlotPoint, PlotUi, Text};
+use egui_plot::{AxisHints, Bar, BarChart, PlotPoint, PlotUi, Text};
 
 use super::Compared;
 use crate::app::chart::{self, BLUE, GREY, PURPLE, SKY_BLUE};
@@ -133,7 +133,13 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
         .map(|r| waterfall(&r.doc.breakdown, framework))
         .collect();
     let labels: Vec<String> = set.iter().map(|r| r.label.clone()).collect();
-    let short = chart::fit_labels(&labels, ui.available_width());
+    let slots = chart::slots(
+        ui.available_width(),
+        count,
+        chart::THRESHOLD_LABEL_ROOM,
+        0.0,
+    );
+    let short = chart::fit_labels(ui, &labels, slots.width);
     let outline = ui.visuals().text_color();
     let top = waterfalls
         .iter()
@@ -142,16 +148,20 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
         .fold(0.0, f64::max)
         + 12.0;
     let response = chart::fixed_plot("compare breakdown", HEIGHT)
-        .x_axis_label("Role")
+        .custom_x_axes(vec![chart::category_axis(
+            AxisHints::new_x(),
+            chart::ROLES_AXIS,
+            short,
+        )])
+        .show_grid([false, true])
         .y_axis_label("Score points")
-        .include_x(-0.6)
-        .include_x(chart::slot_value(count) - 0.4)
+        .include_x(slots.left)
+        .include_x(slots.right)
         .include_y(0.0)
         .include_y(top.max(60.0))
         .x_grid_spacer(chart::slot_marks(count))
-        .x_axis_formatter(move |mark, _| chart::slot_label(&short, mark.value))
         .show(ui, |plot| {
-            chart::threshold_lines(plot, framework, chart::slot_value(count) - 0.45);
+            chart::threshold_lines(plot, framework, (slots.left, Align2::LEFT_BOTTOM), outline);
             for kind in StepKind::ALL {
                 plot.bar_chart(step_chart(kind, set, &waterfalls, outline));
             }
@@ -226,7 +236,7 @@ fn value_labels(plot: &mut PlotUi<'_>, waterfalls: &[[Step; 5]]) {
                 (step.to.min(step.from), Align2::CENTER_TOP)
             };
             let label =
-                Text::new("", PlotPoint::new(x, y), RichText::new(text).small()).anchor(anchor);
+                Text::new("", PlotPoint::new(x, y), RichText::new(text).size(12.0)).anchor(anchor);
             plot.text(label.id(("step label", i, step.kind.name())));
         }
     }

@@ -73,30 +73,39 @@ fn distinct_labels(docs: &[&Doc]) -> Vec<String> {
         .iter()
         .map(|d| title_or_untitled(&d.assessment.role.title))
         .collect();
-    let repeated =
-        |labels: &[String], label: &String| labels.iter().filter(|l| *l == label).count() > 1;
+    let title_counts = counts(&titles);
     let with_seniority: Vec<String> = docs
         .iter()
         .zip(&titles)
         .map(|(d, title)| {
-            if repeated(&titles, title) {
+            if title_counts[title.as_str()] > 1 {
                 d.assessment.display_title()
             } else {
                 title.clone()
             }
         })
         .collect();
+    let label_counts = counts(&with_seniority);
     with_seniority
         .iter()
         .enumerate()
         .map(|(i, label)| {
-            if repeated(&with_seniority, label) {
+            if label_counts[label.as_str()] > 1 {
                 format!("{label} #{}", i + 1)
             } else {
                 label.clone()
             }
         })
         .collect()
+}
+
+/// How often each text occurs.
+fn counts(texts: &[String]) -> std::collections::HashMap<&str, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for text in texts {
+        *counts.entry(text.as_str()).or_insert(0) += 1;
+    }
+    counts
 }
 
 fn title_or_untitled(title: &str) -> String {
@@ -194,6 +203,7 @@ fn intro(ui: &mut Ui, count: usize, ticked: bool) {
 }
 
 fn sections(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, compare: &mut CompareState) {
+    // The score chart is always drawn: its export needs it on screen.
     let chart = ui.scope(|ui| {
         section_heading(ui, "Scores against the zones", "The final score of each role (the override where one is set) against the Red, Yellow and Green bands");
         score_bars::ui(ui, set, framework, compare.show_references);
@@ -205,24 +215,73 @@ fn sections(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, compare: &
         "How each score is built",
         "From the task resistance score alone, each modifier in turn, to the score",
     );
-    breakdown::ui(ui, set, framework);
+    in_view(ui, "breakdown", |ui| breakdown::ui(ui, set, framework));
     ui.add_space(8.0);
-    section_heading(
-        ui,
-        "Where the working time goes",
-        "Each role's task time by automation score (1 = irreducibly human … 5 = fully automatable) and by impact",
-    );
-    time_split::ui(ui, set);
+    let help = "Each role's task time by automation score (1 = irreducibly human … 5 = fully automatable) and by impact";
+    section_heading(ui, "Where the working time goes", help);
+    in_view(ui, "time split", |ui| time_split::ui(ui, set));
     ui.add_space(8.0);
     section_heading(
         ui,
         "Every figure side by side",
         "★ marks the best value of a row where higher or lower is clearly better",
     );
-    table::ui(ui, set, framework);
+    in_view(ui, "table", |ui| table::ui(ui, set, framework));
+}
+
+/// Draws a section when any of it is in view; otherwise leaves the space it took last time, so
+/// scrolling stays right and sections out of view cost nothing.
+fn in_view(ui: &mut Ui, name: &str, add: impl FnOnce(&mut Ui)) {
+    let id = ui.scope_id().with(("section height", name));
+    let last_height: Option<f32> = ui.data(|d| d.get_temp(id));
+    if let Some(height) = last_height {
+        let rect =
+            egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
+        if !ui.is_rect_visible(rect) {
+            ui.allocate_space(rect.size());
+            return;
+        }
+    }
+    let height = ui.scope(add).response.rect.height();
+    ui.data_mut(|d| d.insert_temp(id, height));
 }
 
 fn section_heading(ui: &mut Ui, title: &str, help: &str) {
     ui.label(RichText::new(title).strong().size(16.0));
     ui.label(RichText::new(help).weak().small());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Assessment;
+
+    fn doc(title: &str, seniority: &str) -> Doc {
+        let mut assessment = Assessment::blank();
+        assessment.role.title = title.to_owned();
+        assessment.role.seniority = seniority.to_owned();
+        Doc::new(assessment, None, Framework::published())
+    }
+
+    #[test]
+    fn labels_tell_repeated_titles_apart() {
+        let docs = [
+            doc("Analyst", "Junior"),
+            doc("Analyst", "Senior"),
+            doc("Nurse", ""),
+            doc("Nurse", ""),
+            doc("", ""),
+        ];
+        let labels = distinct_labels(&docs.iter().collect::<Vec<_>>());
+        assert_eq!(
+            labels,
+            [
+                "Analyst (Junior)",
+                "Analyst (Senior)",
+                "Nurse #3",
+                "Nurse #4",
+                "(untitled)"
+            ]
+        );
+    }
 }

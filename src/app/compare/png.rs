@@ -64,17 +64,22 @@ impl ChartExport {
     }
 
     /// Called after the chart is drawn in `chart`: when an export waits, scrolls the chart fully
-    /// into view if needed, then asks for a screenshot of this frame.
+    /// into view if it fits, then asks for a screenshot of this frame.
     pub fn capture(&mut self, ui: &Ui, chart: Rect) {
         let Some(path) = self.waiting.take() else {
             return;
         };
-        if !ui.clip_rect().contains_rect(chart) {
+        let view = ui.clip_rect();
+        let fits = chart.width() <= view.width() && chart.height() <= view.height();
+        if fits && !view.contains_rect(chart) {
             ui.scroll_to_rect(chart, Some(egui::Align::TOP));
             self.waiting = Some(path);
             ui.ctx().request_repaint();
             return;
         }
+        // What of the chart is on screen (all of it unless the window is smaller than the chart),
+        // with a little room around it so nothing at its edge is cut.
+        let chart = chart.intersect(view).expand(4.0);
         let pixels_per_point = ui.ctx().pixels_per_point();
         let shots = self.shots_tx.clone();
         let ctx = ui.ctx().clone();

@@ -5,7 +5,7 @@
 
 use egui::{Align2, RichText, Stroke, Ui};
 use egui_plot::{
-    Bar, BarChart, GridMark, LineStyle, MarkerShape, PlotPoint, PlotUi, Points, Span, Text, VLine,
+    AxisHints, Bar, BarChart, LineStyle, MarkerShape, PlotPoint, PlotUi, Points, Span, Text, VLine,
 };
 
 use super::Compared;
@@ -16,9 +16,11 @@ use crate::model::Zone;
 use crate::scoring::{displayed_score, zone_of};
 
 /// The chart's height in points.
-const HEIGHT: f32 = 330.0;
+const HEIGHT: f32 = 380.0;
+/// Slots at least this wide (points) name the zone in the bar label.
+const WIDE_SLOT: f32 = 80.0;
 /// Room above 100 for the bar labels.
-const TOP: f64 = 116.0;
+const TOP: f64 = 112.0;
 
 /// A role's bar: what is drawn and what its hover text says.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,30 +58,38 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, show_referen
         .chain(references.iter().map(|r| r.title.clone()))
         .collect();
     let count = labels.len();
-    let short = chart::fit_labels(&labels, ui.available_width());
+    // Room on the left for the band names, on the right for the threshold labels.
+    let slots = chart::slots(
+        ui.available_width(),
+        count,
+        20.0,
+        chart::THRESHOLD_LABEL_ROOM,
+    );
+    let short = chart::fit_labels(ui, &labels, slots.width);
     let dark = ui.visuals().dark_mode;
+    // Room for "YELLOW" under the score in each slot.
+    let wide = slots.width >= WIDE_SLOT;
     let outline = ui.visuals().text_color();
+    let x_axis = chart::category_axis(AxisHints::new_x(), chart::ROLES_AXIS, short);
     let response = chart::fixed_plot("compare scores", HEIGHT)
-        .x_axis_label("Role")
+        .custom_x_axes(vec![x_axis])
+        .show_grid([false, true])
         .y_axis_label("AIJRI score (0–100)")
-        .include_x(-0.9)
-        .include_x(chart::slot_value(count) - 0.4)
+        .include_x(slots.left)
+        .include_x(slots.right)
         .include_y(0.0)
         .include_y(TOP)
         .x_grid_spacer(chart::slot_marks(count))
-        .x_axis_formatter(move |mark, _| chart::slot_label(&short, mark.value))
-        .y_grid_spacer(|_| {
-            (0..=10)
-                .map(|i| GridMark {
-                    value: f64::from(i) * 10.0,
-                    step_size: 10.0,
-                })
-                .collect()
-        })
+        .y_grid_spacer(chart::tens_to_100)
         .show(ui, |plot| {
             zone_bands(plot, framework, dark);
-            chart::threshold_lines(plot, framework, chart::slot_value(count) - 0.45);
-            score_bars(plot, &bars, outline);
+            chart::threshold_lines(
+                plot,
+                framework,
+                (slots.right, Align2::RIGHT_BOTTOM),
+                outline,
+            );
+            score_bars(plot, &bars, outline, wide);
             reference_markers(plot, &references, bars.len(), framework, outline);
             plot.pointer_coordinate()
         });
@@ -94,7 +104,7 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, show_referen
     response
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
-    key(ui, &bars, &references);
+    key(ui, &bars, &references, wide);
 }
 
 fn score_bar(role: &Compared<'_>) -> ScoreBar {
@@ -175,7 +185,7 @@ fn zone_bands(plot: &mut PlotUi<'_>, framework: &Framework, dark: bool) {
         (Zone::Green, zones.green_min, framework.clamp.max),
     ];
     for (zone, low, high) in bands {
-        let name = format!("{} zone", zone.name().to_uppercase());
+        let name = zone.name().to_uppercase();
         plot.span(
             Span::new(name, low..=high)
                 .axis(egui_plot::Axis::Y)
@@ -184,7 +194,8 @@ fn zone_bands(plot: &mut PlotUi<'_>, framework: &Framework, dark: bool) {
     }
 }
 
-fn score_bars(plot: &mut PlotUi<'_>, bars: &[ScoreBar], outline: egui::Color32) {
+/// Draws the bars and their labels; `wide` slots also name the zone in the label.
+fn score_bars(plot: &mut PlotUi<'_>, bars: &[ScoreBar], outline: egui::Color32, wide: bool) {
     let chart_bars = bars
         .iter()
         .enumerate()
@@ -199,30 +210,42 @@ fn score_bars(plot: &mut PlotUi<'_>, bars: &[ScoreBar], outline: egui::Color32) 
     plot.bar_chart(BarChart::new("Final score", chart_bars).allow_hover(false));
     for (i, bar) in bars.iter().enumerate() {
         let x = chart::slot_value(i);
-        let flag = if bar.overridden { "⚑ " } else { "" };
-        let warning = if bar.provisional { " ⚠" } else { "" };
-        let text = format!(
-            "{flag}{:.1}{warning}\n{}",
-            displayed_score(bar.score),
-            bar.zone.name().to_uppercase()
-        );
+        let text = bar_label(bar, wide);
         plot.text(
             Text::new(
                 "",
                 PlotPoint::new(x, bar.score + 1.0),
-                RichText::new(text).strong(),
+                RichText::new(text).size(13.0).strong(),
             )
             .anchor(Align2::CENTER_BOTTOM)
             .id(("score label", i)),
         );
         if bar.overridden {
-            let marker = Points::new("", vec![[x, bar.computed]])
+            let marker = Points::new("", vec![[x + 0.38, bar.computed]])
                 .shape(MarkerShape::Diamond)
                 .radius(6.0)
                 .filled(true)
                 .color(outline);
             plot.points(marker.id(("computed", i)));
         }
+    }
+}
+
+/// "24.5\nRED" (with ⚑ for an override and ⚠ when provisional); where slots are narrow, only the
+/// score and the markers: the band the bar ends in names the zone.
+fn bar_label(bar: &ScoreBar, wide: bool) -> String {
+    let flag = if bar.overridden { "⚑ " } else { "" };
+    let warning = if bar.provisional { " ⚠" } else { "" };
+    let score = displayed_score(bar.score);
+    if wide {
+        format!(
+            "{flag}{score:.1}{warning}\n{}",
+            bar.zone.name().to_uppercase()
+        )
+    } else if bar.overridden || bar.provisional {
+        format!("{score:.1}\n{flag}{warning}")
+    } else {
+        format!("{score:.1}")
     }
 }
 
@@ -256,7 +279,7 @@ fn reference_markers(
             Text::new(
                 "",
                 PlotPoint::new(x, reference.score + 2.5),
-                RichText::new(text),
+                RichText::new(text).size(12.0),
             )
             .anchor(Align2::CENTER_BOTTOM)
             .id(("reference label", i)),
@@ -302,9 +325,13 @@ fn describe(bars: &[ScoreBar]) -> String {
 }
 
 /// The key under the chart, in words: what ⚑, ◆, ◇ and ⚠ mean, shown only when they appear.
-fn key(ui: &mut Ui, bars: &[ScoreBar], references: &[Reference]) {
-    let mut parts =
-        vec!["Bars: final score, labelled with its zone; dashed lines: zone thresholds".to_owned()];
+fn key(ui: &mut Ui, bars: &[ScoreBar], references: &[Reference], wide: bool) {
+    let bars_are = if wide {
+        "Bars: final score, labelled with its zone"
+    } else {
+        "Bars: final score; its zone is the band the bar ends in (hover a bar for its figures)"
+    };
+    let mut parts = vec![format!("{bars_are}; dashed lines: zone thresholds")];
     if bars.iter().any(|b| b.overridden) {
         parts.push("⚑ assessor override, ◆ the computed score".into());
     }
@@ -314,5 +341,5 @@ fn key(ui: &mut Ui, bars: &[ScoreBar], references: &[Reference]) {
     if !references.is_empty() {
         parts.push("◇ published score of a related role (\"where to look next\")".into());
     }
-    ui.label(RichText::new(parts.join(" · ")).small());
+    ui.label(RichText::new(parts.join(" · ")).size(12.0));
 }

@@ -28,6 +28,9 @@ struct Cell {
 
 type Figure = fn(&Doc, &Framework) -> Cell;
 
+/// The width of a role's column, in points; longer values are elided (in full on hover).
+const COLUMN_WIDTH: f32 = 170.0;
+
 /// Every row: its name, which way is better, and how a role fills it.
 const ROWS: [(&str, Better, Figure); 23] = [
     ("Final score", Better::Higher, |d, _| {
@@ -41,7 +44,7 @@ const ROWS: [(&str, Better, Figure); 23] = [
         number(d.breakdown.score_unclamped, 1)
     }),
     ("Sub-label", Better::Neither, |d, _| {
-        text(d.breakdown.sub_label_text())
+        sub_label_cell(&d.breakdown)
     }),
     ("Override", Better::Neither, |d, _| {
         override_cell(&d.breakdown)
@@ -106,58 +109,83 @@ const ROWS: [(&str, Better, Figure); 23] = [
 
 /// Draws the table of the comparison set.
 pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
+    let cell = egui::vec2(COLUMN_WIDTH, ui.spacing().interact_size.y);
     egui::ScrollArea::horizontal()
         .id_salt("compare table")
         .show(ui, |ui| {
             egui::Grid::new("compare table grid")
                 .striped(true)
                 .spacing([18.0, 5.0])
-                .min_col_width(90.0)
                 .show(ui, |ui| {
-                    header(ui, set);
+                    header(ui, set, cell);
                     for (name, better, figure) in ROWS {
                         let cells: Vec<Cell> =
                             set.iter().map(|r| figure(r.doc, framework)).collect();
-                        row(ui, name, better, &cells, set);
+                        row(ui, name, better, &cells, set, cell);
                     }
                 });
         });
 }
 
-fn header(ui: &mut Ui, set: &[Compared<'_>]) {
+/// Adds a cell of a fixed size: the widget when the cell is in view, empty space otherwise, so a
+/// wide table costs only the columns on screen.
+fn fixed_cell(
+    ui: &mut Ui,
+    size: egui::Vec2,
+    label: impl FnOnce() -> egui::Label,
+) -> Option<egui::Response> {
+    let rect = egui::Rect::from_min_size(ui.cursor().min, size);
+    if ui.is_rect_visible(rect) {
+        Some(ui.add_sized(size, label().truncate()))
+    } else {
+        ui.allocate_space(size);
+        None
+    }
+}
+
+fn header(ui: &mut Ui, set: &[Compared<'_>], cell: egui::Vec2) {
     ui.label(RichText::new("Figure").strong());
     for role in set {
-        ui.label(RichText::new(crate::app::chart::shorten(&role.label, 26)).strong())
-            .on_hover_text(role.doc.assessment.display_title());
+        let text = RichText::new(&role.label).strong();
+        if let Some(response) = fixed_cell(ui, cell, || egui::Label::new(text)) {
+            response.on_hover_text(role.doc.assessment.display_title());
+        }
     }
     ui.end_row();
 }
 
-fn row(ui: &mut Ui, name: &str, better: Better, cells: &[Cell], set: &[Compared<'_>]) {
+fn row(
+    ui: &mut Ui,
+    name: &str,
+    better: Better,
+    cells: &[Cell],
+    set: &[Compared<'_>],
+    size: egui::Vec2,
+) {
     ui.label(name);
     let best = best_value(better, cells);
+    let strong = ui.visuals().strong_text_color();
     for (cell, role) in cells.iter().zip(set) {
         let is_best = best.is_some() && cell.value == best;
-        let shown = if is_best {
-            format!("★ {}", cell.text)
-        } else {
-            cell.text.clone()
+        let label = || {
+            let rich = if is_best {
+                RichText::new(format!("★ {}", cell.text))
+                    .strong()
+                    .color(strong)
+            } else {
+                RichText::new(&cell.text)
+            };
+            egui::Label::new(rich)
         };
-        let rich = if is_best {
-            RichText::new(&shown)
-                .strong()
-                .color(ui.visuals().strong_text_color())
-        } else {
-            RichText::new(&shown)
-        };
-        let spoken = format!(
-            "{name}, {}: {}{}",
-            role.label,
-            cell.text,
-            if is_best { " (best)" } else { "" }
-        );
-        ui.label(rich.monospace())
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
+        if let Some(response) = fixed_cell(ui, size, label) {
+            let spoken = format!(
+                "{name}, {}: {}{}",
+                role.label,
+                cell.text,
+                if is_best { " (best)" } else { "" }
+            );
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
+        }
     }
     ui.end_row();
 }
@@ -254,6 +282,14 @@ fn zone_cell(b: &Breakdown) -> Cell {
         text: zone.name().to_uppercase(),
         value: rank,
     }
+}
+
+fn sub_label_cell(b: &Breakdown) -> Cell {
+    let zone = b.zone.name();
+    text(b.sub_label.map_or_else(
+        || zone.to_owned(),
+        |label| format!("{zone} ({})", label.name()),
+    ))
 }
 
 fn override_cell(b: &Breakdown) -> Cell {

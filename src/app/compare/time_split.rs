@@ -4,7 +4,7 @@
 //! provisional result); segments carry their value as text where they are tall enough.
 
 use egui::{Align2, Color32, RichText, Stroke, Ui};
-use egui_plot::{Bar, BarChart, PlotPoint, PlotUi, Text};
+use egui_plot::{AxisHints, Bar, BarChart, PlotPoint, PlotUi, Text};
 
 use super::Compared;
 use crate::app::chart::{self, AUTOMATION, GREY, PURPLE, SKY_BLUE};
@@ -43,6 +43,15 @@ impl Segment {
         match self {
             Self::Score(score) => format!("Automation score {score}"),
             Self::Impact(impact) => capitalised(impact.label()),
+        }
+    }
+
+    /// The name in the key, with the tag written on the segments: "Automation score 4",
+    /// "Displacement (D)".
+    fn key_name(self) -> String {
+        match self {
+            Self::Score(_) => self.name(),
+            Self::Impact(_) => format!("{} ({})", self.name(), self.tag()),
         }
     }
 
@@ -119,17 +128,23 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>]) {
         .map(|r| Segment::ALL.map(|s| s.share(&r.doc.assessment, &r.doc.breakdown)))
         .collect();
     let labels: Vec<String> = set.iter().map(|r| r.label.clone()).collect();
-    let short = chart::fit_labels(&labels, ui.available_width());
+    let slots = chart::slots(ui.available_width(), count, 0.0, 0.0);
+    let short = chart::fit_labels(ui, &labels, slots.width);
     let outline = ui.visuals().text_color();
     let response = chart::fixed_plot("compare time", HEIGHT)
-        .x_axis_label("Role (left bar: by automation score · right bar: by impact)")
+        .custom_x_axes(vec![chart::category_axis(
+            AxisHints::new_x(),
+            "Roles compared (left bar: by automation score · right bar: by impact)",
+            short,
+        )])
+        .show_grid([false, true])
         .y_axis_label("Share of task time (%)")
-        .include_x(-0.6)
-        .include_x(chart::slot_value(count) - 0.4)
+        .include_x(slots.left)
+        .include_x(slots.right)
         .include_y(0.0)
-        .include_y(104.0)
+        .include_y(106.0)
         .x_grid_spacer(chart::slot_marks(count))
-        .x_axis_formatter(move |mark, _| chart::slot_label(&short, mark.value))
+        .y_grid_spacer(chart::tens_to_100)
         .show(ui, |plot| {
             stacks(plot, &shares, outline);
             plot.pointer_coordinate()
@@ -142,7 +157,7 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>]) {
     });
     let key: Vec<(Color32, String)> = Segment::ALL
         .iter()
-        .map(|s| (s.colour(), format!("{} {}", s.tag(), s.name())))
+        .map(|s| (s.colour(), s.key_name()))
         .collect();
     let key: Vec<(Color32, &str)> = key.iter().map(|(c, n)| (*c, n.as_str())).collect();
     chart::key_row(ui, &key);
@@ -189,7 +204,7 @@ fn segment_labels(plot: &mut PlotUi<'_>, shares: &[[f64; 8]]) {
             let x = chart::slot_value(i) + segment.x();
             if share >= LABELLED_PCT {
                 let text = RichText::new(format!("{} {}", segment.tag(), format_pct(share)))
-                    .small()
+                    .size(12.0)
                     .color(chart::text_on(segment.colour()));
                 plot.text(
                     Text::new("", PlotPoint::new(x, base[stack] + share / 2.0), text)
@@ -203,7 +218,7 @@ fn segment_labels(plot: &mut PlotUi<'_>, shares: &[[f64; 8]]) {
             let label = Text::new(
                 "",
                 PlotPoint::new(chart::slot_value(i) + x, 100.5),
-                RichText::new(what).small(),
+                RichText::new(what).size(12.0),
             )
             .anchor(Align2::CENTER_BOTTOM);
             plot.text(label.id(("stack", i, what)));

@@ -61,6 +61,28 @@ impl AijriApp {
     }
 }
 
+/// What the parts of the view read: the role and its analysis.
+#[derive(Clone, Copy)]
+pub struct Subject<'a> {
+    /// The role's assessment.
+    pub assessment: &'a Assessment,
+    /// The framework it is scored under.
+    pub framework: &'a Framework,
+    /// Its what-if analysis.
+    pub analysis: &'a Analysis,
+}
+
+impl Subject<'_> {
+    /// "Evidence: Wage Trends −1 → 0", several joined by " + ".
+    fn describe(&self, changes: &[Change]) -> String {
+        let parts: Vec<String> = changes
+            .iter()
+            .map(|c| c.describe(self.assessment, self.framework))
+            .collect();
+        parts.join(" + ")
+    }
+}
+
 /// Draws the What-if view.
 pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
     let mut actions = Vec::new();
@@ -81,15 +103,27 @@ pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
         return;
     };
     let analysis = whatif.analysis(&doc.assessment, framework);
+    let subject = Subject {
+        assessment: &doc.assessment,
+        framework,
+        analysis,
+    };
     egui::ScrollArea::vertical()
         .id_salt("what-if")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             intro(ui, doc, analysis);
             ui.separator();
-            zone_moves(ui, &doc.assessment, framework, analysis, &mut actions);
+            ui.label(
+                RichText::new("Smallest change into another zone")
+                    .strong()
+                    .size(15.0),
+            );
+            zone_move(ui, subject, &analysis.zone_up, "up", &mut actions);
+            ui.add_space(4.0);
+            zone_move(ui, subject, &analysis.zone_down, "down", &mut actions);
             ui.separator();
-            tornado::ui(ui, &doc.assessment, framework, analysis, &mut actions);
+            tornado::ui(ui, subject, &mut actions);
         });
     for action in actions {
         app.emit(action);
@@ -109,12 +143,14 @@ fn intro(ui: &mut Ui, doc: &super::state::Doc, analysis: &Analysis) {
     ));
     let result = doc.breakdown.final_result;
     if result.overridden {
-        ui.label(RichText::new(format!(
-            "⚑ An assessor override sets the final result ({:.1} {}); what-if works on the computed score.",
-            displayed_score(result.score),
-            result.zone.name().to_uppercase()
-        ))
-        .strong());
+        ui.label(
+            RichText::new(format!(
+                "⚑ An assessor override sets the final result ({:.1} {}); what-if works on the computed score.",
+                displayed_score(result.score),
+                result.zone.name().to_uppercase()
+            ))
+            .strong(),
+        );
     }
     if doc.breakdown.provisional {
         ui.label(
@@ -126,36 +162,10 @@ fn intro(ui: &mut Ui, doc: &super::state::Doc, analysis: &Analysis) {
     }
 }
 
-fn zone_moves(
-    ui: &mut Ui,
-    a: &Assessment,
-    framework: &Framework,
-    analysis: &Analysis,
-    actions: &mut Vec<Action>,
-) {
-    ui.label(
-        RichText::new("Smallest change into another zone")
-            .strong()
-            .size(15.0),
-    );
-    zone_move(ui, a, framework, analysis, &analysis.zone_up, "up", actions);
-    ui.add_space(4.0);
-    zone_move(
-        ui,
-        a,
-        framework,
-        analysis,
-        &analysis.zone_down,
-        "down",
-        actions,
-    );
-}
-
+/// The options into the next zone up or down: the first few, the rest under a collapsed header.
 fn zone_move(
     ui: &mut Ui,
-    a: &Assessment,
-    framework: &Framework,
-    analysis: &Analysis,
+    subject: Subject<'_>,
     zone_move: &ZoneMove,
     direction: &str,
     actions: &mut Vec<Action>,
@@ -168,13 +178,15 @@ fn zone_move(
         };
         ui.label(format!(
             "{} is the {edge} zone: there is no next zone {direction}.",
-            analysis.zone.name()
+            subject.analysis.zone.name()
         ));
         return;
     };
-    let target_name = target.name().to_uppercase();
+    let target = target.name().to_uppercase();
     let Some(first) = zone_move.options.first() else {
-        ui.label(format!("No change of one or two inputs by one step reaches {target_name} (next zone {direction})."));
+        ui.label(format!(
+            "No change of one or two inputs by one step reaches {target} (next zone {direction})."
+        ));
         return;
     };
     let steps = if first.steps() == 1 {
@@ -182,61 +194,54 @@ fn zone_move(
     } else {
         "two steps"
     };
-    ui.label(
-        RichText::new(format!(
-            "Into {target_name} (next zone {direction}) — {steps}:"
-        ))
-        .strong(),
-    );
-    egui::Grid::new(("zone move", direction))
-        .num_columns(3)
-        .spacing([16.0, 4.0])
-        .show(ui, |ui| {
-            for option in zone_move.options.iter().take(LISTED_OPTIONS) {
-                option_row(ui, a, framework, analysis, option, &target_name, actions);
-            }
-        });
-    let more = zone_move.options.len().saturating_sub(LISTED_OPTIONS);
-    if more > 0 {
-        ui.label(
-            RichText::new(format!(
-                "… and {more} more options of {steps} reach {target_name}."
-            ))
-            .weak(),
-        );
+    let heading =
+        format!("Into {target} (next zone {direction}) — {steps}, smallest change first:");
+    ui.label(RichText::new(heading).strong());
+    let (shown, rest) = zone_move
+        .options
+        .split_at(zone_move.options.len().min(LISTED_OPTIONS));
+    options_grid(ui, subject, shown, &target, (direction, 0), actions);
+    if !rest.is_empty() {
+        let more = format!("{} more changes of {steps} into {target}", rest.len());
+        egui::CollapsingHeader::new(more)
+            .id_salt(("more options", direction))
+            .show(ui, |ui| {
+                options_grid(ui, subject, rest, &target, (direction, 1), actions);
+            });
     }
 }
 
-fn option_row(
+fn options_grid(
     ui: &mut Ui,
-    a: &Assessment,
-    framework: &Framework,
-    analysis: &Analysis,
-    option: &Outcome,
+    subject: Subject<'_>,
+    options: &[Outcome],
     target: &str,
+    id: (&str, u8),
     actions: &mut Vec<Action>,
 ) {
-    let changes: Vec<String> = option
-        .changes
-        .iter()
-        .map(|c| c.describe(a, framework))
-        .collect();
-    let changes = changes.join(" + ");
-    ui.label(&changes);
-    ui.label(
-        RichText::new(outcome_text(option, analysis.score))
-            .monospace()
-            .strong(),
-    );
-    let label = format!("Apply (reach {target}): {changes}");
-    let button = ui
-        .button("Apply")
-        .on_hover_text("Make this change to the role (Ctrl+Z undoes it)");
-    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-    if button.clicked() {
-        actions.push(Action::ApplyWhatIf(option.changes.clone()));
-    }
-    ui.end_row();
+    egui::Grid::new(("zone move", id))
+        .num_columns(3)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for option in options {
+                let changes = subject.describe(&option.changes);
+                ui.label(&changes);
+                ui.label(
+                    RichText::new(outcome_text(option, subject.analysis.score))
+                        .monospace()
+                        .strong(),
+                );
+                let label = format!("Apply (reach {target}): {changes}");
+                let button = ui
+                    .button("Apply")
+                    .on_hover_text("Make this change to the role (Ctrl+Z undoes it)");
+                button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                if button.clicked() {
+                    actions.push(Action::ApplyWhatIf(option.changes.clone()));
+                }
+                ui.end_row();
+            }
+        });
 }
 
 /// "→ 26.0 YELLOW (+1.5)": the score and zone after a change, and the change as displayed.

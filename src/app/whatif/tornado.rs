@@ -3,97 +3,87 @@
 //! neighbouring zones as dashed lines; exact values on hover and in the list under the chart.
 
 use egui::{Align2, Color32, RichText, Stroke, Ui};
-use egui_plot::{Bar, BarChart, GridMark, LineStyle, PlotPoint, PlotUi, Text, VLine};
+use egui_plot::{AxisHints, Bar, BarChart, LineStyle, PlotPoint, PlotUi, Text, VLine};
 
-use super::outcome_text;
+use super::{Subject, outcome_text};
 use crate::app::Action;
 use crate::app::chart::{self, BLUE, GREY, PURPLE};
-use crate::framework::Framework;
-use crate::model::{Assessment, Zone};
+use crate::app::widgets::zone_colour;
+use crate::model::Zone;
 use crate::scoring::displayed_score;
-use crate::sensitivity::{Analysis, InputEffect, Outcome};
+use crate::sensitivity::{InputEffect, Outcome};
 
 /// Height of one input's row in the chart, in points.
 const ROW_HEIGHT: f32 = 24.0;
 /// Input names are shortened to this many characters on the axis (in full on hover).
 const AXIS_CHARS: usize = 38;
-/// The colour of "input lowered by one step" and "raised by one step".
+/// The colour of "input lowered by one step".
 const LOWERED: Color32 = PURPLE;
+/// The colour of "input raised by one step".
 const RAISED: Color32 = BLUE;
 
 /// Draws the tornado chart and the ranked list.
-pub fn ui(
-    ui: &mut Ui,
-    a: &Assessment,
-    framework: &Framework,
-    analysis: &Analysis,
-    actions: &mut Vec<Action>,
-) {
+pub fn ui(ui: &mut Ui, subject: Subject<'_>, actions: &mut Vec<Action>) {
     ui.label(
         RichText::new("Each input moved by one step")
             .strong()
             .size(15.0),
     );
-    ui.label(RichText::new("Change in the computed score when one input moves one step down (▼) or up (▲); the largest swing first.").weak().small());
-    chart_ui(ui, a, framework, analysis);
+    let help = "Change in the computed score when one input moves one step down (▼) or up (▲); the largest swing first.";
+    ui.label(RichText::new(help).weak().small());
+    chart_ui(ui, subject);
     chart::key_row(
         ui,
         &[
             (LOWERED, "▼ input lowered by one step"),
             (RAISED, "▲ input raised by one step"),
-            (GREY, "dashed: the edge of the next zone"),
+            (
+                GREY,
+                "dashed line, in the zone's colour: where the score enters the next zone",
+            ),
         ],
     );
     ui.add_space(6.0);
-    list_ui(ui, a, framework, analysis, actions);
+    list_ui(ui, subject, actions);
 }
 
-fn chart_ui(ui: &mut Ui, a: &Assessment, framework: &Framework, analysis: &Analysis) {
-    let rows = &analysis.inputs;
+fn chart_ui(ui: &mut Ui, subject: Subject<'_>) {
+    let rows = &subject.analysis.inputs;
     let count = rows.len();
+    // Slot 0 is at the bottom: the names go in reverse rank order.
     let names: Vec<String> = rows
         .iter()
-        .map(|e| chart::shorten(&e.input.name(a, framework), AXIS_CHARS))
+        .rev()
+        .map(|e| {
+            chart::shorten(
+                &e.input.name(subject.assessment, subject.framework),
+                AXIS_CHARS,
+            )
+        })
         .collect();
     let reach = rows.iter().map(InputEffect::swing).fold(0.5, f64::max) * 1.35;
-    let edges = zone_edges(analysis, framework, reach * 1.6);
+    let edges = zone_edges(subject, reach * 1.6);
+    // The plot shows the bars and the zone edges near enough to draw, with room for their labels.
+    let (low, high) = edges.iter().fold((-reach, reach), |(low, high), e| {
+        (low.min(e.x * 1.08), high.max(e.x * 1.08))
+    });
+    let x_axis = AxisHints::new_x()
+        .label("Change in score (points)")
+        .label_spacing(28.0..=40.0);
     let height = ROW_HEIGHT * count as f32 + 70.0;
+    let y_axis = chart::category_axis(AxisHints::new_y(), "Input", names).min_thickness(250.0);
     let response = chart::fixed_plot("what-if tornado", height)
-        .x_axis_label("Change in score (points)")
-        .y_axis_label("Input")
-        .include_x(-reach)
-        .include_x(reach)
+        .custom_x_axes(vec![x_axis])
+        .custom_y_axes(vec![y_axis])
+        .show_grid([true, false])
+        .include_x(low)
+        .include_x(high)
         .include_y(-0.6)
         .include_y(chart::slot_value(count) - 0.4)
-        .y_axis_min_width(250.0)
         .y_grid_spacer(chart::slot_marks(count))
-        .y_axis_formatter(move |mark, _| {
-            row_of(mark, count)
-                .and_then(|r| names.get(r))
-                .cloned()
-                .unwrap_or_default()
-        })
         .show(ui, |plot| {
             plot.vline(VLine::new("", 0.0).color(GREY).width(1.0).id("zero"));
-            for (x, text) in &edges {
-                plot.vline(
-                    VLine::new("", *x)
-                        .style(LineStyle::dashed_loose())
-                        .color(GREY)
-                        .width(1.5)
-                        .id(("edge", text.as_str())),
-                );
-                let label = Text::new(
-                    "",
-                    PlotPoint::new(*x, chart::slot_value(count) - 0.45),
-                    RichText::new(text).small().strong(),
-                );
-                plot.text(
-                    label
-                        .anchor(Align2::CENTER_BOTTOM)
-                        .id(("edge label", text.as_str())),
-                );
-            }
+            edge_lines(plot, &edges, count);
             bars(plot, rows, |e| e.down.as_ref(), "▼", LOWERED);
             bars(plot, rows, |e| e.up.as_ref(), "▲", RAISED);
             plot.pointer_coordinate()
@@ -103,22 +93,16 @@ fn chart_ui(ui: &mut Ui, a: &Assessment, framework: &Framework, analysis: &Analy
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
     chart::hover_slot(&response, count, true, |slot| {
-        row_of(
-            GridMark {
-                value: chart::slot_value(slot),
-                step_size: 1.0,
-            },
-            count,
-        )
-        .and_then(|r| rows.get(r))
-        .map(|e| detail(e, a, framework, analysis.score))
-        .unwrap_or_default()
+        row_of(chart::slot_value(slot), count)
+            .and_then(|r| rows.get(r))
+            .map(|e| detail(e, subject))
+            .unwrap_or_default()
     });
 }
 
 /// The input row a y value shows: the largest swing (row 0) at the top.
-fn row_of(mark: GridMark, count: usize) -> Option<usize> {
-    chart::slot_at(mark.value, count).map(|slot| count - 1 - slot)
+fn row_of(y: f64, count: usize) -> Option<usize> {
+    chart::slot_at(y, count).map(|slot| count - 1 - slot)
 }
 
 /// The y value of an input row.
@@ -126,10 +110,10 @@ fn y_of(row: usize, count: usize) -> f64 {
     chart::slot_value(count - 1 - row)
 }
 
-/// Dashed lines where the score would cross into the neighbouring zones, when within `limit`.
-fn zone_edges(analysis: &Analysis, framework: &Framework, limit: f64) -> Vec<(f64, String)> {
-    let shown = displayed_score(analysis.score);
-    let zones = framework.zones;
+/// Where the score would cross into the neighbouring zones, with a label, when within `limit`.
+fn zone_edges(subject: Subject<'_>, limit: f64) -> Vec<Edge> {
+    let shown = displayed_score(subject.analysis.score);
+    let zones = subject.framework.zones;
     let edges = [
         (Zone::Yellow, zones.yellow_min, Zone::Red),
         (Zone::Green, zones.green_min, Zone::Yellow),
@@ -138,14 +122,44 @@ fn zone_edges(analysis: &Analysis, framework: &Framework, limit: f64) -> Vec<(f6
         .into_iter()
         .filter_map(|(upper, threshold, lower)| {
             let x = threshold - shown;
-            let text = if x > 0.0 {
-                format!("{} at {:+.1}", upper.name().to_uppercase(), x)
+            let (zone, text) = if x > 0.0 {
+                (upper, format!("{} at {x:+.1}", upper.name().to_uppercase()))
             } else {
-                format!("{} below {:+.1}", lower.name().to_uppercase(), x).replace('-', "−")
+                (
+                    lower,
+                    format!("{} below {x:+.1}", lower.name().to_uppercase()).replace('-', "−"),
+                )
             };
-            (x.abs() <= limit && x != 0.0).then_some((x, text))
+            (x.abs() <= limit && x.abs() > f64::EPSILON).then_some(Edge { x, zone, text })
         })
         .collect()
+}
+
+/// Where the score would enter a neighbouring zone, as a change in points.
+struct Edge {
+    x: f64,
+    zone: Zone,
+    text: String,
+}
+
+/// The zone edges as dashed lines in the colour of the zone entered, each labelled in words.
+fn edge_lines(plot: &mut PlotUi<'_>, edges: &[Edge], count: usize) {
+    for Edge { x, zone, text } in edges {
+        let line = VLine::new("", *x)
+            .style(LineStyle::dashed_loose())
+            .color(zone_colour(*zone))
+            .width(2.5);
+        plot.vline(line.id(("edge", text.as_str())));
+        let position = PlotPoint::new(*x, chart::slot_value(count) - 0.45);
+        let label = Text::new("", position, RichText::new(text).size(12.0).strong())
+            // Written towards the middle, so a line at the plot's edge keeps its label in view.
+            .anchor(if *x > 0.0 {
+                Align2::RIGHT_BOTTOM
+            } else {
+                Align2::LEFT_BOTTOM
+            });
+        plot.text(label.id(("edge label", text.as_str())));
+    }
 }
 
 fn bars(
@@ -177,7 +191,7 @@ fn bars(
         let label = Text::new(
             "",
             PlotPoint::new(outcome.delta, y),
-            RichText::new(text).small(),
+            RichText::new(text).size(12.0),
         );
         plot.text(label.anchor(anchor).id((mark, row)));
     }
@@ -189,18 +203,16 @@ fn bars(
 }
 
 /// The hover text of an input: both steps with their scores and zones.
-fn detail(effect: &InputEffect, a: &Assessment, framework: &Framework, base: f64) -> String {
-    let mut lines = vec![format!(
-        "{} (now {})",
-        effect.input.name(a, framework),
-        effect.value
-    )];
+fn detail(effect: &InputEffect, subject: Subject<'_>) -> String {
+    let name = effect.input.name(subject.assessment, subject.framework);
+    let now = effect.input.show_value(effect.value, subject.framework);
+    let mut lines = vec![format!("{name} (now {now})")];
     for (mark, outcome) in [("▼", &effect.down), ("▲", &effect.up)] {
         lines.push(match outcome {
             Some(o) => format!(
                 "{mark} {} {}",
-                step_text(o, a, framework),
-                outcome_text(o, base)
+                subject.describe(&o.changes),
+                outcome_text(o, subject.analysis.score)
             ),
             None => format!("{mark} out of range"),
         });
@@ -208,22 +220,13 @@ fn detail(effect: &InputEffect, a: &Assessment, framework: &Framework, base: f64
     lines.join("\n")
 }
 
-fn step_text(outcome: &Outcome, a: &Assessment, framework: &Framework) -> String {
-    outcome
-        .changes
-        .first()
-        .map(|c| c.describe(a, framework))
-        .unwrap_or_default()
-}
-
 /// The ranked list: each input with its current score and both steps; the name opens the field.
-fn list_ui(
-    ui: &mut Ui,
-    a: &Assessment,
-    framework: &Framework,
-    analysis: &Analysis,
-    actions: &mut Vec<Action>,
-) {
+fn list_ui(ui: &mut Ui, subject: Subject<'_>, actions: &mut Vec<Action>) {
+    let base = subject.analysis.score;
+    let step = |o: &Option<Outcome>| {
+        o.as_ref()
+            .map_or_else(|| "out of range".to_owned(), |o| outcome_text(o, base))
+    };
     egui::Grid::new("what-if list")
         .striped(true)
         .num_columns(5)
@@ -239,20 +242,11 @@ fn list_ui(
                 ui.label(RichText::new(heading).strong());
             }
             ui.end_row();
-            for (rank, effect) in analysis.inputs.iter().enumerate() {
-                let name = effect.input.name(a, framework);
-                let step = |o: &Option<Outcome>| {
-                    o.as_ref().map_or_else(
-                        || "out of range".to_owned(),
-                        |o| outcome_text(o, analysis.score),
-                    )
-                };
+            for (rank, effect) in subject.analysis.inputs.iter().enumerate() {
+                let name = effect.input.name(subject.assessment, subject.framework);
                 let (down, up) = (step(&effect.down), step(&effect.up));
-                let spoken = format!(
-                    "Rank {}: {name} (now {}): ▼ {down}; ▲ {up}",
-                    rank + 1,
-                    effect.value
-                );
+                let now = effect.input.show_value(effect.value, subject.framework);
+                let spoken = format!("Rank {}: {name} (now {now}): ▼ {down}; ▲ {up}", rank + 1);
                 ui.label(format!("{}", rank + 1))
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
                 if ui
@@ -262,7 +256,7 @@ fn list_ui(
                 {
                     actions.push(Action::GoToField(effect.input.field()));
                 }
-                ui.label(RichText::new(effect.value.to_string()).monospace());
+                ui.label(RichText::new(now).monospace());
                 ui.label(RichText::new(down).monospace());
                 ui.label(RichText::new(up).monospace());
                 ui.end_row();

@@ -1,0 +1,184 @@
+//! The CPU time of one UI frame with 10,000 roles in the list and 20 in the comparison set, for
+//! each view of the central area (editor, compare, what-if). Goal: under 4 ms in release.
+//!
+//! Run with `cargo bench --bench ui_frame`. Each view is measured two ways:
+//! - `kittest/<view>`: one `Harness::step` of the real app through egui_kittest (what the UI tests
+//!   drive), plus tessellating its shapes as eframe would before painting. The harness always
+//!   builds the AccessKit tree and hands it to kittest, which a desktop frame does only while a
+//!   screen reader is on, so this is an upper bound.
+//! - `kittest/compare-scrolled-to-table`: the Compare view scrolled down to its table (460 cells).
+//! - `context/<view>`: the same app run directly on an `egui::Context` (layout + tessellation, no
+//!   AccessKit), which is what eframe spends on the CPU before handing triangles to the GPU.
+//!
+//! Time is the thread's CPU time (`/proc/thread-self/schedstat` on Linux, else wall time), so other
+//! work on a shared machine does not inflate it.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use aijri_desk::app::picker::ScriptedPicker;
+use aijri_desk::app::state::{Doc, Entry, Library};
+use aijri_desk::app::{AijriApp, Settings, View};
+use aijri_desk::framework::Framework;
+use aijri_desk::library::{self, FileStamp};
+use aijri_desk::model::{Assessment, Dimension};
+use criterion::Criterion;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// Roles in the list.
+const LISTED: usize = 10_000;
+/// Roles in the comparison set.
+const COMPARED: usize = 20;
+/// The window size of the UI tests.
+const WINDOW: [f32; 2] = [1320.0, 860.0];
+
+/// The shipped assessments, read from `assessments/`.
+fn shipped() -> Vec<Assessment> {
+    let folder = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assessments"));
+    let files = library::load_paths(&[folder]);
+    let assessments: Vec<Assessment> = files
+        .into_iter()
+        .filter_map(|f| f.result.ok())
+        .map(|l| l.assessment)
+        .collect();
+    assert!(!assessments.is_empty(), "the shipped assessments load");
+    assessments
+}
+
+/// A library of `LISTED` variants of the shipped roles.
+fn big_library(framework: &Framework) -> Library {
+    let base = shipped();
+    let mut library = Library::default();
+    library.entries = (0..LISTED)
+        .map(|i| {
+            let mut a = base[i % base.len()].clone();
+            a.role.title = format!("{} {i:05}", a.role.title);
+            let wage = i64::try_from(i % 5).unwrap_or(0) - 2;
+            a.evidence.get_mut(Dimension::WageTrends).score = wage;
+            let doc = Doc::new(a, Some(FileStamp::of(b"")), framework);
+            let path = PathBuf::from(format!("/bench/role-{i:05}.aijri.json"));
+            Entry {
+                path,
+                content: Ok(doc),
+                compared: false,
+            }
+        })
+        .collect();
+    library
+}
+
+/// The app on the big library, showing `view`, with every 500th role in the comparison set (the
+/// app takes the set from its settings when built, so it is ticked afterwards).
+fn app(view: View) -> AijriApp {
+    let framework = Framework::published();
+    let mut app = AijriApp::new(
+        big_library(framework),
+        Settings::default(),
+        Box::new(ScriptedPicker::default()),
+    );
+    for entry in app.library.entries.iter_mut().step_by(LISTED / COMPARED) {
+        entry.compared = true;
+    }
+    app.selected = Some(0);
+    app.view = view;
+    app
+}
+
+/// The CPU time this thread has used, in nanoseconds, when the platform tells.
+fn thread_cpu_ns() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    text.split_whitespace().next()?.parse().ok()
+}
+
+/// Times `iterations` runs of `frame` in thread CPU time (or wall time where that is unknown).
+fn cpu_time(iterations: u64, mut frame: impl FnMut()) -> Duration {
+    let (cpu_start, wall_start) = (thread_cpu_ns(), Instant::now());
+    for _ in 0..iterations {
+        frame();
+    }
+    match (cpu_start, thread_cpu_ns()) {
+        (Some(start), Some(end)) => Duration::from_nanos(end.saturating_sub(start)),
+        _ => wall_start.elapsed(),
+    }
+}
+
+/// Measures frames of `view` through the kittest harness; `scroll_to` names a widget to scroll
+/// into view first (e.g. the comparison table, below the charts).
+fn kittest_frames(c: &mut Criterion, view: View, name: &str, scroll_to: Option<&str>) {
+    let app = app(view);
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .with_context_setup(aijri_desk::app::fonts::install)
+        .build_eframe(|_| app);
+    // Lay out once and let caches fill, as after the first frames of a session.
+    for _ in 0..5 {
+        harness.step();
+    }
+    if let Some(label) = scroll_to {
+        harness.get_by_label(label).scroll_to_me();
+        for _ in 0..5 {
+            harness.step();
+        }
+    }
+    assert_eq!(harness.state().library.compared().len(), COMPARED);
+    c.bench_function(&format!("kittest/{name}"), |b| {
+        b.iter_custom(|iterations| {
+            cpu_time(iterations, || {
+                harness.step();
+                let output = harness.output();
+                let shapes = output.shapes.clone();
+                black_box(harness.ctx.tessellate(shapes, output.pixels_per_point));
+            })
+        });
+    });
+}
+
+fn context_frames(c: &mut Criterion, view: View, name: &str) {
+    let mut app = app(view);
+    let ctx = egui::Context::default();
+    aijri_desk::app::fonts::install(&ctx);
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::Vec2::from(WINDOW),
+        )),
+        ..Default::default()
+    };
+    let mut frame = || {
+        let output = ctx.run_ui(input(), |ui| {
+            app.logic(ui.ctx());
+            app.ui(ui);
+        });
+        black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+    };
+    for _ in 0..5 {
+        frame();
+    }
+    c.bench_function(&format!("context/{name}"), |b| {
+        b.iter_custom(|iterations| cpu_time(iterations, &mut frame))
+    });
+}
+
+fn benches(c: &mut Criterion) {
+    for (view, name) in [
+        (View::Editor, "editor"),
+        (View::Compare, "compare"),
+        (View::WhatIf, "what-if"),
+    ] {
+        kittest_frames(c, view, name, None);
+        context_frames(c, view, name);
+    }
+    let table = Some("Every figure side by side");
+    kittest_frames(c, View::Compare, "compare-scrolled-to-table", table);
+}
+
+fn main() {
+    let mut criterion = Criterion::default()
+        .sample_size(30)
+        .measurement_time(Duration::from_secs(6))
+        .configure_from_args();
+    benches(&mut criterion);
+    criterion.final_summary();
+}

@@ -1,0 +1,444 @@
+//! The Compare and What-if views driven through egui_kittest on the shipped library (the published
+//! Backend/API Developer and the two illustrative variants), the exports through an injected file
+//! picker, snapshots of both views, and the shipped library content itself.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "test helpers panic on a failed expectation, as tests do"
+)]
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use aijri_desk::app::picker::ScriptedPicker;
+use aijri_desk::app::{AijriApp, View};
+use aijri_desk::framework::Framework;
+use aijri_desk::model::{Assessment, SubLabel, Zone};
+use aijri_desk::{library, scoring, sensitivity};
+use common::{
+    click, harness, library_copy, rendering_harness, rendering_harness_with_picker, shows,
+};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+const BACKEND: &str = "Backend/API Developer";
+const JUNIOR: &str = "Junior Backend Developer";
+const SENIOR: &str = "Senior Backend Engineer";
+
+fn tick_all_three(harness: &mut Harness<'_, AijriApp>) {
+    for title in [BACKEND, JUNIOR, SENIOR] {
+        click(harness, &format!("Compare {title}"));
+    }
+}
+
+/// The accessible description of the score chart.
+fn score_chart(harness: &Harness<'_, AijriApp>) -> String {
+    let node = harness.get_by_label_contains("Score chart: ");
+    node.accesskit_node().label().unwrap_or_default()
+}
+
+#[test]
+fn ticking_three_roles_shows_three_bars_and_three_table_columns() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    tick_all_three(&mut harness);
+    click(&mut harness, "Compare");
+    assert_eq!(harness.state().view, View::Compare);
+    assert!(shows(&harness, "Comparing 3 ticked roles."));
+
+    let chart = score_chart(&harness);
+    assert_eq!(chart.matches("; ").count(), 2, "three bars: {chart}");
+    for bar in [
+        "Backend/API Developer 24.5 Red",
+        "Junior Backend Developer 11.3 Red",
+        "Senior Backend Engineer 51.0 Green",
+    ] {
+        assert!(chart.contains(bar), "{bar} missing from {chart}");
+    }
+
+    // The table is below the charts: scrolled into view, as a user would.
+    harness
+        .get_by_label("Every figure side by side")
+        .scroll_to_me();
+    harness.run();
+    let columns = harness.query_all_by_label_contains("Final score, ").count();
+    assert_eq!(columns, 3, "one table column per role");
+    assert!(shows(&harness, "Final score, Backend/API Developer: 24.5"));
+    assert!(shows(
+        &harness,
+        "Final score, Junior Backend Developer: 11.3"
+    ));
+    assert!(
+        shows(
+            &harness,
+            "Final score, Senior Backend Engineer: 51.0 (best)"
+        ),
+        "the best score is marked"
+    );
+    assert!(
+        shows(&harness, "Task total, Senior Backend Engineer: 2.45 (best)"),
+        "lower is better for the task total"
+    );
+    assert!(shows(
+        &harness,
+        "Task resistance (TRS), Junior Backend Developer: 2.10"
+    ));
+}
+
+#[test]
+fn with_nothing_ticked_the_comparison_shows_the_selected_role() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    click(&mut harness, BACKEND);
+    click(&mut harness, "Compare");
+    assert!(shows(
+        &harness,
+        "No roles ticked: showing the selected role. Tick roles in the list to compare them."
+    ));
+    assert_eq!(
+        score_chart(&harness),
+        "Score chart: Backend/API Developer 24.5 Red"
+    );
+    harness
+        .get_by_label("Every figure side by side")
+        .scroll_to_me();
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label_contains("Final score, ").count(),
+        1
+    );
+}
+
+#[test]
+fn what_if_ranks_the_inputs_and_applying_a_change_into_yellow_is_undoable() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    click(&mut harness, BACKEND);
+    click(&mut harness, "What-if");
+    assert_eq!(harness.state().view, View::WhatIf);
+
+    // The list shows every input in the order of the analysis, the largest swing first.
+    let assessment = harness.state().selected_doc().unwrap().assessment.clone();
+    let analysis = sensitivity::analyse(&assessment, Framework::published());
+    assert_eq!(analysis.inputs.len(), 19);
+    for (rank, effect) in analysis.inputs.iter().enumerate() {
+        let label = format!(
+            "Rank {}: {}",
+            rank + 1,
+            effect.input.name(&assessment, Framework::published())
+        );
+        assert!(
+            harness.query_all_by_label_contains(&label).next().is_some(),
+            "{label} is listed"
+        );
+    }
+    assert!(
+        harness
+            .query_all_by_label_contains(
+                "Rank 1: Task: Implementing API endpoints & business logic"
+            )
+            .next()
+            .is_some()
+    );
+    assert!(
+        harness.query_all_by_label_contains("Rank 1: Task: Implementing API endpoints & business logic (now 4): ▼ → 26.5 YELLOW (+2.0)").next().is_some(),
+        "the top input names its effect"
+    );
+
+    // A change that reaches Yellow is named, and applying it is an ordinary edit.
+    // The smallest changes come first (a barrier 0 → 1 gives 25.1); the others are one click away.
+    assert!(shows(
+        &harness,
+        "Apply (reach YELLOW): Barrier: Regulatory/Licensing 0 → 1"
+    ));
+    harness
+        .get_by_label_contains("more changes of one step into YELLOW")
+        .click();
+    harness.run();
+    let apply = "Apply (reach YELLOW): Evidence: Wage Trends −1 → 0";
+    assert!(
+        shows(&harness, apply),
+        "Wage Trends −1 → 0 is one of the changes into Yellow"
+    );
+    assert!(shows(&harness, "Current score 24.5"));
+    click(&mut harness, apply);
+    assert_header_and_wage_trends(&harness, ("26.0", "YELLOW"), 0);
+    assert!(
+        harness
+            .query_all_by_label_contains("Apply (reach RED)")
+            .next()
+            .is_some(),
+        "now Yellow, a way back down is named"
+    );
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    // Ctrl+Z reverts the applied change.
+    assert_header_and_wage_trends(&harness, ("24.5", "RED"), -1);
+}
+
+/// The header shows this score and zone, and the selected role has this Wage Trends score.
+fn assert_header_and_wage_trends(
+    harness: &Harness<'_, AijriApp>,
+    (score, zone): (&str, &str),
+    wage: i64,
+) {
+    assert!(
+        shows(harness, &format!("Current score {score}")),
+        "the header shows {score}"
+    );
+    assert!(
+        shows(harness, &format!("Current zone {zone}")),
+        "the header shows {zone}"
+    );
+    let doc = harness.state().selected_doc().unwrap();
+    assert_eq!(doc.assessment.evidence.wage_trends.score, wage);
+}
+
+#[test]
+fn csv_exports_of_the_comparison_and_the_library_read_back() {
+    let folder = library_copy();
+    let picker = ScriptedPicker::default();
+    let mut harness = harness(folder.path(), &picker);
+    click(&mut harness, &format!("Compare {JUNIOR}"));
+    click(&mut harness, &format!("Compare {SENIOR}"));
+    click(&mut harness, "Compare");
+
+    let out = tempfile::tempdir().unwrap();
+    let comparison = out.path().join("comparison");
+    picker.answer(vec![comparison.clone()]);
+    click(&mut harness, "Export comparison as CSV…");
+    let rows = read_csv(&comparison.with_extension("csv"));
+    assert_eq!(rows.len(), 2, "one row per compared role");
+    assert_eq!(column(&rows, "title"), vec![JUNIOR, SENIOR]);
+    assert_eq!(column(&rows, "displayed_score"), vec!["11.3", "51.0"]);
+    assert_eq!(column(&rows, "zone"), vec!["Red", "Green"]);
+    assert_eq!(column(&rows, "sub_label"), vec!["Imminent", "Transforming"]);
+
+    let whole = out.path().join("library.csv");
+    picker.answer(vec![whole.clone()]);
+    click(&mut harness, "Export library as CSV…");
+    let rows = read_csv(&whole);
+    let mut titles = column(&rows, "title");
+    titles.sort_unstable();
+    assert_eq!(
+        titles,
+        vec![BACKEND, JUNIOR, SENIOR],
+        "one row per role of the library"
+    );
+    assert!(
+        harness
+            .state()
+            .notices
+            .iter()
+            .any(|n| !n.is_error && n.text.contains("Exported 3 roles"))
+    );
+    let requests = picker.requests();
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.filters.iter().any(|(_, ext)| ext == &["csv"])),
+        "the dialogs offer CSV"
+    );
+}
+
+/// The rows of a CSV file as header → value maps; the file must start with the UTF-8 BOM.
+fn read_csv(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let bytes = std::fs::read(path).unwrap();
+    assert!(
+        bytes.starts_with("\u{FEFF}".as_bytes()),
+        "UTF-8 with a byte-order mark"
+    );
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    reader
+        .records()
+        .map(|r| {
+            header
+                .iter()
+                .cloned()
+                .zip(r.unwrap().iter().map(str::to_owned))
+                .collect()
+        })
+        .collect()
+}
+
+fn column<'a>(rows: &'a [std::collections::HashMap<String, String>], name: &str) -> Vec<&'a str> {
+    rows.iter().map(|r| r[name].as_str()).collect()
+}
+
+#[test]
+fn the_chart_exports_as_a_png_of_the_bars() {
+    let folder = library_copy();
+    let picker = ScriptedPicker::default();
+    let Some(mut harness) =
+        rendering_harness_with_picker(folder.path(), egui::Theme::Light, &picker)
+    else {
+        eprintln!("PNG export test skipped: the screenshot needs a wgpu adapter");
+        return;
+    };
+    tick_all_three(&mut harness);
+    click(&mut harness, "Compare");
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("chart");
+    picker.answer(vec![target.clone()]);
+    click(&mut harness, "Export chart as PNG…");
+
+    let png = target.with_extension("png");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !harness
+        .state()
+        .notices
+        .iter()
+        .any(|n| n.text.contains("Exported the chart"))
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the export finished: {:?}",
+            harness.state().notices
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    let image = image::open(&png).unwrap().to_rgba8();
+    assert!(
+        image.width() > 600 && image.height() > 300,
+        "cropped to the chart: {}×{}",
+        image.width(),
+        image.height()
+    );
+    assert!(
+        image.width() < 1320 && image.height() < 860,
+        "not the whole window"
+    );
+    let has = |rgb: [u8; 3]| image.pixels().any(|p| p.0[..3] == rgb);
+    assert!(has([0xD5, 0x5E, 0x00]), "a Red bar is in the picture");
+    assert!(has([0x00, 0x9E, 0x73]), "a Green bar is in the picture");
+}
+
+fn snapshot_view(view: &str, theme: egui::Theme, name: &str) {
+    snapshot_with(&[view], theme, name);
+}
+
+/// A snapshot of the window after ticking the three roles and clicking `clicks` in turn.
+fn snapshot_with(clicks: &[&str], theme: egui::Theme, name: &str) {
+    let folder = library_copy();
+    let Some(mut harness) = rendering_harness(folder.path(), theme) else {
+        return;
+    };
+    click(&mut harness, BACKEND);
+    tick_all_three(&mut harness);
+    for label in clicks {
+        click(&mut harness, label);
+    }
+    harness.snapshot(name);
+}
+
+#[test]
+fn compare_view_snapshot_light() {
+    snapshot_view("Compare", egui::Theme::Light, "compare_light");
+}
+
+#[test]
+fn compare_view_snapshot_dark() {
+    snapshot_view("Compare", egui::Theme::Dark, "compare_dark");
+}
+
+#[test]
+fn compare_view_with_reference_markers_snapshot() {
+    snapshot_with(
+        &["Compare", "Show published scores of related roles"],
+        egui::Theme::Light,
+        "compare_references_light",
+    );
+}
+
+#[test]
+fn what_if_view_snapshot_light() {
+    snapshot_view("What-if", egui::Theme::Light, "whatif_light");
+}
+
+#[test]
+fn what_if_view_snapshot_dark() {
+    snapshot_view("What-if", egui::Theme::Dark, "whatif_dark");
+}
+
+fn shipped(name: &str) -> (String, Assessment) {
+    let path = Path::new(common::SHIPPED).join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    (text, library::load_file(&path).unwrap().assessment)
+}
+
+#[test]
+fn the_illustrative_variants_land_where_the_reference_text_says() {
+    let framework = Framework::published();
+    let (junior_text, junior) = shipped("junior-backend-developer.aijri.json");
+    let b = scoring::score(&junior, framework);
+    assert_eq!(
+        b.zone,
+        Zone::Red,
+        "the text: a junior writing CRUD from specs scores Red"
+    );
+    assert!(
+        (b.task_resistance - 2.10).abs() < 1e-9,
+        "~2.10: {}",
+        b.task_resistance
+    );
+
+    let (senior_text, senior) = shipped("senior-backend-engineer.aijri.json");
+    let b = scoring::score(&senior, framework);
+    assert_eq!(
+        (b.zone, b.sub_label),
+        (Zone::Green, Some(SubLabel::Transforming)),
+        "the text: Green (Transforming)"
+    );
+    assert!(
+        (3.5..=3.8).contains(&b.task_resistance),
+        "~3.5-3.8: {}",
+        b.task_resistance
+    );
+
+    for (text, assessment) in [(junior_text, junior), (senior_text, senior)] {
+        assert!(
+            assessment
+                .meta
+                .source
+                .starts_with("Illustrative example, NOT a published AIJRI assessment")
+        );
+        assert!(
+            assessment.published.is_none(),
+            "no published figures: nothing was published"
+        );
+        assert_eq!(
+            library::to_json(&assessment),
+            text,
+            "the file is as the program writes it"
+        );
+        let findings = aijri_desk::validate::validate(
+            &assessment,
+            framework,
+            &scoring::score(&assessment, framework),
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+}
+
+#[test]
+fn the_blank_template_is_what_new_creates_and_is_not_a_role_of_the_library() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/templates/blank.aijri.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        text,
+        library::to_json(&Assessment::blank()),
+        "one source of truth: Assessment::blank()"
+    );
+    let listed = library::load_paths(&[common::SHIPPED.into()]);
+    assert!(listed.iter().all(|f| !f.path.ends_with("blank.aijri.json")));
+}
