@@ -339,13 +339,19 @@ fn number_differences(p: &Published, b: &Breakdown) -> Vec<Difference> {
         .filter_map(|(figure, label, stated, computed, decimals)| {
             let stated = stated?;
             let precision = i32::try_from(decimals).unwrap_or(0);
-            let differs =
-                (round_to(computed, precision) - stated).abs() > 0.5 * 10f64.powi(-precision);
-            differs.then(|| Difference {
+            let published = format!("{stated:.decimals$}");
+            let recomputed = format!("{computed:.decimals$}");
+            // Both tests: the numbers differ at the shown precision, and so do the shown texts
+            // (on a rounding tie the two roundings may disagree; the user must never read
+            // "published 6.6482, recomputed 6.6482").
+            let differs = (round_to(computed, precision) - stated).abs()
+                > 0.5 * 10f64.powi(-precision)
+                && published != recomputed;
+            differs.then_some(Difference {
                 figure,
                 label,
-                published: format!("{stated:.decimals$}"),
-                computed: format!("{computed:.decimals$}"),
+                published,
+                computed: recomputed,
             })
         })
         .collect()

@@ -12,15 +12,25 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("fuzz.aijri.json");
-    let Ok(assessment) = library::parse(data, path) else { return };
+    let Ok(assessment) = library::parse(data, path) else {
+        return;
+    };
     let framework = Framework::published();
     let breakdown = scoring::score(&assessment, framework);
     let findings = validate::validate(&assessment, framework, &breakdown);
     let _ = report::breakdown_text(&assessment, &breakdown, framework, &findings);
     let _ = markdown_report(&assessment, &breakdown, framework, &findings);
     let _ = text_format::export(&assessment, framework);
-    let row = CsvRow { file: Some(path), assessment: &assessment, breakdown: &breakdown, findings: &findings };
+    let row = CsvRow {
+        file: Some(path),
+        assessment: &assessment,
+        breakdown: &breakdown,
+        findings: &findings,
+    };
     let _ = csv_rows(&[row]);
     let saved = library::to_json(&assessment);
-    assert!(library::parse(saved.as_bytes(), path).is_ok(), "a saved file does not load:\n{saved}");
+    assert!(
+        library::parse(saved.as_bytes(), path).is_ok(),
+        "a saved file does not load:\n{saved}"
+    );
 });
