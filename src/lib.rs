@@ -5,6 +5,7 @@
 //! (findings), [`library`] (folders, files, atomic save), [`report`] (figures as text), [`cli`]
 //! (headless commands) and `app` (the egui window, the only module that uses egui).
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod export;

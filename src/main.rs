@@ -10,6 +10,12 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command),
+        #[cfg(feature = "gui")]
         None => aijri_desk::app::run(args.paths),
+        #[cfg(not(feature = "gui"))]
+        None => {
+            eprintln!("aijri-desk: built without the window (feature `gui`); use a subcommand, see --help");
+            ExitCode::FAILURE
+        }
     }
 }
