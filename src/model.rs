@@ -7,7 +7,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+mod diff;
 mod numbers;
+
+pub use diff::changed_fields;
 
 use numbers::whole_as_integer;
 

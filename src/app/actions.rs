@@ -1,49 +1,51 @@
-//! What the user can do, as values: panels emit [`Action`]s and [`AijriApp::apply`] carries them
-//! out, asking first where edits could be lost. Tests drive the app through the same door.
+//! What the user can do, as values: views emit [`Action`]s and [`AijriApp::apply`] carries them
+//! out after the frame, asking first where edits could be lost. Actions name documents by
+//! [`DocId`]; one whose document is gone does nothing and says so. Tests drive the app through
+//! the same door.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::picker::{DialogKind, ExportFormat, PickRequest, PickResult, Purpose};
-use super::state::{Doc, Entry};
-use super::{AijriApp, Confirm, Tab, View};
-use crate::library;
+use super::jobs::Done;
+use super::picker::{CsvScope, DialogKind, ExportFormat, PickRequest, Purpose};
+use super::questions::{Answer, Question, Then};
+use super::store::{DocId, Document, Edit, file_name};
+use super::{AijriApp, Tab, View};
+use crate::library::{self, LoadedFile};
 use crate::model::Assessment;
 
 /// One thing the user asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Select the entry at this index.
-    Select(usize),
+    /// Select a document.
+    Select(DocId),
     /// Show an editor tab.
     SetTab(Tab),
     /// Show a view of the central area.
     SetView(View),
-    /// Open the tab of a field and scroll to it.
+    /// Open the tab of a field of the selected document and scroll to it.
     GoToField(String),
-    /// Put the entry in the comparison set or take it out.
-    ToggleCompare(usize),
+    /// Put a document in the comparison set or take it out.
+    SetCompared(DocId, bool),
+    /// Change a document (the one door: see [`super::store::Store::edit`]).
+    Edit(DocId, Edit),
     /// A new assessment from the blank template.
     New,
     /// Ask for files to open.
     OpenFiles,
     /// Ask for a library folder to open.
     OpenFolder,
-    /// Open these files into the library.
+    /// Open these files (a file already open is switched to, never reloaded over edits).
     OpenPaths(Vec<PathBuf>),
     /// Replace the library by this folder (asks first when edits are unsaved).
     OpenLibrary(PathBuf),
-    /// Save the selected entry.
-    Save,
-    /// Save the selected entry under a new name.
-    SaveAs,
-    /// Save a copy of the selected entry with a new id.
-    SaveVariant,
+    /// Save a document (asks first if its file changed on disk).
+    Save(DocId),
+    /// Save a document under a new name.
+    SaveAs(DocId),
+    /// Save a copy of a document with a new id.
+    SaveVariant(DocId),
     /// Go back to the saved file (asks first).
-    Revert,
-    /// Undo the last edit of the selected entry.
-    Undo,
-    /// Redo the last undone edit.
-    Redo,
+    Revert(DocId),
     /// Switch between the dark and light themes.
     SetDarkMode(bool),
     /// Close the window (asks first when edits are unsaved).
@@ -52,28 +54,26 @@ pub enum Action {
     DismissNotice(usize),
     /// Ask for published text files to import.
     ImportText,
-    /// Open the window to paste published text into.
+    /// Open the paste window.
     PasteText,
-    /// Import the text in the paste window.
-    ImportPasted,
+    /// Import a pasted text.
+    ImportPasted(String),
     /// Add the reviewed imports to the library.
     AcceptImports,
     /// Drop the reviewed imports.
     DiscardImports,
-    /// Export the selected role in a format.
-    Export(ExportFormat),
-    /// Apply what-if changes to the selected role, as one undoable edit.
-    ApplyWhatIf(Vec<crate::sensitivity::Change>),
+    /// Ask where to export a document in a format.
+    Export(DocId, ExportFormat),
     /// Ask where to save the comparison chart as PNG.
     ExportChartPng,
-    /// Ask where to save a CSV of the library or of the comparison set.
-    ExportCsv(super::compare::CsvScope),
-    /// Answer to a question: save everything, then go on.
-    ConfirmSave,
-    /// Answer to a question: go on without saving.
-    ConfirmDiscard,
-    /// Answer to a question: do nothing.
-    ConfirmCancel,
+    /// Ask where to save a CSV of the library or the comparison.
+    ExportCsv(CsvScope),
+    /// The answer to the open question.
+    Answer(Answer),
+    /// Bring back the unsaved edits of a recovery file (by the document's path).
+    Restore(PathBuf),
+    /// Throw away the unsaved edits of a recovery file (by the document's path).
+    DiscardRecovery(PathBuf),
 }
 
 const ASSESSMENT_FILTER: (&str, &str) = ("AIJRI assessment", "json");
@@ -82,139 +82,138 @@ impl AijriApp {
     /// Carries out an action.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Select(index) => self.select(index),
-            Action::SetTab(tab) => self.tab = tab,
-            Action::SetView(view) => self.view = view,
+            Action::Select(id) => self.select(id),
+            Action::SetTab(tab) => self.views.editor.tab = tab,
+            Action::SetView(view) => self.state.view = view,
             Action::GoToField(field) => {
-                self.view = View::Editor;
-                self.tab = Tab::for_field(&field);
-                self.jump_to = Some(field);
+                self.state.view = View::Editor;
+                self.views.editor.go_to(field);
             }
-            Action::ToggleCompare(index) => {
-                if let Some(entry) = self.library.entries.get_mut(index) {
-                    entry.compared = !entry.compared;
-                }
-            }
+            Action::SetCompared(id, on) => self.state.store.set_compared(id, on),
+            Action::Edit(id, edit) => self.edit(id, edit),
             Action::New => self.new_assessment(),
-            Action::OpenFiles => self.ask_open(
-                Purpose::OpenFiles,
-                DialogKind::OpenFiles,
-                "Open assessments",
-            ),
-            Action::OpenFolder => self.ask_open(
-                Purpose::OpenFolder,
-                DialogKind::OpenFolder,
-                "Open library folder",
-            ),
-            Action::OpenPaths(paths) => self.open_paths(&paths),
-            Action::OpenLibrary(folder) => {
-                if self.library.any_dirty() {
-                    self.confirm = Some(Confirm::UnsavedChanges {
-                        then: Box::new(Action::OpenLibrary(folder)),
-                    });
-                } else {
-                    self.open_library(folder);
-                }
-            }
-            Action::Save => self.save_selected(false),
-            Action::SaveAs => self.ask_save(false),
-            Action::SaveVariant => self.ask_save(true),
-            Action::Revert => self.ask_revert(),
-            Action::Undo => self.with_selected_doc(|doc, fw| doc.undo(fw)),
-            Action::Redo => self.with_selected_doc(|doc, fw| doc.redo(fw)),
-            Action::SetDarkMode(dark) => {
-                self.settings.dark_mode = Some(dark);
-                if let Some(ctx) = &self.ctx {
-                    self.settings.apply_theme(ctx);
-                }
-            }
-            Action::Quit => {
-                if self.library.any_dirty() && !self.close_allowed {
-                    self.confirm = Some(Confirm::UnsavedChanges {
-                        then: Box::new(Action::Quit),
-                    });
-                } else {
-                    self.close_allowed = true;
-                    self.close_now = true;
-                }
-            }
+            Action::OpenFiles => self.ask_open(Purpose::OpenFiles, DialogKind::OpenFiles),
+            Action::OpenFolder => self.ask_open(Purpose::OpenFolder, DialogKind::OpenFolder),
+            Action::OpenPaths(paths) => self.load_paths(paths),
+            Action::OpenLibrary(folder) => self.guard(Then::OpenLibrary(folder)),
+            Action::Save(id) => self.save(vec![id], false, None),
+            Action::SaveAs(id) => self.ask_save_as(id, false),
+            Action::SaveVariant(id) => self.ask_save_as(id, true),
+            Action::Revert(id) => self.ask_revert(id),
+            Action::SetDarkMode(dark) => self.set_dark_mode(dark),
+            Action::Quit => self.guard(Then::Quit),
             Action::DismissNotice(index) => {
-                if index < self.notices.len() {
-                    self.notices.remove(index);
+                if index < self.state.notices.len() {
+                    self.state.notices.remove(index);
                 }
             }
             Action::ImportText => self.ask_import(),
-            Action::ApplyWhatIf(changes) => self.apply_what_if(&changes),
+            Action::PasteText => self.views.transfer.open_paste(),
+            Action::ImportPasted(text) => self.import_text(&text, "pasted text"),
+            Action::AcceptImports => self.accept_imports(),
+            Action::DiscardImports => self.views.transfer.pending.clear(),
+            Action::Export(id, format) => self.ask_role_export(id, format),
             Action::ExportChartPng => self.ask_export_chart(),
             Action::ExportCsv(scope) => self.ask_export_csv(scope),
-            Action::PasteText => self.paste = Some(String::new()),
-            Action::ImportPasted => {
-                if let Some(text) = self.paste.take() {
-                    self.import_text(&text, "pasted text");
-                }
+            Action::Answer(answer) => self.answer(answer),
+            Action::Restore(path) => self.restore(&path),
+            Action::DiscardRecovery(path) => self.discard_recovery(&path),
+        }
+    }
+
+    fn select(&mut self, id: DocId) {
+        if self.state.store.entry(id).is_some() {
+            self.state.selected = Some(id);
+            self.views.editor.jump_to = None;
+        }
+    }
+
+    /// The one door for changes, from the app's side: a change to a document that is gone is
+    /// reported, not applied elsewhere.
+    fn edit(&mut self, id: DocId, edit: Edit) {
+        if self.state.store.doc(id).is_none() {
+            self.state
+                .notify(true, "That role is no longer open: the change was not applied.");
+            return;
+        }
+        self.state.store.edit(id, edit, &self.state.framework);
+    }
+
+    fn set_dark_mode(&mut self, dark: bool) {
+        self.state.settings.dark_mode = Some(dark);
+        if let Some(ctx) = self.jobs.context() {
+            self.state.settings.apply_theme(&ctx);
+        }
+    }
+
+    /// Runs `then` now, or asks Save / Discard / Cancel first when edits are unsaved.
+    fn guard(&mut self, then: Then) {
+        let dirty = self.state.store.dirty();
+        if dirty.is_empty() || self.close_allowed {
+            self.run(then);
+        } else {
+            self.state.question = Some(Question::Unsaved { docs: dirty, then });
+        }
+    }
+
+    /// Carries out what the user confirmed.
+    pub(super) fn run(&mut self, then: Then) {
+        match then {
+            Then::Quit => {
+                self.close_allowed = true;
+                self.close_now = true;
             }
-            Action::AcceptImports => self.accept_imports(),
-            Action::DiscardImports => self.pending_imports.clear(),
-            Action::Export(format) => self.ask_role_export(format),
-            Action::ConfirmSave => self.answer(true, true),
-            Action::ConfirmDiscard => self.answer(true, false),
-            Action::ConfirmCancel => self.answer(false, false),
+            Then::OpenLibrary(folder) => {
+                let name = folder.display().to_string();
+                self.jobs.spawn("load-library", move || Done::LibraryOpened {
+                    files: library::load_paths(std::slice::from_ref(&folder)),
+                    folder,
+                });
+                self.state.notify(false, format!("Opening {name}…"));
+            }
+            Then::Revert(id) => self.edit(id, Edit::Revert),
         }
     }
 
-    fn select(&mut self, index: usize) {
-        if index < self.library.entries.len() {
-            self.selected = Some(index);
-            self.jump_to = None;
-        }
-    }
-
-    fn with_selected_doc(
-        &mut self,
-        change: impl FnOnce(&mut Doc, &crate::framework::Framework) -> bool,
-    ) {
-        let Some(index) = self.selected else { return };
-        let framework = &self.framework;
-        if let Some(doc) = self.library.entries.get_mut(index).and_then(Entry::doc_mut)
-            && change(doc, framework)
-        {
-            self.library.invalidate();
-        }
-    }
-
-    /// Adds an assessment as a new, unsaved entry with a free file name in the library folder
+    /// Adds an assessment as a new, unsaved document with a free file name in the library folder
     /// (or beside `near`), and selects it.
-    pub(super) fn add_new(&mut self, assessment: Assessment, near: Option<&std::path::Path>) {
-        let path = self.library.free_path(near, &assessment.role.title);
-        let doc = Doc::new(assessment, None, &self.framework);
-        let index = self.library.insert(Entry {
-            path,
-            content: Ok(doc),
-            compared: false,
-        });
-        self.selected = Some(index);
+    pub(super) fn add_new(&mut self, assessment: Assessment, near: Option<&Path>) -> DocId {
+        let store = &mut self.state.store;
+        let path = store.free_path(near, &assessment.role.title);
+        let doc = Document::new(assessment, None, &self.state.framework);
+        let id = store.open(path, Ok(doc));
+        self.state.selected = Some(id);
+        id
     }
 
     fn new_assessment(&mut self) {
         let near = self.selected_path();
         self.add_new(Assessment::blank(), near.as_deref());
-        self.view = View::Editor;
-        self.tab = Tab::Overview;
-        self.jump_to = Some("role.title".into());
+        self.state.view = View::Editor;
+        self.views.editor.tab = Tab::Overview;
+        self.views.editor.jump_to = Some("role.title".into());
     }
 
     fn selected_path(&self) -> Option<PathBuf> {
-        self.selected
-            .and_then(|i| self.library.entries.get(i))
-            .map(|e| e.path.clone())
+        let id = self.state.selected?;
+        self.state.store.path(id).map(Path::to_path_buf)
     }
 
-    fn ask_open(&mut self, purpose: Purpose, kind: DialogKind, title: &str) {
-        let filters = match kind {
-            DialogKind::OpenFiles => vec![filter(ASSESSMENT_FILTER)],
-            _ => Vec::new(),
+    /// Opens a file dialog without blocking the UI; a scripted picker answers at once, so its
+    /// answer is handled now rather than a frame later.
+    pub(super) fn request_pick(&mut self, request: PickRequest) {
+        self.jobs.pick(self.picker.as_ref(), request);
+        for done in self.jobs.finished() {
+            self.finished(done);
+        }
+    }
+
+    fn ask_open(&mut self, purpose: Purpose, kind: DialogKind) {
+        let (title, filters) = match kind {
+            DialogKind::OpenFiles => ("Open assessments", vec![filter(ASSESSMENT_FILTER)]),
+            _ => ("Open library folder", Vec::new()),
         };
-        let start_dir = self.library.folder.clone();
+        let start_dir = self.state.store.folder.clone();
         self.request_pick(PickRequest {
             purpose,
             kind,
@@ -224,232 +223,327 @@ impl AijriApp {
         });
     }
 
-    fn ask_save(&mut self, variant: bool) {
-        let Some(index) = self.selected else { return };
-        let Some(entry) = self.library.entries.get(index) else {
+    fn ask_save_as(&mut self, id: DocId, variant: bool) {
+        let Some(entry) = self.state.store.entry(id) else {
             return;
         };
         let Some(doc) = entry.doc() else { return };
+        let title = &doc.assessment().role.title;
         let title = if variant {
-            format!("{} variant", doc.assessment.role.title)
+            format!("{title} variant")
         } else {
-            doc.assessment.role.title.clone()
+            title.clone()
         };
-        let suggested = self.library.free_path(Some(&entry.path), &title);
-        let file_name = suggested
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let purpose = if variant {
-            Purpose::SaveVariant(index)
+        let suggested = self.state.store.free_path(Some(&entry.path), &title);
+        let (purpose, dialog_title) = if variant {
+            (Purpose::SaveVariant(id), "Save as variant")
         } else {
-            Purpose::SaveAs(index)
-        };
-        let title = if variant {
-            "Save as variant"
-        } else {
-            "Save as"
+            (Purpose::SaveAs(id), "Save as")
         };
         self.request_pick(PickRequest {
             purpose,
-            kind: DialogKind::SaveFile { file_name },
-            title: title.into(),
+            kind: DialogKind::SaveFile {
+                file_name: file_name(&suggested),
+            },
+            title: dialog_title.into(),
             filters: vec![filter(ASSESSMENT_FILTER)],
-            start_dir: suggested.parent().map(std::path::Path::to_path_buf),
+            start_dir: suggested.parent().map(Path::to_path_buf),
         });
     }
 
-    /// Handles the answer of a file dialog.
-    pub(super) fn picked(&mut self, result: PickResult) {
-        let Some(first) = result.paths.first().cloned() else {
+    /// Handles what a background job reports.
+    pub(super) fn finished(&mut self, done: Done) {
+        match done {
+            Done::Picked { purpose, paths } => self.picked(purpose, paths),
+            Done::Opened(files) => self.opened(files),
+            Done::LibraryOpened { folder, files } => self.library_opened(folder, files),
+            Done::TextsRead(texts) => {
+                for (path, text) in texts {
+                    match text {
+                        Ok(text) => self.import_text(&text, &path.display().to_string()),
+                        Err(message) => self.state.notify(true, message),
+                    }
+                }
+            }
+            Done::Written { what, result } => match result {
+                Ok(path) => self
+                    .state
+                    .notify(false, format!("Exported {what} to {}", path.display())),
+                Err(message) => self.state.notify(true, message),
+            },
+            Done::RecoveryFailed(message) => self.state.notify(true, message),
+        }
+    }
+
+    /// Handles the answer of a file dialog; a cancelled dialog does nothing.
+    fn picked(&mut self, purpose: Purpose, paths: Vec<PathBuf>) {
+        let Some(first) = paths.first().cloned() else {
             return;
         };
-        match result.purpose {
-            Purpose::OpenFiles => self.open_paths(&result.paths),
+        match purpose {
+            Purpose::OpenFiles => self.load_paths(paths),
             Purpose::OpenFolder => self.apply(Action::OpenLibrary(first)),
-            Purpose::SaveAs(index) => self.save_as(index, with_extension(first), false),
-            Purpose::SaveVariant(index) => self.save_as(index, with_extension(first), true),
-            Purpose::ImportText => self.import_files(&result.paths),
-            Purpose::Export(index, format) => self.export_to(index, format, &first),
+            Purpose::SaveAs(id) => self.save_as(id, with_extension(first), false, false),
+            Purpose::SaveVariant(id) => self.save_as(id, with_extension(first), true, false),
+            Purpose::ImportText => self.read_texts(paths),
+            Purpose::Export(id, format) => self.export_to(id, format, first),
             Purpose::ExportCsv(scope) => self.export_csv(scope, &first),
             Purpose::ExportChartPng => self.export_chart(&first),
         }
     }
 
-    fn open_paths(&mut self, paths: &[PathBuf]) {
-        let files = library::load_paths(paths);
-        for file in &files {
-            match &file.result {
-                Ok(_) => self.settings.add_recent(&file.path),
-                Err(error) => self.notify(true, error.to_string()),
+    /// Loads files off the UI thread; [`Done::Opened`] brings them in.
+    fn load_paths(&mut self, paths: Vec<PathBuf>) {
+        self.jobs
+            .spawn("load-files", move || Done::Opened(library::load_paths(&paths)));
+    }
+
+    /// Brings loaded files in. A file that is already open is switched to, and reloaded only
+    /// when it has no unsaved edits; a failed one becomes a notice (and an entry, when new).
+    fn opened(&mut self, files: Vec<LoadedFile>) {
+        let mut last = None;
+        for file in files {
+            if let Err(error) = &file.result {
+                self.state.notify(true, error.to_string());
+            }
+            let id = match self.state.store.by_path(&file.path) {
+                Some(id) => self.reopened(id, file),
+                None => {
+                    if file.result.is_ok() {
+                        self.state.settings.add_recent(&file.path);
+                    }
+                    self.state.store.open_loaded(file, &self.state.framework)
+                }
+            };
+            last = Some(id);
+        }
+        if let Some(id) = last {
+            self.state.selected = Some(id);
+        }
+    }
+
+    /// A file opened again: switch to it, never losing its edits.
+    fn reopened(&mut self, id: DocId, file: LoadedFile) -> DocId {
+        let name = file_name(&file.path);
+        let framework = &self.state.framework;
+        let store = &mut self.state.store;
+        match (store.doc(id), file.result) {
+            (Some(doc), _) if doc.is_dirty() => self.state.notify(
+                false,
+                format!("{name} is already open with unsaved edits: switched to it and kept your edits"),
+            ),
+            (Some(doc), Ok(loaded)) => {
+                let changed = doc.stamp() != Some(loaded.stamp);
+                store.edit(id, Edit::Reload(Box::new(loaded.assessment), loaded.stamp), framework);
+                let what = if changed { "reloaded it from disk" } else { "switched to it" };
+                self.state.notify(false, format!("{name} is already open: {what}"));
+            }
+            (Some(_), Err(_)) => {}
+            (None, result) => {
+                let file = LoadedFile { path: file.path, result };
+                store.replace_failed(id, file, framework);
             }
         }
-        if let Some(index) = self.library.add_files(files, &self.framework) {
-            self.selected = Some(index);
-        }
+        id
     }
 
-    /// Replaces the library by a folder, without asking.
-    pub fn open_library(&mut self, folder: PathBuf) {
-        let files = library::load_paths(std::slice::from_ref(&folder));
+    /// Replaces the library by a loaded folder. Nothing of the old library survives (its ids
+    /// find nothing), so answers meant for its documents do nothing.
+    fn library_opened(&mut self, folder: PathBuf, files: Vec<LoadedFile>) {
         let failed = files.iter().filter(|f| f.result.is_err()).count();
-        if failed > 0 {
-            self.notify(true, format!("{failed} files in {} could not be loaded: hover them in the list for the reason", folder.display()));
+        let dirty_left = self.state.store.dirty();
+        if !dirty_left.is_empty() {
+            // Edits made while the folder loaded: ask again rather than drop them.
+            self.state.question = Some(Question::Unsaved {
+                docs: dirty_left,
+                then: Then::OpenLibrary(folder),
+            });
+            return;
         }
-        self.library =
-            super::state::Library::from_files(Some(folder.clone()), files, &self.framework);
-        self.settings.last_folder = Some(folder);
-        self.selected = self.library.entries.iter().position(|e| e.doc().is_some());
-        self.confirm = None;
+        let store = &mut self.state.store;
+        store.close_all();
+        store.folder = Some(folder.clone());
+        for file in files {
+            store.open_loaded(file, &self.state.framework);
+        }
+        self.state.selected = self.first_loaded();
+        self.state.settings.last_folder = Some(folder.clone());
+        self.state.question = None;
+        let count = self.state.store.entries().len();
+        self.state
+            .notify(false, format!("Opened {} ({count} files)", folder.display()));
+        if failed > 0 {
+            self.state.notify(
+                true,
+                format!("{failed} files in {} could not be loaded: hover them in the list for the reason", folder.display()),
+            );
+        }
     }
 
-    fn save_selected(&mut self, overwrite_confirmed: bool) {
-        let Some(index) = self.selected else { return };
-        let Some(entry) = self.library.entries.get(index) else {
+    fn ask_revert(&mut self, id: DocId) {
+        if self
+            .state
+            .store
+            .doc(id)
+            .is_some_and(|d| d.is_dirty() && d.stamp().is_some())
+        {
+            self.state.question = Some(Question::DiscardEdits { doc: id });
+        }
+    }
+
+    fn answer(&mut self, answer: Answer) {
+        let Some(question) = self.state.question.take() else {
             return;
         };
-        let Some(doc) = entry.doc() else { return };
-        let changed = doc
-            .stamp
-            .is_some_and(|stamp| library::changed_on_disk(&entry.path, stamp));
-        if changed && !overwrite_confirmed {
-            self.confirm = Some(Confirm::OverwriteChanged { index });
-            return;
+        match (question, answer) {
+            (_, Answer::Cancel) => {}
+            (Question::Unsaved { docs, then }, Answer::Save) => self.save(docs, false, Some(then)),
+            (Question::Unsaved { docs, then }, Answer::Discard) => {
+                self.state.store.discard_recovery(&docs);
+                self.run(then);
+            }
+            (Question::Overwrite { docs, then, .. }, Answer::Overwrite) => {
+                self.save(docs, true, then);
+            }
+            (Question::DiscardEdits { doc }, Answer::Discard) => {
+                self.state.store.discard_recovery(&[doc]);
+                self.run(Then::Revert(doc));
+            }
+            (
+                Question::ReplaceOpen {
+                    doc,
+                    path,
+                    variant,
+                    ..
+                },
+                Answer::Overwrite,
+            ) => self.save_as(doc, path, variant, true),
+            (question, _) => self.state.question = Some(question),
         }
-        self.save_entry(index);
     }
 
-    /// Saves one entry to its path; false (and a notice) on failure.
-    fn save_entry(&mut self, index: usize) -> bool {
-        let Some(entry) = self.library.entries.get_mut(index) else {
+    /// Saves documents, then runs `then` if every save succeeded. Files someone else changed
+    /// since they were loaded are overwritten only once the user agreed (`overwrite`).
+    pub(super) fn save(&mut self, docs: Vec<DocId>, overwrite: bool, then: Option<Then>) {
+        let changed = self.state.store.changed_on_disk(&docs);
+        if !changed.is_empty() && !overwrite {
+            self.state.question = Some(Question::Overwrite {
+                docs,
+                changed,
+                then,
+            });
+            return;
+        }
+        // Every file is tried, even after a failure, so as much as possible is saved.
+        let failures = docs.iter().filter(|&&id| !self.save_one(id)).count();
+        if failures == 0
+            && let Some(then) = then
+        {
+            self.run(then);
+        }
+    }
+
+    /// Saves one document to its path; false (and a notice naming the file) on failure.
+    fn save_one(&mut self, id: DocId) -> bool {
+        let Some(entry) = self.state.store.entry(id) else {
+            self.state
+                .notify(true, "That role is no longer open: nothing was saved.");
             return false;
         };
         let path = entry.path.clone();
-        let Some(doc) = entry.doc_mut() else {
+        let Some(doc) = entry.doc() else {
             return false;
         };
-        match library::save_atomic(&path, &doc.assessment) {
+        let assessment = doc.assessment().clone();
+        self.write(id, path, assessment)
+    }
+
+    fn write(&mut self, id: DocId, path: PathBuf, assessment: Assessment) -> bool {
+        match library::save_atomic(&path, &assessment) {
             Ok(stamp) => {
-                doc.mark_saved(stamp);
-                self.library.invalidate();
-                self.settings.add_recent(&path);
-                self.notify(false, format!("Saved {}", path.display()));
+                self.state.store.mark_saved(id, path.clone(), assessment, stamp);
+                self.state.settings.add_recent(&path);
+                self.state.notify(false, format!("Saved {}", path.display()));
                 true
             }
             Err(error) => {
-                self.notify(true, error.to_string());
+                self.state.notify(true, error.to_string());
                 false
             }
         }
     }
 
-    fn save_as(&mut self, index: usize, path: PathBuf, variant: bool) {
-        let Some(doc) = self.library.entries.get(index).and_then(Entry::doc) else {
+    /// Saves a document under a new path: the document moves there ("save as"), or a copy with a
+    /// new id is made there and the original goes back to its saved state ("save as variant").
+    /// A path open in another document with unsaved edits, or a file changed by someone else,
+    /// is overwritten only once the user agreed.
+    fn save_as(&mut self, id: DocId, path: PathBuf, variant: bool, confirmed: bool) {
+        let store = &self.state.store;
+        let Some(doc) = store.doc(id) else {
+            self.state
+                .notify(true, "That role is no longer open: nothing was saved.");
             return;
         };
-        let mut assessment = doc.assessment.clone();
+        let other = store.by_path(&path).filter(|&other| other != id);
+        let at_risk = other.is_some_and(|o| store.doc(o).is_some_and(Document::is_dirty));
+        if !confirmed && at_risk {
+            self.state.question = Some(Question::ReplaceOpen {
+                doc: id,
+                path,
+                variant,
+                other,
+            });
+            return;
+        }
+        let mut assessment = doc.assessment().clone();
+        if let Some(other) = other {
+            // The other document's file is replaced: it leaves the library with its edits
+            // discarded, as the user agreed.
+            self.state.store.discard_recovery(&[other]);
+            self.state.store.set_compared(other, false);
+            self.state.store.forget(other);
+        }
         if variant {
             assessment.meta.id = variant_id(&path);
             assessment.published = None;
-        }
-        let doc = Doc::new(assessment, None, &self.framework);
-        let new_index = if variant || self.library.position(&path).is_some() {
-            self.library.insert(Entry {
-                path,
-                content: Ok(doc),
-                compared: false,
-            })
-        } else {
-            // Save as: the entry moves to its new file.
-            self.library.entries[index] = Entry {
-                path,
-                content: Ok(doc),
-                compared: self.library.entries[index].compared,
-            };
-            self.library.invalidate();
-            index
-        };
-        if self.save_entry(new_index) {
-            if variant {
+            let new = self.add_new(assessment.clone(), Some(&path));
+            if self.write(new, path, assessment) {
                 // The edits now live in the variant; the original goes back to its file.
-                self.with_doc(index, |doc, fw| {
-                    doc.revert(fw);
-                    true
-                });
+                self.state.store.edit(id, Edit::Revert, &self.state.framework);
+                self.state.selected = Some(new);
             }
-            self.selected = Some(new_index);
+        } else if self.write(id, path, assessment) {
+            self.state.selected = Some(id);
         }
     }
 
-    fn with_doc(
-        &mut self,
-        index: usize,
-        change: impl FnOnce(&mut Doc, &crate::framework::Framework) -> bool,
-    ) {
-        let previous = self.selected.replace(index);
-        self.with_selected_doc(change);
-        self.selected = previous;
-    }
-
-    fn ask_revert(&mut self) {
-        if self
-            .selected_doc()
-            .is_some_and(|d| d.dirty && d.stamp.is_some())
-        {
-            self.confirm = Some(Confirm::UnsavedChanges {
-                then: Box::new(Action::Revert),
-            });
-        }
-    }
-
-    fn answer(&mut self, go_on: bool, save_first: bool) {
-        let Some(question) = self.confirm.take() else {
+    fn restore(&mut self, path: &Path) {
+        let Some(recovery) = self.views.recovery.take(path) else {
             return;
         };
-        if !go_on {
-            return;
-        }
-        match question {
-            Confirm::OverwriteChanged { .. } => self.save_selected(true),
-            Confirm::UnsavedChanges { then } => {
-                if save_first && !self.save_all() {
-                    return;
-                }
-                self.run_unguarded(*then);
+        let id = match self.state.store.by_path(path) {
+            Some(id) => id,
+            None => {
+                let content = match library::load_file(path) {
+                    Ok(loaded) => Document::new(loaded.assessment, Some(loaded.stamp), &self.state.framework),
+                    Err(_) => Document::new(recovery.assessment.clone(), None, &self.state.framework),
+                };
+                self.state.store.open(path.to_owned(), Ok(content))
             }
+        };
+        self.edit(id, Edit::Restore(Box::new(recovery.assessment)));
+        self.state.selected = Some(id);
+        self.state.notify(
+            false,
+            format!("Restored your unsaved edits to {}: save them to keep them", file_name(path)),
+        );
+    }
+
+    fn discard_recovery(&mut self, path: &Path) {
+        if self.views.recovery.take(path).is_some() {
+            self.jobs
+                .recovery(super::store::RecoveryWork::Remove(path.to_owned()));
         }
-    }
-
-    /// Saves every unsaved entry; false when one failed (its notice says why).
-    fn save_all(&mut self) -> bool {
-        let dirty: Vec<usize> = (0..self.library.entries.len())
-            .filter(|&i| self.library.entries[i].doc().is_some_and(|d| d.dirty))
-            .collect();
-        // Every file is tried, even after a failure, so as much as possible is saved.
-        let saved = dirty.iter().filter(|&&i| self.save_entry(i)).count();
-        saved == dirty.len()
-    }
-
-    /// Carries out an action the user confirmed, skipping the unsaved-edits question.
-    fn run_unguarded(&mut self, action: Action) {
-        match action {
-            Action::Quit => {
-                self.close_allowed = true;
-                self.close_now = true;
-            }
-            Action::OpenLibrary(folder) => self.open_library(folder),
-            Action::Revert => self.with_selected_doc(|doc, fw| {
-                doc.revert(fw);
-                true
-            }),
-            other => self.apply(other),
-        }
-    }
-
-    /// Whether the window was allowed to close (the user answered the unsaved-edits question).
-    #[must_use]
-    pub fn close_allowed(&self) -> bool {
-        self.close_allowed
     }
 }
 
@@ -462,20 +556,14 @@ fn with_extension(path: PathBuf) -> PathBuf {
     if library::is_assessment_file(&path) {
         return path;
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = file_name(&path);
     let stem = name.strip_suffix(".json").unwrap_or(&name);
     path.with_file_name(format!("{stem}{}", library::EXTENSION))
 }
 
 /// The id of a variant: its file name without the extension.
-fn variant_id(path: &std::path::Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+fn variant_id(path: &Path) -> String {
+    let name = file_name(path);
     name.strip_suffix(library::EXTENSION)
         .unwrap_or(&name)
         .to_owned()

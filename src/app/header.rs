@@ -3,20 +3,20 @@
 
 use egui::{RichText, Ui};
 
-use super::AijriApp;
 use super::widgets::zone_chip;
+use super::{Action, AppState};
 use crate::scoring::{displayed_score, format_pct};
 
 /// Draws the header strip.
-pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
+pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
-    match app.selected_doc() {
+    match state.selected_doc().map(|(_, doc)| doc) {
         None => {
             ui.label("No role selected: pick one in the list, or create one with File → New assessment (Ctrl+N).");
         }
         Some(doc) => {
-            let b = &doc.breakdown;
-            let title = doc.assessment.display_title();
+            let b = doc.breakdown();
+            let title = doc.assessment().display_title();
             let final_result = b.final_result;
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(title).heading().strong());
@@ -44,12 +44,12 @@ pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
                             .strong(),
                     );
                 }
-                if doc.dirty {
+                if doc.is_dirty() {
                     ui.label(RichText::new("● unsaved").italics()).on_hover_text("Save with Ctrl+S");
                 }
             });
         }
     }
-    super::modal::notices_ui(ui, app);
+    super::questions::notices_ui(ui, state, actions);
     ui.add_space(2.0);
 }

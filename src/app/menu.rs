@@ -3,7 +3,8 @@
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::picker::ExportFormat;
-use super::{Action, AijriApp};
+use super::store::{DocId, Edit};
+use super::{Action, AppState};
 
 const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -17,20 +18,23 @@ const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F)
 
 /// The actions of the shortcuts pressed this frame. Shortcuts with Shift are consumed first so
 /// Ctrl+Shift+S is not also read as Ctrl+S. Ctrl+F is handled by [`find_pressed`].
-pub fn shortcuts(ctx: &egui::Context) -> Vec<Action> {
+pub fn shortcuts(ctx: &egui::Context, state: &AppState) -> Vec<Action> {
+    let selected = state.selected_doc().map(|(id, _)| id);
+    let on_selected = |make: fn(_) -> Action| selected.map(make);
+    // Longer shortcuts first: Ctrl+Shift+S is not also Ctrl+S.
     let table = [
-        (SAVE_AS, Action::SaveAs),
-        (REDO, Action::Redo),
-        (NEW, Action::New),
-        (OPEN, Action::OpenFiles),
-        (SAVE, Action::Save),
-        (UNDO, Action::Undo),
+        (SAVE_AS, on_selected(Action::SaveAs)),
+        (REDO, on_selected(|id| Action::Edit(id, Edit::Redo))),
+        (NEW, Some(Action::New)),
+        (OPEN, Some(Action::OpenFiles)),
+        (SAVE, on_selected(Action::Save)),
+        (UNDO, on_selected(|id| Action::Edit(id, Edit::Undo))),
     ];
     ctx.input_mut(|input| {
         table
             .into_iter()
             .filter(|(shortcut, _)| input.consume_shortcut(shortcut))
-            .map(|(_, action)| action)
+            .filter_map(|(_, action)| action)
             .collect()
     })
 }
@@ -40,159 +44,109 @@ pub fn find_pressed(ctx: &egui::Context) -> bool {
     ctx.input_mut(|input| input.consume_shortcut(&FIND))
 }
 
-/// The menu bar: File, Edit, View.
-pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
+/// The menu bar: File, Edit, View, and the view switcher.
+pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu(ui, app));
-        ui.menu_button("Edit", |ui| edit_menu(ui, app));
-        ui.menu_button("View", |ui| view_menu(ui, app));
+        ui.menu_button("File", |ui| file_menu(ui, state, actions));
+        ui.menu_button("Edit", |ui| edit_menu(ui, state, actions));
+        ui.menu_button("View", |ui| view_menu(ui, state, actions));
         ui.separator();
-        view_switcher(ui, app);
+        view_switcher(ui, state, actions);
     });
 }
 
 /// One button per view of the central area, the current one selected.
-fn view_switcher(ui: &mut Ui, app: &mut AijriApp) {
+fn view_switcher(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     for view in super::View::ALL {
         if ui
-            .selectable_label(app.view == view, view.label())
+            .selectable_label(state.view == view, view.label())
             .clicked()
         {
-            app.emit(Action::SetView(view));
+            actions.push(Action::SetView(view));
         }
     }
 }
 
+/// A menu entry; `action` is `None` when it cannot run now (it is then disabled).
 fn item(
     ui: &mut Ui,
-    app: &mut AijriApp,
+    actions: &mut Vec<Action>,
     text: &str,
     shortcut: Option<KeyboardShortcut>,
-    enabled: bool,
-    action: Action,
+    action: Option<Action>,
 ) {
     let mut button = egui::Button::new(text);
     if let Some(shortcut) = shortcut {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    if ui.add_enabled(enabled, button).clicked() {
-        app.emit(action);
+    let enabled = action.is_some();
+    if ui.add_enabled(enabled, button).clicked()
+        && let Some(action) = action
+    {
+        actions.push(action);
         ui.close();
     }
 }
 
-fn file_menu(ui: &mut Ui, app: &mut AijriApp) {
-    let doc = app.selected_doc().map(|d| (d.dirty, d.stamp.is_some()));
-    let has_doc = doc.is_some();
-    item(ui, app, "New assessment", Some(NEW), true, Action::New);
-    item(ui, app, "Open files…", Some(OPEN), true, Action::OpenFiles);
-    item(ui, app, "Open folder…", None, true, Action::OpenFolder);
-    let recent = app.settings.recent_files.clone();
+fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let selected: Option<DocId> = state.selected_doc().map(|(id, _)| id);
+    let revertible = state
+        .selected_doc()
+        .filter(|(_, d)| d.is_dirty() && d.stamp().is_some())
+        .map(|(id, _)| Action::Revert(id));
+    item(ui, actions, "New assessment", Some(NEW), Some(Action::New));
+    item(ui, actions, "Open files…", Some(OPEN), Some(Action::OpenFiles));
+    item(ui, actions, "Open folder…", None, Some(Action::OpenFolder));
+    let recent = &state.settings.recent_files;
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
         ui.menu_button("Recent files", |ui| {
             for path in recent {
-                item(
-                    ui,
-                    app,
-                    &path.display().to_string(),
-                    None,
-                    true,
-                    Action::OpenPaths(vec![path.clone()]),
-                );
+                let open = Action::OpenPaths(vec![path.clone()]);
+                item(ui, actions, &path.display().to_string(), None, Some(open));
             }
         });
     });
     ui.separator();
-    item(ui, app, "Save", Some(SAVE), has_doc, Action::Save);
-    item(ui, app, "Save as…", Some(SAVE_AS), has_doc, Action::SaveAs);
-    item(
-        ui,
-        app,
-        "Save as variant…",
-        None,
-        has_doc,
-        Action::SaveVariant,
-    );
-    item(
-        ui,
-        app,
-        "Revert to saved",
-        None,
-        doc.is_some_and(|(dirty, on_disk)| dirty && on_disk),
-        Action::Revert,
-    );
+    item(ui, actions, "Save", Some(SAVE), selected.map(Action::Save));
+    item(ui, actions, "Save as…", Some(SAVE_AS), selected.map(Action::SaveAs));
+    item(ui, actions, "Save as variant…", None, selected.map(Action::SaveVariant));
+    item(ui, actions, "Revert to saved", None, revertible);
     ui.separator();
-    item(
-        ui,
-        app,
-        "Import published text…",
-        None,
-        true,
-        Action::ImportText,
-    );
-    ui.add_enabled_ui(has_doc, |ui| {
+    item(ui, actions, "Import published text…", None, Some(Action::ImportText));
+    ui.add_enabled_ui(selected.is_some(), |ui| {
         ui.menu_button("Export", |ui| {
             for format in [ExportFormat::Text, ExportFormat::Markdown] {
-                item(
-                    ui,
-                    app,
-                    &format!("{}…", format.label()),
-                    None,
-                    true,
-                    Action::Export(format),
-                );
+                let export = selected.map(|id| Action::Export(id, format));
+                item(ui, actions, &format!("{}…", format.label()), None, export);
             }
         });
     });
     ui.separator();
-    item(ui, app, "Quit", None, true, Action::Quit);
+    item(ui, actions, "Quit", None, Some(Action::Quit));
 }
 
-fn edit_menu(ui: &mut Ui, app: &mut AijriApp) {
-    let (can_undo, can_redo) = app
-        .selected_doc()
-        .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
-    item(ui, app, "Undo", Some(UNDO), can_undo, Action::Undo);
-    item(ui, app, "Redo", Some(REDO), can_redo, Action::Redo);
+fn edit_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let doc = state.selected_doc();
+    let undo = doc
+        .filter(|(_, d)| d.can_undo())
+        .map(|(id, _)| Action::Edit(id, Edit::Undo));
+    let redo = doc
+        .filter(|(_, d)| d.can_redo())
+        .map(|(id, _)| Action::Edit(id, Edit::Redo));
+    item(ui, actions, "Undo", Some(UNDO), undo);
+    item(ui, actions, "Redo", Some(REDO), redo);
     ui.separator();
-    item(
-        ui,
-        app,
-        "Paste assessment text…",
-        None,
-        true,
-        Action::PasteText,
-    );
+    item(ui, actions, "Paste assessment text…", None, Some(Action::PasteText));
 }
 
-fn view_menu(ui: &mut Ui, app: &mut AijriApp) {
+fn view_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     for view in super::View::ALL {
         let text = format!("{} view", view.label());
-        item(
-            ui,
-            app,
-            &text,
-            None,
-            app.view != view,
-            Action::SetView(view),
-        );
+        let show = (state.view != view).then_some(Action::SetView(view));
+        item(ui, actions, &text, None, show);
     }
     ui.separator();
     let dark = ui.visuals().dark_mode;
-    item(
-        ui,
-        app,
-        "Dark theme",
-        None,
-        !dark,
-        Action::SetDarkMode(true),
-    );
-    item(
-        ui,
-        app,
-        "Light theme",
-        None,
-        dark,
-        Action::SetDarkMode(false),
-    );
+    item(ui, actions, "Dark theme", None, (!dark).then_some(Action::SetDarkMode(true)));
+    item(ui, actions, "Light theme", None, dark.then_some(Action::SetDarkMode(false)));
 }

@@ -1,7 +1,10 @@
 //! The desktop window (eframe/egui): the only part of the program that uses egui.
 //!
-//! [`AijriApp`] holds plain state ([`state`]); each panel lives in a file of its own and returns
-//! [`Action`]s, applied after the frame by [`AijriApp::apply`], which tests call directly too.
+//! [`AijriApp`] holds the plain-data [`AppState`] (documents by id in the [`store::Store`],
+//! selection, settings, notices, the pending question), the views (each owns its view state, draws
+//! from the state and returns [`Action`]s) and the background work ([`jobs`]). Actions are applied
+//! after the frame by [`AijriApp::apply`], which tests call too; every change to an assessment goes
+//! through [`store::Store::edit`].
 
 pub mod actions;
 pub mod chart;
@@ -9,13 +12,15 @@ pub mod compare;
 pub mod editor;
 pub mod fonts;
 pub mod header;
+pub mod jobs;
 pub mod menu;
-pub mod modal;
 pub mod picker;
+pub mod questions;
+pub mod recovery_dialog;
 pub mod role_list;
 pub mod settings;
 pub mod startup;
-pub mod state;
+pub mod store;
 pub mod tabs;
 pub mod transfer;
 pub mod validation_panel;
@@ -24,17 +29,27 @@ pub mod widgets;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Duration;
 
 pub use actions::Action;
-use picker::{FilePicker, PickResult};
+use jobs::Jobs;
+use picker::FilePicker;
+pub use questions::Question;
 pub use settings::Settings;
-use state::{Library, ListFilter};
+use store::{DocId, Document, Store};
 
 use crate::framework::Framework;
+use crate::library::recovery::RecoveryFolder;
 
 /// The window title.
 pub const WINDOW_TITLE: &str = "AIJRI Desk";
+
+/// Environment variable that makes the program print the time from start to the first drawn frame
+/// and exit (see the README's benchmarks).
+pub const STARTUP_PROBE_VAR: &str = "AIJRI_DESK_EXIT_AFTER_FIRST_FRAME";
+
+/// How long after the last edit the unsaved edits are written to a recovery file.
+pub const RECOVERY_DELAY: Duration = Duration::from_secs(3);
 
 /// The parts of the editor, one tab each.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -134,125 +149,34 @@ pub struct Notice {
     pub text: String,
 }
 
-/// A question the user must answer before an action goes ahead.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Confirm {
-    /// Unsaved edits exist and the user asked for `then`: Save all / Discard / Cancel.
-    UnsavedChanges {
-        /// What to do once answered.
-        then: Box<Action>,
-    },
-    /// The file changed on disk since it was loaded: overwrite it?
-    OverwriteChanged {
-        /// The entry to save.
-        index: usize,
-    },
-}
-
-/// The application: state, settings and the channel file dialogs answer on.
-pub struct AijriApp {
+/// The program's state as plain data: what views draw and actions change.
+#[derive(Debug)]
+pub struct AppState {
     /// The framework every figure is computed under.
     pub framework: Framework,
-    /// The open library.
-    pub library: Library,
-    /// The role list's search, filter and order.
-    pub filter: ListFilter,
-    /// The selected entry.
-    pub selected: Option<usize>,
-    /// The editor tab shown.
-    pub tab: Tab,
+    /// The open documents.
+    pub store: Store,
+    /// The selected document.
+    pub selected: Option<DocId>,
     /// What the central area shows.
     pub view: View,
-    /// Messages for the user.
-    pub notices: Vec<Notice>,
-    /// A pending question.
-    pub confirm: Option<Confirm>,
     /// What is remembered between runs.
     pub settings: Settings,
-    /// A field the editor should scroll to and focus on the next frame.
-    pub jump_to: Option<String>,
-    /// The user agreed to close although edits are unsaved (or saved them).
-    close_allowed: bool,
-    /// Set by the editor on a frame that changed the assessment: the widget that did it.
-    last_edit: Option<(egui::Id, f64)>,
-    picker: Box<dyn FilePicker>,
-    picks_tx: Sender<PickResult>,
-    picks_rx: Receiver<PickResult>,
-    /// Actions panels emitted this frame.
-    pending: Vec<Action>,
-    /// Set when the search box should take the keyboard focus (Ctrl+F).
-    pub focus_search: bool,
-    /// The window should close at the end of this frame.
-    close_now: bool,
-    /// The egui context, once a frame has run, to wake the UI from dialog threads.
-    ctx: Option<egui::Context>,
-    /// The paste window's text, while the window is open.
-    pub paste: Option<String>,
-    /// Imported assessments the user has yet to review.
-    pub pending_imports: Vec<transfer::PendingImport>,
-    /// The Compare view's options and its chart export.
-    pub compare: compare::CompareState,
-    /// The What-if view's cached analysis.
-    pub whatif: whatif::WhatIfState,
-    /// When set (by [`STARTUP_PROBE_VAR`]), the first frame reports the time since this
-    /// instant and closes the window: how cold start to first frame is measured.
-    pub startup_probe: Option<std::time::Instant>,
+    /// Messages for the user, newest last.
+    pub notices: Vec<Notice>,
+    /// A question the user must answer before anything else happens.
+    pub question: Option<Question>,
 }
 
-/// Environment variable that makes the program print the time from start to the first drawn frame
-/// and exit (see the README's benchmarks).
-pub const STARTUP_PROBE_VAR: &str = "AIJRI_DESK_EXIT_AFTER_FIRST_FRAME";
-
-impl AijriApp {
-    /// An app on a library, with a file picker (native, or scripted in tests).
-    #[must_use]
-    pub fn new(library: Library, settings: Settings, picker: Box<dyn FilePicker>) -> Self {
-        let (picks_tx, picks_rx) = channel();
-        let mut app = Self {
-            framework: Framework::published().clone(),
-            library,
-            filter: ListFilter::default(),
-            selected: None,
-            tab: Tab::default(),
-            view: View::default(),
-            notices: Vec::new(),
-            confirm: None,
-            settings,
-            jump_to: None,
-            close_allowed: false,
-            last_edit: None,
-            picker,
-            picks_tx,
-            picks_rx,
-            pending: Vec::new(),
-            focus_search: false,
-            close_now: false,
-            ctx: None,
-            paste: None,
-            pending_imports: Vec::new(),
-            compare: compare::CompareState::default(),
-            whatif: whatif::WhatIfState::default(),
-            startup_probe: None,
-        };
-        app.restore_comparison();
-        app.selected = app.library.entries.iter().position(|e| e.doc().is_some());
-        app
-    }
-
-    /// Queues an action from a panel; it runs after the frame.
-    pub fn emit(&mut self, action: Action) {
-        self.pending.push(action);
-    }
-
+impl AppState {
     /// The selected document, when one is selected and loaded.
     #[must_use]
-    pub fn selected_doc(&self) -> Option<&state::Doc> {
-        self.selected
-            .and_then(|i| self.library.entries.get(i))
-            .and_then(state::Entry::doc)
+    pub fn selected_doc(&self) -> Option<(DocId, &Document)> {
+        let id = self.selected?;
+        self.store.doc(id).map(|doc| (id, doc))
     }
 
-    /// Adds a notice for the user.
+    /// Adds a notice for the user (at most five are kept).
     pub fn notify(&mut self, is_error: bool, text: impl Into<String>) {
         let text = text.into();
         self.notices.retain(|n| n.text != text);
@@ -261,87 +185,202 @@ impl AijriApp {
             self.notices.remove(0);
         }
     }
+}
+
+/// Each view with the state it owns.
+#[derive(Debug, Default)]
+pub struct Views {
+    /// The role list: search, filter, order.
+    pub role_list: role_list::RoleListView,
+    /// The editor: tab, field to jump to, expanded task rationales.
+    pub editor: editor::EditorView,
+    /// Compare: options and the chart export.
+    pub compare: compare::CompareView,
+    /// What-if: the cached analysis.
+    pub whatif: whatif::WhatIfView,
+    /// Import: the paste window and imports waiting for review.
+    pub transfer: transfer::TransferView,
+    /// Unsaved edits found in recovery files at start.
+    pub recovery: recovery_dialog::RecoveryDialog,
+}
+
+/// Where the app keeps what must survive a crash, and how soon.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The folder of recovery files; `None` keeps none (then edits are lost in a crash).
+    pub recovery: Option<RecoveryFolder>,
+    /// How long after the last edit recovery files are written.
+    pub recovery_delay: Duration,
+}
+
+impl Options {
+    /// The program's own: recovery files in the data folder, written [`RECOVERY_DELAY`] after
+    /// the last edit.
+    #[must_use]
+    pub fn standard() -> Self {
+        Self {
+            recovery: eframe::storage_dir("aijri-desk")
+                .map(|dir| RecoveryFolder::new(dir.join("recovery"))),
+            recovery_delay: RECOVERY_DELAY,
+        }
+    }
+}
+
+/// The application: state, views, background work and the file picker.
+pub struct AijriApp {
+    /// The plain-data state.
+    pub state: AppState,
+    /// The views and their state.
+    pub views: Views,
+    /// Background work and its answers (file dialogs, loads, exports, recovery files).
+    pub jobs: Jobs,
+    picker: Box<dyn FilePicker>,
+    options: Options,
+    /// Actions views emitted this frame, applied after it.
+    pending: Vec<Action>,
+    /// The user agreed to close although edits are unsaved (or saved them).
+    close_allowed: bool,
+    /// The window should close at the end of this frame.
+    close_now: bool,
+    /// When set (by [`STARTUP_PROBE_VAR`]), the first frame reports the time since this
+    /// instant and closes the window: how cold start to first frame is measured.
+    pub startup_probe: Option<std::time::Instant>,
+}
+
+impl AijriApp {
+    /// An app on a store of documents, with a file picker (native, or scripted in tests).
+    #[must_use]
+    pub fn new(
+        store: Store,
+        settings: Settings,
+        picker: Box<dyn FilePicker>,
+        options: Options,
+    ) -> Self {
+        let mut app = Self {
+            state: AppState {
+                framework: Framework::published().clone(),
+                store,
+                selected: None,
+                view: View::default(),
+                settings,
+                notices: Vec::new(),
+                question: None,
+            },
+            views: Views::default(),
+            jobs: Jobs::new(options.recovery.clone()),
+            picker,
+            options,
+            pending: Vec::new(),
+            close_allowed: false,
+            close_now: false,
+            startup_probe: None,
+        };
+        app.restore_comparison();
+        app.state.selected = app.first_loaded();
+        if let Some(folder) = &app.options.recovery {
+            app.views.recovery = recovery_dialog::RecoveryDialog::found(folder);
+        }
+        app
+    }
+
+    fn first_loaded(&self) -> Option<DocId> {
+        self.state
+            .store
+            .entries()
+            .iter()
+            .find(|e| e.doc().is_some())
+            .map(|e| e.id)
+    }
 
     fn restore_comparison(&mut self) {
-        for entry in &mut self.library.entries {
-            entry.compared = self.settings.comparison.contains(&entry.path);
+        let ids: Vec<DocId> = self
+            .state
+            .settings
+            .comparison
+            .iter()
+            .filter_map(|path| self.state.store.by_path(path))
+            .collect();
+        for id in ids {
+            self.state.store.set_compared(id, true);
         }
     }
 
-    /// Answers that arrived from file dialogs.
-    fn drain_picks(&mut self) {
-        while let Ok(result) = self.picks_rx.try_recv() {
-            self.picked(result);
-        }
+    /// Queues an action; it runs after the frame.
+    pub fn emit(&mut self, action: Action) {
+        self.pending.push(action);
     }
 
-    /// Opens a file dialog without blocking the UI.
-    fn request_pick(&mut self, request: picker::PickRequest) {
-        let ctx = self.ctx.clone();
-        let wake = Box::new(move || {
-            if let Some(ctx) = &ctx {
-                ctx.request_repaint();
-            }
-        });
-        self.picker.pick(request, self.picks_tx.clone(), wake);
-        // A scripted picker answers at once: handle it now rather than a frame later.
-        self.drain_picks();
+    /// Whether background work (a load, a dialog, a recovery write) is still running.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        self.jobs.busy() || self.state.store.recovery_pending()
     }
 
-    /// One frame's logic outside the UI: dialog answers, close requests, keyboard shortcuts.
+    /// One frame's logic outside the UI: background answers, recovery files, close requests and
+    /// keyboard shortcuts (not while a question is open).
     pub fn logic(&mut self, ctx: &egui::Context) {
-        if self.ctx.is_none() {
-            self.ctx = Some(ctx.clone());
+        self.jobs.set_context(ctx);
+        for done in self.jobs.finished() {
+            self.finished(done);
         }
-        self.drain_picks();
         self.poll_exports(ctx);
-        if ctx.input(|i| i.viewport().close_requested())
-            && !self.close_allowed
-            && self.library.any_dirty()
-        {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.confirm = Some(Confirm::UnsavedChanges {
-                then: Box::new(Action::Quit),
-            });
+        for work in self.state.store.take_recovery_work(self.options.recovery_delay) {
+            self.jobs.recovery(work);
         }
-        for action in menu::shortcuts(ctx) {
-            self.apply(action);
+        if self.state.store.recovery_pending() {
+            ctx.request_repaint_after(Duration::from_millis(500));
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_allowed {
+            let dirty = self.state.store.dirty();
+            if !dirty.is_empty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.state.question = Some(Question::Unsaved {
+                    docs: dirty,
+                    then: questions::Then::Quit,
+                });
+            }
+        }
+        if self.state.question.is_none() && !self.views.recovery.is_open() {
+            for action in menu::shortcuts(ctx, &self.state) {
+                self.apply(action);
+            }
         }
     }
 
     /// Draws the whole window and applies what the user did.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
-        if self.ctx.is_none() {
-            self.ctx = Some(ui.ctx().clone());
-        }
-        egui::Panel::top("menu").show(ui, |ui| menu::ui(ui, self));
-        egui::Panel::top("header").show(ui, |ui| header::ui(ui, self));
+        self.jobs.set_context(ui.ctx());
+        let mut actions = std::mem::take(&mut self.pending);
+        let state = &self.state;
+        let views = &mut self.views;
+        egui::Panel::top("menu").show(ui, |ui| menu::ui(ui, state, &mut actions));
+        egui::Panel::top("header").show(ui, |ui| header::ui(ui, state, &mut actions));
         egui::Panel::left("roles")
             .resizable(true)
             .default_size(330.0)
             .min_size(240.0)
-            .show(ui, |ui| {
-                role_list::ui(ui, self);
-            });
-        if self.selected_doc().is_some() {
+            .show(ui, |ui| views.role_list.ui(ui, state, &mut actions));
+        if state.selected_doc().is_some() {
             egui::Panel::bottom("findings")
                 .resizable(true)
                 .default_size(130.0)
-                .show(ui, |ui| {
-                    validation_panel::ui(ui, self);
-                });
+                .show(ui, |ui| validation_panel::ui(ui, state, &mut actions));
         }
-        egui::CentralPanel::default().show(ui, |ui| match self.view {
-            View::Editor => editor::ui(ui, self),
-            View::Compare => compare::ui(ui, self),
-            View::WhatIf => whatif::ui(ui, self),
+        egui::CentralPanel::default().show(ui, |ui| match state.view {
+            View::Editor => views.editor.ui(ui, state, &mut actions),
+            View::Compare => views.compare.ui(ui, state, &mut actions),
+            View::WhatIf => views.whatif.ui(ui, state, &mut actions),
         });
-        modal::ui(ui.ctx(), self);
-        transfer::paste_ui(ui.ctx(), self);
-        transfer::review_ui(ui.ctx(), self);
-        for action in std::mem::take(&mut self.pending) {
+        questions::ui(ui.ctx(), state, &mut actions);
+        views.transfer.ui(ui.ctx(), &mut actions);
+        views.recovery.ui(ui.ctx(), &mut actions);
+        for action in actions {
             self.apply(action);
         }
+        self.finish_frame(ui.ctx());
+    }
+
+    fn finish_frame(&mut self, ctx: &egui::Context) {
         if let Some(started) = self.startup_probe.take() {
             eprintln!(
                 "first frame drawn {:.1} ms after start",
@@ -351,41 +390,27 @@ impl AijriApp {
         }
         if self.close_now {
             self.close_now = false;
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-    }
-
-    /// Records an edit of the selected document made through widgets this frame. Consecutive
-    /// changes through the same focused or dragged widget merge into one undo step.
-    pub fn record_widget_edit(&mut self, before: crate::model::Assessment, ctx: &egui::Context) {
-        let now = ctx.input(|i| i.time);
-        let widget = ctx
-            .memory(egui::Memory::focused)
-            .or_else(|| ctx.dragged_id());
-        let merge = match (widget, self.last_edit) {
-            (Some(id), Some((last, at))) => id == last && now - at < 3.0,
-            _ => false,
-        };
-        self.last_edit = widget.map(|id| (id, now));
-        let Some(index) = self.selected else { return };
-        let framework = &self.framework;
-        if let Some(doc) = self
-            .library
-            .entries
-            .get_mut(index)
-            .and_then(state::Entry::doc_mut)
-        {
-            doc.record_edit(before, merge, framework);
-            self.library.invalidate();
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 
     /// Remembers what is persisted between runs.
     pub fn snapshot_settings(&mut self) {
-        self.settings.comparison = self.library.compared_paths().into_iter().collect();
-        if let Some(folder) = &self.library.folder {
-            self.settings.last_folder = Some(folder.clone());
+        let store = &self.state.store;
+        self.state.settings.comparison = store
+            .compared()
+            .into_iter()
+            .filter_map(|id| store.path(id).map(std::path::Path::to_path_buf))
+            .collect();
+        if let Some(folder) = &store.folder {
+            self.state.settings.last_folder = Some(folder.clone());
         }
+    }
+
+    /// Whether the window was allowed to close (the user answered the unsaved-edits question).
+    #[must_use]
+    pub fn close_allowed(&self) -> bool {
+        self.close_allowed
     }
 }
 
@@ -400,7 +425,7 @@ impl eframe::App for AijriApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.snapshot_settings();
-        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        eframe::set_value(storage, eframe::APP_KEY, &self.state.settings);
     }
 }
 
@@ -429,7 +454,12 @@ pub fn run(paths: Vec<PathBuf>) -> ExitCode {
                 .unwrap_or_default();
             fonts::install(&cc.egui_ctx);
             settings.apply_theme(&cc.egui_ctx);
-            let mut app = startup::open_app(&paths, settings, Box::new(picker::NativePicker));
+            let mut app = startup::open_app(
+                &paths,
+                settings,
+                Box::new(picker::NativePicker),
+                Options::standard(),
+            );
             app.startup_probe = probe;
             Ok(Box::new(app))
         }),

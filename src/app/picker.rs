@@ -3,8 +3,9 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
+
+use super::store::DocId;
 
 /// What the user is choosing a path for; comes back with the answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,18 +14,38 @@ pub enum Purpose {
     OpenFiles,
     /// Open a library folder.
     OpenFolder,
-    /// Save the entry at this index under a new name.
-    SaveAs(usize),
-    /// Save a copy of the entry at this index with a new id.
-    SaveVariant(usize),
+    /// Save this document under a new name.
+    SaveAs(DocId),
+    /// Save a copy of this document with a new id.
+    SaveVariant(DocId),
     /// Import published text files.
     ImportText,
-    /// Export the entry at this index in a format.
-    Export(usize, ExportFormat),
+    /// Export this document in a format.
+    Export(DocId, ExportFormat),
     /// Export the library or the comparison set as CSV.
-    ExportCsv(super::compare::CsvScope),
+    ExportCsv(CsvScope),
     /// Export the comparison chart as PNG.
     ExportChartPng,
+}
+
+/// Which roles a CSV export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CsvScope {
+    /// Every role of the library that loaded.
+    Library,
+    /// The comparison set (the ticked roles, or the selected one).
+    Comparison,
+}
+
+impl CsvScope {
+    /// The file name the save dialog suggests.
+    #[must_use]
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Self::Library => "aijri-library.csv",
+            Self::Comparison => "aijri-comparison.csv",
+        }
+    }
 }
 
 /// The formats one assessment can be exported to.
@@ -65,19 +86,13 @@ pub struct PickRequest {
     pub start_dir: Option<PathBuf>,
 }
 
-/// The answer to a [`PickRequest`]: no paths when the user cancelled.
-#[derive(Debug, Clone)]
-pub struct PickResult {
-    /// What the answer is for.
-    pub purpose: Purpose,
-    /// The chosen paths.
-    pub paths: Vec<PathBuf>,
-}
+/// The answer of a dialog: the chosen paths (none when cancelled), handed to the app.
+pub type Reply = Box<dyn FnOnce(Vec<PathBuf>) + Send>;
 
-/// Shows file dialogs. The answer goes to `reply`; `wake` asks the UI to repaint.
+/// Shows file dialogs. The answer goes to `reply`, which wakes the window.
 pub trait FilePicker: Send {
     /// Starts a dialog; must not block the calling (UI) thread.
-    fn pick(&self, request: PickRequest, reply: Sender<PickResult>, wake: Box<dyn Fn() + Send>);
+    fn pick(&self, request: PickRequest, reply: Reply);
 }
 
 /// The operating system's dialogs, through `rfd`, each waited on by a thread of its own.
@@ -85,7 +100,7 @@ pub trait FilePicker: Send {
 pub struct NativePicker;
 
 impl FilePicker for NativePicker {
-    fn pick(&self, request: PickRequest, reply: Sender<PickResult>, wake: Box<dyn Fn() + Send>) {
+    fn pick(&self, request: PickRequest, reply: Reply) {
         let mut dialog = rfd::AsyncFileDialog::new().set_title(&request.title);
         for (name, extensions) in &request.filters {
             dialog = dialog.add_filter(name, extensions);
@@ -93,7 +108,6 @@ impl FilePicker for NativePicker {
         if let Some(dir) = &request.start_dir {
             dialog = dialog.set_directory(dir);
         }
-        let purpose = request.purpose;
         let to_paths = |handles: Option<Vec<rfd::FileHandle>>| -> Vec<PathBuf> {
             handles
                 .unwrap_or_default()
@@ -123,8 +137,7 @@ impl FilePicker for NativePicker {
             .spawn(move || {
                 let paths = pollster::block_on(future);
                 // The app may be gone when the dialog closes: nothing to tell then.
-                let _ = reply.send(PickResult { purpose, paths });
-                wake();
+                reply(paths);
             });
     }
 }
@@ -153,18 +166,16 @@ impl ScriptedPicker {
 }
 
 impl FilePicker for ScriptedPicker {
-    fn pick(&self, request: PickRequest, reply: Sender<PickResult>, wake: Box<dyn Fn() + Send>) {
+    fn pick(&self, request: PickRequest, reply: Reply) {
         let paths = self
             .answers
             .lock()
             .ok()
             .and_then(|mut a| a.pop_front())
             .unwrap_or_default();
-        let purpose = request.purpose.clone();
         if let Ok(mut seen) = self.seen.lock() {
             seen.push(request);
         }
-        let _ = reply.send(PickResult { purpose, paths });
-        wake();
+        reply(paths);
     }
 }

@@ -1,100 +1,203 @@
 //! The role list: every assessment of the library with its score, zone, sub-label and markers;
 //! search, zone filter and sort; tick boxes for the comparison set. Only the rows in view are laid
-//! out, and scores come from each document's cache, so 10,000 roles stay fluid.
+//! out, and the filtered, sorted order is cached until the documents or the filter change, so
+//! 10,000 roles stay fluid.
 
 use egui::{Color32, RichText, Ui};
+use serde::{Deserialize, Serialize};
 
-use super::state::{Entry, SortKey};
+use super::store::{DocId, Document, Entry, Store};
 use super::widgets::zone_chip;
-use super::{Action, AijriApp};
+use super::{Action, AppState};
 use crate::model::Zone;
 use crate::scoring::displayed_score;
 
 const ROW_HEIGHT: f32 = 40.0;
 
-/// Draws the role list.
-pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
-    ui.add_space(4.0);
-    search_ui(ui, app);
-    filters_ui(ui, app);
-    let visible = app.library.visible(&app.filter).to_vec();
-    let compared = app.library.entries.iter().filter(|e| e.compared).count();
-    ui.label(
-        RichText::new(format!(
-            "{} of {} roles · {compared} compared",
-            visible.len(),
-            app.library.entries.len()
-        ))
-        .weak(),
-    );
-    ui.separator();
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show_rows(ui, ROW_HEIGHT, visible.len(), |ui, rows| {
-            for &index in &visible[rows] {
-                row_ui(ui, app, index);
-            }
-        });
+/// How the role list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SortKey {
+    /// Alphabetical by title.
+    #[default]
+    Title,
+    /// Highest final score first.
+    ScoreDescending,
+    /// Lowest final score first.
+    ScoreAscending,
 }
 
-fn search_ui(ui: &mut Ui, app: &mut AijriApp) {
-    let search = ui.add(
-        egui::TextEdit::singleline(&mut app.filter.search)
-            .hint_text("Search title, seniority or tag (Ctrl+F)")
-            .desired_width(f32::INFINITY),
-    );
-    if super::menu::find_pressed(ui.ctx()) || std::mem::take(&mut app.focus_search) {
-        search.request_focus();
+impl SortKey {
+    /// Every order, as the sort menu lists them.
+    pub const ALL: [Self; 3] = [Self::Title, Self::ScoreDescending, Self::ScoreAscending];
+
+    /// The order's name in the sort menu.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Title => "Title A–Z",
+            Self::ScoreDescending => "Score, highest first",
+            Self::ScoreAscending => "Score, lowest first",
+        }
     }
 }
 
-fn filters_ui(ui: &mut Ui, app: &mut AijriApp) {
-    ui.horizontal(|ui| {
-        let zone_text = app.filter.zone.map_or("All zones", Zone::name);
-        egui::ComboBox::from_id_salt("zone filter")
-            .selected_text(zone_text)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut app.filter.zone, None, "All zones");
-                for zone in Zone::ALL {
-                    ui.selectable_value(&mut app.filter.zone, Some(zone), zone.name());
-                }
-            })
-            .response
-            .on_hover_text("Show only roles in one zone");
-        egui::ComboBox::from_id_salt("sort")
-            .selected_text(app.filter.sort.label())
-            .show_ui(ui, |ui| {
-                for key in SortKey::ALL {
-                    ui.selectable_value(&mut app.filter.sort, key, key.label());
-                }
-            })
-            .response
-            .on_hover_text("Order of the list");
-    });
+/// The role list's search, filter and order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// Search text (title, seniority, tag).
+    pub search: String,
+    /// Show only this zone.
+    pub zone: Option<Zone>,
+    /// The order.
+    pub sort: SortKey,
 }
 
-fn row_ui(ui: &mut Ui, app: &mut AijriApp, index: usize) {
-    let selected = app.selected == Some(index);
+/// What the role list keeps between frames.
+#[derive(Debug, Default)]
+pub struct RoleListView {
+    /// The search, filter and order.
+    pub filter: ListFilter,
+    /// The rows shown, and the filter and store generation they were computed for.
+    rows: Vec<DocId>,
+    rows_for: Option<(ListFilter, u64)>,
+}
+
+impl RoleListView {
+    /// The documents the list shows, in order; recomputed only when the filter or the documents
+    /// changed.
+    pub fn rows(&mut self, store: &Store) -> &[DocId] {
+        let key = (self.filter.clone(), store.generation());
+        if self.rows_for.as_ref() != Some(&key) {
+            self.rows = visible(store, &self.filter);
+            self.rows_for = Some(key);
+        }
+        &self.rows
+    }
+
+    /// Draws the list.
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+        ui.add_space(4.0);
+        self.search_ui(ui);
+        self.filters_ui(ui);
+        let store = &state.store;
+        let rows = self.rows(store).to_vec();
+        let compared = store.compared().len();
+        ui.label(
+            RichText::new(format!(
+                "{} of {} roles · {compared} compared",
+                rows.len(),
+                store.entries().len()
+            ))
+            .weak(),
+        );
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+                for &id in &rows[range] {
+                    row_ui(ui, state, id, actions);
+                }
+            });
+    }
+
+    fn search_ui(&mut self, ui: &mut Ui) {
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.filter.search)
+                    .hint_text("Search title, seniority or tag (Ctrl+F)")
+                    .desired_width(f32::INFINITY),
+            )
+            .accessible_name("Search roles");
+        if super::menu::find_pressed(ui.ctx()) {
+            search.request_focus();
+        }
+    }
+
+    fn filters_ui(&mut self, ui: &mut Ui) {
+        let filter = &mut self.filter;
+        ui.horizontal(|ui| {
+            let zone_text = filter.zone.map_or("All zones", Zone::name);
+            egui::ComboBox::from_id_salt("zone filter")
+                .selected_text(zone_text)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.zone, None, "All zones");
+                    for zone in Zone::ALL {
+                        ui.selectable_value(&mut filter.zone, Some(zone), zone.name());
+                    }
+                })
+                .response
+                .accessible_name(format!("Zone filter: {zone_text}"))
+                .on_hover_text("Show only roles in one zone");
+            egui::ComboBox::from_id_salt("sort")
+                .selected_text(filter.sort.label())
+                .show_ui(ui, |ui| {
+                    for key in SortKey::ALL {
+                        ui.selectable_value(&mut filter.sort, key, key.label());
+                    }
+                })
+                .response
+                .accessible_name(format!("Order: {}", filter.sort.label()))
+                .on_hover_text("Order of the list");
+        });
+    }
+}
+
+/// The ids the list shows under a filter, in order. Files that failed to load stay visible
+/// unless a zone filter is on, so errors are not hidden.
+fn visible(store: &Store, filter: &ListFilter) -> Vec<DocId> {
+    let needle = filter.search.trim().to_lowercase();
+    let mut rows: Vec<&Entry> = store
+        .entries()
+        .iter()
+        .filter(|e| match &e.content {
+            Ok(doc) => {
+                doc.matches(&needle)
+                    && filter
+                        .zone
+                        .is_none_or(|z| doc.breakdown().final_result.zone == z)
+            }
+            Err(_) => filter.zone.is_none() && e.file_name().to_lowercase().contains(&needle),
+        })
+        .collect();
+    let score = |e: &Entry| e.doc().map_or(f64::NEG_INFINITY, |d| d.breakdown().final_result.score);
+    match filter.sort {
+        SortKey::Title => rows.sort_by_cached_key(|e| {
+            let title = e.doc().map(|d| d.assessment().role.title.to_lowercase());
+            (title.is_none(), title, e.path.clone())
+        }),
+        SortKey::ScoreDescending => rows.sort_by(|a, b| score(b).total_cmp(&score(a))),
+        SortKey::ScoreAscending => rows.sort_by(|a, b| score(a).total_cmp(&score(b))),
+    }
+    rows.into_iter().map(|e| e.id).collect()
+}
+
+fn row_ui(ui: &mut Ui, state: &AppState, id: DocId, actions: &mut Vec<Action>) {
+    let selected = state.selected == Some(id);
     let width = ui.available_width();
     ui.allocate_ui(egui::vec2(width, ROW_HEIGHT), |ui| {
         ui.set_min_height(ROW_HEIGHT);
-        match app.library.entries.get(index) {
-            Some(entry) if entry.doc().is_none() => failed_row(ui, entry),
-            Some(_) => loaded_row(ui, app, index, selected),
+        match state.store.entry(id) {
+            Some(entry) => match entry.doc() {
+                Some(doc) => loaded_row(ui, state, entry, doc, selected, actions),
+                None => failed_row(ui, entry),
+            },
             None => {}
         }
     });
 }
 
-fn loaded_row(ui: &mut Ui, app: &mut AijriApp, index: usize, selected: bool) {
-    let Some(entry) = app.library.entries.get(index) else {
-        return;
-    };
-    let Some(doc) = entry.doc() else { return };
-    let a = &doc.assessment;
-    let b = &doc.breakdown;
-    let mut compared = entry.compared;
-    let mut action = None;
+fn loaded_row(
+    ui: &mut Ui,
+    state: &AppState,
+    entry: &Entry,
+    doc: &Document,
+    selected: bool,
+    actions: &mut Vec<Action>,
+) {
+    let id = entry.id;
+    let a = doc.assessment();
+    let b = doc.breakdown();
+    let mut compared = state.store.is_compared(id);
     ui.horizontal(|ui| {
         let title = if a.role.title.is_empty() {
             "(untitled)"
@@ -108,7 +211,7 @@ fn loaded_row(ui: &mut Ui, app: &mut AijriApp, index: usize, selected: bool) {
             egui::WidgetInfo::selected(egui::Role::CheckBox, true, compared, &name)
         });
         if tick.on_hover_text("Add to the comparison").changed() {
-            action = Some(Action::ToggleCompare(index));
+            actions.push(Action::SetCompared(id, compared));
         }
         ui.vertical(|ui| {
             egui::Sides::new().truncate().show(
@@ -119,7 +222,7 @@ fn loaded_row(ui: &mut Ui, app: &mut AijriApp, index: usize, selected: bool) {
                             .truncate(),
                     );
                     if response.clicked() {
-                        action = Some(Action::Select(index));
+                        actions.push(Action::Select(id));
                     }
                 },
                 |ui| {
@@ -148,18 +251,15 @@ fn loaded_row(ui: &mut Ui, app: &mut AijriApp, index: usize, selected: bool) {
             });
         });
     });
-    if let Some(action) = action {
-        app.emit(action);
-    }
 }
 
-fn markers(ui: &mut Ui, doc: &super::state::Doc) {
-    let b = &doc.breakdown;
+fn markers(ui: &mut Ui, doc: &Document) {
+    let b = doc.breakdown();
     if b.final_result.overridden {
         ui.label(RichText::new("⚑ override").small())
             .on_hover_text("The assessor overrode the computed result");
     }
-    if b.provisional || crate::validate::has_errors(&doc.findings) {
+    if b.provisional || crate::validate::has_errors(doc.findings()) {
         ui.label(
             RichText::new("⚠ provisional")
                 .small()
@@ -167,7 +267,7 @@ fn markers(ui: &mut Ui, doc: &super::state::Doc) {
         )
         .on_hover_text("Validation finds errors: the figures are provisional until fixed");
     }
-    if doc.dirty {
+    if doc.is_dirty() {
         ui.label(RichText::new("● unsaved").small().italics())
             .on_hover_text("This role has unsaved edits");
     }

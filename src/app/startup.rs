@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use super::picker::FilePicker;
-use super::state::Library;
-use super::{AijriApp, Settings};
+use super::store::Store;
+use super::{AijriApp, Options, Settings};
 use crate::framework::Framework;
 use crate::library;
 
@@ -32,6 +32,7 @@ pub fn open_app(
     paths: &[PathBuf],
     mut settings: Settings,
     picker: Box<dyn FilePicker>,
+    options: Options,
 ) -> AijriApp {
     let framework = Framework::published();
     let (folder, files, note) = if paths.is_empty() {
@@ -59,13 +60,17 @@ pub fn open_app(
     if let Some(folder) = &folder {
         settings.last_folder = Some(folder.clone());
     }
-    let library = Library::from_files(folder, files, framework);
-    let mut app = AijriApp::new(library, settings, picker);
+    let mut store = Store::new();
+    store.folder = folder;
+    for file in files {
+        store.open_loaded(file, framework);
+    }
+    let mut app = AijriApp::new(store, settings, picker, options);
     if let Some(note) = note {
-        app.notify(true, note);
+        app.state.notify(true, note);
     }
     for failure in failures {
-        app.notify(true, failure);
+        app.state.notify(true, failure);
     }
     app
 }

@@ -2,31 +2,30 @@
 
 use egui::{RichText, Ui};
 
-use super::{Action, AijriApp};
+use super::{Action, AppState};
 use crate::validate::Severity;
 
 /// Draws the validation panel.
-pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
-    let Some(doc) = app.selected_doc() else {
+pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let Some((_, doc)) = state.selected_doc() else {
         return;
     };
-    let errors = doc
-        .findings
+    let findings = doc.findings();
+    let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let warnings = doc.findings.len() - errors;
+    let warnings = findings.len() - errors;
     ui.add_space(2.0);
     ui.label(RichText::new(format!("Findings: {errors} errors, {warnings} warnings")).strong());
-    if doc.findings.is_empty() {
+    if findings.is_empty() {
         ui.label("No findings: every part is present, in range and consistent.");
         return;
     }
-    let mut clicked = None;
     egui::ScrollArea::vertical()
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for finding in &doc.findings {
+            for finding in findings {
                 let (icon, colour) = match finding.severity {
                     Severity::Error => ("✖ error", ui.visuals().error_fg_color),
                     Severity::Warning => ("⚠ warning", ui.visuals().warn_fg_color),
@@ -35,12 +34,9 @@ pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
                     ui.label(RichText::new(icon).color(colour).strong());
                     let text = format!("{} — {}", finding.field, finding.message);
                     if ui.link(text).on_hover_text("Show this field").clicked() {
-                        clicked = Some(finding.field.clone());
+                        actions.push(Action::GoToField(finding.field.clone()));
                     }
                 });
             }
         });
-    if let Some(field) = clicked {
-        app.emit(Action::GoToField(field));
-    }
 }

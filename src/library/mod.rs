@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+pub mod recovery;
+
 use crate::model::{Assessment, FORMAT_NAME, FORMAT_VERSION};
 
 /// The extension of assessment files.
@@ -85,8 +87,9 @@ impl LoadError {
     }
 }
 
-/// What a file held when it was loaded or saved, to notice changes made by others.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a file held when it was loaded or saved, to notice changes made by others. Kept in
+/// recovery files, so it is serialisable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileStamp {
     len: u64,
     hash: u64,

@@ -130,7 +130,7 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
     let count = set.len();
     let waterfalls: Vec<[Step; 5]> = set
         .iter()
-        .map(|r| waterfall(&r.doc.breakdown, framework))
+        .map(|r| waterfall(&r.doc.breakdown(), framework))
         .collect();
     let labels: Vec<String> = set.iter().map(|r| r.label.clone()).collect();
     let slots = chart::slots(
@@ -205,7 +205,7 @@ fn step_chart(
         .filter_map(|(i, (steps, role))| {
             let step = steps.iter().find(|s| s.kind == kind)?;
             let fill = if kind == StepKind::Score {
-                zone_colour(role.doc.breakdown.zone)
+                zone_colour(role.doc.breakdown().zone)
             } else {
                 kind.colour()
             };
@@ -244,11 +244,11 @@ fn value_labels(plot: &mut PlotUi<'_>, waterfalls: &[[Step; 5]]) {
 
 /// The hover text of a role: every step with its modifier and its effect in points.
 fn detail(role: &Compared<'_>, framework: &Framework) -> String {
-    let b = &role.doc.breakdown;
+    let b = &role.doc.breakdown();
     let steps = waterfall(b, framework);
     let change = |s: &Step| format!("{:+.1}", s.to - s.from).replace('-', "−");
     let mut lines = vec![
-        role.doc.assessment.display_title(),
+        role.doc.assessment().display_title(),
         format!(
             "Task resistance {:.2}/5.0 alone: {:.1}",
             b.task_resistance, steps[0].to

@@ -12,14 +12,14 @@ pub mod time_split;
 
 use egui::{RichText, Ui};
 
-use super::state::{Doc, Library};
-use super::{Action, AijriApp};
+use super::picker::CsvScope;
+use super::store::{DocId, Document};
+use super::{Action, AppState};
 use crate::framework::Framework;
-pub use export::CsvScope;
 
 /// What the Compare view remembers between frames.
 #[derive(Debug, Default)]
-pub struct CompareState {
+pub struct CompareView {
     /// Show the published scores of the roles under "where to look next" as reference markers.
     pub show_references: bool,
     /// The chart export in progress, if any.
@@ -29,49 +29,43 @@ pub struct CompareState {
 /// One role of the comparison set, as the charts and the table read it.
 #[derive(Debug, Clone)]
 pub struct Compared<'a> {
-    /// The entry's index in the library.
-    pub index: usize,
+    /// The document's id.
+    pub id: DocId,
     /// A label that tells the role apart from the others in the set.
     pub label: String,
     /// The document, with its figures.
-    pub doc: &'a Doc,
+    pub doc: &'a Document,
 }
 
-/// The comparison set: the ticked roles in library order, or the selected role when none is
+/// The comparison set: the ticked roles in the order opened, or the selected role when none is
 /// ticked. The flag says whether the roles were ticked.
 #[must_use]
-pub fn comparison_set(library: &Library, selected: Option<usize>) -> (Vec<Compared<'_>>, bool) {
-    let ticked = library.compared();
+pub fn comparison_set(state: &AppState) -> (Vec<Compared<'_>>, bool) {
+    let ticked = state.store.compared();
     let is_ticked = !ticked.is_empty();
-    let indices = if is_ticked {
+    let ids = if is_ticked {
         ticked
     } else {
-        selected.into_iter().collect()
+        state.selected.into_iter().collect()
     };
-    let docs: Vec<(usize, &Doc)> = indices
+    let docs: Vec<(DocId, &Document)> = ids
         .into_iter()
-        .filter_map(|i| {
-            library
-                .entries
-                .get(i)
-                .and_then(super::state::Entry::doc)
-                .map(|d| (i, d))
-        })
+        .filter_map(|id| state.store.doc(id).map(|d| (id, d)))
         .collect();
-    let labels = distinct_labels(&docs.iter().map(|(_, d)| d).copied().collect::<Vec<_>>());
+    let labels = distinct_labels(&docs.iter().map(|(_, d)| *d).collect::<Vec<_>>());
     let set = docs
         .into_iter()
         .zip(labels)
-        .map(|((index, doc), label)| Compared { index, label, doc })
+        .map(|((id, doc), label)| Compared { id, label, doc })
         .collect();
     (set, is_ticked)
 }
 
 /// The roles' titles; with the seniority where titles repeat; numbered where that still repeats.
-fn distinct_labels(docs: &[&Doc]) -> Vec<String> {
+fn distinct_labels(docs: &[&Document]) -> Vec<String> {
     let titles: Vec<String> = docs
         .iter()
-        .map(|d| title_or_untitled(&d.assessment.role.title))
+        .map(|d| title_or_untitled(&d.assessment().role.title))
         .collect();
     let title_counts = counts(&titles);
     let with_seniority: Vec<String> = docs
@@ -79,7 +73,7 @@ fn distinct_labels(docs: &[&Doc]) -> Vec<String> {
         .zip(&titles)
         .map(|(d, title)| {
             if title_counts[title.as_str()] > 1 {
-                d.assessment.display_title()
+                d.assessment().display_title()
             } else {
                 title.clone()
             }
@@ -116,36 +110,27 @@ fn title_or_untitled(title: &str) -> String {
     }
 }
 
-/// Draws the Compare view.
-pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
-    let mut actions = Vec::new();
-    let AijriApp {
-        library,
-        selected,
-        framework,
-        compare,
-        ..
-    } = app;
-    let (set, ticked) = comparison_set(library, *selected);
-    toolbar(ui, compare, &set, &mut actions);
-    intro(ui, set.len(), ticked);
-    ui.separator();
-    if !set.is_empty() {
-        egui::ScrollArea::vertical()
-            .id_salt("compare")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                sections(ui, &set, framework, compare);
-            });
-    }
-    for action in actions {
-        app.emit(action);
+impl CompareView {
+    /// Draws the Compare view.
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+        let (set, ticked) = comparison_set(state);
+        toolbar(ui, self, &set, actions);
+        intro(ui, set.len(), ticked);
+        ui.separator();
+        if !set.is_empty() {
+            egui::ScrollArea::vertical()
+                .id_salt("compare")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    sections(ui, &set, &state.framework, self);
+                });
+        }
     }
 }
 
 fn toolbar(
     ui: &mut Ui,
-    compare: &mut CompareState,
+    compare: &mut CompareView,
     set: &[Compared<'_>],
     actions: &mut Vec<Action>,
 ) {
@@ -202,7 +187,7 @@ fn intro(ui: &mut Ui, count: usize, ticked: bool) {
     ui.label(RichText::new(text).weak());
 }
 
-fn sections(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, compare: &mut CompareState) {
+fn sections(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, compare: &mut CompareView) {
     // The score chart is always drawn: its export needs it on screen.
     let chart = ui.scope(|ui| {
         section_heading(ui, "Scores against the zones", "The final score of each role (the override where one is set) against the Red, Yellow and Green bands");
@@ -256,11 +241,11 @@ mod tests {
     use super::*;
     use crate::model::Assessment;
 
-    fn doc(title: &str, seniority: &str) -> Doc {
+    fn doc(title: &str, seniority: &str) -> Document {
         let mut assessment = Assessment::blank();
         assessment.role.title = title.to_owned();
         assessment.role.seniority = seniority.to_owned();
-        Doc::new(assessment, None, Framework::published())
+        Document::new(assessment, None, Framework::published())
     }
 
     #[test]

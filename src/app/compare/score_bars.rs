@@ -108,11 +108,11 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, show_referen
 }
 
 fn score_bar(role: &Compared<'_>) -> ScoreBar {
-    let b = &role.doc.breakdown;
+    let b = &role.doc.breakdown();
     let result = b.final_result;
     let mut detail = format!(
         "{}\nFinal score {:.1} — {}{}",
-        role.doc.assessment.display_title(),
+        role.doc.assessment().display_title(),
         displayed_score(result.score),
         result.zone.name(),
         if result.overridden {
@@ -129,7 +129,7 @@ fn score_bar(role: &Compared<'_>) -> ScoreBar {
     ));
     if let Some(reason) = role
         .doc
-        .assessment
+        .assessment()
         .override_result
         .as_ref()
         .map(|o| o.reason.trim())
@@ -156,7 +156,7 @@ fn score_bar(role: &Compared<'_>) -> ScoreBar {
 fn references(set: &[Compared<'_>]) -> Vec<Reference> {
     let mut found: Vec<Reference> = Vec::new();
     for role in set {
-        for related in &role.doc.assessment.commentary.where_to_look_next {
+        for related in &role.doc.assessment().commentary.where_to_look_next {
             let Some(score) = related.aijri.filter(|s| s.is_finite()) else {
                 continue;
             };

@@ -6,7 +6,7 @@
 use egui::{RichText, Ui};
 
 use super::Compared;
-use crate::app::state::Doc;
+use crate::app::store::Document as Doc;
 use crate::framework::Framework;
 use crate::scoring::{Breakdown, displayed_score, format_pct, round_to, signed};
 use crate::validate::Severity;
@@ -34,30 +34,30 @@ const COLUMN_WIDTH: f32 = 170.0;
 /// Every row: its name, which way is better, and how a role fills it.
 const ROWS: [(&str, Better, Figure); 23] = [
     ("Final score", Better::Higher, |d, _| {
-        final_score(&d.breakdown)
+        final_score(&d.breakdown())
     }),
-    ("Final zone", Better::Higher, |d, _| zone_cell(&d.breakdown)),
+    ("Final zone", Better::Higher, |d, _| zone_cell(&d.breakdown())),
     ("Computed score", Better::Higher, |d, _| {
-        number(d.breakdown.score, 1)
+        number(d.breakdown().score, 1)
     }),
     ("Score before clamping", Better::Neither, |d, _| {
-        number(d.breakdown.score_unclamped, 1)
+        number(d.breakdown().score_unclamped, 1)
     }),
     ("Sub-label", Better::Neither, |d, _| {
-        sub_label_cell(&d.breakdown)
+        sub_label_cell(&d.breakdown())
     }),
     ("Override", Better::Neither, |d, _| {
-        override_cell(&d.breakdown)
+        override_cell(&d.breakdown())
     }),
     ("Protective total", Better::Higher, |d, f| {
-        out_of(d.breakdown.protective_total, f.protective_max())
+        out_of(d.breakdown().protective_total, f.protective_max())
     }),
     ("AI growth correlation", Better::Higher, |d, f| {
-        growth_cell(d.breakdown.growth, f)
+        growth_cell(d.breakdown().growth, f)
     }),
     ("Quick screen", Better::Neither, |d, _| {
         text(
-            if d.breakdown.quick_screen_red {
+            if d.breakdown().quick_screen_red {
                 "Almost certainly Red"
             } else {
                 "No signal"
@@ -66,43 +66,43 @@ const ROWS: [(&str, Better, Figure); 23] = [
         )
     }),
     ("Task total", Better::Lower, |d, _| {
-        number(d.breakdown.task_total, 2)
+        number(d.breakdown().task_total, 2)
     }),
     ("Task resistance (TRS)", Better::Higher, |d, _| {
-        number(d.breakdown.task_resistance, 2)
+        number(d.breakdown().task_resistance, 2)
     }),
     ("Task time scoring 3+", Better::Lower, |d, _| {
-        pct(d.breakdown.time_3plus_pct)
+        pct(d.breakdown().time_3plus_pct)
     }),
     ("Displacement", Better::Lower, |d, _| {
-        pct(d.breakdown.split.displacement)
+        pct(d.breakdown().split.displacement)
     }),
     ("Augmentation", Better::Neither, |d, _| {
-        pct(d.breakdown.split.augmentation)
+        pct(d.breakdown().split.augmentation)
     }),
     ("Not involved", Better::Higher, |d, _| {
-        pct(d.breakdown.split.not_involved)
+        pct(d.breakdown().split.not_involved)
     }),
     ("Evidence total", Better::Higher, |d, _| {
-        signed_cell(d.breakdown.evidence_total)
+        signed_cell(d.breakdown().evidence_total)
     }),
     ("Evidence modifier (EM)", Better::Higher, |d, _| {
-        number(d.breakdown.evidence_modifier, 2)
+        number(d.breakdown().evidence_modifier, 2)
     }),
     ("Barrier total", Better::Higher, |d, f| {
-        out_of(d.breakdown.barrier_total, f.barrier_max())
+        out_of(d.breakdown().barrier_total, f.barrier_max())
     }),
     ("Barrier modifier (BM)", Better::Higher, |d, _| {
-        number(d.breakdown.barrier_modifier, 2)
+        number(d.breakdown().barrier_modifier, 2)
     }),
     ("Growth modifier (GM)", Better::Higher, |d, _| {
-        number(d.breakdown.growth_modifier, 2)
+        number(d.breakdown().growth_modifier, 2)
     }),
     ("Raw composite", Better::Higher, |d, _| {
-        number(d.breakdown.raw, 4)
+        number(d.breakdown().raw, 4)
     }),
     ("Task time total", Better::Neither, |d, _| {
-        provisional_cell(&d.breakdown)
+        provisional_cell(&d.breakdown())
     }),
     ("Findings", Better::Neither, |d, _| findings_cell(d)),
 ];
@@ -148,7 +148,7 @@ fn header(ui: &mut Ui, set: &[Compared<'_>], cell: egui::Vec2) {
     for role in set {
         let text = RichText::new(&role.label).strong();
         if let Some(response) = fixed_cell(ui, cell, || egui::Label::new(text)) {
-            response.on_hover_text(role.doc.assessment.display_title());
+            response.on_hover_text(role.doc.assessment().display_title());
         }
     }
     ui.end_row();
@@ -316,7 +316,7 @@ fn provisional_cell(b: &Breakdown) -> Cell {
 
 fn findings_cell(doc: &Doc) -> Cell {
     let count = |severity| {
-        doc.findings
+        doc.findings()
             .iter()
             .filter(|f| f.severity == severity)
             .count()

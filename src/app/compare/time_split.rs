@@ -125,7 +125,7 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>]) {
     let count = set.len();
     let shares: Vec<[f64; 8]> = set
         .iter()
-        .map(|r| Segment::ALL.map(|s| s.share(&r.doc.assessment, &r.doc.breakdown)))
+        .map(|r| Segment::ALL.map(|s| s.share(r.doc.assessment(), &r.doc.breakdown())))
         .collect();
     let labels: Vec<String> = set.iter().map(|r| r.label.clone()).collect();
     let slots = chart::slots(ui.available_width(), count, 0.0, 0.0);
@@ -228,17 +228,17 @@ fn segment_labels(plot: &mut PlotUi<'_>, shares: &[[f64; 8]]) {
 
 /// The hover text of a role: every segment with its share.
 fn detail(role: &Compared<'_>, shares: &[f64; 8]) -> String {
-    let mut lines = vec![role.doc.assessment.display_title()];
+    let mut lines = vec![role.doc.assessment().display_title()];
     lines.extend(
         Segment::ALL
             .iter()
             .zip(shares)
             .map(|(s, share)| format!("{}: {}", s.name(), format_pct(*share))),
     );
-    if role.doc.breakdown.provisional {
+    if role.doc.breakdown().provisional {
         lines.push(format!(
             "⚠ Provisional: task time adds up to {}; shares are scaled to 100%",
-            format_pct(role.doc.breakdown.time_total)
+            format_pct(role.doc.breakdown().time_total)
         ));
     }
     lines.join("\n")

@@ -1,4 +1,5 @@
-//! The editor tabs, one file each. Each draws one part of the assessment and edits it in place.
+//! The editor tabs, one file each. Each draws one part of the assessment and edits the editor's
+//! working copy; the Tasks tab also returns structural changes to the task list.
 
 pub mod barriers;
 pub mod commentary;
@@ -8,9 +9,12 @@ pub mod protective;
 pub mod score;
 pub mod tasks;
 
+use std::collections::BTreeSet;
+
 use egui::Ui;
 
 use super::Tab;
+use super::store::TaskEdit;
 use super::widgets::Jump;
 use crate::framework::Framework;
 use crate::model::Assessment;
@@ -26,15 +30,22 @@ pub struct TabContext<'a> {
     pub jump: Jump<'a>,
 }
 
-/// Draws one tab.
-pub fn ui(ui: &mut Ui, tab: Tab, a: &mut Assessment, cx: &TabContext<'_>) {
+/// Draws one tab; returns a change to the task list the user asked for.
+pub fn ui(
+    ui: &mut Ui,
+    tab: Tab,
+    a: &mut Assessment,
+    cx: &TabContext<'_>,
+    open_rationales: &mut BTreeSet<usize>,
+) -> Option<TaskEdit> {
     match tab {
         Tab::Overview => overview::ui(ui, a, cx),
         Tab::Protective => protective::ui(ui, a, cx),
-        Tab::Tasks => tasks::ui(ui, a, cx),
+        Tab::Tasks => return tasks::ui(ui, a, cx, open_rationales),
         Tab::Evidence => evidence::ui(ui, a, cx),
         Tab::Barriers => barriers::ui(ui, a, cx),
         Tab::Score => score::ui(ui, a, cx),
         Tab::Commentary => commentary::ui(ui, a, cx),
     }
+    None
 }

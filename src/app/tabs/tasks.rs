@@ -1,52 +1,313 @@
-//! The task decomposition: a card per task (name, time share, automation score, impact, weighted
-//! figure, rationale) with add, remove and reorder, the running time total, and the reinstatement
-//! check.
+//! The task decomposition as the published text lays it out: a table with Task, Time %, Score,
+//! Weighted and Impact in aligned columns, each task's rationale in a row that opens below it,
+//! and the running total at the foot; then the reinstatement check. Columns keep their widths
+//! from one task to the next; only the Task column grows with the window.
+
+use std::collections::BTreeSet;
 
 use egui::{RichText, Ui};
 
 use super::TabContext;
-use crate::app::widgets::{figure, score_picker, text_block, text_line};
+use crate::app::store::TaskEdit;
+use crate::app::widgets::{figure, text_block, text_line};
 use crate::model::{Assessment, Impact, Task};
 use crate::report::composite_steps;
 use crate::scoring::format_pct;
 
-/// What the user did to the list of tasks this frame.
-enum ListEdit {
-    MoveUp(usize),
-    MoveDown(usize),
-    Remove(usize),
-    Add,
-}
+/// Column widths, in points; the Task column takes what is left.
+const NUMBER: f32 = 24.0;
+const TIME: f32 = 72.0;
+const SCORE: f32 = 56.0;
+const WEIGHTED: f32 = 64.0;
+const IMPACT: f32 = 118.0;
+const ACTIONS: f32 = 112.0;
+const MIN_TASK: f32 = 150.0;
+const ROW_HEIGHT: f32 = 22.0;
 
-/// Draws the Tasks tab.
-pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
+/// Draws the Tasks tab; returns the change to the task list the user asked for.
+pub fn ui(
+    ui: &mut Ui,
+    a: &mut Assessment,
+    cx: &TabContext<'_>,
+    open_rationales: &mut BTreeSet<usize>,
+) -> Option<TaskEdit> {
     ui.heading("Task decomposition");
     ui.label(
-        RichText::new("Each task's share of working time (the shares add up to 100%) and how far an AI agent can do it today.")
+        RichText::new("Each task's share of working time (the shares add up to 100%) and how far an AI agent can do it today (Score 1 = irreducibly human … 5 = fully automatable).")
             .weak(),
     );
-    time_total_ui(ui, cx);
+    ui.add_space(4.0);
+    let task_width = task_column(ui);
+    header_row(ui, task_width);
     let count = a.tasks.len();
-    let mut list_edit = None;
+    let mut edit = None;
     for (i, task) in a.tasks.iter_mut().enumerate() {
         let weighted = cx.breakdown.weighted.get(i).copied().unwrap_or_default();
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            if let Some(edit) = task_ui(ui, i, count, task, weighted, cx) {
-                list_edit = Some(edit);
-            }
-        });
+        let row = Row {
+            index: i,
+            count,
+            weighted,
+            task_width,
+        };
+        if let Some(change) = task_row(ui, &row, task, cx, open_rationales) {
+            edit = Some(change);
+        }
+        if open_rationales.contains(&i) {
+            rationale_row(ui, i, task, cx);
+        }
     }
+    total_row(ui, cx, task_width);
     if ui
         .button("+ Add task")
         .on_hover_text("Add a task; then share out the time so the total is 100%")
         .clicked()
     {
-        list_edit = Some(ListEdit::Add);
+        edit = Some(TaskEdit::Add);
     }
-    apply(&mut a.tasks, list_edit);
     totals_ui(ui, cx);
     ui.separator();
+    reinstatement_ui(ui, a, cx);
+    if let Some(TaskEdit::Remove(i)) = edit {
+        // Rationale rows follow their tasks' positions.
+        *open_rationales = open_rationales
+            .iter()
+            .filter(|&&r| r != i)
+            .map(|&r| if r > i { r - 1 } else { r })
+            .collect();
+    }
+    edit
+}
+
+/// The width left for the Task column at this panel width.
+fn task_column(ui: &Ui) -> f32 {
+    let spacing = ui.spacing().item_spacing.x * 6.0;
+    let fixed = NUMBER + TIME + SCORE + WEIGHTED + IMPACT + ACTIONS + spacing;
+    (ui.available_width() - fixed).max(MIN_TASK)
+}
+
+/// A label in a cell of fixed width.
+fn cell(ui: &mut Ui, width: f32, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.add_sized([width, ROW_HEIGHT], egui::Label::new(text).truncate())
+}
+
+fn header_row(ui: &mut Ui, task_width: f32) {
+    ui.horizontal(|ui| {
+        let strong = |text: &str| RichText::new(text).strong();
+        cell(ui, NUMBER, strong("#"));
+        cell(ui, task_width, strong("Task"));
+        cell(ui, TIME, strong("Time %")).on_hover_text("Share of working time, 0–100%");
+        cell(ui, SCORE, strong("Score"))
+            .on_hover_text("Automation score: 1 = irreducibly human … 5 = fully automatable");
+        cell(ui, WEIGHTED, strong("Weighted"))
+            .on_hover_text("(time share / 100) × automation score");
+        cell(ui, IMPACT, strong("Impact"));
+    });
+    ui.separator();
+}
+
+/// What a task row needs besides the task.
+struct Row {
+    index: usize,
+    count: usize,
+    weighted: f64,
+    task_width: f32,
+}
+
+fn task_row(
+    ui: &mut Ui,
+    row: &Row,
+    task: &mut Task,
+    cx: &TabContext<'_>,
+    open_rationales: &mut BTreeSet<usize>,
+) -> Option<TaskEdit> {
+    let i = row.index;
+    let number = i + 1;
+    if cx.jump.targets(&format!("tasks[{i}]")) {
+        ui.scroll_to_cursor(Some(egui::Align::Center));
+    }
+    ui.horizontal(|ui| {
+        cell(ui, NUMBER, format!("{number}."));
+        let name = ui
+            .add_sized(
+                [row.task_width, ROW_HEIGHT],
+                egui::TextEdit::singleline(&mut task.name).hint_text("Task name"),
+            )
+            .on_hover_text(task.name.clone())
+            .accessible_name(format!("Task {number} name"));
+        cx.jump.apply(&format!("tasks[{i}].name"), &name);
+        time_cell(ui, number, &mut task.time_pct, cx, i);
+        score_cell(ui, number, &mut task.score, cx);
+        cell(ui, WEIGHTED, RichText::new(format!("{:.2}", row.weighted)).monospace())
+            .on_hover_text("(time share / 100) × automation score");
+        impact_cell(ui, number, &mut task.impact);
+        row_actions(ui, row, open_rationales)
+    })
+    .inner
+}
+
+fn time_cell(ui: &mut Ui, number: usize, time_pct: &mut f64, cx: &TabContext<'_>, i: usize) {
+    let time = ui
+        .add_sized(
+            [TIME, ROW_HEIGHT],
+            egui::DragValue::new(time_pct)
+                .range(0.0..=100.0)
+                .speed(0.5)
+                .max_decimals(2)
+                .suffix("%"),
+        )
+        .on_hover_text("Share of working time, 0–100%: drag or type")
+        .accessible_name(format!("Task {number} time %"));
+    cx.jump.apply(&format!("tasks[{i}].time_pct"), &time);
+}
+
+fn score_cell(ui: &mut Ui, number: usize, score: &mut i64, cx: &TabContext<'_>) {
+    let factor = &cx.framework.task_score;
+    let name = format!("Task {number} automation score");
+    let response = egui::ComboBox::from_id_salt(("task score", number))
+        .width(SCORE - 8.0)
+        .selected_text(score.to_string())
+        .show_ui(ui, |ui| {
+            for value in factor.min..=factor.max {
+                let text = match factor.level(value) {
+                    Some(meaning) => format!("{value} — {meaning}"),
+                    None => value.to_string(),
+                };
+                ui.selectable_value(score, value, text);
+            }
+        })
+        .response;
+    let response = response.accessible_name(format!("{name}: {score}"));
+    let hover = factor.level(*score).unwrap_or("out of range").to_owned();
+    response.on_hover_text(format!("{name}: {score} — {hover}"));
+}
+
+fn impact_cell(ui: &mut Ui, number: usize, impact: &mut Impact) {
+    let name = format!("Task {number} impact");
+    let response = egui::ComboBox::from_id_salt(("impact", number))
+        .width(IMPACT - 8.0)
+        .selected_text(impact.label())
+        .show_ui(ui, |ui| {
+            for choice in [Impact::Augmentation, Impact::Displacement, Impact::NotInvolved] {
+                ui.selectable_value(impact, choice, choice.label());
+            }
+        })
+        .response;
+    response
+        .accessible_name(format!("{name}: {}", impact.label()))
+        .on_hover_text("Augmentation: AI makes the person faster. Displacement: AI does the task instead. Not involved: no AI.");
+}
+
+/// Open/close the rationale, move up and down, remove.
+fn row_actions(ui: &mut Ui, row: &Row, open_rationales: &mut BTreeSet<usize>) -> Option<TaskEdit> {
+    let (i, number) = (row.index, row.index + 1);
+    let mut edit = None;
+    let open = open_rationales.contains(&i);
+    let toggle = ui
+        .add(egui::Button::new(if open { "▾" } else { "▸" }).selected(open))
+        .on_hover_text(format!(
+            "{} the rationale of task {number}",
+            if open { "Hide" } else { "Show" }
+        ))
+        .accessible_name(format!(
+            "{} rationale of task {number}",
+            if open { "Hide" } else { "Show" }
+        ));
+    if toggle.clicked() && !open_rationales.remove(&i) {
+        open_rationales.insert(i);
+    }
+    let buttons = [
+        ("⬆", "up", i > 0, TaskEdit::MoveUp(i)),
+        ("⬇", "down", i + 1 < row.count, TaskEdit::MoveDown(i)),
+    ];
+    for (symbol, direction, enabled, change) in buttons {
+        let text = format!("Move task {number} {direction}");
+        if ui
+            .add_enabled(enabled, egui::Button::new(symbol))
+            .on_hover_text(&text)
+            .accessible_name(text)
+            .clicked()
+        {
+            edit = Some(change);
+        }
+    }
+    let text = format!("Remove task {number}");
+    if ui
+        .button("✕")
+        .on_hover_text(&text)
+        .accessible_name(text)
+        .clicked()
+    {
+        edit = Some(TaskEdit::Remove(i));
+    }
+    edit
+}
+
+fn rationale_row(ui: &mut Ui, i: usize, task: &mut Task, cx: &TabContext<'_>) {
+    ui.horizontal(|ui| {
+        ui.add_space(NUMBER + ui.spacing().item_spacing.x);
+        ui.vertical(|ui| {
+            text_block(
+                ui,
+                &format!("Rationale of task {}", i + 1),
+                &mut task.rationale,
+                cx.jump,
+                &format!("tasks[{i}].rationale"),
+            );
+        });
+    });
+}
+
+/// The foot of the table: the time total under Time % and the task total under Weighted.
+fn total_row(ui: &mut Ui, cx: &TabContext<'_>, task_width: f32) {
+    let b = cx.breakdown;
+    ui.separator();
+    ui.horizontal(|ui| {
+        cell(ui, NUMBER, "");
+        cell(ui, task_width, RichText::new("Total").strong());
+        let time = RichText::new(format_pct(b.time_total)).strong().monospace();
+        let time = if b.provisional {
+            time.color(ui.visuals().error_fg_color)
+        } else {
+            time
+        };
+        cell(ui, TIME, time).on_hover_text("The shares must add up to 100%");
+        cell(ui, SCORE, "");
+        cell(
+            ui,
+            WEIGHTED,
+            RichText::new(format!("{:.2}", b.task_total)).strong().monospace(),
+        )
+        .on_hover_text("Task total: the sum of the weighted figures");
+    });
+    if b.provisional {
+        ui.label(
+            RichText::new(format!(
+                "Total time {} — must be 100%; every figure is provisional",
+                format_pct(b.time_total)
+            ))
+            .color(ui.visuals().error_fg_color)
+            .strong(),
+        );
+    }
+}
+
+fn totals_ui(ui: &mut Ui, cx: &TabContext<'_>) {
+    let b = cx.breakdown;
+    ui.add_space(6.0);
+    figure(
+        ui,
+        "Task Resistance Score:",
+        composite_steps(b, cx.framework).task_resistance,
+    );
+    figure(ui, "Split:", crate::report::split_text(b));
+    figure(
+        ui,
+        "Share of time scoring 3+:",
+        format_pct(b.time_3plus_pct),
+    );
+}
+
+fn reinstatement_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     ui.heading("Reinstatement check");
     text_line(
         ui,
@@ -61,156 +322,5 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         &mut a.reinstatement.note,
         cx.jump,
         "reinstatement.note",
-    );
-}
-
-fn apply(tasks: &mut Vec<Task>, edit: Option<ListEdit>) {
-    match edit {
-        Some(ListEdit::MoveUp(i)) if i > 0 && i < tasks.len() => tasks.swap(i, i - 1),
-        Some(ListEdit::MoveDown(i)) if i + 1 < tasks.len() => tasks.swap(i, i + 1),
-        Some(ListEdit::Remove(i)) if i < tasks.len() => {
-            tasks.remove(i);
-        }
-        Some(ListEdit::Add) => tasks.push(Task {
-            name: format!("Task {}", tasks.len() + 1),
-            time_pct: 10.0,
-            score: 3,
-            ..Task::default()
-        }),
-        _ => {}
-    }
-}
-
-fn task_ui(
-    ui: &mut Ui,
-    i: usize,
-    count: usize,
-    task: &mut Task,
-    weighted: f64,
-    cx: &TabContext<'_>,
-) -> Option<ListEdit> {
-    let number = i + 1;
-    let mut edit = None;
-    if cx.jump.targets(&format!("tasks[{i}]")) {
-        ui.scroll_to_cursor(Some(egui::Align::Min));
-    }
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("{number}.")).strong());
-        let label = ui.label("Task");
-        let name = ui
-            .add(
-                egui::TextEdit::singleline(&mut task.name)
-                    .desired_width(ui.available_width() - 110.0),
-            )
-            .labelled_by(label.id);
-        cx.jump.apply(&format!("tasks[{i}].name"), &name);
-        if ui
-            .add_enabled(i > 0, egui::Button::new("⬆"))
-            .on_hover_text(format!("Move task {number} up"))
-            .clicked()
-        {
-            edit = Some(ListEdit::MoveUp(i));
-        }
-        if ui
-            .add_enabled(i + 1 < count, egui::Button::new("⬇"))
-            .on_hover_text(format!("Move task {number} down"))
-            .clicked()
-        {
-            edit = Some(ListEdit::MoveDown(i));
-        }
-        if ui
-            .button("✕")
-            .on_hover_text(format!("Remove task {number}"))
-            .clicked()
-        {
-            edit = Some(ListEdit::Remove(i));
-        }
-    });
-    ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Time %");
-        let time = ui
-            .add(
-                egui::DragValue::new(&mut task.time_pct)
-                    .range(0.0..=100.0)
-                    .speed(0.5)
-                    .max_decimals(2)
-                    .suffix("%"),
-            )
-            .labelled_by(label.id)
-            .on_hover_text("Share of working time, 0–100%");
-        cx.jump.apply(&format!("tasks[{i}].time_pct"), &time);
-        ui.separator();
-        ui.label("Automation score");
-        score_picker(
-            ui,
-            &format!("Task {number} automation score"),
-            &cx.framework.task_score,
-            &mut task.score,
-            false,
-        );
-        ui.separator();
-        impact_ui(ui, number, &mut task.impact);
-        ui.separator();
-        ui.label(RichText::new(format!("weighted {weighted:.2}")).monospace())
-            .on_hover_text("(time share / 100) × automation score");
-    });
-    text_block(
-        ui,
-        "Rationale",
-        &mut task.rationale,
-        cx.jump,
-        &format!("tasks[{i}].rationale"),
-    );
-    edit
-}
-
-fn impact_ui(ui: &mut Ui, number: usize, impact: &mut Impact) {
-    let label = ui.label("Impact");
-    egui::ComboBox::from_id_salt(("impact", number))
-        .selected_text(impact.label())
-        .show_ui(ui, |ui| {
-            for choice in [Impact::Augmentation, Impact::Displacement, Impact::NotInvolved] {
-                ui.selectable_value(impact, choice, choice.label());
-            }
-        })
-        .response
-        .labelled_by(label.id)
-        .on_hover_text("Augmentation: AI makes the person faster. Displacement: AI does the task instead. Not involved: no AI.");
-}
-
-/// The running time total: red, with what to do, while it is not 100%.
-fn time_total_ui(ui: &mut Ui, cx: &TabContext<'_>) {
-    let b = cx.breakdown;
-    let total = format!("Total time: {}", format_pct(b.time_total));
-    if b.provisional {
-        ui.label(
-            RichText::new(format!("{total} — must be 100%; figures are provisional"))
-                .color(ui.visuals().error_fg_color)
-                .strong(),
-        );
-    } else {
-        ui.label(RichText::new(format!("{total} ✓")).strong());
-    }
-}
-
-fn totals_ui(ui: &mut Ui, cx: &TabContext<'_>) {
-    let b = cx.breakdown;
-    ui.add_space(6.0);
-    time_total_ui(ui, cx);
-    figure(
-        ui,
-        "Task total (Σ weighted):",
-        format!("{:.2}", b.task_total),
-    );
-    figure(
-        ui,
-        "Task Resistance Score:",
-        composite_steps(b, cx.framework).task_resistance,
-    );
-    figure(ui, "Split:", crate::report::split_text(b));
-    figure(
-        ui,
-        "Share of time scoring 3+:",
-        format_pct(b.time_3plus_pct),
     );
 }

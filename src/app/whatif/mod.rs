@@ -7,8 +7,8 @@ pub mod tornado;
 
 use egui::{RichText, Ui};
 
-use super::state::Entry;
-use super::{Action, AijriApp};
+use super::store::{DocId, Document, Edit};
+use super::{Action, AppState};
 use crate::framework::Framework;
 use crate::model::Assessment;
 use crate::scoring::displayed_score;
@@ -19,7 +19,7 @@ const LISTED_OPTIONS: usize = 6;
 
 /// What the What-if view keeps between frames: the last analysis and what it was computed for.
 #[derive(Debug, Default)]
-pub struct WhatIfState {
+pub struct WhatIfView {
     cache: Option<Cached>,
 }
 
@@ -30,7 +30,7 @@ struct Cached {
     analysis: Analysis,
 }
 
-impl WhatIfState {
+impl WhatIfView {
     /// The analysis of an assessment, computed again only when it or the framework changed.
     pub fn analysis(&mut self, assessment: &Assessment, framework: &Framework) -> &Analysis {
         let fresh = self
@@ -49,21 +49,11 @@ impl WhatIfState {
     }
 }
 
-impl AijriApp {
-    /// Applies what-if changes to the selected role as one undoable edit.
-    pub(in crate::app) fn apply_what_if(&mut self, changes: &[Change]) {
-        let Some(index) = self.selected else { return };
-        let framework = &self.framework;
-        if let Some(doc) = self.library.entries.get_mut(index).and_then(Entry::doc_mut) {
-            doc.edit(framework, |a| changes.iter().for_each(|c| c.apply(a)));
-            self.library.invalidate();
-        }
-    }
-}
-
 /// What the parts of the view read: the role and its analysis.
 #[derive(Clone, Copy)]
 pub struct Subject<'a> {
+    /// The role's document.
+    pub id: DocId,
     /// The role's assessment.
     pub assessment: &'a Assessment,
     /// The framework it is scored under.
@@ -83,56 +73,46 @@ impl Subject<'_> {
     }
 }
 
-/// Draws the What-if view.
-pub fn ui(ui: &mut Ui, app: &mut AijriApp) {
-    let mut actions = Vec::new();
-    let AijriApp {
-        library,
-        selected,
-        framework,
-        whatif,
-        ..
-    } = app;
-    let Some(doc) = (*selected)
-        .and_then(|i| library.entries.get(i))
-        .and_then(Entry::doc)
-    else {
-        ui.centered_and_justified(|ui| {
-            ui.label("Select a role in the list to see what would change its score.")
-        });
-        return;
-    };
-    let analysis = whatif.analysis(&doc.assessment, framework);
-    let subject = Subject {
-        assessment: &doc.assessment,
-        framework,
-        analysis,
-    };
-    egui::ScrollArea::vertical()
-        .id_salt("what-if")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            intro(ui, doc, analysis);
-            ui.separator();
-            ui.label(
-                RichText::new("Smallest change into another zone")
-                    .strong()
-                    .size(15.0),
-            );
-            zone_move(ui, subject, &analysis.zone_up, "up", &mut actions);
-            ui.add_space(4.0);
-            zone_move(ui, subject, &analysis.zone_down, "down", &mut actions);
-            ui.separator();
-            tornado::ui(ui, subject, &mut actions);
-        });
-    for action in actions {
-        app.emit(action);
+impl WhatIfView {
+    /// Draws the What-if view of the selected role.
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+        let Some((id, doc)) = state.selected_doc() else {
+            ui.centered_and_justified(|ui| {
+                ui.label("Select a role in the list to see what would change its score.")
+            });
+            return;
+        };
+        let framework = &state.framework;
+        let analysis = self.analysis(doc.assessment(), framework);
+        let subject = Subject {
+            id,
+            assessment: doc.assessment(),
+            framework,
+            analysis,
+        };
+        egui::ScrollArea::vertical()
+            .id_salt("what-if")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                intro(ui, doc, analysis);
+                ui.separator();
+                ui.label(
+                    RichText::new("Smallest change into another zone")
+                        .strong()
+                        .size(15.0),
+                );
+                zone_move(ui, subject, &analysis.zone_up, "up", actions);
+                ui.add_space(4.0);
+                zone_move(ui, subject, &analysis.zone_down, "down", actions);
+                ui.separator();
+                tornado::ui(ui, subject, actions);
+            });
     }
 }
 
-fn intro(ui: &mut Ui, doc: &super::state::Doc, analysis: &Analysis) {
+fn intro(ui: &mut Ui, doc: &Document, analysis: &Analysis) {
     ui.label(
-        RichText::new(format!("What-if: {}", doc.assessment.display_title()))
+        RichText::new(format!("What-if: {}", doc.assessment().display_title()))
             .strong()
             .size(16.0),
     );
@@ -141,7 +121,7 @@ fn intro(ui: &mut Ui, doc: &super::state::Doc, analysis: &Analysis) {
         displayed_score(analysis.score),
         analysis.zone.name().to_uppercase()
     ));
-    let result = doc.breakdown.final_result;
+    let result = doc.breakdown().final_result;
     if result.overridden {
         ui.label(
             RichText::new(format!(
@@ -152,7 +132,7 @@ fn intro(ui: &mut Ui, doc: &super::state::Doc, analysis: &Analysis) {
             .strong(),
         );
     }
-    if doc.breakdown.provisional {
+    if doc.breakdown().provisional {
         ui.label(
             RichText::new(
                 "⚠ Provisional: task time does not add up to 100%, so shares are scaled to 100%.",
@@ -237,7 +217,10 @@ fn options_grid(
                     .on_hover_text("Make this change to the role (Ctrl+Z undoes it)");
                 button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 if button.clicked() {
-                    actions.push(Action::ApplyWhatIf(option.changes.clone()));
+                    actions.push(Action::Edit(
+                        subject.id,
+                        Edit::WhatIf(option.changes.clone()),
+                    ));
                 }
                 ui.end_row();
             }

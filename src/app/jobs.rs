@@ -1,0 +1,198 @@
+//! Work off the UI thread: file dialogs, loading files, reading texts, writing exports and
+//! recovery files. Each job runs on a thread of its own and reports back over one channel, then
+//! wakes the window with `request_repaint`; the app drains the answers at the start of a frame.
+//! Recovery files go through one writer thread, so writes and removals happen in order.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+
+use super::picker::{PickRequest, Purpose};
+use super::store::RecoveryWork;
+use crate::library::LoadedFile;
+use crate::library::recovery::RecoveryFolder;
+
+/// What a finished job reports.
+#[derive(Debug)]
+pub enum Done {
+    /// A file dialog was answered (no paths: cancelled).
+    Picked {
+        /// What the dialog was for.
+        purpose: Purpose,
+        /// The chosen paths.
+        paths: Vec<PathBuf>,
+    },
+    /// Files the user opened were loaded.
+    Opened(Vec<LoadedFile>),
+    /// A library folder was loaded.
+    LibraryOpened {
+        /// The folder.
+        folder: PathBuf,
+        /// Its files, loaded or failed.
+        files: Vec<LoadedFile>,
+    },
+    /// Published texts were read for import.
+    TextsRead(Vec<(PathBuf, Result<String, String>)>),
+    /// A file was written (an export): what it was, and where, or why not.
+    Written {
+        /// What was written, for the notice ("Markdown report").
+        what: String,
+        /// The file written, or the error naming it.
+        result: Result<PathBuf, String>,
+    },
+    /// Writing or removing a recovery file failed.
+    RecoveryFailed(String),
+}
+
+/// Hands a repaint request to the window from any thread.
+#[derive(Clone, Default)]
+struct Waker(Arc<Mutex<Option<egui::Context>>>);
+
+impl Waker {
+    fn wake(&self) {
+        if let Ok(ctx) = self.0.lock()
+            && let Some(ctx) = ctx.as_ref()
+        {
+            ctx.request_repaint();
+        }
+    }
+}
+
+/// The background work of the app.
+pub struct Jobs {
+    tx: Sender<Done>,
+    rx: Receiver<Done>,
+    running: Arc<AtomicUsize>,
+    waker: Waker,
+    recovery: Option<Sender<RecoveryWork>>,
+}
+
+impl std::fmt::Debug for Jobs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Jobs")
+            .field("running", &self.running.load(Ordering::SeqCst))
+            .finish_non_exhaustive()
+    }
+}
+
+impl Jobs {
+    /// No jobs yet; recovery files go to `recovery`, when given.
+    #[must_use]
+    pub fn new(recovery: Option<RecoveryFolder>) -> Self {
+        let (tx, rx) = channel();
+        let mut jobs = Self {
+            tx,
+            rx,
+            running: Arc::new(AtomicUsize::new(0)),
+            waker: Waker::default(),
+            recovery: None,
+        };
+        if let Some(folder) = recovery {
+            jobs.recovery = jobs.recovery_writer(folder);
+        }
+        jobs
+    }
+
+    /// The window's context, to wake it when a job ends.
+    pub fn set_context(&mut self, ctx: &egui::Context) {
+        if let Ok(mut slot) = self.waker.0.lock()
+            && slot.is_none()
+        {
+            *slot = Some(ctx.clone());
+        }
+    }
+
+    /// The window's context, once a frame has run.
+    #[must_use]
+    pub fn context(&self) -> Option<egui::Context> {
+        self.waker.0.lock().ok().and_then(|ctx| ctx.clone())
+    }
+
+    /// Whether a job is still running.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        self.running.load(Ordering::SeqCst) > 0
+    }
+
+    /// The answers of jobs that ended since the last call.
+    pub fn finished(&mut self) -> Vec<Done> {
+        self.rx.try_iter().collect()
+    }
+
+    /// Runs `work` on a thread of its own; its result arrives through [`Jobs::finished`].
+    pub fn spawn(&self, name: &str, work: impl FnOnce() -> Done + Send + 'static) {
+        let reply = self.reply();
+        let spawned = std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || reply(work()));
+        if let Err(error) = spawned {
+            // No thread: say so rather than wait for an answer that never comes.
+            self.running.fetch_sub(1, Ordering::SeqCst);
+            let _ = self.tx.send(Done::Written {
+                what: name.to_owned(),
+                result: Err(format!("could not start the work: {error}")),
+            });
+        }
+    }
+
+    /// Opens a file dialog through `picker`; the answer arrives as [`Done::Picked`].
+    pub fn pick(&self, picker: &dyn super::picker::FilePicker, request: PickRequest) {
+        let reply = self.reply();
+        let purpose = request.purpose.clone();
+        picker.pick(
+            request,
+            Box::new(move |paths| reply(Done::Picked { purpose, paths })),
+        );
+    }
+
+    /// Hands recovery work to the writer thread.
+    pub fn recovery(&self, work: RecoveryWork) {
+        if let Some(tx) = &self.recovery {
+            self.running.fetch_add(1, Ordering::SeqCst);
+            if tx.send(work).is_err() {
+                self.running.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
+    }
+
+    /// A one-shot reply: counts the job as running until it is called.
+    fn reply(&self) -> impl FnOnce(Done) + Send + 'static {
+        self.running.fetch_add(1, Ordering::SeqCst);
+        let tx = self.tx.clone();
+        let running = Arc::clone(&self.running);
+        let waker = self.waker.clone();
+        move |done| {
+            // The app may be gone when the job ends: nothing to tell then.
+            let _ = tx.send(done);
+            running.fetch_sub(1, Ordering::SeqCst);
+            waker.wake();
+        }
+    }
+
+    fn recovery_writer(&self, folder: RecoveryFolder) -> Option<Sender<RecoveryWork>> {
+        let (work_tx, work_rx) = channel::<RecoveryWork>();
+        let tx = self.tx.clone();
+        let running = Arc::clone(&self.running);
+        let waker = self.waker.clone();
+        std::thread::Builder::new()
+            .name("recovery-writer".into())
+            .spawn(move || {
+                for work in work_rx {
+                    let result = match &work {
+                        RecoveryWork::Write(recovery) => folder.write(recovery),
+                        RecoveryWork::Remove(document) => folder.remove(document),
+                    };
+                    if let Err(error) = result {
+                        let _ = tx.send(Done::RecoveryFailed(format!(
+                            "unsaved edits could not be kept for recovery: {error}"
+                        )));
+                        waker.wake();
+                    }
+                    running.fetch_sub(1, Ordering::SeqCst);
+                }
+            })
+            .ok()
+            .map(|_| work_tx)
+    }
+}

@@ -1,0 +1,698 @@
+//! The open documents by id, and the one door every change to an assessment passes through.
+//!
+//! A [`DocId`] names a document for as long as it is open: selection, the comparison set, dialog
+//! purposes, questions and background answers hold ids, never list positions, and an id whose
+//! document is gone finds nothing. [`Store::edit`] is the only way an assessment changes: widget
+//! edits (a working copy compared once per frame), task-list changes, What-if, restore, reload,
+//! revert, undo and redo. There undo steps are recorded (typing in one text field of one document
+//! merges into one step), figures are recomputed, the unsaved marker is set and the recovery file
+//! is scheduled.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::framework::Framework;
+use crate::library::recovery::Recovery;
+use crate::library::{self, FileStamp, LoadedFile};
+use crate::model::{Assessment, Task, changed_fields};
+use crate::scoring::{self, Breakdown};
+use crate::sensitivity::Change;
+use crate::validate::{self, Finding};
+
+/// How many undo steps each document keeps.
+const UNDO_DEPTH: usize = 200;
+/// Edits of one text field closer together than this are one undo step.
+const MERGE_WINDOW: Duration = Duration::from_secs(2);
+
+/// The identity of an open document; never reused while the program runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocId(u64);
+
+/// One change to one document, as the views and dialogs ask for it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Widgets changed fields of a working copy: this is the copy after the frame.
+    Fields(Box<Assessment>),
+    /// A change to the list of tasks.
+    Tasks(TaskEdit),
+    /// What-if changes applied as an ordinary edit.
+    WhatIf(Vec<Change>),
+    /// Unsaved edits brought back from a recovery file.
+    Restore(Box<Assessment>),
+    /// The file as it is on disk now, taken over as the saved version.
+    Reload(Box<Assessment>, FileStamp),
+    /// Back to the saved version.
+    Revert,
+    /// Step back one edit.
+    Undo,
+    /// Step forward one undone edit.
+    Redo,
+}
+
+/// A structural change to the task list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskEdit {
+    /// Add a task at the end.
+    Add,
+    /// Remove the task at this index.
+    Remove(usize),
+    /// Swap the task at this index with the one above.
+    MoveUp(usize),
+    /// Swap the task at this index with the one below.
+    MoveDown(usize),
+}
+
+impl TaskEdit {
+    fn apply(self, tasks: &mut Vec<Task>) {
+        match self {
+            Self::MoveUp(i) if i > 0 && i < tasks.len() => tasks.swap(i, i - 1),
+            Self::MoveDown(i) if i + 1 < tasks.len() => tasks.swap(i, i + 1),
+            Self::Remove(i) if i < tasks.len() => {
+                tasks.remove(i);
+            }
+            Self::Add => tasks.push(Task {
+                name: format!("Task {}", tasks.len() + 1),
+                time_pct: 10.0,
+                score: 3,
+                ..Task::default()
+            }),
+            _ => {}
+        }
+    }
+}
+
+/// One undo step: the assessment before it, and the one text field it changed, if it changed
+/// just one (later typing in that field merges into the step).
+#[derive(Debug, Clone)]
+struct UndoStep {
+    before: Assessment,
+    merge_field: Option<String>,
+    at: Instant,
+}
+
+/// One assessment open in the program, with its figures kept up to date. Its fields change only
+/// through [`Store`].
+#[derive(Debug, Clone)]
+pub struct Document {
+    assessment: Assessment,
+    saved: Assessment,
+    stamp: Option<FileStamp>,
+    breakdown: Breakdown,
+    findings: Vec<Finding>,
+    dirty: bool,
+    undo: Vec<UndoStep>,
+    redo: Vec<Assessment>,
+    search_text: String,
+}
+
+impl Document {
+    /// A document for an assessment as it is on disk (`stamp`) or new (`None`, and unsaved).
+    #[must_use]
+    pub fn new(assessment: Assessment, stamp: Option<FileStamp>, framework: &Framework) -> Self {
+        let mut doc = Self {
+            saved: assessment.clone(),
+            breakdown: scoring::score(&assessment, framework),
+            assessment,
+            stamp,
+            findings: Vec::new(),
+            dirty: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            search_text: String::new(),
+        };
+        doc.refresh(framework);
+        doc
+    }
+
+    /// The assessment as edited.
+    #[must_use]
+    pub fn assessment(&self) -> &Assessment {
+        &self.assessment
+    }
+
+    /// Every computed figure of the assessment as edited.
+    #[must_use]
+    pub fn breakdown(&self) -> &Breakdown {
+        &self.breakdown
+    }
+
+    /// The findings of the assessment as edited.
+    #[must_use]
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// Whether the assessment differs from the saved one (a new document always does).
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// What the file held when loaded or saved; `None` for a document never saved.
+    #[must_use]
+    pub fn stamp(&self) -> Option<FileStamp> {
+        self.stamp
+    }
+
+    /// Whether there is an edit to undo.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is an undone edit to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Whether the document matches a lower-case search text (title, seniority or a tag).
+    #[must_use]
+    pub fn matches(&self, needle_lower: &str) -> bool {
+        needle_lower.is_empty() || self.search_text.contains(needle_lower)
+    }
+
+    fn refresh(&mut self, framework: &Framework) {
+        self.breakdown = scoring::score(&self.assessment, framework);
+        self.findings = validate::validate(&self.assessment, framework, &self.breakdown);
+        self.dirty = self.stamp.is_none() || self.assessment != self.saved;
+        self.search_text = search_text(&self.assessment);
+    }
+
+    /// Carries out one edit; false when it changed nothing.
+    fn apply(&mut self, edit: Edit, framework: &Framework, now: Instant) -> bool {
+        let next = match edit {
+            Edit::Undo => return self.step_back(framework),
+            Edit::Redo => return self.step_forward(framework),
+            Edit::Reload(assessment, stamp) => {
+                self.saved = (*assessment).clone();
+                self.stamp = Some(stamp);
+                *assessment
+            }
+            Edit::Fields(assessment) | Edit::Restore(assessment) => *assessment,
+            Edit::Tasks(change) => {
+                let mut next = self.assessment.clone();
+                change.apply(&mut next.tasks);
+                next
+            }
+            Edit::WhatIf(changes) => {
+                let mut next = self.assessment.clone();
+                for change in &changes {
+                    change.apply(&mut next);
+                }
+                next
+            }
+            Edit::Revert => self.saved.clone(),
+        };
+        if next == self.assessment {
+            // A reload of an unchanged file still updates the stamp and the dirty marker.
+            self.refresh(framework);
+            return false;
+        }
+        self.record(next, now);
+        self.refresh(framework);
+        true
+    }
+
+    /// Makes `next` the assessment, as a new undo step or merged into the last one when both
+    /// changed the same single text field moments apart.
+    fn record(&mut self, next: Assessment, now: Instant) {
+        let fields = changed_fields(&self.assessment, &next);
+        let merge_field = match fields.as_slice() {
+            [field] if is_text_field(&self.assessment, field) => Some(field.clone()),
+            _ => None,
+        };
+        let merges = self.undo.last().is_some_and(|last| {
+            merge_field.is_some()
+                && last.merge_field == merge_field
+                && now.duration_since(last.at) < MERGE_WINDOW
+        });
+        let before = std::mem::replace(&mut self.assessment, next);
+        if let (true, Some(last)) = (merges, self.undo.last_mut()) {
+            last.at = now;
+        } else {
+            self.undo.push(UndoStep {
+                before,
+                merge_field,
+                at: now,
+            });
+            if self.undo.len() > UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+    }
+
+    fn step_back(&mut self, framework: &Framework) -> bool {
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        self.redo
+            .push(std::mem::replace(&mut self.assessment, step.before));
+        self.refresh(framework);
+        true
+    }
+
+    fn step_forward(&mut self, framework: &Framework) -> bool {
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        let before = std::mem::replace(&mut self.assessment, next);
+        self.undo.push(UndoStep {
+            before,
+            merge_field: None,
+            at: Instant::now(),
+        });
+        self.refresh(framework);
+        true
+    }
+}
+
+/// Whether a field path names a text (string) value of the assessment: typing there merges.
+fn is_text_field(assessment: &Assessment, field: &str) -> bool {
+    let Ok(value) = serde_json::to_value(assessment) else {
+        return false;
+    };
+    let pointer: String = field
+        .split('.')
+        .flat_map(|part| {
+            let (key, index) = part.split_once('[').unwrap_or((part, ""));
+            let index = index.trim_end_matches(']');
+            std::iter::once(key.to_owned()).chain((!index.is_empty()).then(|| index.to_owned()))
+        })
+        .map(|part| format!("/{part}"))
+        .collect();
+    value.pointer(&pointer).is_some_and(serde_json::Value::is_string)
+}
+
+fn search_text(a: &Assessment) -> String {
+    let mut text = format!("{} {}", a.role.title, a.role.seniority);
+    for tag in &a.meta.tags {
+        text.push(' ');
+        text.push_str(tag);
+    }
+    text.to_lowercase()
+}
+
+/// One open file: a document, or the reason the file could not be loaded.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The document's identity.
+    pub id: DocId,
+    /// Where the document lives (a new document gets a free path in the library folder).
+    pub path: PathBuf,
+    /// The document, or the load error as the user reads it.
+    pub content: Result<Document, String>,
+}
+
+impl Entry {
+    /// The document, when the file loaded.
+    #[must_use]
+    pub fn doc(&self) -> Option<&Document> {
+        self.content.as_ref().ok()
+    }
+
+    /// The file name, for lists and notices.
+    #[must_use]
+    pub fn file_name(&self) -> String {
+        file_name(&self.path)
+    }
+}
+
+/// A path's file name, for lists and notices.
+#[must_use]
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Work for the recovery writer: what to write or remove.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecoveryWork {
+    /// Write the unsaved edits of a document.
+    Write(Box<Recovery>),
+    /// The edits of the document at this path were saved or discarded: remove its file.
+    Remove(PathBuf),
+}
+
+/// Every open document, by id, in the order they were opened; the comparison set; and the
+/// recovery work the edits caused.
+#[derive(Debug, Default)]
+pub struct Store {
+    /// The library folder, when one is open.
+    pub folder: Option<PathBuf>,
+    entries: Vec<Entry>,
+    positions: HashMap<DocId, usize>,
+    next_id: u64,
+    compared: Vec<DocId>,
+    /// Bumped by every change a list of documents could show.
+    generation: u64,
+    /// Documents with unsaved edits not yet in a recovery file, with the time of the last edit.
+    recovery_due: HashMap<DocId, Instant>,
+    /// Recovery files to remove (edits saved or discarded).
+    recovery_removals: Vec<PathBuf>,
+}
+
+impl Store {
+    /// An empty store.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Every entry, in the order opened.
+    #[must_use]
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry of a document, if it is still open.
+    #[must_use]
+    pub fn entry(&self, id: DocId) -> Option<&Entry> {
+        self.positions.get(&id).and_then(|&i| self.entries.get(i))
+    }
+
+    /// The loaded document of an id, if it is still open.
+    #[must_use]
+    pub fn doc(&self, id: DocId) -> Option<&Document> {
+        self.entry(id).and_then(Entry::doc)
+    }
+
+    /// The path of an open document.
+    #[must_use]
+    pub fn path(&self, id: DocId) -> Option<&Path> {
+        self.entry(id).map(|e| e.path.as_path())
+    }
+
+    /// The document open at a path.
+    #[must_use]
+    pub fn by_path(&self, path: &Path) -> Option<DocId> {
+        self.entries.iter().find(|e| e.path == path).map(|e| e.id)
+    }
+
+    /// A number that changes whenever a list of the documents could look different.
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Opens a document (or a failed file) and returns its new id.
+    pub fn open(&mut self, path: PathBuf, content: Result<Document, String>) -> DocId {
+        let id = DocId(self.next_id);
+        self.next_id += 1;
+        self.positions.insert(id, self.entries.len());
+        self.entries.push(Entry { id, path, content });
+        self.generation += 1;
+        id
+    }
+
+    /// Opens a loaded file as a new document.
+    pub fn open_loaded(&mut self, file: LoadedFile, framework: &Framework) -> DocId {
+        let content = file
+            .result
+            .map(|loaded| Document::new(loaded.assessment, Some(loaded.stamp), framework))
+            .map_err(|e| e.to_string());
+        self.open(file.path, content)
+    }
+
+    /// Closes every document (opening another library). Ids are never reused, so answers for the
+    /// closed documents find nothing.
+    pub fn close_all(&mut self) {
+        self.entries.clear();
+        self.positions.clear();
+        self.compared.clear();
+        self.recovery_due.clear();
+        self.generation += 1;
+    }
+
+    /// Closes one document (its file was replaced by another document's save).
+    pub fn forget(&mut self, id: DocId) {
+        let Some(i) = self.positions.remove(&id) else {
+            return;
+        };
+        self.entries.remove(i);
+        for (position, entry) in self.entries.iter().enumerate().skip(i) {
+            self.positions.insert(entry.id, position);
+        }
+        self.compared.retain(|&c| c != id);
+        self.recovery_due.remove(&id);
+        self.generation += 1;
+    }
+
+    /// Replaces a failed entry by a new load result, keeping its id (a file fixed on disk).
+    pub fn replace_failed(&mut self, id: DocId, file: LoadedFile, framework: &Framework) {
+        let Some(&i) = self.positions.get(&id) else {
+            return;
+        };
+        if self.entries[i].doc().is_some() {
+            return;
+        }
+        self.entries[i].content = file
+            .result
+            .map(|loaded| Document::new(loaded.assessment, Some(loaded.stamp), framework))
+            .map_err(|e| e.to_string());
+        self.generation += 1;
+    }
+
+    /// The one door for changes to an assessment. False when the document is gone or the edit
+    /// changed nothing.
+    pub fn edit(&mut self, id: DocId, edit: Edit, framework: &Framework) -> bool {
+        let now = Instant::now();
+        let Some(&i) = self.positions.get(&id) else {
+            return false;
+        };
+        let entry = &mut self.entries[i];
+        let Ok(doc) = &mut entry.content else {
+            return false;
+        };
+        let changed = doc.apply(edit, framework, now);
+        let dirty = doc.is_dirty();
+        let path = entry.path.clone();
+        self.generation += 1;
+        if dirty {
+            if changed {
+                self.recovery_due.insert(id, now);
+            }
+        } else {
+            self.recovery_due.remove(&id);
+            self.recovery_removals.push(path);
+        }
+        changed
+    }
+
+    /// Records that a document was saved to `path` as `saved` (which may be older than the
+    /// document, if it changed meanwhile).
+    pub fn mark_saved(&mut self, id: DocId, path: PathBuf, saved: Assessment, stamp: FileStamp) {
+        let Some(&i) = self.positions.get(&id) else {
+            return;
+        };
+        let entry = &mut self.entries[i];
+        if entry.path != path {
+            self.recovery_removals.push(entry.path.clone());
+            entry.path = path.clone();
+        }
+        if let Ok(doc) = &mut entry.content {
+            doc.saved = saved;
+            doc.stamp = Some(stamp);
+            doc.dirty = doc.assessment != doc.saved;
+            if !doc.dirty {
+                self.recovery_due.remove(&id);
+                self.recovery_removals.push(path);
+            }
+        }
+        self.generation += 1;
+    }
+
+    /// The edits of these documents were discarded: their recovery files go.
+    pub fn discard_recovery(&mut self, ids: &[DocId]) {
+        for &id in ids {
+            self.recovery_due.remove(&id);
+            if let Some(path) = self.path(id) {
+                self.recovery_removals.push(path.to_owned());
+            }
+        }
+    }
+
+    /// Recovery work that is due: edits unchanged for `delay` are written, saved or discarded
+    /// ones removed.
+    pub fn take_recovery_work(&mut self, delay: Duration) -> Vec<RecoveryWork> {
+        let now = Instant::now();
+        let mut work: Vec<RecoveryWork> = self
+            .recovery_removals
+            .drain(..)
+            .map(RecoveryWork::Remove)
+            .collect();
+        let due: Vec<DocId> = self
+            .recovery_due
+            .iter()
+            .filter(|(_, at)| now.duration_since(**at) >= delay)
+            .map(|(&id, _)| id)
+            .collect();
+        for id in due {
+            self.recovery_due.remove(&id);
+            if let Some(entry) = self.entry(id)
+                && let Some(doc) = entry.doc().filter(|d| d.is_dirty())
+            {
+                work.push(RecoveryWork::Write(Box::new(Recovery::new(
+                    entry.path.clone(),
+                    doc.stamp,
+                    doc.assessment.clone(),
+                ))));
+            }
+        }
+        work
+    }
+
+    /// Whether edits wait to be written to recovery files.
+    #[must_use]
+    pub fn recovery_pending(&self) -> bool {
+        !self.recovery_due.is_empty() || !self.recovery_removals.is_empty()
+    }
+
+    /// Whether the document is in the comparison set.
+    #[must_use]
+    pub fn is_compared(&self, id: DocId) -> bool {
+        self.compared.contains(&id)
+    }
+
+    /// Puts a document in the comparison set or takes it out.
+    pub fn set_compared(&mut self, id: DocId, compared: bool) {
+        self.compared.retain(|&c| c != id);
+        if compared && self.doc(id).is_some() {
+            self.compared.push(id);
+        }
+        self.generation += 1;
+    }
+
+    /// The comparison set: loaded documents, in the order they were opened.
+    #[must_use]
+    pub fn compared(&self) -> Vec<DocId> {
+        let set: HashSet<DocId> = self.compared.iter().copied().collect();
+        self.entries
+            .iter()
+            .filter(|e| set.contains(&e.id) && e.doc().is_some())
+            .map(|e| e.id)
+            .collect()
+    }
+
+    /// The documents with unsaved edits.
+    #[must_use]
+    pub fn dirty(&self) -> Vec<DocId> {
+        self.entries
+            .iter()
+            .filter(|e| e.doc().is_some_and(Document::is_dirty))
+            .map(|e| e.id)
+            .collect()
+    }
+
+    /// The documents whose files changed on disk since they were loaded or saved (someone else's
+    /// change a save would overwrite). A new document whose path now exists counts too.
+    #[must_use]
+    pub fn changed_on_disk(&self, ids: &[DocId]) -> Vec<DocId> {
+        ids.iter()
+            .copied()
+            .filter(|&id| {
+                let Some(entry) = self.entry(id) else {
+                    return false;
+                };
+                match entry.doc().and_then(Document::stamp) {
+                    Some(stamp) => library::changed_on_disk(&entry.path, stamp),
+                    None => entry.path.exists(),
+                }
+            })
+            .collect()
+    }
+
+    /// A path in the library folder (or `near`'s folder) that no document and no file uses yet.
+    #[must_use]
+    pub fn free_path(&self, near: Option<&Path>, title: &str) -> PathBuf {
+        let folder = self
+            .folder
+            .clone()
+            .or_else(|| near.and_then(Path::parent).map(Path::to_path_buf))
+            .unwrap_or_else(|| PathBuf::from("."));
+        let name = library::file_name_for(title);
+        let stem = name.trim_end_matches(library::EXTENSION).to_owned();
+        (1..)
+            .map(|n| {
+                if n == 1 {
+                    folder.join(&name)
+                } else {
+                    folder.join(format!("{stem}-{n}{}", library::EXTENSION))
+                }
+            })
+            .find(|p| self.by_path(p).is_none() && !p.exists())
+            .unwrap_or_else(|| folder.join(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn store_with_blank() -> (Store, DocId, Framework) {
+        let framework = Framework::published().clone();
+        let mut store = Store::new();
+        let doc = Document::new(Assessment::blank(), Some(FileStamp::of(b"x")), &framework);
+        let id = store.open(PathBuf::from("a.aijri.json"), Ok(doc));
+        (store, id, framework)
+    }
+
+    fn typed(store: &mut Store, id: DocId, fw: &Framework, title: &str) {
+        let mut next = store.doc(id).unwrap().assessment().clone();
+        next.role.title = title.into();
+        store.edit(id, Edit::Fields(Box::new(next)), fw);
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_undo_step_but_another_field_is_not() {
+        let (mut store, id, fw) = store_with_blank();
+        typed(&mut store, id, &fw, "N");
+        typed(&mut store, id, &fw, "Nu");
+        typed(&mut store, id, &fw, "Nurse");
+        store.edit(id, Edit::Tasks(TaskEdit::Add), &fw);
+        store.edit(id, Edit::Undo, &fw);
+        assert_eq!(store.doc(id).unwrap().assessment().role.title, "Nurse");
+        store.edit(id, Edit::Undo, &fw);
+        assert_eq!(store.doc(id).unwrap().assessment().role.title, "New role");
+        assert!(!store.doc(id).unwrap().is_dirty());
+    }
+
+    #[test]
+    fn undo_never_merges_across_documents() {
+        let (mut store, a, fw) = store_with_blank();
+        let b = store.open(
+            PathBuf::from("b.aijri.json"),
+            Ok(Document::new(Assessment::blank(), Some(FileStamp::of(b"y")), &fw)),
+        );
+        typed(&mut store, a, &fw, "A1");
+        typed(&mut store, b, &fw, "B1");
+        typed(&mut store, a, &fw, "A12");
+        store.edit(b, Edit::Undo, &fw);
+        assert_eq!(store.doc(b).unwrap().assessment().role.title, "New role");
+        assert_eq!(store.doc(a).unwrap().assessment().role.title, "A12");
+    }
+
+    #[test]
+    fn an_edit_to_a_closed_document_does_nothing() {
+        let (mut store, id, fw) = store_with_blank();
+        store.close_all();
+        assert!(!store.edit(id, Edit::Tasks(TaskEdit::Add), &fw));
+        assert!(store.doc(id).is_none());
+    }
+
+    #[test]
+    fn edits_schedule_a_recovery_file_and_going_back_removes_it() {
+        let (mut store, id, fw) = store_with_blank();
+        typed(&mut store, id, &fw, "Edited");
+        let work = store.take_recovery_work(Duration::ZERO);
+        assert!(matches!(work.as_slice(), [RecoveryWork::Write(r)] if r.assessment.role.title == "Edited"));
+        store.edit(id, Edit::Revert, &fw);
+        let work = store.take_recovery_work(Duration::ZERO);
+        assert_eq!(work, vec![RecoveryWork::Remove(PathBuf::from("a.aijri.json"))]);
+    }
+}
