@@ -18,8 +18,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use aijri_desk::app::picker::ScriptedPicker;
-use aijri_desk::app::state::{Doc, Entry, Library};
-use aijri_desk::app::{AijriApp, Settings, View};
+use aijri_desk::app::store::{Document, Store};
+use aijri_desk::app::{AijriApp, Options, Settings, View};
 use aijri_desk::framework::Framework;
 use aijri_desk::library::{self, FileStamp};
 use aijri_desk::model::{Assessment, Dimension};
@@ -47,42 +47,49 @@ fn shipped() -> Vec<Assessment> {
     assessments
 }
 
-/// A library of `LISTED` variants of the shipped roles.
-fn big_library(framework: &Framework) -> Library {
+/// A store of `LISTED` variants of the shipped roles.
+fn big_library(framework: &Framework) -> Store {
     let base = shipped();
-    let mut library = Library::default();
-    library.entries = (0..LISTED)
-        .map(|i| {
-            let mut a = base[i % base.len()].clone();
-            a.role.title = format!("{} {i:05}", a.role.title);
-            let wage = i64::try_from(i % 5).unwrap_or(0) - 2;
-            a.evidence.get_mut(Dimension::WageTrends).score = wage;
-            let doc = Doc::new(a, Some(FileStamp::of(b"")), framework);
-            let path = PathBuf::from(format!("/bench/role-{i:05}.aijri.json"));
-            Entry {
-                path,
-                content: Ok(doc),
-                compared: false,
-            }
-        })
-        .collect();
-    library
+    let mut store = Store::new();
+    for i in 0..LISTED {
+        let mut a = base[i % base.len()].clone();
+        a.role.title = format!("{} {i:05}", a.role.title);
+        let wage = i64::try_from(i % 5).unwrap_or(0) - 2;
+        a.evidence.get_mut(Dimension::WageTrends).score = wage;
+        let doc = Document::new(a, Some(FileStamp::of(b"")), framework);
+        store.open(
+            PathBuf::from(format!("/bench/role-{i:05}.aijri.json")),
+            Ok(doc),
+        );
+    }
+    store
 }
 
-/// The app on the big library, showing `view`, with every 500th role in the comparison set (the
-/// app takes the set from its settings when built, so it is ticked afterwards).
+/// The app on the big library, showing `view`, with every 500th role in the comparison set.
 fn app(view: View) -> AijriApp {
     let framework = Framework::published();
     let mut app = AijriApp::new(
         big_library(framework),
         Settings::default(),
         Box::new(ScriptedPicker::default()),
+        Options {
+            recovery: None,
+            recovery_delay: Duration::from_secs(3),
+        },
     );
-    for entry in app.library.entries.iter_mut().step_by(LISTED / COMPARED) {
-        entry.compared = true;
+    let ids: Vec<_> = app
+        .state
+        .store
+        .entries()
+        .iter()
+        .step_by(LISTED / COMPARED)
+        .map(|e| e.id)
+        .collect();
+    for id in ids {
+        app.state.store.set_compared(id, true);
     }
-    app.selected = Some(0);
-    app.view = view;
+    app.state.selected = app.state.store.entries().first().map(|e| e.id);
+    app.state.view = view;
     app
 }
 
@@ -122,7 +129,7 @@ fn kittest_frames(c: &mut Criterion, view: View, name: &str, scroll_to: Option<&
             harness.step();
         }
     }
-    assert_eq!(harness.state().library.compared().len(), COMPARED);
+    assert_eq!(harness.state().state.store.compared().len(), COMPARED);
     c.bench_function(&format!("kittest/{name}"), |b| {
         b.iter_custom(|iterations| {
             cpu_time(iterations, || {

@@ -45,7 +45,7 @@ fn ticking_three_roles_shows_three_bars_and_three_table_columns() {
     let mut harness = harness(folder.path(), &ScriptedPicker::default());
     tick_all_three(&mut harness);
     click(&mut harness, "Compare");
-    assert_eq!(harness.state().view, View::Compare);
+    assert_eq!(harness.state().state.view, View::Compare);
     assert!(shows(&harness, "Comparing 3 ticked roles."));
 
     let chart = score_chart(&harness);
@@ -117,10 +117,10 @@ fn what_if_ranks_the_inputs_and_applying_a_change_into_yellow_is_undoable() {
     let mut harness = harness(folder.path(), &ScriptedPicker::default());
     click(&mut harness, BACKEND);
     click(&mut harness, "What-if");
-    assert_eq!(harness.state().view, View::WhatIf);
+    assert_eq!(harness.state().state.view, View::WhatIf);
 
     // The list shows every input in the order of the analysis, the largest swing first.
-    let assessment = harness.state().selected_doc().unwrap().assessment.clone();
+    let assessment = common::selected(&harness).assessment().clone();
     let analysis = sensitivity::analyse(&assessment, Framework::published());
     assert_eq!(analysis.inputs.len(), 19);
     for (rank, effect) in analysis.inputs.iter().enumerate() {
@@ -193,8 +193,8 @@ fn assert_header_and_wage_trends(
         shows(harness, &format!("Current zone {zone}")),
         "the header shows {zone}"
     );
-    let doc = harness.state().selected_doc().unwrap();
-    assert_eq!(doc.assessment.evidence.wage_trends.score, wage);
+    let doc = common::selected(harness);
+    assert_eq!(doc.assessment().evidence.wage_trends.score, wage);
 }
 
 #[test]
@@ -231,6 +231,7 @@ fn csv_exports_of_the_comparison_and_the_library_read_back() {
     assert!(
         harness
             .state()
+            .state
             .notices
             .iter()
             .any(|n| !n.is_error && n.text.contains("Exported 3 roles"))
@@ -295,6 +296,7 @@ fn the_chart_exports_as_a_png_of_the_bars() {
     let deadline = Instant::now() + Duration::from_secs(20);
     while !harness
         .state()
+        .state
         .notices
         .iter()
         .any(|n| n.text.contains("Exported the chart"))
@@ -302,7 +304,7 @@ fn the_chart_exports_as_a_png_of_the_bars() {
         assert!(
             Instant::now() < deadline,
             "the export finished: {:?}",
-            harness.state().notices
+            harness.state().state.notices
         );
         std::thread::sleep(Duration::from_millis(20));
         harness.step();

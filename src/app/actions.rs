@@ -95,7 +95,10 @@ impl AijriApp {
             Action::OpenFiles => self.ask_open(Purpose::OpenFiles, DialogKind::OpenFiles),
             Action::OpenFolder => self.ask_open(Purpose::OpenFolder, DialogKind::OpenFolder),
             Action::OpenPaths(paths) => self.load_paths(paths),
-            Action::OpenLibrary(folder) => self.guard(Then::OpenLibrary(folder)),
+            Action::OpenLibrary(folder) => self.guard(Then::OpenLibrary {
+                folder,
+                discarded: Vec::new(),
+            }),
             Action::Save(id) => self.save(vec![id], false, None),
             Action::SaveAs(id) => self.ask_save_as(id, false),
             Action::SaveVariant(id) => self.ask_save_as(id, true),
@@ -132,8 +135,10 @@ impl AijriApp {
     /// reported, not applied elsewhere.
     fn edit(&mut self, id: DocId, edit: Edit) {
         if self.state.store.doc(id).is_none() {
-            self.state
-                .notify(true, "That role is no longer open: the change was not applied.");
+            self.state.notify(
+                true,
+                "That role is no longer open: the change was not applied.",
+            );
             return;
         }
         self.state.store.edit(id, edit, &self.state.framework);
@@ -163,12 +168,14 @@ impl AijriApp {
                 self.close_allowed = true;
                 self.close_now = true;
             }
-            Then::OpenLibrary(folder) => {
+            Then::OpenLibrary { folder, discarded } => {
                 let name = folder.display().to_string();
-                self.jobs.spawn("load-library", move || Done::LibraryOpened {
-                    files: library::load_paths(std::slice::from_ref(&folder)),
-                    folder,
-                });
+                self.jobs
+                    .spawn("load-library", move || Done::LibraryOpened {
+                        files: library::load_paths(std::slice::from_ref(&folder)),
+                        folder,
+                        discarded,
+                    });
                 self.state.notify(false, format!("Opening {name}…"));
             }
             Then::Revert(id) => self.edit(id, Edit::Revert),
@@ -256,7 +263,11 @@ impl AijriApp {
         match done {
             Done::Picked { purpose, paths } => self.picked(purpose, paths),
             Done::Opened(files) => self.opened(files),
-            Done::LibraryOpened { folder, files } => self.library_opened(folder, files),
+            Done::LibraryOpened {
+                folder,
+                files,
+                discarded,
+            } => self.library_opened(folder, files, &discarded),
             Done::TextsRead(texts) => {
                 for (path, text) in texts {
                     match text {
@@ -294,8 +305,9 @@ impl AijriApp {
 
     /// Loads files off the UI thread; [`Done::Opened`] brings them in.
     fn load_paths(&mut self, paths: Vec<PathBuf>) {
-        self.jobs
-            .spawn("load-files", move || Done::Opened(library::load_paths(&paths)));
+        self.jobs.spawn("load-files", move || {
+            Done::Opened(library::load_paths(&paths))
+        });
     }
 
     /// Brings loaded files in. A file that is already open is switched to, and reloaded only
@@ -330,17 +342,31 @@ impl AijriApp {
         match (store.doc(id), file.result) {
             (Some(doc), _) if doc.is_dirty() => self.state.notify(
                 false,
-                format!("{name} is already open with unsaved edits: switched to it and kept your edits"),
+                format!(
+                    "{name} is already open with unsaved edits: switched to it and kept your edits"
+                ),
             ),
             (Some(doc), Ok(loaded)) => {
                 let changed = doc.stamp() != Some(loaded.stamp);
-                store.edit(id, Edit::Reload(Box::new(loaded.assessment), loaded.stamp), framework);
-                let what = if changed { "reloaded it from disk" } else { "switched to it" };
-                self.state.notify(false, format!("{name} is already open: {what}"));
+                store.edit(
+                    id,
+                    Edit::Reload(Box::new(loaded.assessment), loaded.stamp),
+                    framework,
+                );
+                let what = if changed {
+                    "reloaded it from disk"
+                } else {
+                    "switched to it"
+                };
+                self.state
+                    .notify(false, format!("{name} is already open: {what}"));
             }
             (Some(_), Err(_)) => {}
             (None, result) => {
-                let file = LoadedFile { path: file.path, result };
+                let file = LoadedFile {
+                    path: file.path,
+                    result,
+                };
                 store.replace_failed(id, file, framework);
             }
         }
@@ -349,14 +375,18 @@ impl AijriApp {
 
     /// Replaces the library by a loaded folder. Nothing of the old library survives (its ids
     /// find nothing), so answers meant for its documents do nothing.
-    fn library_opened(&mut self, folder: PathBuf, files: Vec<LoadedFile>) {
+    fn library_opened(&mut self, folder: PathBuf, files: Vec<LoadedFile>, discarded: &[DocId]) {
         let failed = files.iter().filter(|f| f.result.is_err()).count();
-        let dirty_left = self.state.store.dirty();
+        let mut dirty_left = self.state.store.dirty();
+        dirty_left.retain(|id| !discarded.contains(id));
         if !dirty_left.is_empty() {
             // Edits made while the folder loaded: ask again rather than drop them.
             self.state.question = Some(Question::Unsaved {
                 docs: dirty_left,
-                then: Then::OpenLibrary(folder),
+                then: Then::OpenLibrary {
+                    folder,
+                    discarded: discarded.to_vec(),
+                },
             });
             return;
         }
@@ -370,8 +400,10 @@ impl AijriApp {
         self.state.settings.last_folder = Some(folder.clone());
         self.state.question = None;
         let count = self.state.store.entries().len();
-        self.state
-            .notify(false, format!("Opened {} ({count} files)", folder.display()));
+        self.state.notify(
+            false,
+            format!("Opened {} ({count} files)", folder.display()),
+        );
         if failed > 0 {
             self.state.notify(
                 true,
@@ -400,6 +432,16 @@ impl AijriApp {
             (Question::Unsaved { docs, then }, Answer::Save) => self.save(docs, false, Some(then)),
             (Question::Unsaved { docs, then }, Answer::Discard) => {
                 self.state.store.discard_recovery(&docs);
+                let then = match then {
+                    Then::OpenLibrary {
+                        folder,
+                        mut discarded,
+                    } => {
+                        discarded.extend(&docs);
+                        Then::OpenLibrary { folder, discarded }
+                    }
+                    other => other,
+                };
                 self.run(then);
             }
             (Question::Overwrite { docs, then, .. }, Answer::Overwrite) => {
@@ -411,10 +453,7 @@ impl AijriApp {
             }
             (
                 Question::ReplaceOpen {
-                    doc,
-                    path,
-                    variant,
-                    ..
+                    doc, path, variant, ..
                 },
                 Answer::Overwrite,
             ) => self.save_as(doc, path, variant, true),
@@ -461,9 +500,12 @@ impl AijriApp {
     fn write(&mut self, id: DocId, path: PathBuf, assessment: Assessment) -> bool {
         match library::save_atomic(&path, &assessment) {
             Ok(stamp) => {
-                self.state.store.mark_saved(id, path.clone(), assessment, stamp);
+                self.state
+                    .store
+                    .mark_saved(id, path.clone(), assessment, stamp);
                 self.state.settings.add_recent(&path);
-                self.state.notify(false, format!("Saved {}", path.display()));
+                self.state
+                    .notify(false, format!("Saved {}", path.display()));
                 true
             }
             Err(error) => {
@@ -509,7 +551,9 @@ impl AijriApp {
             let new = self.add_new(assessment.clone(), Some(&path));
             if self.write(new, path, assessment) {
                 // The edits now live in the variant; the original goes back to its file.
-                self.state.store.edit(id, Edit::Revert, &self.state.framework);
+                self.state
+                    .store
+                    .edit(id, Edit::Revert, &self.state.framework);
                 self.state.selected = Some(new);
             }
         } else if self.write(id, path, assessment) {
@@ -525,8 +569,12 @@ impl AijriApp {
             Some(id) => id,
             None => {
                 let content = match library::load_file(path) {
-                    Ok(loaded) => Document::new(loaded.assessment, Some(loaded.stamp), &self.state.framework),
-                    Err(_) => Document::new(recovery.assessment.clone(), None, &self.state.framework),
+                    Ok(loaded) => {
+                        Document::new(loaded.assessment, Some(loaded.stamp), &self.state.framework)
+                    }
+                    Err(_) => {
+                        Document::new(recovery.assessment.clone(), None, &self.state.framework)
+                    }
                 };
                 self.state.store.open(path.to_owned(), Ok(content))
             }
@@ -535,7 +583,10 @@ impl AijriApp {
         self.state.selected = Some(id);
         self.state.notify(
             false,
-            format!("Restored your unsaved edits to {}: save them to keep them", file_name(path)),
+            format!(
+                "Restored your unsaved edits to {}: save them to keep them",
+                file_name(path)
+            ),
         );
     }
 

@@ -31,6 +31,8 @@ pub enum Done {
         folder: PathBuf,
         /// Its files, loaded or failed.
         files: Vec<LoadedFile>,
+        /// Documents whose unsaved edits the user agreed to drop.
+        discarded: Vec<super::store::DocId>,
     },
     /// Published texts were read for import.
     TextsRead(Vec<(PathBuf, Result<String, String>)>),
@@ -136,13 +138,19 @@ impl Jobs {
         }
     }
 
-    /// Opens a file dialog through `picker`; the answer arrives as [`Done::Picked`].
+    /// Opens a file dialog through `picker`; the answer arrives as [`Done::Picked`]. An open
+    /// dialog is the user's, not background work: it does not make the app [`Jobs::busy`].
     pub fn pick(&self, picker: &dyn super::picker::FilePicker, request: PickRequest) {
-        let reply = self.reply();
+        let tx = self.tx.clone();
+        let waker = self.waker.clone();
         let purpose = request.purpose.clone();
         picker.pick(
             request,
-            Box::new(move |paths| reply(Done::Picked { purpose, paths })),
+            Box::new(move |paths| {
+                // The app may be gone when the dialog closes: nothing to tell then.
+                let _ = tx.send(Done::Picked { purpose, paths });
+                waker.wake();
+            }),
         );
     }
 

@@ -95,7 +95,13 @@ fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .filter(|(_, d)| d.is_dirty() && d.stamp().is_some())
         .map(|(id, _)| Action::Revert(id));
     item(ui, actions, "New assessment", Some(NEW), Some(Action::New));
-    item(ui, actions, "Open files…", Some(OPEN), Some(Action::OpenFiles));
+    item(
+        ui,
+        actions,
+        "Open files…",
+        Some(OPEN),
+        Some(Action::OpenFiles),
+    );
     item(ui, actions, "Open folder…", None, Some(Action::OpenFolder));
     let recent = &state.settings.recent_files;
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
@@ -108,11 +114,29 @@ fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     });
     ui.separator();
     item(ui, actions, "Save", Some(SAVE), selected.map(Action::Save));
-    item(ui, actions, "Save as…", Some(SAVE_AS), selected.map(Action::SaveAs));
-    item(ui, actions, "Save as variant…", None, selected.map(Action::SaveVariant));
+    item(
+        ui,
+        actions,
+        "Save as…",
+        Some(SAVE_AS),
+        selected.map(Action::SaveAs),
+    );
+    item(
+        ui,
+        actions,
+        "Save as variant…",
+        None,
+        selected.map(Action::SaveVariant),
+    );
     item(ui, actions, "Revert to saved", None, revertible);
     ui.separator();
-    item(ui, actions, "Import published text…", None, Some(Action::ImportText));
+    item(
+        ui,
+        actions,
+        "Import published text…",
+        None,
+        Some(Action::ImportText),
+    );
     ui.add_enabled_ui(selected.is_some(), |ui| {
         ui.menu_button("Export", |ui| {
             for format in [ExportFormat::Text, ExportFormat::Markdown] {
@@ -136,7 +160,13 @@ fn edit_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     item(ui, actions, "Undo", Some(UNDO), undo);
     item(ui, actions, "Redo", Some(REDO), redo);
     ui.separator();
-    item(ui, actions, "Paste assessment text…", None, Some(Action::PasteText));
+    item(
+        ui,
+        actions,
+        "Paste assessment text…",
+        None,
+        Some(Action::PasteText),
+    );
 }
 
 fn view_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
@@ -147,6 +177,18 @@ fn view_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     }
     ui.separator();
     let dark = ui.visuals().dark_mode;
-    item(ui, actions, "Dark theme", None, (!dark).then_some(Action::SetDarkMode(true)));
-    item(ui, actions, "Light theme", None, dark.then_some(Action::SetDarkMode(false)));
+    item(
+        ui,
+        actions,
+        "Dark theme",
+        None,
+        (!dark).then_some(Action::SetDarkMode(true)),
+    );
+    item(
+        ui,
+        actions,
+        "Light theme",
+        None,
+        dark.then_some(Action::SetDarkMode(false)),
+    );
 }

@@ -215,16 +215,27 @@ pub struct Options {
 
 impl Options {
     /// The program's own: recovery files in the data folder, written [`RECOVERY_DELAY`] after
-    /// the last edit.
+    /// the last edit. `AIJRI_DESK_DATA_DIR` moves the data folder (for trying the program out
+    /// without touching one's own).
     #[must_use]
     pub fn standard() -> Self {
         Self {
-            recovery: eframe::storage_dir("aijri-desk")
-                .map(|dir| RecoveryFolder::new(dir.join("recovery"))),
+            recovery: data_dir().map(|dir| RecoveryFolder::new(dir.join("recovery"))),
             recovery_delay: RECOVERY_DELAY,
         }
     }
 }
+
+/// The program's data folder: `AIJRI_DESK_DATA_DIR`, else the platform's (eframe's) one.
+#[must_use]
+pub fn data_dir() -> Option<PathBuf> {
+    std::env::var_os(DATA_DIR_VAR)
+        .map(PathBuf::from)
+        .or_else(|| eframe::storage_dir("aijri-desk"))
+}
+
+/// Environment variable naming the data folder (recovery files, the shipped library's copy).
+pub const DATA_DIR_VAR: &str = "AIJRI_DESK_DATA_DIR";
 
 /// The application: state, views, background work and the file picker.
 pub struct AijriApp {
@@ -310,10 +321,10 @@ impl AijriApp {
         self.pending.push(action);
     }
 
-    /// Whether background work (a load, a dialog, a recovery write) is still running.
+    /// Whether background work (a load, a dialog, an export, a recovery write) is running.
     #[must_use]
     pub fn busy(&self) -> bool {
-        self.jobs.busy() || self.state.store.recovery_pending()
+        self.jobs.busy()
     }
 
     /// One frame's logic outside the UI: background answers, recovery files, close requests and
@@ -324,7 +335,11 @@ impl AijriApp {
             self.finished(done);
         }
         self.poll_exports(ctx);
-        for work in self.state.store.take_recovery_work(self.options.recovery_delay) {
+        for work in self
+            .state
+            .store
+            .take_recovery_work(self.options.recovery_delay)
+        {
             self.jobs.recovery(work);
         }
         if self.state.store.recovery_pending() {

@@ -144,10 +144,21 @@ impl FilePicker for NativePicker {
 
 /// A picker for tests: answers each request at once with the next scripted paths, and remembers
 /// the requests it saw.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct ScriptedPicker {
     answers: Arc<Mutex<VecDeque<Vec<PathBuf>>>>,
     seen: Arc<Mutex<Vec<PickRequest>>>,
+    /// While set, dialogs stay open: their replies wait here until [`ScriptedPicker::release`],
+    /// as a real dialog stays open while the user goes on working in the window.
+    held: Arc<Mutex<Option<Vec<Reply>>>>,
+}
+
+impl std::fmt::Debug for ScriptedPicker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScriptedPicker")
+            .field("answers", &self.answers)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ScriptedPicker {
@@ -163,19 +174,42 @@ impl ScriptedPicker {
     pub fn requests(&self) -> Vec<PickRequest> {
         self.seen.lock().map(|s| s.clone()).unwrap_or_default()
     }
+
+    /// From now on, dialogs stay open until [`ScriptedPicker::release`].
+    pub fn hold(&self) {
+        if let Ok(mut held) = self.held.lock() {
+            held.get_or_insert_with(Vec::new);
+        }
+    }
+
+    /// Closes the dialogs held open, each with its queued answer, and stops holding.
+    pub fn release(&self) {
+        let replies = self.held.lock().ok().and_then(|mut h| h.take());
+        for reply in replies.unwrap_or_default() {
+            reply(self.next_answer());
+        }
+    }
+
+    fn next_answer(&self) -> Vec<PathBuf> {
+        self.answers
+            .lock()
+            .ok()
+            .and_then(|mut a| a.pop_front())
+            .unwrap_or_default()
+    }
 }
 
 impl FilePicker for ScriptedPicker {
     fn pick(&self, request: PickRequest, reply: Reply) {
-        let paths = self
-            .answers
-            .lock()
-            .ok()
-            .and_then(|mut a| a.pop_front())
-            .unwrap_or_default();
         if let Ok(mut seen) = self.seen.lock() {
             seen.push(request);
         }
-        reply(paths);
+        if let Ok(mut held) = self.held.lock()
+            && let Some(waiting) = held.as_mut()
+        {
+            waiting.push(reply);
+            return;
+        }
+        reply(self.next_answer());
     }
 }

@@ -14,8 +14,14 @@ use super::{Action, AppState};
 pub enum Then {
     /// Close the window.
     Quit,
-    /// Replace the library by this folder.
-    OpenLibrary(PathBuf),
+    /// Replace the library by this folder; `discarded` are the documents whose unsaved edits
+    /// the user agreed to drop (edits made while the folder loads are asked about again).
+    OpenLibrary {
+        /// The folder.
+        folder: PathBuf,
+        /// Documents whose edits may be dropped.
+        discarded: Vec<DocId>,
+    },
     /// Go back to a document's saved file.
     Revert(DocId),
 }
@@ -110,7 +116,10 @@ fn wording(
     match question {
         Question::Unsaved { docs, .. } => (
             "Unsaved changes",
-            format!("These assessments have unsaved edits:\n{}", names(state, docs)),
+            format!(
+                "These assessments have unsaved edits:\n{}",
+                names(state, docs)
+            ),
             vec![
                 ("Save", Answer::Save),
                 ("Discard", Answer::Discard),
@@ -123,7 +132,10 @@ fn wording(
                 "Your edits to {} will be discarded.",
                 names(state, &[*doc]).trim_start_matches("• ")
             ),
-            vec![("Discard edits", Answer::Discard), ("Cancel", Answer::Cancel)],
+            vec![
+                ("Discard edits", Answer::Discard),
+                ("Cancel", Answer::Cancel),
+            ],
         ),
         Question::Overwrite { changed, .. } => (
             "Files changed on disk",

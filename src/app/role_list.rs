@@ -159,7 +159,10 @@ fn visible(store: &Store, filter: &ListFilter) -> Vec<DocId> {
             Err(_) => filter.zone.is_none() && e.file_name().to_lowercase().contains(&needle),
         })
         .collect();
-    let score = |e: &Entry| e.doc().map_or(f64::NEG_INFINITY, |d| d.breakdown().final_result.score);
+    let score = |e: &Entry| {
+        e.doc()
+            .map_or(f64::NEG_INFINITY, |d| d.breakdown().final_result.score)
+    };
     match filter.sort {
         SortKey::Title => rows.sort_by_cached_key(|e| {
             let title = e.doc().map(|d| d.assessment().role.title.to_lowercase());

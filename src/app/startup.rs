@@ -100,7 +100,7 @@ fn shipped_folder() -> Option<PathBuf> {
 
 /// Writes the embedded assessments to the data folder (once) and returns that folder.
 fn embedded_copy() -> Option<PathBuf> {
-    let folder = eframe::storage_dir("aijri-desk")?.join("assessments");
+    let folder = super::data_dir()?.join("assessments");
     if !folder.is_dir() {
         std::fs::create_dir_all(&folder).ok()?;
         for (name, text) in EMBEDDED {

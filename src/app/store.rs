@@ -283,7 +283,9 @@ fn is_text_field(assessment: &Assessment, field: &str) -> bool {
         })
         .map(|part| format!("/{part}"))
         .collect();
-    value.pointer(&pointer).is_some_and(serde_json::Value::is_string)
+    value
+        .pointer(&pointer)
+        .is_some_and(serde_json::Value::is_string)
 }
 
 fn search_text(a: &Assessment) -> String {
@@ -667,7 +669,11 @@ mod tests {
         let (mut store, a, fw) = store_with_blank();
         let b = store.open(
             PathBuf::from("b.aijri.json"),
-            Ok(Document::new(Assessment::blank(), Some(FileStamp::of(b"y")), &fw)),
+            Ok(Document::new(
+                Assessment::blank(),
+                Some(FileStamp::of(b"y")),
+                &fw,
+            )),
         );
         typed(&mut store, a, &fw, "A1");
         typed(&mut store, b, &fw, "B1");
@@ -690,9 +696,14 @@ mod tests {
         let (mut store, id, fw) = store_with_blank();
         typed(&mut store, id, &fw, "Edited");
         let work = store.take_recovery_work(Duration::ZERO);
-        assert!(matches!(work.as_slice(), [RecoveryWork::Write(r)] if r.assessment.role.title == "Edited"));
+        assert!(
+            matches!(work.as_slice(), [RecoveryWork::Write(r)] if r.assessment.role.title == "Edited")
+        );
         store.edit(id, Edit::Revert, &fw);
         let work = store.take_recovery_work(Duration::ZERO);
-        assert_eq!(work, vec![RecoveryWork::Remove(PathBuf::from("a.aijri.json"))]);
+        assert_eq!(
+            work,
+            vec![RecoveryWork::Remove(PathBuf::from("a.aijri.json"))]
+        );
     }
 }

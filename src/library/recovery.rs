@@ -120,9 +120,10 @@ impl RecoveryFolder {
     pub fn remove(&self, document: &Path) -> Result<(), SaveError> {
         let file = self.file_for(document);
         match std::fs::remove_file(&file) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                Err(SaveError::Io { path: file, source: e })
-            }
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(SaveError::Io {
+                path: file,
+                source: e,
+            }),
             _ => Ok(()),
         }
     }
@@ -156,7 +157,10 @@ fn read(path: &Path) -> Result<Recovery, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let recovery: Recovery = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
     if recovery.format != RECOVERY_FORMAT {
-        return Err(format!("not a recovery file (format `{}`)", recovery.format));
+        return Err(format!(
+            "not a recovery file (format `{}`)",
+            recovery.format
+        ));
     }
     Ok(recovery)
 }

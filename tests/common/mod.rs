@@ -6,8 +6,10 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use aijri_desk::app::picker::ScriptedPicker;
-use aijri_desk::app::{AijriApp, Settings, startup};
+use aijri_desk::app::store::Document;
+use aijri_desk::app::{AijriApp, Options, Settings, startup};
 use aijri_desk::library;
+use aijri_desk::library::recovery::RecoveryFolder;
 use egui_kittest::kittest::Queryable as _;
 use egui_kittest::{Harness, HarnessBuilder};
 
@@ -36,18 +38,87 @@ fn builder() -> HarnessBuilder<AijriApp> {
         .with_context_setup(aijri_desk::app::fonts::install)
 }
 
-fn app(folder: &Path, picker: &ScriptedPicker) -> AijriApp {
+/// Options for tests: no recovery files.
+pub fn no_recovery() -> Options {
+    Options {
+        recovery: None,
+        recovery_delay: std::time::Duration::ZERO,
+    }
+}
+
+/// Options for tests: recovery files in `folder`, written as soon as an edit is made.
+pub fn recovery_in(folder: &Path) -> Options {
+    Options {
+        recovery: Some(RecoveryFolder::new(folder.to_owned())),
+        recovery_delay: std::time::Duration::ZERO,
+    }
+}
+
+fn app(folder: &Path, picker: &ScriptedPicker, options: Options) -> AijriApp {
     startup::open_app(
         &[folder.to_owned()],
         Settings::default(),
         Box::new(picker.clone()),
+        options,
     )
 }
 
 /// A harness on the app opened on `folder`, without a renderer.
 pub fn harness(folder: &Path, picker: &ScriptedPicker) -> Harness<'static, AijriApp> {
-    let app = app(folder, picker);
+    harness_with(folder, picker, no_recovery())
+}
+
+/// A harness on the app opened on `folder` with some options, without a renderer.
+pub fn harness_with(
+    folder: &Path,
+    picker: &ScriptedPicker,
+    options: Options,
+) -> Harness<'static, AijriApp> {
+    let app = app(folder, picker, options);
     builder().build_eframe(|_| app)
+}
+
+/// Steps the harness until background work (loads, exports, recovery writes) has finished
+/// and its answers are drawn; panics after 10 s.
+pub fn settle(harness: &mut Harness<'_, AijriApp>) {
+    let started = std::time::Instant::now();
+    while harness.state().busy() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "background work did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run();
+}
+
+/// The selected document.
+pub fn selected(harness: &Harness<'_, AijriApp>) -> Document {
+    harness
+        .state()
+        .state
+        .selected_doc()
+        .map(|(_, doc)| doc.clone())
+        .expect("a role is selected")
+}
+
+/// The environment variable that lets a machine without a GPU adapter skip image snapshots.
+pub const SKIP_SNAPSHOTS_VAR: &str = "AIJRI_DESK_SKIP_SNAPSHOTS";
+
+/// Whether rendering tests run: they do wherever wgpu finds an adapter; without one they fail,
+/// unless [`SKIP_SNAPSHOTS_VAR`] is set, which skips them with a message. So a test run never
+/// skips silently where it promised to render (CI installs lavapipe).
+pub fn may_render() -> bool {
+    if renderer_available() {
+        return true;
+    }
+    assert!(
+        std::env::var_os(SKIP_SNAPSHOTS_VAR).is_some(),
+        "no wgpu adapter: install mesa-vulkan-drivers (Mesa's lavapipe), or set {SKIP_SNAPSHOTS_VAR}=1 to skip image snapshots on this machine"
+    );
+    eprintln!("image snapshot skipped: no wgpu adapter and {SKIP_SNAPSHOTS_VAR} is set");
+    false
 }
 
 /// Whether wgpu finds an adapter here (on Linux CI: Mesa's lavapipe); checked once.
@@ -69,13 +140,10 @@ pub fn rendering_harness_with_picker(
     theme: egui::Theme,
     picker: &ScriptedPicker,
 ) -> Option<Harness<'static, AijriApp>> {
-    if !renderer_available() {
-        eprintln!(
-            "snapshot skipped: no wgpu adapter (install mesa-vulkan-drivers to render snapshots)"
-        );
+    if !may_render() {
         return None;
     }
-    let app = app(folder, picker);
+    let app = app(folder, picker, no_recovery());
     Some(
         builder()
             .with_theme(theme)
@@ -85,12 +153,22 @@ pub fn rendering_harness_with_picker(
     )
 }
 
-/// Clicks the widget with this label as a user would: scrolled into view first.
+/// Clicks the widget with this label as a user would: scrolled into view first; then waits for
+/// what the click started in the background.
 pub fn click(harness: &mut Harness<'_, AijriApp>, label: &str) {
     harness.get_by_label(label).scroll_to_me();
     harness.run();
     harness.get_by_label(label).click();
     harness.run();
+    settle(harness);
+}
+
+/// Clicks a menu entry whose label starts with `label` (entries with a shortcut carry it in
+/// their label too: "Save as… Ctrl+Shift+S").
+pub fn click_menu_entry(harness: &mut Harness<'_, AijriApp>, label: &str) {
+    harness.get_by_label_contains(label).click();
+    harness.run();
+    settle(harness);
 }
 
 /// Whether some widget has exactly this label.

@@ -83,7 +83,10 @@ impl AijriApp {
     /// Shows the Compare view and exports its chart to the chosen path once it is drawn.
     pub(in crate::app) fn export_chart(&mut self, path: &std::path::Path) {
         self.state.view = View::Compare;
-        self.views.compare.chart_export.start(with_png_extension(path));
+        self.views
+            .compare
+            .chart_export
+            .start(with_png_extension(path));
     }
 
     /// Reports chart exports that finished since the last frame.

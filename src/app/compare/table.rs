@@ -36,7 +36,9 @@ const ROWS: [(&str, Better, Figure); 23] = [
     ("Final score", Better::Higher, |d, _| {
         final_score(&d.breakdown())
     }),
-    ("Final zone", Better::Higher, |d, _| zone_cell(&d.breakdown())),
+    ("Final zone", Better::Higher, |d, _| {
+        zone_cell(&d.breakdown())
+    }),
     ("Computed score", Better::Higher, |d, _| {
         number(d.breakdown().score, 1)
     }),

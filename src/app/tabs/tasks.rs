@@ -137,8 +137,12 @@ fn task_row(
         cx.jump.apply(&format!("tasks[{i}].name"), &name);
         time_cell(ui, number, &mut task.time_pct, cx, i);
         score_cell(ui, number, &mut task.score, cx);
-        cell(ui, WEIGHTED, RichText::new(format!("{:.2}", row.weighted)).monospace())
-            .on_hover_text("(time share / 100) × automation score");
+        cell(
+            ui,
+            WEIGHTED,
+            RichText::new(format!("{:.2}", row.weighted)).monospace(),
+        )
+        .on_hover_text("(time share / 100) × automation score");
         impact_cell(ui, number, &mut task.impact);
         row_actions(ui, row, open_rationales)
     })
@@ -187,7 +191,11 @@ fn impact_cell(ui: &mut Ui, number: usize, impact: &mut Impact) {
         .width(IMPACT - 8.0)
         .selected_text(impact.label())
         .show_ui(ui, |ui| {
-            for choice in [Impact::Augmentation, Impact::Displacement, Impact::NotInvolved] {
+            for choice in [
+                Impact::Augmentation,
+                Impact::Displacement,
+                Impact::NotInvolved,
+            ] {
                 ui.selectable_value(impact, choice, choice.label());
             }
         })
@@ -275,7 +283,9 @@ fn total_row(ui: &mut Ui, cx: &TabContext<'_>, task_width: f32) {
         cell(
             ui,
             WEIGHTED,
-            RichText::new(format!("{:.2}", b.task_total)).strong().monospace(),
+            RichText::new(format!("{:.2}", b.task_total))
+                .strong()
+                .monospace(),
         )
         .on_hover_text("Task total: the sum of the weighted figures");
     });
