@@ -20,7 +20,7 @@ const TIME: f32 = 72.0;
 const SCORE: f32 = 56.0;
 const WEIGHTED: f32 = 64.0;
 const IMPACT: f32 = 118.0;
-const ACTIONS: f32 = 112.0;
+const ACTIONS: f32 = 124.0;
 const MIN_TASK: f32 = 150.0;
 const ROW_HEIGHT: f32 = 22.0;
 
@@ -80,27 +80,37 @@ pub fn ui(
 
 /// The width left for the Task column at this panel width.
 fn task_column(ui: &Ui) -> f32 {
-    let spacing = ui.spacing().item_spacing.x * 6.0;
+    let spacing = ui.spacing().item_spacing.x * 7.0;
     let fixed = NUMBER + TIME + SCORE + WEIGHTED + IMPACT + ACTIONS + spacing;
     (ui.available_width() - fixed).max(MIN_TASK)
 }
 
-/// A label in a cell of fixed width.
+/// A label in a cell of fixed width, centred: the figures and the column headings over them.
 fn cell(ui: &mut Ui, width: f32, text: impl Into<egui::WidgetText>) -> egui::Response {
     ui.add_sized([width, ROW_HEIGHT], egui::Label::new(text).truncate())
+}
+
+/// A cell of fixed width whose content starts at its left edge, whatever its own width.
+fn fixed<R>(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(egui::vec2(width, ROW_HEIGHT), layout, |ui| {
+        ui.set_min_width(width);
+        add(ui)
+    })
+    .inner
 }
 
 fn header_row(ui: &mut Ui, task_width: f32) {
     ui.horizontal(|ui| {
         let strong = |text: &str| RichText::new(text).strong();
         cell(ui, NUMBER, strong("#"));
-        cell(ui, task_width, strong("Task"));
+        fixed(ui, task_width, |ui| ui.label(strong("Task")));
         cell(ui, TIME, strong("Time %")).on_hover_text("Share of working time, 0–100%");
         cell(ui, SCORE, strong("Score"))
             .on_hover_text("Automation score: 1 = irreducibly human … 5 = fully automatable");
         cell(ui, WEIGHTED, strong("Weighted"))
             .on_hover_text("(time share / 100) × automation score");
-        cell(ui, IMPACT, strong("Impact"));
+        fixed(ui, IMPACT, |ui| ui.label(strong("Impact")));
     });
     ui.separator();
 }
@@ -136,15 +146,15 @@ fn task_row(
             .accessible_name(format!("Task {number} name"));
         cx.jump.apply(&format!("tasks[{i}].name"), &name);
         time_cell(ui, number, &mut task.time_pct, cx, i);
-        score_cell(ui, number, &mut task.score, cx);
+        fixed(ui, SCORE, |ui| score_cell(ui, number, &mut task.score, cx));
         cell(
             ui,
             WEIGHTED,
             RichText::new(format!("{:.2}", row.weighted)).monospace(),
         )
         .on_hover_text("(time share / 100) × automation score");
-        impact_cell(ui, number, &mut task.impact);
-        row_actions(ui, row, open_rationales)
+        fixed(ui, IMPACT, |ui| impact_cell(ui, number, &mut task.impact));
+        fixed(ui, ACTIONS, |ui| row_actions(ui, row, open_rationales))
     })
     .inner
 }
@@ -156,7 +166,7 @@ fn time_cell(ui: &mut Ui, number: usize, time_pct: &mut f64, cx: &TabContext<'_>
             egui::DragValue::new(time_pct)
                 .range(0.0..=100.0)
                 .speed(0.5)
-                .max_decimals(2)
+                .custom_formatter(|value, _| crate::report::plain_number(value, 4))
                 .suffix("%"),
         )
         .on_hover_text("Share of working time, 0–100%: drag or type")
@@ -271,7 +281,7 @@ fn total_row(ui: &mut Ui, cx: &TabContext<'_>, task_width: f32) {
     ui.separator();
     ui.horizontal(|ui| {
         cell(ui, NUMBER, "");
-        cell(ui, task_width, RichText::new("Total").strong());
+        fixed(ui, task_width, |ui| ui.label(RichText::new("Total").strong()));
         let time = RichText::new(format_pct(b.time_total)).strong().monospace();
         let time = if b.provisional {
             time.color(ui.visuals().error_fg_color)
