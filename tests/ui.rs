@@ -275,6 +275,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
+    settle(&mut harness);
     assert!(shows(&harness, "Files changed on disk"));
     click(&mut harness, "Cancel");
     assert_eq!(
@@ -285,6 +286,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
+    settle(&mut harness);
     click(&mut harness, "Overwrite");
     let saved = library::load_file(&path).unwrap().assessment;
     assert_eq!(
@@ -395,6 +397,7 @@ fn the_overwrite_question_saves_the_role_it_asked_about_and_shortcuts_wait() {
     std::fs::write(&path, &theirs).unwrap();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
+    settle(&mut harness);
     assert!(shows(&harness, "Files changed on disk"));
 
     // Ctrl+N under the question would select a new role; it must wait for the answer.
@@ -510,6 +513,7 @@ fn unsaved_edits_are_offered_back_after_a_crash_and_go_once_saved() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
     settle(&mut harness);
+    settle(&mut harness);
     let left = std::fs::read_dir(recovery.path()).unwrap().count();
     assert_eq!(left, 0, "saving removes the recovery file");
 }
@@ -541,4 +545,32 @@ fn discarding_a_recovery_removes_its_file() {
     assert!(!shows(&harness, "Unsaved edits from last time"));
     select_backend(&mut harness);
     assert!(shows(&harness, "Current score 24.5"));
+}
+
+#[test]
+fn a_failed_save_keeps_the_edit_unsaved_and_names_the_file() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    edit_wage_trends(&mut harness);
+    // The file's place is taken by a folder: the save cannot succeed.
+    let path = backend_path(folder.path());
+    std::fs::remove_file(&path).unwrap();
+    std::fs::create_dir(&path).unwrap();
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    settle(&mut harness);
+    click(&mut harness, "Overwrite");
+    let notice = harness.state().state.notices.last().cloned().unwrap();
+    assert!(notice.is_error, "{notice:?}");
+    assert!(
+        notice.text.contains(&path.display().to_string()),
+        "the message names the file: {}",
+        notice.text
+    );
+    let doc = selected(&harness);
+    assert!(doc.is_dirty(), "the edit is still unsaved");
+    assert_eq!(doc.assessment().evidence.wage_trends.score, 0);
+    assert!(shows(&harness, "Current score 26.0"));
+    assert!(path.is_dir(), "nothing replaced what is there");
 }

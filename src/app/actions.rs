@@ -283,6 +283,7 @@ impl AijriApp {
                 Err(message) => self.state.notify(true, message),
             },
             Done::RecoveryFailed(message) => self.state.notify(true, message),
+            Done::Saved { outcome, after } => self.saved(outcome, after),
         }
     }
 
@@ -461,106 +462,6 @@ impl AijriApp {
         }
     }
 
-    /// Saves documents, then runs `then` if every save succeeded. Files someone else changed
-    /// since they were loaded are overwritten only once the user agreed (`overwrite`).
-    pub(super) fn save(&mut self, docs: Vec<DocId>, overwrite: bool, then: Option<Then>) {
-        let changed = self.state.store.changed_on_disk(&docs);
-        if !changed.is_empty() && !overwrite {
-            self.state.question = Some(Question::Overwrite {
-                docs,
-                changed,
-                then,
-            });
-            return;
-        }
-        // Every file is tried, even after a failure, so as much as possible is saved.
-        let failures = docs.iter().filter(|&&id| !self.save_one(id)).count();
-        if failures == 0
-            && let Some(then) = then
-        {
-            self.run(then);
-        }
-    }
-
-    /// Saves one document to its path; false (and a notice naming the file) on failure.
-    fn save_one(&mut self, id: DocId) -> bool {
-        let Some(entry) = self.state.store.entry(id) else {
-            self.state
-                .notify(true, "That role is no longer open: nothing was saved.");
-            return false;
-        };
-        let path = entry.path.clone();
-        let Some(doc) = entry.doc() else {
-            return false;
-        };
-        let assessment = doc.assessment().clone();
-        self.write(id, path, assessment)
-    }
-
-    fn write(&mut self, id: DocId, path: PathBuf, assessment: Assessment) -> bool {
-        match library::save_atomic(&path, &assessment) {
-            Ok(stamp) => {
-                self.state
-                    .store
-                    .mark_saved(id, path.clone(), assessment, stamp);
-                self.state.settings.add_recent(&path);
-                self.state
-                    .notify(false, format!("Saved {}", path.display()));
-                true
-            }
-            Err(error) => {
-                self.state.notify(true, error.to_string());
-                false
-            }
-        }
-    }
-
-    /// Saves a document under a new path: the document moves there ("save as"), or a copy with a
-    /// new id is made there and the original goes back to its saved state ("save as variant").
-    /// A path open in another document with unsaved edits, or a file changed by someone else,
-    /// is overwritten only once the user agreed.
-    fn save_as(&mut self, id: DocId, path: PathBuf, variant: bool, confirmed: bool) {
-        let store = &self.state.store;
-        let Some(doc) = store.doc(id) else {
-            self.state
-                .notify(true, "That role is no longer open: nothing was saved.");
-            return;
-        };
-        let other = store.by_path(&path).filter(|&other| other != id);
-        let at_risk = other.is_some_and(|o| store.doc(o).is_some_and(Document::is_dirty));
-        if !confirmed && at_risk {
-            self.state.question = Some(Question::ReplaceOpen {
-                doc: id,
-                path,
-                variant,
-                other,
-            });
-            return;
-        }
-        let mut assessment = doc.assessment().clone();
-        if let Some(other) = other {
-            // The other document's file is replaced: it leaves the library with its edits
-            // discarded, as the user agreed.
-            self.state.store.discard_recovery(&[other]);
-            self.state.store.set_compared(other, false);
-            self.state.store.forget(other);
-        }
-        if variant {
-            assessment.meta.id = variant_id(&path);
-            assessment.published = None;
-            let new = self.add_new(assessment.clone(), Some(&path));
-            if self.write(new, path, assessment) {
-                // The edits now live in the variant; the original goes back to its file.
-                self.state
-                    .store
-                    .edit(id, Edit::Revert, &self.state.framework);
-                self.state.selected = Some(new);
-            }
-        } else if self.write(id, path, assessment) {
-            self.state.selected = Some(id);
-        }
-    }
-
     fn restore(&mut self, path: &Path) {
         let Some(recovery) = self.views.recovery.take(path) else {
             return;
@@ -610,12 +511,4 @@ fn with_extension(path: PathBuf) -> PathBuf {
     let name = file_name(&path);
     let stem = name.strip_suffix(".json").unwrap_or(&name);
     path.with_file_name(format!("{stem}{}", library::EXTENSION))
-}
-
-/// The id of a variant: its file name without the extension.
-fn variant_id(path: &Path) -> String {
-    let name = file_name(path);
-    name.strip_suffix(library::EXTENSION)
-        .unwrap_or(&name)
-        .to_owned()
 }

@@ -43,6 +43,13 @@ pub enum Done {
         /// The file written, or the error naming it.
         result: Result<PathBuf, String>,
     },
+    /// A save job ended.
+    Saved {
+        /// What it did.
+        outcome: super::saving::SaveOutcome,
+        /// What to do once every file was written.
+        after: super::saving::AfterSave,
+    },
     /// Writing or removing a recovery file failed.
     RecoveryFailed(String),
 }

@@ -18,6 +18,7 @@ pub mod picker;
 pub mod questions;
 pub mod recovery_dialog;
 pub mod role_list;
+pub mod saving;
 pub mod settings;
 pub mod startup;
 pub mod store;

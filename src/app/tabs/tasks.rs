@@ -281,7 +281,9 @@ fn total_row(ui: &mut Ui, cx: &TabContext<'_>, task_width: f32) {
     ui.separator();
     ui.horizontal(|ui| {
         cell(ui, NUMBER, "");
-        fixed(ui, task_width, |ui| ui.label(RichText::new("Total").strong()));
+        fixed(ui, task_width, |ui| {
+            ui.label(RichText::new("Total").strong())
+        });
         let time = RichText::new(format_pct(b.time_total)).strong().monospace();
         let time = if b.provisional {
             time.color(ui.visuals().error_fg_color)
