@@ -1,5 +1,6 @@
 //! Image snapshots of the whole window (light and dark) and of each editor tab, rendered through
-//! wgpu (Mesa's lavapipe on Linux). Skipped, with a message, where no adapter exists.
+//! wgpu (Mesa's lavapipe on Linux). Without an adapter they fail, unless AIJRI_DESK_SKIP_SNAPSHOTS
+//! is set.
 //! Regenerate after an intended change with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
 
@@ -45,4 +46,21 @@ fn every_editor_tab() {
         let name = format!("tab_{}", words.join("_").to_lowercase());
         harness.snapshot(&name);
     }
+}
+
+#[test]
+fn tasks_table_at_the_narrowest_window_in_the_dark_with_a_rationale_open() {
+    let folder = library_copy();
+    let picker = aijri_desk::app::picker::ScriptedPicker::default();
+    let Some(mut harness) =
+        common::rendering_harness_at(folder.path(), egui::Theme::Dark, &picker, [900.0, 700.0])
+    else {
+        return;
+    };
+    click(&mut harness, "Backend/API Developer");
+    click(&mut harness, "Tasks");
+    click(&mut harness, "Show rationale of task 2");
+    harness.snapshot("tasks_900_dark");
+    assert!(common::shows(&harness, "Hide rationale of task 2"));
+    assert!(common::shows(&harness, "Rationale of task 2"));
 }

@@ -574,3 +574,23 @@ fn a_failed_save_keeps_the_edit_unsaved_and_names_the_file() {
     assert!(shows(&harness, "Current score 26.0"));
     assert!(path.is_dir(), "nothing replaced what is there");
 }
+
+#[test]
+fn quitting_with_discard_leaves_no_recovery_file_to_offer_next_time() {
+    let folder = library_copy();
+    let recovery = tempfile::tempdir().unwrap();
+    let mut harness = common::harness_with(
+        folder.path(),
+        &ScriptedPicker::default(),
+        common::recovery_in(recovery.path()),
+    );
+    edit_wage_trends(&mut harness);
+    harness.step();
+    settle(&mut harness);
+    assert_eq!(std::fs::read_dir(recovery.path()).unwrap().count(), 1);
+    harness.state_mut().apply(Action::Quit);
+    harness.run();
+    click(&mut harness, "Discard");
+    assert!(harness.state().close_allowed());
+    assert_eq!(std::fs::read_dir(recovery.path()).unwrap().count(), 0);
+}

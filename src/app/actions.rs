@@ -4,6 +4,7 @@
 //! the same door.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use super::jobs::Done;
 use super::picker::{CsvScope, DialogKind, ExportFormat, PickRequest, Purpose};
@@ -167,6 +168,11 @@ impl AijriApp {
             Then::Quit => {
                 self.close_allowed = true;
                 self.close_now = true;
+                // Saved or discarded edits leave no recovery file behind to offer next time.
+                for work in self.state.store.take_recovery_work(Duration::MAX) {
+                    self.jobs.recovery(work);
+                }
+                self.jobs.wait(Duration::from_secs(2));
             }
             Then::OpenLibrary { folder, discarded } => {
                 let name = folder.display().to_string();

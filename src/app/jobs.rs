@@ -124,6 +124,15 @@ impl Jobs {
         self.running.load(Ordering::SeqCst) > 0
     }
 
+    /// Waits at most `limit` for running jobs to end (at exit, so recovery files are removed
+    /// before the process goes).
+    pub fn wait(&self, limit: std::time::Duration) {
+        let started = std::time::Instant::now();
+        while self.busy() && started.elapsed() < limit {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
     /// The answers of jobs that ended since the last call.
     pub fn finished(&mut self) -> Vec<Done> {
         self.rx.try_iter().collect()

@@ -371,10 +371,12 @@ impl AijriApp {
         let views = &mut self.views;
         egui::Panel::top("menu").show(ui, |ui| menu::ui(ui, state, &mut actions));
         egui::Panel::top("header").show(ui, |ui| header::ui(ui, state, &mut actions));
+        // A narrow window keeps more room for the editor's task table.
+        let list_width = (ui.ctx().content_rect().width() * 0.3).clamp(260.0, 390.0);
         egui::Panel::left("roles")
             .resizable(true)
-            .default_size(330.0)
-            .min_size(240.0)
+            .default_size(list_width)
+            .min_size(220.0)
             .show(ui, |ui| views.role_list.ui(ui, state, &mut actions));
         if state.selected_doc().is_some() {
             egui::Panel::bottom("findings")

@@ -217,41 +217,44 @@ fn loaded_row(
             actions.push(Action::SetCompared(id, compared));
         }
         ui.vertical(|ui| {
-            egui::Sides::new().truncate().show(
-                ui,
-                |ui| {
+            // Right to left: score and zone first, the title truncated into what is left, so a
+            // long title never widens the list.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let result = b.final_result;
+                ui.label(
+                    RichText::new(format!("{:.1}", displayed_score(result.score)))
+                        .monospace()
+                        .strong(),
+                );
+                zone_chip(
+                    ui,
+                    result.zone,
+                    if result.overridden { None } else { b.sub_label },
+                );
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     let response = ui.add(
                         egui::Button::selectable(selected, RichText::new(title).strong())
                             .truncate(),
                     );
+                    let response = response.on_hover_text(a.display_title());
                     if response.clicked() {
                         actions.push(Action::Select(id));
                     }
-                },
-                |ui| {
-                    let result = b.final_result;
-                    zone_chip(
-                        ui,
-                        result.zone,
-                        if result.overridden { None } else { b.sub_label },
-                    );
-                    ui.label(
-                        RichText::new(format!("{:.1}", displayed_score(result.score)))
-                            .monospace()
-                            .strong(),
-                    );
-                },
-            );
-            ui.horizontal(|ui| {
-                let detail = match (a.role.seniority.is_empty(), a.meta.id.is_empty()) {
-                    (false, false) => format!("{} · {}", a.role.seniority, a.meta.id),
-                    (true, false) => a.meta.id.clone(),
-                    _ => a.role.seniority.clone(),
-                };
-                ui.label(RichText::new(detail).small().weak())
-                    .on_hover_text(entry.path.display().to_string());
-                markers(ui, doc);
+                });
             });
+            let detail = match (a.role.seniority.is_empty(), a.meta.id.is_empty()) {
+                (false, false) => format!("{} · {}", a.role.seniority, a.meta.id),
+                (true, false) => a.meta.id.clone(),
+                _ => a.role.seniority.clone(),
+            };
+            egui::Sides::new().truncate().show(
+                ui,
+                |ui| {
+                    ui.add(egui::Label::new(RichText::new(detail).small().weak()).truncate())
+                        .on_hover_text(entry.path.display().to_string());
+                },
+                |ui| markers(ui, doc),
+            );
         });
     });
 }

@@ -31,10 +31,13 @@ pub fn library_copy() -> tempfile::TempDir {
     dir
 }
 
+/// Harnesses step at 60 frames a second, as a user's window does, so time-based behaviour (undo
+/// merging typing within two seconds) is tested at a real pace.
 fn builder() -> HarnessBuilder<AijriApp> {
     Harness::builder()
         .with_size(WINDOW)
-        .with_max_steps(12)
+        .with_max_steps(120)
+        .with_step_dt(1.0 / 60.0)
         .with_context_setup(aijri_desk::app::fonts::install)
 }
 
@@ -140,12 +143,23 @@ pub fn rendering_harness_with_picker(
     theme: egui::Theme,
     picker: &ScriptedPicker,
 ) -> Option<Harness<'static, AijriApp>> {
+    rendering_harness_at(folder, theme, picker, WINDOW)
+}
+
+/// [`rendering_harness_with_picker`] with a window of another size.
+pub fn rendering_harness_at(
+    folder: &Path,
+    theme: egui::Theme,
+    picker: &ScriptedPicker,
+    size: [f32; 2],
+) -> Option<Harness<'static, AijriApp>> {
     if !may_render() {
         return None;
     }
     let app = app(folder, picker, no_recovery());
     Some(
         builder()
+            .with_size(size)
             .with_theme(theme)
             .with_render_cursor(false)
             .wgpu()

@@ -15,13 +15,13 @@ use crate::report::composite_steps;
 use crate::scoring::format_pct;
 
 /// Column widths, in points; the Task column takes what is left.
-const NUMBER: f32 = 24.0;
-const TIME: f32 = 72.0;
-const SCORE: f32 = 56.0;
-const WEIGHTED: f32 = 64.0;
-const IMPACT: f32 = 118.0;
-const ACTIONS: f32 = 124.0;
-const MIN_TASK: f32 = 150.0;
+const NUMBER: f32 = 40.0;
+const TIME: f32 = 64.0;
+const SCORE: f32 = 50.0;
+const WEIGHTED: f32 = 60.0;
+const IMPACT: f32 = 114.0;
+const ACTIONS: f32 = 28.0;
+const MIN_TASK: f32 = 120.0;
 const ROW_HEIGHT: f32 = 22.0;
 
 /// Draws the Tasks tab; returns the change to the task list the user asked for.
@@ -136,7 +136,7 @@ fn task_row(
         ui.scroll_to_cursor(Some(egui::Align::Center));
     }
     ui.horizontal(|ui| {
-        cell(ui, NUMBER, format!("{number}."));
+        fixed(ui, NUMBER, |ui| rationale_toggle(ui, i, open_rationales));
         let name = ui
             .add_sized(
                 [row.task_width, ROW_HEIGHT],
@@ -154,7 +154,7 @@ fn task_row(
         )
         .on_hover_text("(time share / 100) × automation score");
         fixed(ui, IMPACT, |ui| impact_cell(ui, number, &mut task.impact));
-        fixed(ui, ACTIONS, |ui| row_actions(ui, row, open_rationales))
+        fixed(ui, ACTIONS, |ui| row_actions(ui, row))
     })
     .inner
 }
@@ -215,48 +215,49 @@ fn impact_cell(ui: &mut Ui, number: usize, impact: &mut Impact) {
         .on_hover_text("Augmentation: AI makes the person faster. Displacement: AI does the task instead. Not involved: no AI.");
 }
 
-/// Open/close the rationale, move up and down, remove.
-fn row_actions(ui: &mut Ui, row: &Row, open_rationales: &mut BTreeSet<usize>) -> Option<TaskEdit> {
-    let (i, number) = (row.index, row.index + 1);
-    let mut edit = None;
+/// The task's number, which opens and closes its rationale row.
+fn rationale_toggle(ui: &mut Ui, i: usize, open_rationales: &mut BTreeSet<usize>) {
+    let number = i + 1;
     let open = open_rationales.contains(&i);
+    let (arrow, verb) = if open {
+        ("▾", "Hide")
+    } else {
+        ("▸", "Show")
+    };
+    let text = format!("{verb} rationale of task {number}");
     let toggle = ui
-        .add(egui::Button::new(if open { "▾" } else { "▸" }).selected(open))
-        .on_hover_text(format!(
-            "{} the rationale of task {number}",
-            if open { "Hide" } else { "Show" }
-        ))
-        .accessible_name(format!(
-            "{} rationale of task {number}",
-            if open { "Hide" } else { "Show" }
-        ));
+        .add(egui::Button::new(format!("{arrow} {number}")).selected(open))
+        .on_hover_text(&text)
+        .accessible_name(text);
     if toggle.clicked() && !open_rationales.remove(&i) {
         open_rationales.insert(i);
     }
-    let buttons = [
-        ("⬆", "up", i > 0, TaskEdit::MoveUp(i)),
-        ("⬇", "down", i + 1 < row.count, TaskEdit::MoveDown(i)),
+}
+
+/// A menu to move the task up or down or remove it.
+fn row_actions(ui: &mut Ui, row: &Row) -> Option<TaskEdit> {
+    let (i, number) = (row.index, row.index + 1);
+    let mut edit = None;
+    let entries = [
+        (format!("Move task {number} up"), i > 0, TaskEdit::MoveUp(i)),
+        (
+            format!("Move task {number} down"),
+            i + 1 < row.count,
+            TaskEdit::MoveDown(i),
+        ),
+        (format!("Remove task {number}"), true, TaskEdit::Remove(i)),
     ];
-    for (symbol, direction, enabled, change) in buttons {
-        let text = format!("Move task {number} {direction}");
-        if ui
-            .add_enabled(enabled, egui::Button::new(symbol))
-            .on_hover_text(&text)
-            .accessible_name(text)
-            .clicked()
-        {
-            edit = Some(change);
+    let menu = egui::containers::menu::MenuButton::new("⋯").ui(ui, |ui| {
+        for (text, enabled, change) in entries {
+            if ui.add_enabled(enabled, egui::Button::new(text)).clicked() {
+                edit = Some(change);
+                ui.close();
+            }
         }
-    }
-    let text = format!("Remove task {number}");
-    if ui
-        .button("✕")
-        .on_hover_text(&text)
-        .accessible_name(text)
-        .clicked()
-    {
-        edit = Some(TaskEdit::Remove(i));
-    }
+    });
+    menu.0
+        .on_hover_text(format!("Move or remove task {number}"))
+        .accessible_name(format!("Task {number}: move or remove"));
     edit
 }
 
