@@ -43,9 +43,7 @@ fn selecting_backend_developer_shows_its_score_and_zone_in_the_header() {
 fn wage_trends_to_zero_moves_the_role_to_yellow_and_undo_brings_it_back() {
     let folder = library_copy();
     let mut harness = harness(folder.path(), &ScriptedPicker::default());
-    select_backend(&mut harness);
-    click(&mut harness, "Evidence");
-    click(&mut harness, "Wage Trends: 0");
+    edit_wage_trends(&mut harness);
     assert!(
         shows(&harness, "Current score 26.0"),
         "Wage Trends −1 → 0 gives 26.0"
@@ -83,9 +81,7 @@ fn save_as_variant_writes_a_file_that_reloads_to_the_same_assessment_and_lists_i
     let folder = library_copy();
     let picker = ScriptedPicker::default();
     let mut harness = harness(folder.path(), &picker);
-    select_backend(&mut harness);
-    click(&mut harness, "Evidence");
-    click(&mut harness, "Wage Trends: 0");
+    edit_wage_trends(&mut harness);
 
     let target = folder.path().join("backend-regional.aijri.json");
     picker.answer(vec![target.clone()]);
@@ -125,9 +121,7 @@ fn save_as_variant_writes_a_file_that_reloads_to_the_same_assessment_and_lists_i
 fn closing_with_unsaved_changes_asks_first() {
     let folder = library_copy();
     let mut harness = harness(folder.path(), &ScriptedPicker::default());
-    select_backend(&mut harness);
-    click(&mut harness, "Evidence");
-    click(&mut harness, "Wage Trends: 0");
+    edit_wage_trends(&mut harness);
 
     harness
         .input_mut()
@@ -263,15 +257,9 @@ fn exporting_the_selected_role_as_text_and_markdown_writes_readable_files() {
 fn saving_over_a_file_changed_on_disk_asks_first() {
     let folder = library_copy();
     let mut harness = harness(folder.path(), &ScriptedPicker::default());
-    select_backend(&mut harness);
-    click(&mut harness, "Evidence");
-    click(&mut harness, "Wage Trends: 0");
+    edit_wage_trends(&mut harness);
     let path = backend_path(folder.path());
-    let theirs = std::fs::read_to_string(&path).unwrap().replace(
-        "\"assessor\": \"AIJRI (published)\"",
-        "\"assessor\": \"a colleague\"",
-    );
-    std::fs::write(&path, &theirs).unwrap();
+    let theirs = colleague_changes(&path);
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
@@ -297,6 +285,30 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 }
 
 // ---- Never lose an edit, never act on the wrong role ----
+
+/// A colleague changes the assessor of the file on disk; returns what the file now holds.
+fn colleague_changes(path: &Path) -> String {
+    let theirs = std::fs::read_to_string(path).unwrap().replace(
+        "\"assessor\": \"AIJRI (published)\"",
+        "\"assessor\": \"a colleague\"",
+    );
+    std::fs::write(path, &theirs).unwrap();
+    theirs
+}
+
+/// Runs an app with recovery files in `recovery`, makes the Wage Trends edit and waits until it
+/// is in a recovery file; then the app goes without saving, as in a crash.
+fn crash_with_an_unsaved_edit(folder: &Path, recovery: &Path) {
+    let mut harness = common::harness_with(
+        folder,
+        &ScriptedPicker::default(),
+        common::recovery_in(recovery),
+    );
+    edit_wage_trends(&mut harness);
+    harness.step();
+    settle(&mut harness);
+    assert_eq!(std::fs::read_dir(recovery).unwrap().count(), 1);
+}
 
 /// Wage Trends −1 → 0 on the selected Backend/API Developer: 26.0 Yellow, unsaved.
 fn edit_wage_trends(harness: &mut Harness<'_, AijriApp>) {
@@ -390,11 +402,7 @@ fn the_overwrite_question_saves_the_role_it_asked_about_and_shortcuts_wait() {
     let mut harness = harness(folder.path(), &ScriptedPicker::default());
     edit_wage_trends(&mut harness);
     let path = backend_path(folder.path());
-    let theirs = std::fs::read_to_string(&path).unwrap().replace(
-        "\"assessor\": \"AIJRI (published)\"",
-        "\"assessor\": \"a colleague\"",
-    );
-    std::fs::write(&path, &theirs).unwrap();
+    colleague_changes(&path);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
     settle(&mut harness);
@@ -418,11 +426,7 @@ fn saving_from_the_close_question_asks_before_overwriting_a_changed_file() {
     let mut harness = harness(folder.path(), &ScriptedPicker::default());
     edit_wage_trends(&mut harness);
     let path = backend_path(folder.path());
-    let theirs = std::fs::read_to_string(&path).unwrap().replace(
-        "\"assessor\": \"AIJRI (published)\"",
-        "\"assessor\": \"a colleague\"",
-    );
-    std::fs::write(&path, &theirs).unwrap();
+    let theirs = colleague_changes(&path);
 
     harness.state_mut().apply(Action::Quit);
     harness.run();
@@ -494,16 +498,12 @@ fn undo_merges_typing_only_within_one_document() {
 fn unsaved_edits_are_offered_back_after_a_crash_and_go_once_saved() {
     let folder = library_copy();
     let recovery = tempfile::tempdir().unwrap();
-    let options = || common::recovery_in(recovery.path());
-    {
-        let mut harness =
-            common::harness_with(folder.path(), &ScriptedPicker::default(), options());
-        edit_wage_trends(&mut harness);
-        harness.step();
-        settle(&mut harness);
-        // The app is dropped here without saving: as after a crash.
-    }
-    let mut harness = common::harness_with(folder.path(), &ScriptedPicker::default(), options());
+    crash_with_an_unsaved_edit(folder.path(), recovery.path());
+    let mut harness = common::harness_with(
+        folder.path(),
+        &ScriptedPicker::default(),
+        common::recovery_in(recovery.path()),
+    );
     harness.run();
     assert!(shows(&harness, "Unsaved edits from last time"));
     click(&mut harness, "Restore backend-api-developer.aijri.json");
@@ -522,17 +522,7 @@ fn unsaved_edits_are_offered_back_after_a_crash_and_go_once_saved() {
 fn discarding_a_recovery_removes_its_file() {
     let folder = library_copy();
     let recovery = tempfile::tempdir().unwrap();
-    {
-        let mut harness = common::harness_with(
-            folder.path(),
-            &ScriptedPicker::default(),
-            common::recovery_in(recovery.path()),
-        );
-        edit_wage_trends(&mut harness);
-        harness.step();
-        settle(&mut harness);
-    }
-    assert_eq!(std::fs::read_dir(recovery.path()).unwrap().count(), 1);
+    crash_with_an_unsaved_edit(folder.path(), recovery.path());
     let mut harness = common::harness_with(
         folder.path(),
         &ScriptedPicker::default(),
