@@ -256,14 +256,9 @@ fn exporting_the_selected_role_as_text_and_markdown_writes_readable_files() {
 #[test]
 fn saving_over_a_file_changed_on_disk_asks_first() {
     let folder = library_copy();
-    let mut harness = harness(folder.path(), &ScriptedPicker::default());
-    edit_wage_trends(&mut harness);
-    let path = backend_path(folder.path());
-    let theirs = colleague_changes(&path);
+    let (mut harness, path, theirs) = edited_here_and_changed_there(folder.path());
 
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    harness.run();
-    settle(&mut harness);
+    press_ctrl_s(&mut harness);
     assert!(shows(&harness, "Files changed on disk"));
     click(&mut harness, "Cancel");
     assert_eq!(
@@ -272,9 +267,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         "cancel leaves their file alone"
     );
 
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    harness.run();
-    settle(&mut harness);
+    press_ctrl_s(&mut harness);
     click(&mut harness, "Overwrite");
     let saved = library::load_file(&path).unwrap().assessment;
     assert_eq!(
@@ -286,6 +279,13 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
 // ---- Never lose an edit, never act on the wrong role ----
 
+/// Ctrl+S, and waits for the save.
+fn press_ctrl_s(harness: &mut Harness<'_, AijriApp>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    settle(harness);
+}
+
 /// A colleague changes the assessor of the file on disk; returns what the file now holds.
 fn colleague_changes(path: &Path) -> String {
     let theirs = std::fs::read_to_string(path).unwrap().replace(
@@ -294,6 +294,16 @@ fn colleague_changes(path: &Path) -> String {
     );
     std::fs::write(path, &theirs).unwrap();
     theirs
+}
+
+/// An app with the Wage Trends edit unsaved, while a colleague changed the file on disk: the
+/// harness, the file and what it now holds.
+fn edited_here_and_changed_there(folder: &Path) -> (Harness<'static, AijriApp>, PathBuf, String) {
+    let mut harness = harness(folder, &ScriptedPicker::default());
+    edit_wage_trends(&mut harness);
+    let path = backend_path(folder);
+    let theirs = colleague_changes(&path);
+    (harness, path, theirs)
 }
 
 /// Runs an app with recovery files in `recovery`, makes the Wage Trends edit and waits until it
@@ -399,13 +409,8 @@ fn a_save_as_answer_for_a_role_no_longer_open_saves_nothing() {
 #[test]
 fn the_overwrite_question_saves_the_role_it_asked_about_and_shortcuts_wait() {
     let folder = library_copy();
-    let mut harness = harness(folder.path(), &ScriptedPicker::default());
-    edit_wage_trends(&mut harness);
-    let path = backend_path(folder.path());
-    colleague_changes(&path);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    harness.run();
-    settle(&mut harness);
+    let (mut harness, path, _) = edited_here_and_changed_there(folder.path());
+    press_ctrl_s(&mut harness);
     assert!(shows(&harness, "Files changed on disk"));
 
     // Ctrl+N under the question would select a new role; it must wait for the answer.
@@ -423,10 +428,7 @@ fn the_overwrite_question_saves_the_role_it_asked_about_and_shortcuts_wait() {
 #[test]
 fn saving_from_the_close_question_asks_before_overwriting_a_changed_file() {
     let folder = library_copy();
-    let mut harness = harness(folder.path(), &ScriptedPicker::default());
-    edit_wage_trends(&mut harness);
-    let path = backend_path(folder.path());
-    let theirs = colleague_changes(&path);
+    let (mut harness, path, theirs) = edited_here_and_changed_there(folder.path());
 
     harness.state_mut().apply(Action::Quit);
     harness.run();
@@ -510,9 +512,7 @@ fn unsaved_edits_are_offered_back_after_a_crash_and_go_once_saved() {
     assert!(shows(&harness, "Current score 26.0"), "the edit is back");
     assert!(selected(&harness).is_dirty());
 
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    harness.run();
-    settle(&mut harness);
+    press_ctrl_s(&mut harness);
     settle(&mut harness);
     let left = std::fs::read_dir(recovery.path()).unwrap().count();
     assert_eq!(left, 0, "saving removes the recovery file");
@@ -547,9 +547,7 @@ fn a_failed_save_keeps_the_edit_unsaved_and_names_the_file() {
     std::fs::remove_file(&path).unwrap();
     std::fs::create_dir(&path).unwrap();
 
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    harness.run();
-    settle(&mut harness);
+    press_ctrl_s(&mut harness);
     click(&mut harness, "Overwrite");
     let notice = harness.state().state.notices.last().cloned().unwrap();
     assert!(notice.is_error, "{notice:?}");
