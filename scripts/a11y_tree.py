@@ -23,18 +23,26 @@ VIEWS = ["Overview", "Protective & growth", "Tasks", "Evidence", "Barriers", "Sc
 
 
 def find_app(name="AIJRI Desk", timeout=20.0):
+    """The application and its window named `name`; prints what is there when it is not found."""
     desktop = pyatspi.Registry.getDesktop(0)
     deadline = time.time() + timeout
+    seen = []
     while time.time() < deadline:
+        seen = []
         for i in range(desktop.childCount):
             app = desktop.getChildAtIndex(i)
             if app is None:
                 continue
             for j in range(app.childCount):
                 window = app.getChildAtIndex(j)
-                if window is not None and window.name == name:
+                if window is None:
+                    continue
+                seen.append((app.name, window.getRoleName(), window.name))
+                if window.name == name:
                     return app, window
         time.sleep(0.5)
+    for app_name, role, window_name in seen:
+        print(f"seen: application {app_name!r}, {role} {window_name!r}", file=sys.stderr)
     return None, None
 
 

@@ -399,6 +399,10 @@ impl AijriApp {
     }
 
     fn finish_frame(&mut self, ctx: &egui::Context) {
+        // Screen readers name the window by its root node: give it the program's name.
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| {
+            node.set_label(WINDOW_TITLE);
+        });
         if let Some(started) = self.startup_probe.take() {
             eprintln!(
                 "first frame drawn {:.1} ms after start",
