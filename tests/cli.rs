@@ -507,3 +507,23 @@ fn a_role_at_24_95_shows_25_0_yellow_everywhere() {
     let csv = stdout(&run(&["export", path, "--format", "csv"]));
     assert!(csv.contains(",25.0,"), "{csv}");
 }
+
+#[test]
+fn each_figure_is_rounded_from_its_own_value_half_away_from_zero() {
+    let (_dir, path) = changed_shipped("ties.aijri.json", |v| {
+        v["tasks"] = serde_json::json!([
+            {"name": "Eighth", "time_pct": 12.5, "score": 1, "impact": "augmentation", "rationale": "r"},
+            {"name": "Rest", "time_pct": 87.5, "score": 2, "impact": "augmentation", "rationale": "r"}
+        ]);
+    });
+    let path = path.to_str().unwrap();
+    let text = stdout(&run(&["score", path]));
+    assert!(text.contains("  12.5%  score 1  0.13  AUGMENTATION  Eighth\n"), "{text}");
+    assert!(text.contains("Task Resistance Score: 6.00 - 1.88 = 4.13/5.0\n"), "{text}");
+    let exported = stdout(&run(&["export", path, "--format", "text"]));
+    assert!(exported.contains("| Eighth | 12.5% | 1 | 0.13 |"), "{exported}");
+    assert!(exported.contains("Task Resistance Score: 6.00 - 1.88 = 4.13/5.0\n"), "{exported}");
+    let md = stdout(&run(&["export", path, "--format", "md"]));
+    assert!(md.contains("| Eighth | 12.5% | 1 | 0.13 | augmentation |"), "{md}");
+    assert!(md.contains("| Task total | 1.88 |"), "{md}");
+}
