@@ -14,7 +14,9 @@ fn main() -> ExitCode {
         None => aijri_desk::app::run(args.paths),
         #[cfg(not(feature = "gui"))]
         None => {
-            eprintln!("aijri-desk: built without the window (feature `gui`); use a subcommand, see --help");
+            eprintln!(
+                "aijri-desk: built without the window (feature `gui`); use a subcommand, see --help"
+            );
             ExitCode::FAILURE
         }
     }

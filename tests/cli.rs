@@ -413,7 +413,12 @@ fn changed_shipped(name: &str, change: impl FnOnce(&mut Value)) -> (tempfile::Te
 fn score_json_line(path: &Path) -> Value {
     let output = run(&["score", "--json", path.to_str().unwrap()]);
     assert_no_panic(&output);
-    assert_eq!(output.status.code(), Some(0), "the file loads: {}", stdout(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "the file loads: {}",
+        stdout(&output)
+    );
     let line: Value = serde_json::from_str(stdout(&output).trim_end()).expect("a JSON line");
     assert_eq!(keys(&line), documented_keys(), "the keys stay the same");
     line
@@ -438,21 +443,32 @@ fn validate_errors(path: &Path) -> String {
 
 #[test]
 fn a_role_without_tasks_has_no_score_and_says_so() {
-    let (_dir, path) = changed_shipped("no-tasks.aijri.json", |v| v["tasks"] = Value::Array(vec![]));
+    let (_dir, path) =
+        changed_shipped("no-tasks.aijri.json", |v| v["tasks"] = Value::Array(vec![]));
     let line = score_json_line(&path);
     assert_no_score(&line);
     for key in ["task_total", "task_resistance", "time_3plus_pct", "split"] {
         assert_eq!(line[key], Value::Null, "{key} in {line}");
     }
-    assert_eq!(line["evidence_modifier"].as_f64().map(|m| (m * 100.0).round()), Some(84.0));
-    assert!(line["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|f| f["severity"] == "error" && f["field"] == "tasks"));
+    assert_eq!(
+        line["evidence_modifier"]
+            .as_f64()
+            .map(|m| (m * 100.0).round()),
+        Some(84.0)
+    );
+    assert!(
+        line["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["severity"] == "error" && f["field"] == "tasks")
+    );
     let text = stdout(&run(&["score", path.to_str().unwrap()]));
     assert!(text.contains("no score: add tasks"), "{text}");
-    assert!(!text.contains("JobZone Score: ("), "no composite is printed:\n{text}");
+    assert!(
+        !text.contains("JobZone Score: ("),
+        "no composite is printed:\n{text}"
+    );
     assert!(!text.contains("Zone: RED"), "{text}");
     assert!(validate_errors(&path).contains("error: tasks: "));
 }
@@ -460,7 +476,10 @@ fn a_role_without_tasks_has_no_score_and_says_so() {
 #[test]
 fn a_file_lacking_a_barrier_or_its_score_loads_without_a_score() {
     let lacking_barrier = changed_shipped("no-barrier.aijri.json", |v| {
-        v["barriers"].as_object_mut().unwrap().remove("liability_accountability");
+        v["barriers"]
+            .as_object_mut()
+            .unwrap()
+            .remove("liability_accountability");
     });
     let lacking_score = changed_shipped("no-barrier-score.aijri.json", |v| {
         v["barriers"]["liability_accountability"]
@@ -475,8 +494,12 @@ fn a_file_lacking_a_barrier_or_its_score_loads_without_a_score() {
         assert_eq!(line["barrier_modifier"], Value::Null, "{line}");
         assert_eq!(line["evidence_total"], -4, "the other figures stay: {line}");
         assert!(
-            line["findings"].as_array().unwrap().iter().any(|f| f["severity"] == "error"
-                && f["field"] == "barriers.liability_accountability.score"),
+            line["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["severity"] == "error"
+                    && f["field"] == "barriers.liability_accountability.score"),
             "{line}"
         );
         let errors = validate_errors(path);
@@ -485,20 +508,28 @@ fn a_file_lacking_a_barrier_or_its_score_loads_without_a_score() {
             "{errors}"
         );
         let text = stdout(&run(&["score", path.to_str().unwrap()]));
-        assert!(text.contains("no score: Liability/Accountability has no score"), "{text}");
+        assert!(
+            text.contains("no score: Liability/Accountability has no score"),
+            "{text}"
+        );
     }
 }
 
 #[test]
 fn a_role_at_24_95_shows_25_0_yellow_everywhere() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/score-24-95.aijri.json");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/score-24-95.aijri.json");
     let path = fixture.to_str().unwrap();
     let text = stdout(&run(&["score", path]));
     assert!(text.contains("× 100 = 25.0/100\nZone: YELLOW"), "{text}");
     let line = score_json_line(&fixture);
     assert_eq!(line["zone"], "yellow");
     let score = line["score"].as_f64().unwrap();
-    assert_eq!(format!("{score:.1}"), "24.9", "the double is 24.9499…, {score}");
+    assert_eq!(
+        format!("{score:.1}"),
+        "24.9",
+        "the double is 24.9499…, {score}"
+    );
     for format in ["text", "md"] {
         let output = stdout(&run(&["export", path, "--format", format]));
         assert!(output.contains("= 25.0/100"), "{format}:\n{output}");
@@ -518,12 +549,27 @@ fn each_figure_is_rounded_from_its_own_value_half_away_from_zero() {
     });
     let path = path.to_str().unwrap();
     let text = stdout(&run(&["score", path]));
-    assert!(text.contains("  12.5%  score 1  0.13  AUGMENTATION  Eighth\n"), "{text}");
-    assert!(text.contains("Task Resistance Score: 6.00 - 1.88 = 4.13/5.0\n"), "{text}");
+    assert!(
+        text.contains("  12.5%  score 1  0.13  AUGMENTATION  Eighth\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Task Resistance Score: 6.00 - 1.88 = 4.13/5.0\n"),
+        "{text}"
+    );
     let exported = stdout(&run(&["export", path, "--format", "text"]));
-    assert!(exported.contains("| Eighth | 12.5% | 1 | 0.13 |"), "{exported}");
-    assert!(exported.contains("Task Resistance Score: 6.00 - 1.88 = 4.13/5.0\n"), "{exported}");
+    assert!(
+        exported.contains("| Eighth | 12.5% | 1 | 0.13 |"),
+        "{exported}"
+    );
+    assert!(
+        exported.contains("Task Resistance Score: 6.00 - 1.88 = 4.13/5.0\n"),
+        "{exported}"
+    );
     let md = stdout(&run(&["export", path, "--format", "md"]));
-    assert!(md.contains("| Eighth | 12.5% | 1 | 0.13 | augmentation |"), "{md}");
+    assert!(
+        md.contains("| Eighth | 12.5% | 1 | 0.13 | augmentation |"),
+        "{md}"
+    );
     assert!(md.contains("| Task total | 1.88 |"), "{md}");
 }
