@@ -279,8 +279,10 @@ fn check_override(assessment: &Assessment, framework: &Framework, findings: &mut
         findings.error(
             "override.score",
             format!(
-                "the override score {score} is outside {}…{}",
-                framework.clamp.min, framework.clamp.max
+                "the override score {} is outside {}…{}",
+                fmt::exact(score),
+                fmt::weight(framework.clamp.min),
+                fmt::weight(framework.clamp.max)
             ),
         );
     }

@@ -283,7 +283,8 @@ fn score_on_a_broken_folder_still_scores_the_good_file() {
     assert_eq!(output.status.code(), Some(1), "a file failed to load");
     let text = stdout(&output);
     assert!(
-        text.contains("good.aijri.json") && text.contains("= 24.5/100"),
+        text.contains("good.aijri.json")
+            && text.contains("\nJobZone Score: (2.4826 - 0.54) / 7.93 × 100 = 24.5/100\n"),
         "{text}"
     );
     for name in &library.broken {
@@ -521,7 +522,13 @@ fn a_role_at_24_95_shows_25_0_yellow_everywhere() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/score-24-95.aijri.json");
     let path = fixture.to_str().unwrap();
     let text = stdout(&run(&["score", path]));
-    assert!(text.contains("× 100 = 25.0/100\nZone: YELLOW"), "{text}");
+    assert!(
+        text.contains(
+            "\nJobZone Score: (2.5185 - 0.54) / 7.93 × 100 = 25.0/100\n\
+             Zone: YELLOW (Green ≥48, Yellow 25-47, Red <25)\n"
+        ),
+        "{text}"
+    );
     let line = score_json_line(&fixture);
     assert_eq!(line["zone"], "yellow");
     let score = line["score"].as_f64().unwrap();
@@ -532,11 +539,32 @@ fn a_role_at_24_95_shows_25_0_yellow_everywhere() {
     );
     for format in ["text", "md"] {
         let output = stdout(&run(&["export", path, "--format", format]));
-        assert!(output.contains("= 25.0/100"), "{format}:\n{output}");
+        assert!(
+            output.contains("JobZone Score: (2.5185 - 0.54) / 7.93 × 100 = 25.0/100\n")
+                || output.contains("| JobZone score | (2.5185 - 0.54) / 7.93 × 100 = 25.0/100 |\n"),
+            "{format}:\n{output}"
+        );
         assert!(!output.contains("24.9"), "{format}:\n{output}");
     }
     let csv = stdout(&run(&["export", path, "--format", "csv"]));
-    assert!(csv.contains(",25.0,"), "{csv}");
+    let rows: Vec<Vec<&str>> = csv
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(|l| l.split(',').collect())
+        .collect();
+    let column = |name: &str| {
+        let i = rows[0].iter().position(|h| *h == name).unwrap();
+        rows[1][i]
+    };
+    assert_eq!(
+        (
+            column("displayed_score"),
+            column("zone"),
+            column("final_score")
+        ),
+        ("25.0", "Yellow", "25.0")
+    );
+    assert_eq!(column("score"), "24.95", "unrounded to six decimals");
 }
 
 #[test]

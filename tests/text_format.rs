@@ -934,7 +934,10 @@ fn cli_import_writes_a_file_that_scores_24_5_red() {
     let score = run(&["score".as_ref(), written.as_os_str()]);
     let out = text_of(&score.stdout);
     assert!(
-        out.contains("= 24.5/100") && out.contains("Zone: RED"),
+        out.contains(
+            "\nJobZone Score: (2.4826 - 0.54) / 7.93 × 100 = 24.5/100\n\
+             Zone: RED (Green ≥48, Yellow 25-47, Red <25)\n"
+        ),
         "{out}"
     );
 
