@@ -12,6 +12,11 @@ use crate::model::{Assessment, Impact, Split, SubLabel, Task, Zone};
 /// Slack for comparing computed percentages with thresholds, so 64.99999999 reads as 65.
 const EPSILON: f64 = 1e-9;
 
+/// The reason given for a role without tasks.
+pub const NO_TASKS: &str = "no tasks: add tasks";
+/// The reason given for tasks whose time adds up to 0%.
+pub const NO_TIME: &str = "task time adds up to 0%: give the tasks their share of the time";
+
 /// Every computed figure of one assessment. A figure whose inputs are missing (no tasks, a time
 /// total of 0, a part without a score) is `None`, never a default: there is then no composite and
 /// [`Breakdown::no_score`] says why.
@@ -195,11 +200,6 @@ fn no_score_reasons(assessment: &Assessment, b: &Breakdown, framework: &Framewor
     );
     reasons
 }
-
-/// The reason given for a role without tasks.
-pub const NO_TASKS: &str = "no tasks: add tasks";
-/// The reason given for tasks whose time adds up to 0%.
-pub const NO_TIME: &str = "task time adds up to 0%: give the tasks their share of the time";
 
 /// "Cultural/Ethical has no score".
 #[must_use]
