@@ -89,6 +89,13 @@ pub fn pct(value: f64) -> String {
     format!("{}%", trimmed(value, 1))
 }
 
+/// A percentage to the whole percent, the precision a published text states the share of time
+/// at 3+ with: "65%". Used to compare a published share with the recomputed one.
+#[must_use]
+pub fn whole_pct(value: f64) -> String {
+    format!("{}%", trimmed(value, 0))
+}
+
 /// A task's share of working time as typed, in full: "15%", "12.5%", "48.1465%". It is an input,
 /// not a computed figure, so it is never rounded.
 #[must_use]
@@ -96,23 +103,29 @@ pub fn time_share(value: f64) -> String {
     format!("{}%", value + 0.0)
 }
 
-/// A share of time against a threshold it is compared with, with as many decimals (up to two) as
-/// it takes not to look equal to the threshold when it misses it: 69.96 against 70 is "69.96%",
-/// 69.999 is "69.99%" (never "70.00%"), 70 is "70%". `holds` is the outcome of the comparison;
-/// the text always agrees with it.
+/// A share of time that thresholds are tested against, with as many decimals (up to two) as it
+/// takes not to look equal to a threshold it misses: 69.96 against 70 is "69.96%", 69.999 is
+/// "69.99%" (never "70.00%"), 70 is "70%". `outcomes` holds each threshold with whether the share
+/// met it; the text agrees with every outcome.
 #[must_use]
-pub fn pct_against(value: f64, threshold: f64, holds: bool) -> String {
-    let agrees = |shown: f64| (shown >= threshold) == holds;
+pub fn pct_against(value: f64, outcomes: &[(f64, bool)]) -> String {
+    let agrees = |shown: f64| {
+        outcomes
+            .iter()
+            .all(|&(threshold, holds)| (shown >= threshold) == holds)
+    };
     for (decimals, places) in [(0, 0), (1, 1), (2, 2)] {
         if agrees(round(value, places)) {
             return format!("{}%", trimmed(value, decimals));
         }
     }
-    // Rounding at two decimals reaches the threshold: cut towards the side the outcome is on.
-    let cut = if holds {
-        (value * 100.0).ceil() / 100.0
-    } else {
-        (value * 100.0).floor() / 100.0
+    // Rounding at two decimals reaches a threshold: cut towards the side its outcome is on.
+    let reached = outcomes
+        .iter()
+        .find(|&&(threshold, holds)| (round(value, 2) >= threshold) != holds);
+    let cut = match reached {
+        Some(&(_, true)) => (value * 100.0).ceil() / 100.0,
+        _ => (value * 100.0).floor() / 100.0,
     };
     format!("{:.2}%", cut + 0.0)
 }
@@ -207,6 +220,8 @@ mod tests {
         assert_eq!(pct(65.0), "65%");
         assert_eq!(pct(64.999_999_999), "65%");
         assert_eq!(pct(62.5), "62.5%");
+        assert_eq!(whole_pct(62.5), "63%");
+        assert_eq!(whole_pct(-0.4), "0%");
         assert_eq!(time_share(15.0), "15%");
         assert_eq!(time_share(12.5), "12.5%");
         assert_eq!(time_share(48.1465), "48.1465%");
@@ -225,13 +240,18 @@ mod tests {
 
     #[test]
     fn a_share_against_a_threshold_never_looks_equal_when_it_misses() {
-        assert_eq!(pct_against(69.96, 70.0, false), "69.96%");
-        assert_eq!(pct_against(69.999, 70.0, false), "69.99%");
-        assert_eq!(pct_against(69.94, 70.0, false), "69.9%");
-        assert_eq!(pct_against(65.0, 70.0, false), "65%");
-        assert_eq!(pct_against(70.0, 70.0, true), "70%");
-        assert_eq!(pct_against(69.999_999_999_9, 70.0, true), "70%");
-        assert_eq!(pct_against(50.004, 50.0, true), "50%");
-        assert_eq!(pct_against(49.999_999, 50.0, false), "49.99%");
+        let seventy = |holds| [(70.0, holds), (50.0, true)];
+        assert_eq!(pct_against(69.96, &seventy(false)), "69.96%");
+        assert_eq!(pct_against(69.999, &seventy(false)), "69.99%");
+        assert_eq!(pct_against(69.94, &seventy(false)), "69.9%");
+        assert_eq!(pct_against(65.0, &seventy(false)), "65%");
+        assert_eq!(pct_against(70.0, &seventy(true)), "70%");
+        assert_eq!(pct_against(69.999_999_999_9, &seventy(true)), "70%");
+        assert_eq!(pct_against(50.004, &[(50.0, true)]), "50%");
+        assert_eq!(pct_against(49.999_999, &[(50.0, false)]), "49.99%");
+        assert_eq!(
+            pct_against(49.96, &[(70.0, false), (50.0, false)]),
+            "49.96%"
+        );
     }
 }

@@ -5,7 +5,7 @@
 use crate::fmt;
 use crate::framework::Framework;
 use crate::model::{Assessment, Zone};
-use crate::scoring::Breakdown;
+use crate::scoring::{self, Breakdown};
 use crate::validate::Finding;
 
 /// The composite, step by step, each as the published text writes it.
@@ -237,7 +237,9 @@ fn input_lines(assessment: &Assessment, b: &Breakdown, framework: &Framework) ->
     ));
     lines.push(format!(
         "% of task time scoring 3+: {}",
-        fmt::or_missing(b.time_3plus_pct, fmt::pct)
+        fmt::or_missing(b.time_3plus_pct, |share| {
+            scoring::time_3plus_text(share, framework)
+        })
     ));
     lines.push(format!(
         "Evidence Total: {}    Barrier Total: {}",

@@ -338,6 +338,17 @@ fn transforming(time_3plus_pct: f64, framework: &Framework) -> (Option<SubLabel>
     (Some(label), vec![time])
 }
 
+/// The share of task time scoring 3+ as text, everywhere it is shown: as many decimals (up to two)
+/// as it takes not to look equal to a sub-label threshold it misses ("69.96%", never "70%" for a
+/// share below 70%).
+#[must_use]
+pub fn time_3plus_text(time_3plus_pct: f64, framework: &Framework) -> String {
+    let rules = framework.sub_labels;
+    let outcomes = [rules.imminent_min_time_pct, rules.transforming_min_time_pct]
+        .map(|threshold| (threshold, at_least(time_3plus_pct, threshold)));
+    fmt::pct_against(time_3plus_pct, &outcomes)
+}
+
 /// "time 3+ 65% < 70%": the share of time at high automation against a threshold.
 fn time_condition(time_3plus_pct: f64, threshold: f64, framework: &Framework) -> Condition {
     let holds = at_least(time_3plus_pct, threshold);
@@ -345,7 +356,7 @@ fn time_condition(time_3plus_pct: f64, threshold: f64, framework: &Framework) ->
         text: format!(
             "time {}+ {} {} {}",
             framework.sub_labels.high_automation_min_score,
-            fmt::pct_against(time_3plus_pct, threshold, holds),
+            time_3plus_text(time_3plus_pct, framework),
             if holds { "≥" } else { "<" },
             fmt::pct(threshold)
         ),

@@ -375,7 +375,7 @@ fn number_differences(p: &Published, b: &Breakdown) -> Vec<Difference> {
             "share of time scoring 3+",
             p.time_3plus_pct,
             b.time_3plus_pct,
-            fmt::pct,
+            fmt::whole_pct,
         ),
     ];
     figures

@@ -1785,3 +1785,73 @@ mod edge_cases {
         assert!(exported.contains("| Total | 100% | 1.88 |"), "{exported}");
     }
 }
+
+/// `spec/aijri-method.md` §5: the share of time at 3+ is printed so that it never looks equal to a
+/// threshold it misses, and the same way in every place.
+mod sub_label_conditions {
+    use super::*;
+
+    /// A Red role (evidence −2 everywhere, growth −1) with `share` % of its time at score 4.
+    fn red_with_share_at_4(share: f64) -> Full {
+        score(&assessment(
+            &[(share, 4, DISP), (100.0 - share, 1, AUG)],
+            [-2; 5],
+            [0; 5],
+            -1,
+        ))
+    }
+
+    #[test]
+    fn a_share_of_69_96_reads_69_96_below_70() {
+        let b = red_with_share_at_4(69.96);
+        assert_eq!((b.zone, b.sub_label), (Zone::Red, None));
+        assert_eq!(
+            b.conditions_text(),
+            "Imminent: Red ✓ · time 3+ 69.96% < 70% ✗ · growth −1 ≤ −1 ✓"
+        );
+        let text = report::breakdown_text(&shipped(), &b, framework(), &[]);
+        assert!(
+            text.contains("% of task time scoring 3+: 69.96%\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_share_of_69_999_reads_69_99_never_70_00() {
+        let b = red_with_share_at_4(69.999);
+        assert!(
+            b.conditions_text().contains("time 3+ 69.99% < 70% ✗"),
+            "{}",
+            b.conditions_text()
+        );
+    }
+
+    #[test]
+    fn a_share_of_exactly_70_reads_70_and_holds() {
+        let b = red_with_share_at_4(70.0);
+        assert_eq!(b.sub_label, Some(SubLabel::Imminent));
+        assert!(
+            b.conditions_text().contains("time 3+ 70% ≥ 70% ✓"),
+            "{}",
+            b.conditions_text()
+        );
+    }
+
+    #[test]
+    fn the_tick_always_agrees_with_the_figures_beside_it() {
+        for thousandths in 69_900..=70_100 {
+            let share = f64::from(thousandths) / 1000.0;
+            let b = red_with_share_at_4(share);
+            let time = &b.conditions[1];
+            let shown: f64 = time.text["time 3+ ".len()..]
+                .split('%')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert_eq!(shown >= 70.0, time.holds, "{share}: {}", time.text);
+            let relation = if time.holds { "≥ 70%" } else { "< 70%" };
+            assert!(time.text.ends_with(relation), "{share}: {}", time.text);
+        }
+    }
+}

@@ -212,7 +212,7 @@ fn check_shares(b: &Breakdown, o: &Outputs) {
             &format!("| Split | {split} |"),
         ],
     );
-    let high = fmt::pct(b.time_3plus_pct.unwrap());
+    let high = scoring::time_3plus_text(b.time_3plus_pct.unwrap(), framework());
     shown_in(
         o,
         [

@@ -5,7 +5,7 @@ use crate::fmt;
 use crate::framework::Framework;
 use crate::model::{Assessment, RelatedRole};
 use crate::report::{self, composite_steps};
-use crate::scoring::Breakdown;
+use crate::scoring::{self, Breakdown};
 use crate::text_format::escape;
 use crate::text_format::lines::{bullet_line, starts_like_markup};
 use crate::text_format::parts::{self, PartRow};
@@ -211,7 +211,9 @@ fn steps(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework
         ("Split", s.split),
         (
             "Share of time scoring 3+",
-            fmt::or_missing(b.time_3plus_pct, fmt::pct),
+            fmt::or_missing(b.time_3plus_pct, |share| {
+                scoring::time_3plus_text(share, framework)
+            }),
         ),
         ("Assessor override", report::override_text(a, b)),
     ]);

@@ -303,7 +303,8 @@ fn sub_label(w: &mut Writer, b: &Breakdown, framework: &Framework) {
     w.table_header(&["Metric", "Value"]);
     let high = framework.sub_labels.high_automation_min_score;
     if let Some(share) = b.time_3plus_pct {
-        w.row(&[&format!("% of task time scoring {high}+"), &fmt::pct(share)]);
+        let share = scoring::time_3plus_text(share, framework);
+        w.row(&[&format!("% of task time scoring {high}+"), &share]);
     }
     w.row(&[
         &framework.growth.name,
