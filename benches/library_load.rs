@@ -48,15 +48,15 @@ fn variant(base: &Assessment, index: usize, rng: &mut Lcg) -> Assessment {
     let mut a = base.clone();
     a.role.title = format!("{} variant {index}", base.role.title);
     a.meta.id = format!("variant-{index}");
-    a.growth.score = rng.between(-2, 2);
+    a.growth.score = Some(rng.between(-2, 2));
     for &p in Principle::ALL {
-        a.protective.get_mut(p).score = rng.between(0, 3);
+        a.protective.get_mut(p).score = Some(rng.between(0, 3));
     }
     for &d in Dimension::ALL {
-        a.evidence.get_mut(d).score = rng.between(-2, 2);
+        a.evidence.get_mut(d).score = Some(rng.between(-2, 2));
     }
     for &b in Barrier::ALL {
-        a.barriers.get_mut(b).score = rng.between(0, 2);
+        a.barriers.get_mut(b).score = Some(rng.between(0, 2));
     }
     a.tasks = tasks(base, rng);
     let repeat = usize::try_from(rng.between(1, 3)).unwrap_or(1);

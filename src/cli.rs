@@ -232,9 +232,12 @@ fn score(
     }
 }
 
-/// The `--json` line of one file, with exactly the documented keys.
+/// The `--json` line of one file, with exactly the documented keys; a figure that cannot be
+/// computed is `null`.
 fn score_json(file: &LoadedFile, s: &Scored) -> serde_json::Value {
     let b = &s.breakdown;
+    let c = b.composite.as_ref();
+    let final_result = b.final_result();
     json!({
         "file": file.path.display().to_string(),
         "title": s.assessment.role.title,
@@ -247,20 +250,20 @@ fn score_json(file: &LoadedFile, s: &Scored) -> serde_json::Value {
         "evidence_modifier": b.evidence_modifier,
         "barrier_modifier": b.barrier_modifier,
         "growth_modifier": b.growth_modifier,
-        "raw": b.raw,
-        "score_unclamped": b.score_unclamped,
-        "score": b.score,
-        "zone": b.zone,
-        "sub_label": b.sub_label,
+        "raw": c.map(|c| c.raw),
+        "score_unclamped": c.map(|c| c.score_unclamped),
+        "score": c.map(|c| c.score),
+        "zone": c.map(|c| c.zone),
+        "sub_label": c.and_then(|c| c.sub_label),
         "time_3plus_pct": b.time_3plus_pct,
         "split": b.split,
         "quick_screen_red": b.quick_screen_red,
         "provisional": b.provisional,
         "findings": s.findings,
         "final": {
-            "score": b.final_result.score,
-            "zone": b.final_result.zone,
-            "overridden": b.final_result.overridden,
+            "score": final_result.map(|f| f.score),
+            "zone": final_result.map(|f| f.zone),
+            "overridden": s.assessment.override_result.is_some(),
         },
     })
 }

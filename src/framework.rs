@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{Barrier, Dimension, Principle};
+use crate::model::{Barrier, Dimension, Principle, ScoredPart};
 
 /// The id of the framework shipped with the program.
 pub const DEFAULT_FRAMEWORK_ID: &str = "aijri-published-v1";
@@ -268,6 +268,17 @@ impl Framework {
     #[must_use]
     pub fn barrier(&self, barrier: Barrier) -> &Factor {
         find(&self.barriers, barrier.key())
+    }
+
+    /// The definition of any scored part.
+    #[must_use]
+    pub fn part(&self, part: ScoredPart) -> &Factor {
+        match part {
+            ScoredPart::Principle(p) => self.principle(p),
+            ScoredPart::Growth => &self.growth,
+            ScoredPart::Dimension(d) => self.dimension(d),
+            ScoredPart::Barrier(b) => self.barrier(b),
+        }
     }
 
     /// The highest possible protective total (9 as published).

@@ -2,13 +2,15 @@
 //!
 //! Layers, from the bottom: [`model`] (the assessment file, serde), [`framework`] (the method's
 //! constants as data), [`scoring`] (pure figures), [`sensitivity`] (what-if), [`validate`]
-//! (findings), [`library`] (folders, files, atomic save), [`report`] (figures as text), [`cli`]
+//! (findings), [`library`] (folders, files, atomic save), [`fmt`] (the one way a figure becomes
+//! text), [`report`] (figures as text), [`cli`]
 //! (headless commands) and `app` (the egui window, the only module that uses egui).
 
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod fmt;
 pub mod framework;
 pub mod library;
 pub mod model;

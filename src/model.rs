@@ -38,8 +38,10 @@ pub struct Assessment {
     #[serde(default)]
     pub role: Role,
     /// The three protective principles.
+    #[serde(default)]
     pub protective: Protective,
     /// The AI growth correlation.
+    #[serde(default)]
     pub growth: Growth,
     /// Free text the assessor wrote under the quick screen.
     #[serde(default)]
@@ -51,8 +53,10 @@ pub struct Assessment {
     #[serde(default)]
     pub reinstatement: Reinstatement,
     /// The five evidence dimensions.
+    #[serde(default)]
     pub evidence: Evidence,
     /// The five barriers.
+    #[serde(default)]
     pub barriers: Barriers,
     /// The assessor's override of the computed result, if any.
     #[serde(default, rename = "override")]
@@ -115,8 +119,10 @@ pub struct Role {
 /// A score with the assessor's rationale: a protective principle or a barrier.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Rated {
-    /// The integer score; its range is given by the framework.
-    pub score: i64,
+    /// The integer score; its range is given by the framework. `None`: no score picked (missing
+    /// in the file), a finding until filled in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<i64>,
     /// Why this score.
     #[serde(default)]
     pub rationale: String,
@@ -128,8 +134,9 @@ pub struct Rated {
 /// An evidence dimension: a score and the evidence behind it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceItem {
-    /// The integer score, −2…+2 under the published framework.
-    pub score: i64,
+    /// The integer score, −2…+2 under the published framework. `None`: no score picked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<i64>,
     /// The evidence behind the score.
     #[serde(default)]
     pub evidence: String,
@@ -142,10 +149,13 @@ pub struct EvidenceItem {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Protective {
     /// Embodied Physicality.
+    #[serde(default)]
     pub embodied_physicality: Rated,
     /// Deep Interpersonal Connection.
+    #[serde(default)]
     pub deep_interpersonal_connection: Rated,
     /// Goal-Setting & Moral Judgment.
+    #[serde(default)]
     pub goal_setting_moral_judgment: Rated,
     /// Fields this program does not know, kept on rewrite.
     #[serde(flatten)]
@@ -155,8 +165,9 @@ pub struct Protective {
 /// The AI growth correlation, −2…+2.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Growth {
-    /// The integer score.
-    pub score: i64,
+    /// The integer score. `None`: no score picked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<i64>,
     /// Why this score.
     #[serde(default)]
     pub rationale: String,
@@ -235,14 +246,19 @@ pub struct Reinstatement {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// Job Posting Trends.
+    #[serde(default)]
     pub job_posting_trends: EvidenceItem,
     /// Company Actions.
+    #[serde(default)]
     pub company_actions: EvidenceItem,
     /// Wage Trends.
+    #[serde(default)]
     pub wage_trends: EvidenceItem,
     /// AI Tool Maturity.
+    #[serde(default)]
     pub ai_tool_maturity: EvidenceItem,
     /// Expert Consensus.
+    #[serde(default)]
     pub expert_consensus: EvidenceItem,
     /// Fields this program does not know, kept on rewrite.
     #[serde(flatten)]
@@ -253,14 +269,19 @@ pub struct Evidence {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Barriers {
     /// Regulatory/Licensing.
+    #[serde(default)]
     pub regulatory_licensing: Rated,
     /// Physical Presence.
+    #[serde(default)]
     pub physical_presence: Rated,
     /// Union/Collective Bargaining.
+    #[serde(default)]
     pub union_collective_bargaining: Rated,
     /// Liability/Accountability.
+    #[serde(default)]
     pub liability_accountability: Rated,
     /// Cultural/Ethical.
+    #[serde(default)]
     pub cultural_ethical: Rated,
     /// Fields this program does not know, kept on rewrite.
     #[serde(flatten)]
@@ -450,7 +471,7 @@ impl Assessment {
     /// and one task taking all the time.
     #[must_use]
     pub fn blank() -> Self {
-        Self {
+        let mut blank = Self {
             format: FORMAT_NAME.to_owned(),
             version: FORMAT_VERSION,
             framework: default_framework_id(),
@@ -478,7 +499,51 @@ impl Assessment {
             commentary: Commentary::default(),
             published: None,
             extra: Extra::new(),
+        };
+        for part in ScoredPart::all() {
+            blank.set_part_score(part, Some(NEUTRAL_SCORE));
         }
+        blank
+    }
+
+    /// The score of a scored part; `None` when none is picked.
+    #[must_use]
+    pub fn part_score(&self, part: ScoredPart) -> Option<i64> {
+        match part {
+            ScoredPart::Principle(p) => self.protective.get(p).score,
+            ScoredPart::Growth => self.growth.score,
+            ScoredPart::Dimension(d) => self.evidence.get(d).score,
+            ScoredPart::Barrier(b) => self.barriers.get(b).score,
+        }
+    }
+
+    /// Sets (or, with `None`, clears) the score of a scored part.
+    pub fn set_part_score(&mut self, part: ScoredPart, score: Option<i64>) {
+        let slot = match part {
+            ScoredPart::Principle(p) => &mut self.protective.get_mut(p).score,
+            ScoredPart::Growth => &mut self.growth.score,
+            ScoredPart::Dimension(d) => &mut self.evidence.get_mut(d).score,
+            ScoredPart::Barrier(b) => &mut self.barriers.get_mut(b).score,
+        };
+        *slot = score;
+    }
+
+    /// The scored parts that have no score, in the published order.
+    #[must_use]
+    pub fn missing_parts(&self) -> Vec<ScoredPart> {
+        ScoredPart::all()
+            .filter(|&part| self.part_score(part).is_none())
+            .collect()
+    }
+
+    /// The field paths of the scores that are missing: `protective.embodied_physicality.score`,
+    /// `growth.score`, `evidence.wage_trends.score`, `barriers.cultural_ethical.score`.
+    #[must_use]
+    pub fn missing_scores(&self) -> Vec<String> {
+        self.missing_parts()
+            .into_iter()
+            .map(ScoredPart::field)
+            .collect()
     }
 
     /// The role's title with its seniority, for lists and window titles.
@@ -488,6 +553,47 @@ impl Assessment {
             self.role.title.clone()
         } else {
             format!("{} ({})", self.role.title, self.role.seniority)
+        }
+    }
+}
+
+/// The score a blank assessment starts with in every part: neutral under the published framework.
+const NEUTRAL_SCORE: i64 = 0;
+
+/// Any scored part of an assessment besides the tasks: a principle, the growth correlation, an
+/// evidence dimension or a barrier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ScoredPart {
+    /// A protective principle.
+    Principle(Principle),
+    /// The AI growth correlation.
+    Growth,
+    /// An evidence dimension.
+    Dimension(Dimension),
+    /// A barrier.
+    Barrier(Barrier),
+}
+
+impl ScoredPart {
+    /// Every scored part, in the published order: principles, growth, evidence, barriers.
+    pub fn all() -> impl Iterator<Item = Self> {
+        let principles = Principle::ALL.iter().copied().map(Self::Principle);
+        let dimensions = Dimension::ALL.iter().copied().map(Self::Dimension);
+        let barriers = Barrier::ALL.iter().copied().map(Self::Barrier);
+        principles
+            .chain(std::iter::once(Self::Growth))
+            .chain(dimensions)
+            .chain(barriers)
+    }
+
+    /// The path of the part's score in the file: `barriers.cultural_ethical.score`.
+    #[must_use]
+    pub fn field(self) -> String {
+        match self {
+            Self::Principle(p) => format!("protective.{}.score", p.key()),
+            Self::Growth => "growth.score".to_owned(),
+            Self::Dimension(d) => format!("evidence.{}.score", d.key()),
+            Self::Barrier(b) => format!("barriers.{}.score", b.key()),
         }
     }
 }
@@ -529,9 +635,12 @@ macro_rules! scored_parts {
             }
 
             /// The sum of the parts' scores; saturating, as a file may hold absurd scores.
+            /// `None` when any part has no score.
             #[must_use]
-            pub fn total(&self) -> i64 {
-                $name::ALL.iter().map(|&part| self.get(part).score).fold(0, i64::saturating_add)
+            pub fn total(&self) -> Option<i64> {
+                $name::ALL
+                    .iter()
+                    .try_fold(0, |total: i64, &part| Some(total.saturating_add(self.get(part).score?)))
             }
         }
     };

@@ -2,9 +2,10 @@
 //! 2.4826"). Shared by the command line, the Score tab, the text export and the Markdown report, so
 //! every place shows the same steps.
 
+use crate::fmt;
 use crate::framework::Framework;
-use crate::model::Assessment;
-use crate::scoring::{Breakdown, format_pct, signed};
+use crate::model::{Assessment, Zone};
+use crate::scoring::{self, Breakdown};
 use crate::validate::Finding;
 
 /// The composite, step by step, each as the published text writes it.
@@ -32,36 +33,32 @@ pub struct CompositeSteps {
     pub clamp_note: Option<String>,
 }
 
-/// A number as the published text writes it: trailing zeros dropped, at most `decimals` places.
-#[must_use]
-pub fn plain_number(value: f64, decimals: usize) -> String {
-    let text = format!("{value:.decimals$}");
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text
-    }
-}
-
-/// The composite steps of a breakdown.
+/// The composite steps of a breakdown; a step whose figures are missing reads [`fmt::MISSING`],
+/// and the score step says why there is no score ("no score: add tasks").
 #[must_use]
 pub fn composite_steps(b: &Breakdown, framework: &Framework) -> CompositeSteps {
     let weights = framework.modifiers;
-    let modifier = |points: i64, weight: f64, value: f64| {
-        format!(
-            "1.0 + ({points} × {}) = {value:.2}",
-            plain_number(weight, 6)
-        )
-    };
-    let norm = framework.normalisation;
-    let zones = framework.zones;
-    let yellow_top = plain_number(zones.green_min - 1.0, 1);
-    CompositeSteps {
-        task_resistance: format!(
-            "{:.2} - {:.2} = {:.2}/5.0",
-            framework.task_resistance_base, b.task_total, b.task_resistance
+    let modifier = |points: Option<i64>, weight: f64, value: Option<f64>| match points.zip(value) {
+        Some((points, value)) => format!(
+            "1.0 + ({points} × {}) = {}",
+            fmt::weight(weight),
+            fmt::modifier(value)
         ),
-        task_resistance_value: format!("{:.2}/5.0", b.task_resistance),
+        None => fmt::MISSING.to_owned(),
+    };
+    let task_resistance = b.task_total.zip(b.task_resistance);
+    CompositeSteps {
+        task_resistance: fmt::or_missing(task_resistance, |(total, trs)| {
+            format!(
+                "{} - {} = {}/5.0",
+                fmt::task_figure(framework.task_resistance_base),
+                fmt::task_figure(total),
+                fmt::task_figure(trs)
+            )
+        }),
+        task_resistance_value: fmt::or_missing(b.task_resistance, |trs| {
+            format!("{}/5.0", fmt::task_figure(trs))
+        }),
         evidence_modifier: modifier(
             b.evidence_total,
             weights.evidence_per_point,
@@ -73,72 +70,110 @@ pub fn composite_steps(b: &Breakdown, framework: &Framework) -> CompositeSteps {
             b.barrier_modifier,
         ),
         growth_modifier: modifier(b.growth, weights.growth_per_point, b.growth_modifier),
-        raw: format!(
-            "{:.2} × {:.2} × {:.2} × {:.2} = {:.4}",
-            b.task_resistance, b.evidence_modifier, b.barrier_modifier, b.growth_modifier, b.raw
-        ),
-        score: format!(
-            "({:.4} - {}) / {} × 100 = {:.1}/100",
-            b.raw,
-            plain_number(norm.offset, 6),
-            plain_number(norm.scale, 6),
-            b.displayed()
-        ),
-        zone: format!(
-            "{} (Green ≥{}, Yellow {}-{}, Red <{})",
-            b.zone.name().to_uppercase(),
-            plain_number(zones.green_min, 1),
-            plain_number(zones.yellow_min, 1),
-            yellow_top,
-            plain_number(zones.yellow_min, 1)
-        ),
+        raw: fmt::or_missing(raw_step(b), |step| step),
+        score: match &b.composite {
+            Some(c) => format!(
+                "({} - {}) / {} × 100 = {}/100",
+                fmt::raw(c.raw),
+                fmt::weight(framework.normalisation.offset),
+                fmt::weight(framework.normalisation.scale),
+                fmt::score(c.score)
+            ),
+            None => b.no_score_text(),
+        },
+        zone: fmt::or_missing(b.zone(), |zone| zone_text(zone, framework)),
         split: split_text(b),
-        clamp_note: b.clamped.then(|| {
+        clamp_note: b.composite.as_ref().filter(|c| c.clamped).map(|c| {
             format!(
-                "the formula gives {:.1}; the score is clamped to {}–{}",
-                b.score_unclamped,
-                plain_number(framework.clamp.min, 1),
-                plain_number(framework.clamp.max, 1)
+                "the formula gives {}; the score is clamped to {}–{}",
+                fmt::score(c.score_unclamped),
+                fmt::weight(framework.clamp.min),
+                fmt::weight(framework.clamp.max)
             )
         }),
     }
 }
 
-/// "30% displacement, 70% augmentation, 0% not involved."
+/// "3.05 × 0.84 × 1.02 × 0.95 = 2.4826", when there is a composite.
+fn raw_step(b: &Breakdown) -> Option<String> {
+    let c = b.composite.as_ref()?;
+    Some(format!(
+        "{} × {} × {} × {} = {}",
+        fmt::task_figure(b.task_resistance?),
+        fmt::modifier(b.evidence_modifier?),
+        fmt::modifier(b.barrier_modifier?),
+        fmt::modifier(b.growth_modifier?),
+        fmt::raw(c.raw)
+    ))
+}
+
+/// "RED (Green ≥48, Yellow 25-47, Red <25)".
+fn zone_text(zone: Zone, framework: &Framework) -> String {
+    let zones = framework.zones;
+    format!(
+        "{} (Green ≥{}, Yellow {}-{}, Red <{})",
+        zone.name().to_uppercase(),
+        fmt::weight(zones.green_min),
+        fmt::weight(zones.yellow_min),
+        fmt::weight(zones.green_min - 1.0),
+        fmt::weight(zones.yellow_min)
+    )
+}
+
+/// "30% displacement, 70% augmentation, 0% not involved.", or [`fmt::MISSING`] without task time.
 #[must_use]
 pub fn split_text(b: &Breakdown) -> String {
-    format!(
-        "{} displacement, {} augmentation, {} not involved.",
-        format_pct(b.split.displacement),
-        format_pct(b.split.augmentation),
-        format_pct(b.split.not_involved)
-    )
+    fmt::or_missing(b.split, |split| {
+        format!(
+            "{} displacement, {} augmentation, {} not involved.",
+            fmt::pct(split.displacement),
+            fmt::pct(split.augmentation),
+            fmt::pct(split.not_involved)
+        )
+    })
 }
 
 /// The quick-screen line: "Protective 0-2 AND Correlation negative → Almost certainly Red Zone".
 #[must_use]
 pub fn quick_screen_text(b: &Breakdown) -> &'static str {
-    if b.quick_screen_red {
-        "Protective 0-2 AND Correlation negative → Almost certainly Red Zone"
-    } else {
-        "No quick-screen signal — full assessment decides"
+    match b.quick_screen_red {
+        Some(true) => "Protective 0-2 AND Correlation negative → Almost certainly Red Zone",
+        Some(false) => "No quick-screen signal — full assessment decides",
+        None => "No quick screen — a protective principle or the growth correlation has no score",
     }
 }
 
 /// The override line: "None — formula score accepted." or the final result with its reason.
+/// Without a computed score an override has no result either.
 #[must_use]
 pub fn override_text(assessment: &Assessment, b: &Breakdown) -> String {
-    match &assessment.override_result {
-        None => "None — formula score accepted.".to_owned(),
-        Some(o) => format!(
-            "{:.1} {} (computed {:.1} {}) — {}",
-            crate::scoring::displayed_score(b.final_result.score),
-            b.final_result.zone.name().to_uppercase(),
-            b.displayed(),
-            b.zone.name().to_uppercase(),
+    match (&assessment.override_result, &b.composite) {
+        (None, _) => "None — formula score accepted.".to_owned(),
+        (Some(o), Some(c)) => format!(
+            "{} {} (computed {} {}) — {}",
+            fmt::score(c.final_result.score),
+            c.final_result.zone.name().to_uppercase(),
+            fmt::score(c.score),
+            c.zone.name().to_uppercase(),
             o.reason
         ),
+        (Some(o), None) => format!("not applied while there is no score — {}", o.reason),
     }
+}
+
+/// A total out of its maximum ("2/9"), "—/9" when a part has no score.
+#[must_use]
+pub fn total_of(total: Option<i64>, max: i64) -> String {
+    format!("{}/{max}", fmt::or_missing(total, |t| t.to_string()))
+}
+
+/// The growth correlation with its label: "-1 (Weak Negative)", or "missing".
+#[must_use]
+pub fn growth_text(growth: Option<i64>, framework: &Framework) -> String {
+    growth.map_or_else(
+        || "missing (no score picked)".to_owned(),
+        |g| format!("{} ({})", fmt::signed(g), framework.growth_label(g)),
+    )
 }
 
 /// The whole breakdown as readable text, in the order of the published assessment: what
@@ -165,31 +200,29 @@ fn input_lines(assessment: &Assessment, b: &Breakdown, framework: &Framework) ->
     let mut lines = vec![
         assessment.display_title(),
         format!(
-            "Protective Total: {}/{}    AI Growth Correlation: {} ({})",
-            b.protective_total,
-            framework.protective_max(),
-            signed(b.growth),
-            framework.growth_label(b.growth)
+            "Protective Total: {}    AI Growth Correlation: {}",
+            total_of(b.protective_total, framework.protective_max()),
+            growth_text(b.growth, framework)
         ),
         format!("Quick screen result: {}", quick_screen_text(b)),
         "Tasks:".to_owned(),
     ];
     for (task, weighted) in assessment.tasks.iter().zip(&b.weighted) {
         lines.push(format!(
-            "  {:>5}  score {}  {:.2}  {:<12}  {}",
-            format_pct(task.time_pct),
+            "  {:>5}  score {}  {}  {:<12}  {}",
+            fmt::time_share(task.time_pct),
             task.score,
-            weighted,
+            fmt::task_figure(*weighted),
             task.impact.label().to_uppercase(),
             task.name
         ));
     }
-    let time_total = format_pct(b.time_total);
+    let time_total = fmt::pct(b.time_total);
     lines.push(format!(
-        "  {time_total:>5}           {:.2}  Total",
-        b.task_total
+        "  {time_total:>5}           {}  Total",
+        fmt::or_missing(b.task_total, fmt::task_figure)
     ));
-    if b.provisional {
+    if b.provisional && b.task_total.is_some() {
         lines.push(format!(
             "PROVISIONAL: task time adds up to {time_total}, not 100%; figures use shares scaled to 100%."
         ));
@@ -204,13 +237,14 @@ fn input_lines(assessment: &Assessment, b: &Breakdown, framework: &Framework) ->
     ));
     lines.push(format!(
         "% of task time scoring 3+: {}",
-        format_pct(b.time_3plus_pct)
+        fmt::or_missing(b.time_3plus_pct, |share| {
+            scoring::time_3plus_text(share, framework)
+        })
     ));
     lines.push(format!(
-        "Evidence Total: {}    Barrier Total: {}/{}",
-        signed(b.evidence_total),
-        b.barrier_total,
-        framework.barrier_max()
+        "Evidence Total: {}    Barrier Total: {}",
+        fmt::or_missing(b.evidence_total, fmt::signed),
+        total_of(b.barrier_total, framework.barrier_max())
     ));
     lines
 }
@@ -228,7 +262,10 @@ fn composite_lines(assessment: &Assessment, b: &Breakdown, framework: &Framework
     ];
     lines.extend(steps.clamp_note.map(|note| format!("Note: {note}")));
     lines.push(format!("Zone: {}", steps.zone));
-    lines.push(format!("Sub-label: {}", b.sub_label_text()));
-    lines.push(format!("  {}", b.conditions_text()));
+    lines.push(format!(
+        "Sub-label: {}",
+        fmt::or_missing(b.sub_label_text(), |text| text)
+    ));
+    lines.extend(b.conditions_text().map(|text| format!("  {text}")));
     lines
 }

@@ -1,48 +1,68 @@
 //! Every figure of the method (`spec/aijri-method.md` §2) as a pure function of an assessment and a
 //! framework. Figures are computed in `f64` from unrounded values; rounding happens only for display
-//! ([`round_to`]), and the zone is decided on the score as displayed, so the two never disagree.
+//! ([`fmt::round`]), and the zone is decided on the score as displayed, so the two never disagree.
+//! A figure whose inputs are missing is absent (`None`), never defaulted (§5).
 
 use serde::Serialize;
 
+use crate::fmt;
 use crate::framework::Framework;
 use crate::model::{Assessment, Impact, Split, SubLabel, Task, Zone};
 
 /// Slack for comparing computed percentages with thresholds, so 64.99999999 reads as 65.
 const EPSILON: f64 = 1e-9;
 
-/// Every computed figure of one assessment.
+/// The reason given for a role without tasks.
+pub const NO_TASKS: &str = "no tasks: add tasks";
+/// The reason given for tasks whose time adds up to 0%.
+pub const NO_TIME: &str = "task time adds up to 0%: give the tasks their share of the time";
+
+/// Every computed figure of one assessment. A figure whose inputs are missing (no tasks, a time
+/// total of 0, a part without a score) is `None`, never a default: there is then no composite and
+/// [`Breakdown::no_score`] says why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Breakdown {
     /// Sum of the three principle scores.
-    pub protective_total: i64,
-    /// Quick screen: protective total low and growth negative → almost certainly Red.
-    pub quick_screen_red: bool,
+    pub protective_total: Option<i64>,
+    /// Quick screen: protective total low and growth negative → almost certainly Red. Needs the
+    /// protective total and the growth correlation.
+    pub quick_screen_red: Option<bool>,
     /// Σ of the tasks' time shares, percent.
     pub time_total: f64,
     /// The time total is not 100 (within tolerance): figures use normalised shares.
     pub provisional: bool,
-    /// Per task: (time share / 100) × score, on normalised shares.
+    /// Per task: (time share / 100) × score, on normalised shares (zeros when the time total is 0).
     pub weighted: Vec<f64>,
-    /// Σ weighted.
-    pub task_total: f64,
+    /// Σ weighted; `None` with no tasks or a time total of 0.
+    pub task_total: Option<f64>,
     /// TRS = base − task total.
-    pub task_resistance: f64,
-    /// Share of task time per impact, percent.
-    pub split: Split,
+    pub task_resistance: Option<f64>,
+    /// Share of task time per impact, percent; `None` when the time total is 0.
+    pub split: Option<Split>,
     /// Share of task time scoring at or above the high-automation score, percent.
-    pub time_3plus_pct: f64,
+    pub time_3plus_pct: Option<f64>,
     /// Σ evidence scores.
-    pub evidence_total: i64,
+    pub evidence_total: Option<i64>,
     /// Σ barrier scores.
-    pub barrier_total: i64,
+    pub barrier_total: Option<i64>,
     /// The growth correlation.
-    pub growth: i64,
+    pub growth: Option<i64>,
     /// EM = 1 + evidence total × weight.
-    pub evidence_modifier: f64,
+    pub evidence_modifier: Option<f64>,
     /// BM = 1 + barrier total × weight.
-    pub barrier_modifier: f64,
+    pub barrier_modifier: Option<f64>,
     /// GM = 1 + growth × weight.
-    pub growth_modifier: f64,
+    pub growth_modifier: Option<f64>,
+    /// The composite and what follows from it; `None` whenever any input above is missing.
+    pub composite: Option<Composite>,
+    /// Why there is no composite, in words ("no tasks: add tasks", "Cultural/Ethical has no
+    /// score"); empty when there is one.
+    pub no_score: Vec<String>,
+}
+
+/// The composite score of an assessment whose inputs are all there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Composite {
     /// TRS × EM × BM × GM.
     pub raw: f64,
     /// (raw − offset) / scale × 100, before clamping.
@@ -81,19 +101,10 @@ pub struct FinalResult {
     pub overridden: bool,
 }
 
-/// Rounds half away from zero to `decimals` places: 24.4966 → 24.5, 2.482578 → 2.4826.
-#[must_use]
-pub fn round_to(value: f64, decimals: i32) -> f64 {
-    let factor = 10f64.powi(decimals);
-    // Nudge by a relative epsilon so 2.675 stored as 2.67499999… still rounds up as written.
-    let scaled = value * factor;
-    (scaled + scaled.signum() * EPSILON * scaled.abs().max(1.0)).round() / factor
-}
-
 /// The score as displayed, one decimal.
 #[must_use]
 pub fn displayed_score(score: f64) -> f64 {
-    round_to(score, 1)
+    fmt::round(score, 1)
 }
 
 /// The zone of a score, decided on the score as displayed.
@@ -122,22 +133,14 @@ pub fn score(assessment: &Assessment, framework: &Framework) -> Breakdown {
     let tasks = task_figures(assessment, framework);
     let evidence_total = assessment.evidence.total();
     let barrier_total = assessment.barriers.total();
-
-    let task_resistance = framework.task_resistance_base - tasks.task_total;
+    let task_resistance = tasks.task_total.map(|t| framework.task_resistance_base - t);
     let weights = framework.modifiers;
-    let evidence_modifier = modifier(evidence_total, weights.evidence_per_point);
-    let barrier_modifier = modifier(barrier_total, weights.barrier_per_point);
-    let growth_modifier = modifier(growth, weights.growth_per_point);
-    let raw = task_resistance * evidence_modifier * barrier_modifier * growth_modifier;
-    let score_unclamped = score_of_raw(raw, framework);
-    let score = score_unclamped.clamp(framework.clamp.min, framework.clamp.max);
-    let zone = zone_of(score, framework);
-    let (sub_label, conditions) = sub_label(zone, tasks.time_3plus_pct, growth, framework);
-
-    Breakdown {
+    let quick = framework.quick_screen;
+    let mut breakdown = Breakdown {
         protective_total,
-        quick_screen_red: protective_total <= framework.quick_screen.max_protective_total
-            && growth <= framework.quick_screen.max_growth,
+        quick_screen_red: protective_total
+            .zip(growth)
+            .map(|(p, g)| p <= quick.max_protective_total && g <= quick.max_growth),
         time_total: tasks.time_total,
         provisional: tasks.provisional,
         weighted: tasks.weighted,
@@ -148,9 +151,27 @@ pub fn score(assessment: &Assessment, framework: &Framework) -> Breakdown {
         evidence_total,
         barrier_total,
         growth,
-        evidence_modifier,
-        barrier_modifier,
-        growth_modifier,
+        evidence_modifier: evidence_total.map(|p| modifier(p, weights.evidence_per_point)),
+        barrier_modifier: barrier_total.map(|p| modifier(p, weights.barrier_per_point)),
+        growth_modifier: growth.map(|p| modifier(p, weights.growth_per_point)),
+        composite: None,
+        no_score: Vec::new(),
+    };
+    breakdown.composite = composite(assessment, &breakdown, framework);
+    if breakdown.composite.is_none() {
+        breakdown.no_score = no_score_reasons(assessment, &breakdown, framework);
+    }
+    breakdown
+}
+
+/// The composite of a breakdown whose inputs are all there.
+fn composite(assessment: &Assessment, b: &Breakdown, framework: &Framework) -> Option<Composite> {
+    let raw = b.task_resistance? * b.evidence_modifier? * b.barrier_modifier? * b.growth_modifier?;
+    let score_unclamped = score_of_raw(raw, framework);
+    let score = score_unclamped.clamp(framework.clamp.min, framework.clamp.max);
+    let zone = zone_of(score, framework);
+    let (sub_label, conditions) = sub_label(zone, b.time_3plus_pct?, b.growth?, framework);
+    Some(Composite {
         raw,
         score_unclamped,
         score,
@@ -160,7 +181,30 @@ pub fn score(assessment: &Assessment, framework: &Framework) -> Breakdown {
         sub_label,
         conditions,
         final_result: final_result(assessment, score, zone, framework),
+    })
+}
+
+/// Why a breakdown has no composite: no tasks, no time, each part without a score.
+fn no_score_reasons(assessment: &Assessment, b: &Breakdown, framework: &Framework) -> Vec<String> {
+    let mut reasons = Vec::new();
+    if assessment.tasks.is_empty() {
+        reasons.push(NO_TASKS.to_owned());
+    } else if b.task_total.is_none() {
+        reasons.push(NO_TIME.to_owned());
     }
+    reasons.extend(
+        assessment
+            .missing_parts()
+            .into_iter()
+            .map(|part| missing_text(&framework.part(part).name)),
+    );
+    reasons
+}
+
+/// "Cultural/Ethical has no score".
+#[must_use]
+pub fn missing_text(name: &str) -> String {
+    format!("{name} has no score")
 }
 
 /// The JobZone score of a raw composite, before clamping: (raw − offset) / scale × 100.
@@ -198,9 +242,9 @@ struct TaskFigures {
     time_total: f64,
     provisional: bool,
     weighted: Vec<f64>,
-    task_total: f64,
-    split: Split,
-    time_3plus_pct: f64,
+    task_total: Option<f64>,
+    split: Option<Split>,
+    time_3plus_pct: Option<f64>,
 }
 
 fn task_figures(assessment: &Assessment, framework: &Framework) -> TaskFigures {
@@ -227,13 +271,15 @@ fn task_figures(assessment: &Assessment, framework: &Framework) -> TaskFigures {
         not_involved: time_where(&|t| t.impact == Impact::NotInvolved),
     };
     let high = framework.sub_labels.high_automation_min_score;
+    // No tasks, or no time at all: no shares, so no task figures (never a default).
+    let computable = !tasks.is_empty() && time_total != 0.0;
     TaskFigures {
         time_total,
         provisional,
         weighted,
-        task_total,
-        split,
-        time_3plus_pct: time_where(&|t| t.score >= high),
+        task_total: computable.then_some(task_total),
+        split: computable.then_some(split),
+        time_3plus_pct: computable.then(|| time_where(&|t| t.score >= high)),
     }
 }
 
@@ -263,9 +309,9 @@ fn imminent(
     let growth = Condition {
         text: format!(
             "growth {} {} {}",
-            signed(growth).replace('-', "−"),
+            fmt::signed_typographic(growth),
             if growth_holds { "≤" } else { ">" },
-            signed(rules.imminent_max_growth).replace('-', "−")
+            fmt::signed_typographic(rules.imminent_max_growth)
         ),
         holds: growth_holds,
     };
@@ -292,6 +338,17 @@ fn transforming(time_3plus_pct: f64, framework: &Framework) -> (Option<SubLabel>
     (Some(label), vec![time])
 }
 
+/// The share of task time scoring 3+ as text, everywhere it is shown: as many decimals (up to two)
+/// as it takes not to look equal to a sub-label threshold it misses ("69.96%", never "70%" for a
+/// share below 70%).
+#[must_use]
+pub fn time_3plus_text(time_3plus_pct: f64, framework: &Framework) -> String {
+    let rules = framework.sub_labels;
+    let outcomes = [rules.imminent_min_time_pct, rules.transforming_min_time_pct]
+        .map(|threshold| (threshold, at_least(time_3plus_pct, threshold)));
+    fmt::pct_against(time_3plus_pct, &outcomes)
+}
+
 /// "time 3+ 65% < 70%": the share of time at high automation against a threshold.
 fn time_condition(time_3plus_pct: f64, threshold: f64, framework: &Framework) -> Condition {
     let holds = at_least(time_3plus_pct, threshold);
@@ -299,9 +356,9 @@ fn time_condition(time_3plus_pct: f64, threshold: f64, framework: &Framework) ->
         text: format!(
             "time {}+ {} {} {}",
             framework.sub_labels.high_automation_min_score,
-            format_pct(time_3plus_pct),
+            time_3plus_text(time_3plus_pct, framework),
             if holds { "≥" } else { "<" },
-            format_pct(threshold)
+            fmt::pct(threshold)
         ),
         holds,
     }
@@ -337,29 +394,52 @@ fn final_result(
     }
 }
 
-/// A percentage as the published text writes it: "65%", "62.5%".
-#[must_use]
-pub fn format_pct(value: f64) -> String {
-    // Adding 0 turns −0 (from rounding −0.04) into 0, so no "-0%".
-    let rounded = round_to(value, 1) + 0.0;
-    if (rounded - rounded.round()).abs() < EPSILON {
-        format!("{rounded:.0}%")
-    } else {
-        format!("{rounded:.1}%")
-    }
-}
-
-/// An integer with its sign written the way the published text does: "-1", "0", "+2".
-#[must_use]
-pub fn signed(value: i64) -> String {
-    if value > 0 {
-        format!("+{value}")
-    } else {
-        value.to_string()
-    }
-}
-
 impl Breakdown {
+    /// The result that counts, when there is a score.
+    #[must_use]
+    pub fn final_result(&self) -> Option<FinalResult> {
+        self.composite.as_ref().map(|c| c.final_result)
+    }
+
+    /// The computed score as displayed (one decimal), when there is one.
+    #[must_use]
+    pub fn displayed(&self) -> Option<f64> {
+        self.composite.as_ref().map(|c| displayed_score(c.score))
+    }
+
+    /// The computed zone, when there is a score.
+    #[must_use]
+    pub fn zone(&self) -> Option<Zone> {
+        self.composite.as_ref().map(|c| c.zone)
+    }
+
+    /// The sub-label line as published ("Red — Does not meet all three Imminent conditions",
+    /// "Green (Transforming)", "Yellow"), when there is a score.
+    #[must_use]
+    pub fn sub_label_text(&self) -> Option<String> {
+        self.composite.as_ref().map(Composite::sub_label_text)
+    }
+
+    /// The conditions on one line ("Imminent: Red ✓ · time 3+ 65% < 70% ✗ · growth −1 ≤ −1 ✓"),
+    /// when there is a score.
+    #[must_use]
+    pub fn conditions_text(&self) -> Option<String> {
+        self.composite.as_ref().map(Composite::conditions_text)
+    }
+
+    /// Why there is no score, on one line: "no score: add tasks", "no score: Cultural/Ethical has
+    /// no score". Empty when there is a score.
+    #[must_use]
+    pub fn no_score_text(&self) -> String {
+        match self.no_score.as_slice() {
+            [] => String::new(),
+            [only] if only == NO_TASKS => "no score: add tasks".to_owned(),
+            reasons => format!("no score: {}", reasons.join("; ")),
+        }
+    }
+}
+
+impl Composite {
     /// The sub-label line as published: "Red — Does not meet all three Imminent conditions",
     /// "Green (Transforming)", "Yellow".
     #[must_use]
@@ -401,20 +481,19 @@ impl Breakdown {
 mod tests {
     use super::*;
 
-    #[test]
-    fn rounding_is_half_away_from_zero_on_written_decimals() {
-        assert!((round_to(2.482_578, 4) - 2.4826).abs() < 1e-12);
-        assert!((round_to(24.45, 1) - 24.5).abs() < 1e-12);
-        assert!((round_to(47.96, 1) - 48.0).abs() < 1e-12);
-        assert!((round_to(-0.05, 1) + 0.1).abs() < 1e-12);
+    fn condition(time_3plus_pct: f64) -> Condition {
+        time_condition(time_3plus_pct, 70.0, Framework::published())
     }
 
     #[test]
-    fn percentages_print_like_the_published_text() {
-        assert_eq!(format_pct(65.0), "65%");
-        assert_eq!(format_pct(64.999_999_999), "65%");
-        assert_eq!(format_pct(62.5), "62.5%");
-        assert_eq!(signed(2), "+2");
-        assert_eq!(signed(-1), "-1");
+    fn a_share_just_below_the_threshold_never_reads_as_equal_to_it() {
+        let missed = condition(69.96);
+        assert_eq!(missed.text, "time 3+ 69.96% < 70%");
+        assert!(!missed.holds);
+        assert_eq!(condition(69.999).text, "time 3+ 69.99% < 70%");
+        let met = condition(70.0);
+        assert_eq!(met.text, "time 3+ 70% ≥ 70%");
+        assert!(met.holds);
+        assert_eq!(condition(65.0).text, "time 3+ 65% < 70%");
     }
 }

@@ -3,11 +3,13 @@
 //! the role into the next zone up or down.
 //!
 //! Everything is measured on the computed score (clamped, unrounded), not on an assessor's override:
-//! the override fixes the final result whatever the inputs say.
+//! the override fixes the final result whatever the inputs say. An assessment without a score (no
+//! tasks, a part without a score) has nothing to analyse; an input without a score is not varied.
 
+use crate::fmt;
 use crate::framework::{Factor, Framework};
 use crate::model::{Assessment, Barrier, Dimension, Zone};
-use crate::scoring::{self, displayed_score, round_to, signed};
+use crate::scoring::{self, displayed_score};
 
 /// At most this many options are kept for a zone move made of two steps.
 const MAX_TWO_STEP_OPTIONS: usize = 8;
@@ -39,14 +41,15 @@ impl Input {
             .collect()
     }
 
-    /// The input's current score, `None` for a task index the assessment does not have.
+    /// The input's current score; `None` for a task index the assessment does not have or a
+    /// part without a score.
     #[must_use]
     pub fn value(self, assessment: &Assessment) -> Option<i64> {
         match self {
             Self::Task(index) => assessment.tasks.get(index).map(|t| t.score),
-            Self::Evidence(dimension) => Some(assessment.evidence.get(dimension).score),
-            Self::Barrier(barrier) => Some(assessment.barriers.get(barrier).score),
-            Self::Growth => Some(assessment.growth.score),
+            Self::Evidence(dimension) => assessment.evidence.get(dimension).score,
+            Self::Barrier(barrier) => assessment.barriers.get(barrier).score,
+            Self::Growth => assessment.growth.score,
         }
     }
 
@@ -58,9 +61,9 @@ impl Input {
                     task.score = value;
                 }
             }
-            Self::Evidence(dimension) => assessment.evidence.get_mut(dimension).score = value,
-            Self::Barrier(barrier) => assessment.barriers.get_mut(barrier).score = value,
-            Self::Growth => assessment.growth.score = value,
+            Self::Evidence(dimension) => assessment.evidence.get_mut(dimension).score = Some(value),
+            Self::Barrier(barrier) => assessment.barriers.get_mut(barrier).score = Some(value),
+            Self::Growth => assessment.growth.score = Some(value),
         }
     }
 
@@ -100,7 +103,7 @@ impl Input {
     #[must_use]
     pub fn show_value(self, value: i64, framework: &Framework) -> String {
         if self.factor(framework).min < 0 {
-            signed(value).replace('-', "−")
+            fmt::signed_typographic(value)
         } else {
             value.to_string()
         }
@@ -165,7 +168,13 @@ impl Outcome {
     /// The change as the user reads it, on the displayed scores: 24.5 → 26.0 is "+1.5".
     #[must_use]
     pub fn shown_delta(&self, base_score: f64) -> f64 {
-        round_to(displayed_score(self.score) - displayed_score(base_score), 1) + 0.0
+        fmt::round(displayed_score(self.score) - displayed_score(base_score), 1)
+    }
+
+    /// The change as the user reads it, as text: "+1.5", "−0.3".
+    #[must_use]
+    pub fn shown_delta_text(&self, base_score: f64) -> String {
+        fmt::score_delta(self.shown_delta(base_score))
     }
 
     /// How many one-step moves the outcome takes.
@@ -213,10 +222,11 @@ pub struct ZoneMove {
 /// The whole what-if analysis of one assessment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
-    /// The computed score now (clamped, unrounded).
-    pub score: f64,
-    /// The computed zone now.
-    pub zone: Zone,
+    /// The computed score now (clamped, unrounded); `None` when the assessment has no score, and
+    /// then there are no effects and no zone moves.
+    pub score: Option<f64>,
+    /// The computed zone now, when there is a score.
+    pub zone: Option<Zone>,
     /// Every input's sensitivity, the largest swing first.
     pub inputs: Vec<InputEffect>,
     /// The fewest changes into the next zone up.
@@ -228,15 +238,27 @@ pub struct Analysis {
 /// Analyses an assessment under a framework.
 #[must_use]
 pub fn analyse(assessment: &Assessment, framework: &Framework) -> Analysis {
-    let mut scorer = Scorer::new(assessment, framework);
+    let Some(mut scorer) = Scorer::new(assessment, framework) else {
+        let nowhere = ZoneMove {
+            target: None,
+            options: Vec::new(),
+        };
+        return Analysis {
+            score: None,
+            zone: None,
+            inputs: Vec::new(),
+            zone_up: nowhere.clone(),
+            zone_down: nowhere,
+        };
+    };
     let base = scorer.base;
     let zone = scoring::zone_of(base, framework);
     let mut inputs: Vec<InputEffect> = Input::all(assessment)
         .into_iter()
         .filter_map(|input| {
             let value = input.value(assessment)?;
-            let down = step(input, value, -1, framework).map(|c| scorer.outcome(vec![c]));
-            let up = step(input, value, 1, framework).map(|c| scorer.outcome(vec![c]));
+            let down = step(input, value, -1, framework).and_then(|c| scorer.outcome(vec![c]));
+            let up = step(input, value, 1, framework).and_then(|c| scorer.outcome(vec![c]));
             Some(InputEffect {
                 input,
                 value,
@@ -256,8 +278,8 @@ pub fn analyse(assessment: &Assessment, framework: &Framework) -> Analysis {
     let zone_up = zone_move(&mut scorer, &steps, neighbour(zone, 1), framework);
     let zone_down = zone_move(&mut scorer, &steps, neighbour(zone, -1), framework);
     Analysis {
-        score: base,
-        zone,
+        score: Some(base),
+        zone: Some(zone),
         inputs,
         zone_up,
         zone_down,
@@ -311,7 +333,12 @@ fn zone_move(
         hits.sort_by(|a, b| a.delta.abs().total_cmp(&b.delta.abs()));
         hits
     };
-    let singles = hits(steps.iter().map(|&c| scorer.outcome(vec![c])).collect());
+    let singles = hits(
+        steps
+            .iter()
+            .filter_map(|&c| scorer.outcome(vec![c]))
+            .collect(),
+    );
     if !singles.is_empty() {
         return ZoneMove {
             target: Some(target),
@@ -320,7 +347,7 @@ fn zone_move(
     }
     let pairs = two_step_sets(steps, framework)
         .into_iter()
-        .map(|changes| scorer.outcome(changes))
+        .filter_map(|changes| scorer.outcome(changes))
         .collect();
     let mut options = hits(pairs);
     options.truncate(MAX_TWO_STEP_OPTIONS);
@@ -357,30 +384,33 @@ struct Scorer<'a> {
 }
 
 impl<'a> Scorer<'a> {
-    fn new(assessment: &Assessment, framework: &'a Framework) -> Self {
-        let base = scoring::score(assessment, framework).score;
-        Self {
+    /// A scorer of an assessment that has a score; `None` for one without.
+    fn new(assessment: &Assessment, framework: &'a Framework) -> Option<Self> {
+        let base = scoring::score(assessment, framework).composite?.score;
+        Some(Self {
             work: assessment.clone(),
             framework,
             base,
-        }
+        })
     }
 
-    /// The outcome of some changes; the working copy is put back afterwards.
-    fn outcome(&mut self, changes: Vec<Change>) -> Outcome {
+    /// The outcome of some changes (`None` should they leave no score); the working copy is put
+    /// back afterwards.
+    fn outcome(&mut self, changes: Vec<Change>) -> Option<Outcome> {
         for change in &changes {
             change.apply(&mut self.work);
         }
-        let breakdown = scoring::score(&self.work, self.framework);
+        let composite = scoring::score(&self.work, self.framework).composite;
         for change in &changes {
             change.input.set(&mut self.work, change.from);
         }
-        Outcome {
+        let composite = composite?;
+        Some(Outcome {
             changes,
-            score: breakdown.score,
-            zone: breakdown.zone,
-            delta: breakdown.score - self.base,
-        }
+            score: composite.score,
+            zone: composite.zone,
+            delta: composite.score - self.base,
+        })
     }
 }
 
@@ -408,8 +438,8 @@ mod tests {
         let a = analysis();
         // 8 tasks, 5 evidence dimensions, 5 barriers, growth.
         assert_eq!(a.inputs.len(), 19);
-        assert!((displayed_score(a.score) - 24.5).abs() < 1e-9);
-        assert_eq!(a.zone, Zone::Red);
+        assert_eq!(a.score.map(fmt::score).as_deref(), Some("24.5"));
+        assert_eq!(a.zone, Some(Zone::Red));
     }
 
     #[test]
@@ -439,9 +469,9 @@ mod tests {
                 to: 0
             }]
         );
-        assert!((displayed_score(up.score) - 26.0).abs() < 1e-9);
+        assert_eq!(fmt::score(up.score), "26.0");
         assert_eq!(up.zone, Zone::Yellow);
-        assert!((up.shown_delta(a.score) - 1.5).abs() < 1e-9);
+        assert_eq!(up.shown_delta_text(a.score.unwrap()), "+1.5");
     }
 
     #[test]
@@ -496,13 +526,9 @@ mod tests {
     fn two_steps_are_tried_when_one_is_not_enough() {
         // Evidence −6 puts the role at 21.5: no single step reaches 25, two do.
         let mut assessment = backend();
-        assessment.evidence.job_posting_trends.score = -2;
+        assessment.evidence.job_posting_trends.score = Some(-2);
         let a = analyse(&assessment, Framework::published());
-        assert!(
-            (displayed_score(a.score) - 21.5).abs() < 1e-9,
-            "{}",
-            a.score
-        );
+        assert_eq!(a.score.map(fmt::score).as_deref(), Some("21.5"));
         assert!(
             a.inputs
                 .iter()
@@ -523,7 +549,7 @@ mod tests {
             option.changes.iter().for_each(|c| c.apply(&mut changed));
             let b = scoring::score(&changed, Framework::published());
             assert!(
-                (b.score - option.score).abs() < 1e-12,
+                (b.composite.unwrap().score - option.score).abs() < 1e-12,
                 "the outcome is the score of the changed assessment"
             );
         }
@@ -532,9 +558,9 @@ mod tests {
     #[test]
     fn a_role_just_above_a_threshold_can_move_down() {
         let mut assessment = backend();
-        assessment.evidence.wage_trends.score = 0;
+        assessment.evidence.wage_trends.score = Some(0);
         let a = analyse(&assessment, Framework::published());
-        assert_eq!(a.zone, Zone::Yellow);
+        assert_eq!(a.zone, Some(Zone::Yellow));
         assert_eq!(a.zone_down.target, Some(Zone::Red));
         assert!(a.zone_down.options.iter().any(|o| o.changes
             == vec![Change {
@@ -581,6 +607,28 @@ mod tests {
         let top = a.inputs[0].down.clone().unwrap();
         top.changes.iter().for_each(|c| c.apply(&mut assessment));
         let b = scoring::score(&assessment, Framework::published());
-        assert!((b.score - top.score).abs() < 1e-12);
+        assert!((b.composite.unwrap().score - top.score).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_role_without_a_score_has_nothing_to_analyse() {
+        let mut assessment = backend();
+        assessment.tasks.clear();
+        let a = analyse(&assessment, Framework::published());
+        assert_eq!((a.score, a.zone), (None, None));
+        assert!(a.inputs.is_empty());
+        assert_eq!(a.zone_up.target, None);
+        assert!(a.zone_up.options.is_empty() && a.zone_down.options.is_empty());
+    }
+
+    #[test]
+    fn an_input_without_a_score_has_no_value_to_vary() {
+        let mut assessment = backend();
+        assessment.barriers.cultural_ethical.score = None;
+        let input = Input::Barrier(Barrier::CulturalEthical);
+        assert_eq!(input.value(&assessment), None);
+        let a = analyse(&assessment, Framework::published());
+        assert_eq!(a.score, None, "a missing part leaves no score");
+        assert!(a.inputs.iter().all(|e| e.input != input));
     }
 }

@@ -1,13 +1,14 @@
 //! The findings of `spec/aijri-method.md` §3: what is wrong or doubtful in an assessment, each with
 //! its severity, the field it concerns (a path such as `tasks[2].time_pct`) and a message.
 
-use std::fmt;
-
 use serde::Serialize;
 
+use crate::fmt;
 use crate::framework::{Factor, Framework};
-use crate::model::{Assessment, Barrier, Dimension, Impact, Principle, Published, Split, SubLabel};
-use crate::scoring::{Breakdown, format_pct, round_to};
+use crate::model::{
+    Assessment, Barrier, Dimension, Impact, Principle, Published, ScoredPart, Split, SubLabel,
+};
+use crate::scoring::{self, Breakdown};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -19,8 +20,8 @@ pub enum Severity {
     Warning,
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             Self::Error => "error",
             Self::Warning => "warning",
@@ -39,8 +40,8 @@ pub struct Finding {
     pub message: String,
 }
 
-impl fmt::Display for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}: {}", self.severity, self.field, self.message)
     }
 }
@@ -132,21 +133,35 @@ fn check_role(assessment: &Assessment, framework: &Framework, findings: &mut Fin
     }
 }
 
+/// Each scored part's score: missing, or outside its range.
+fn check_part_scores(assessment: &Assessment, framework: &Framework, findings: &mut Findings) {
+    for part in ScoredPart::all() {
+        let factor = framework.part(part);
+        match assessment.part_score(part) {
+            Some(score) => findings.range(part.field(), factor, score),
+            None => findings.error(
+                part.field(),
+                format!(
+                    "{}: pick one ({}…{})",
+                    scoring::missing_text(&factor.name),
+                    factor.min,
+                    factor.max
+                ),
+            ),
+        }
+    }
+}
+
 fn check_scored_parts(assessment: &Assessment, framework: &Framework, findings: &mut Findings) {
+    check_part_scores(assessment, framework, findings);
     for &p in Principle::ALL {
         let (item, factor) = (assessment.protective.get(p), framework.principle(p));
-        findings.range(format!("protective.{}.score", p.key()), factor, item.score);
         findings.rationale(
             format!("protective.{}.rationale", p.key()),
             &factor.name,
             &item.rationale,
         );
     }
-    findings.range(
-        "growth.score".into(),
-        &framework.growth,
-        assessment.growth.score,
-    );
     findings.rationale(
         "growth.rationale".into(),
         &framework.growth.name,
@@ -154,7 +169,6 @@ fn check_scored_parts(assessment: &Assessment, framework: &Framework, findings: 
     );
     for &d in Dimension::ALL {
         let (item, factor) = (assessment.evidence.get(d), framework.dimension(d));
-        findings.range(format!("evidence.{}.score", d.key()), factor, item.score);
         if item.evidence.trim().is_empty() {
             findings.warning(
                 format!("evidence.{}.evidence", d.key()),
@@ -164,7 +178,6 @@ fn check_scored_parts(assessment: &Assessment, framework: &Framework, findings: 
     }
     for &b in Barrier::ALL {
         let (item, factor) = (assessment.barriers.get(b), framework.barrier(b));
-        findings.range(format!("barriers.{}.score", b.key()), factor, item.score);
         findings.rationale(
             format!("barriers.{}.rationale", b.key()),
             &factor.name,
@@ -182,16 +195,21 @@ fn check_tasks(
     if assessment.tasks.is_empty() {
         findings.error(
             "tasks",
-            "there are no tasks: add the tasks that make up the role's working time",
+            "there are no tasks, so there is no score until tasks are added: add the tasks that make up the role's working time",
         );
         return;
     }
-    if breakdown.provisional {
+    if breakdown.task_total.is_none() {
+        findings.error(
+            "tasks",
+            "task time adds up to 0%, so there is no score: give the tasks their share of the time",
+        );
+    } else if breakdown.provisional {
         findings.error(
             "tasks",
             format!(
                 "task time adds up to {} instead of 100%: every figure is provisional (computed on shares scaled to 100%)",
-                format_pct(breakdown.time_total)
+                fmt::pct(breakdown.time_total)
             ),
         );
     }
@@ -261,8 +279,10 @@ fn check_override(assessment: &Assessment, framework: &Framework, findings: &mut
         findings.error(
             "override.score",
             format!(
-                "the override score {score} is outside {}…{}",
-                framework.clamp.min, framework.clamp.max
+                "the override score {} is outside {}…{}",
+                fmt::exact(score),
+                fmt::weight(framework.clamp.min),
+                fmt::weight(framework.clamp.max)
             ),
         );
     }
@@ -292,66 +312,83 @@ pub fn published_differences(assessment: &Assessment, breakdown: &Breakdown) -> 
     differences
 }
 
-/// The numeric figures that differ at the precision the published text shows them with.
+/// One numeric figure as published and as recomputed, with how it is shown.
+struct Figure {
+    figure: &'static str,
+    label: &'static str,
+    published: Option<f64>,
+    computed: Option<f64>,
+    show: fn(f64) -> String,
+}
+
+/// The numeric figures that differ as shown (with the precision the published text uses), where
+/// both the published and the recomputed figure exist.
 fn number_differences(p: &Published, b: &Breakdown) -> Vec<Difference> {
-    let numbers: [(&'static str, &'static str, Option<f64>, f64, usize); 8] = [
-        ("task_total", "task total", p.task_total, b.task_total, 2),
-        (
+    let c = b.composite.as_ref();
+    let figure = |figure, label, published, computed, show| Figure {
+        figure,
+        label,
+        published,
+        computed,
+        show,
+    };
+    let figures = [
+        figure(
+            "task_total",
+            "task total",
+            p.task_total,
+            b.task_total,
+            fmt::task_figure,
+        ),
+        figure(
             "task_resistance",
             "Task Resistance Score",
             p.task_resistance,
             b.task_resistance,
-            2,
+            fmt::task_figure,
         ),
-        (
+        figure(
             "evidence_modifier",
             "evidence modifier",
             p.evidence_modifier,
             b.evidence_modifier,
-            2,
+            fmt::modifier,
         ),
-        (
+        figure(
             "barrier_modifier",
             "barrier modifier",
             p.barrier_modifier,
             b.barrier_modifier,
-            2,
+            fmt::modifier,
         ),
-        (
+        figure(
             "growth_modifier",
             "growth modifier",
             p.growth_modifier,
             b.growth_modifier,
-            2,
+            fmt::modifier,
         ),
-        ("raw", "raw composite", p.raw, b.raw, 4),
-        ("score", "score", p.score, b.score, 1),
-        (
+        figure("raw", "raw composite", p.raw, c.map(|c| c.raw), fmt::raw),
+        figure("score", "score", p.score, c.map(|c| c.score), fmt::score),
+        figure(
             "time_3plus_pct",
             "share of time scoring 3+",
             p.time_3plus_pct,
             b.time_3plus_pct,
-            0,
+            fmt::whole_pct,
         ),
     ];
-    numbers
+    figures
         .into_iter()
-        .filter_map(|(figure, label, stated, computed, decimals)| {
-            let stated = stated?;
-            let precision = i32::try_from(decimals).unwrap_or(0);
-            let published = format!("{stated:.decimals$}");
-            let recomputed = format!("{computed:.decimals$}");
-            // Both tests: the numbers differ at the shown precision, and so do the shown texts
-            // (on a rounding tie the two roundings may disagree; the user must never read
-            // "published 6.6482, recomputed 6.6482").
-            let differs = (round_to(computed, precision) - stated).abs()
-                > 0.5 * 10f64.powi(-precision)
-                && published != recomputed;
-            differs.then_some(Difference {
-                figure,
-                label,
+        .filter_map(|f| {
+            let (published, computed) = (f.published?, f.computed?);
+            // Compared as shown: the user must never read "published 6.6482, recomputed 6.6482".
+            let (published, computed) = ((f.show)(published), (f.show)(computed));
+            (published != computed).then_some(Difference {
+                figure: f.figure,
+                label: f.label,
                 published,
-                computed: recomputed,
+                computed,
             })
         })
         .collect()
@@ -360,32 +397,34 @@ fn number_differences(p: &Published, b: &Breakdown) -> Vec<Difference> {
 /// The zone, sub-label and split, where they differ as written.
 fn label_differences(p: &Published, b: &Breakdown) -> Vec<Difference> {
     let mut differences = Vec::new();
-    if let Some(zone) = p.zone
-        && zone != b.zone
-    {
-        differences.push(text_difference("zone", "zone", zone.name(), b.zone.name()));
+    if let Some(c) = &b.composite {
+        if let Some(zone) = p.zone
+            && zone != c.zone
+        {
+            differences.push(text_difference("zone", "zone", zone.name(), c.zone.name()));
+        }
+        if p.sub_label != c.sub_label && p.zone.is_some() {
+            let name = |l: Option<SubLabel>| l.map_or("none", SubLabel::name);
+            differences.push(text_difference(
+                "sub_label",
+                "sub-label",
+                name(p.sub_label),
+                name(c.sub_label),
+            ));
+        }
     }
-    if p.sub_label != b.sub_label && p.zone.is_some() {
-        let name = |l: Option<SubLabel>| l.map_or("none", SubLabel::name);
-        differences.push(text_difference(
-            "sub_label",
-            "sub-label",
-            name(p.sub_label),
-            name(b.sub_label),
-        ));
-    }
-    if let Some(split) = p.split {
+    if let Some((split, computed)) = p.split.zip(b.split) {
         let shown = |s: Split| {
-            let pct = [s.displacement, s.augmentation, s.not_involved].map(format_pct);
+            let pct = [s.displacement, s.augmentation, s.not_involved].map(fmt::pct);
             pct.join(" / ")
         };
-        if shown(split) != shown(b.split) {
+        if shown(split) != shown(computed) {
             let label = "displacement / augmentation / not involved split";
             differences.push(text_difference(
                 "split",
                 label,
                 &shown(split),
-                &shown(b.split),
+                &shown(computed),
             ));
         }
     }

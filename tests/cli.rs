@@ -283,7 +283,8 @@ fn score_on_a_broken_folder_still_scores_the_good_file() {
     assert_eq!(output.status.code(), Some(1), "a file failed to load");
     let text = stdout(&output);
     assert!(
-        text.contains("good.aijri.json") && text.contains("= 24.5/100"),
+        text.contains("good.aijri.json")
+            && text.contains("\nJobZone Score: (2.4826 - 0.54) / 7.93 × 100 = 24.5/100\n"),
         "{text}"
     );
     for name in &library.broken {
@@ -396,4 +397,207 @@ fn output_closed_early_is_not_a_panic() {
     drop(child.stdout.take());
     let output = child.wait_with_output().unwrap();
     assert_no_panic(&output);
+}
+
+/// The shipped assessment as JSON, changed by `change`, written into a temporary folder.
+fn changed_shipped(name: &str, change: impl FnOnce(&mut Value)) -> (tempfile::TempDir, PathBuf) {
+    let mut value: Value =
+        serde_json::from_str(&std::fs::read_to_string(shipped()).unwrap()).unwrap();
+    change(&mut value);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    (dir, path)
+}
+
+/// The one `score --json` line of a file, after checking the command succeeded.
+fn score_json_line(path: &Path) -> Value {
+    let output = run(&["score", "--json", path.to_str().unwrap()]);
+    assert_no_panic(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "the file loads: {}",
+        stdout(&output)
+    );
+    let line: Value = serde_json::from_str(stdout(&output).trim_end()).expect("a JSON line");
+    assert_eq!(keys(&line), documented_keys(), "the keys stay the same");
+    line
+}
+
+/// Asserts a `score --json` line has no score, zone or sub-label, nor a final result.
+fn assert_no_score(line: &Value) {
+    for key in ["score", "score_unclamped", "raw", "zone", "sub_label"] {
+        assert_eq!(line[key], Value::Null, "{key} in {line}");
+    }
+    assert_eq!(line["final"]["score"], Value::Null, "{line}");
+    assert_eq!(line["final"]["zone"], Value::Null, "{line}");
+}
+
+/// The findings of `validate`, after checking it exits 1 for an error.
+fn validate_errors(path: &Path) -> String {
+    let output = run(&["validate", path.to_str().unwrap()]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    stdout(&output)
+}
+
+#[test]
+fn a_role_without_tasks_has_no_score_and_says_so() {
+    let (_dir, path) =
+        changed_shipped("no-tasks.aijri.json", |v| v["tasks"] = Value::Array(vec![]));
+    let line = score_json_line(&path);
+    assert_no_score(&line);
+    for key in ["task_total", "task_resistance", "time_3plus_pct", "split"] {
+        assert_eq!(line[key], Value::Null, "{key} in {line}");
+    }
+    assert_eq!(
+        line["evidence_modifier"]
+            .as_f64()
+            .map(|m| (m * 100.0).round()),
+        Some(84.0)
+    );
+    assert!(
+        line["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["severity"] == "error" && f["field"] == "tasks")
+    );
+    let text = stdout(&run(&["score", path.to_str().unwrap()]));
+    assert!(text.contains("no score: add tasks"), "{text}");
+    assert!(
+        !text.contains("JobZone Score: ("),
+        "no composite is printed:\n{text}"
+    );
+    assert!(!text.contains("Zone: RED"), "{text}");
+    assert!(validate_errors(&path).contains("error: tasks: "));
+}
+
+#[test]
+fn a_file_lacking_a_barrier_or_its_score_loads_without_a_score() {
+    let lacking_barrier = changed_shipped("no-barrier.aijri.json", |v| {
+        v["barriers"]
+            .as_object_mut()
+            .unwrap()
+            .remove("liability_accountability");
+    });
+    let lacking_score = changed_shipped("no-barrier-score.aijri.json", |v| {
+        v["barriers"]["liability_accountability"]
+            .as_object_mut()
+            .unwrap()
+            .remove("score");
+    });
+    for (_dir, path) in [&lacking_barrier, &lacking_score] {
+        let line = score_json_line(path);
+        assert_no_score(&line);
+        assert_eq!(line["barrier_total"], Value::Null, "{line}");
+        assert_eq!(line["barrier_modifier"], Value::Null, "{line}");
+        assert_eq!(line["evidence_total"], -4, "the other figures stay: {line}");
+        assert!(
+            line["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["severity"] == "error"
+                    && f["field"] == "barriers.liability_accountability.score"),
+            "{line}"
+        );
+        let errors = validate_errors(path);
+        assert!(
+            errors.contains("error: barriers.liability_accountability.score: Liability/Accountability has no score: pick one (0…2)"),
+            "{errors}"
+        );
+        let text = stdout(&run(&["score", path.to_str().unwrap()]));
+        assert!(
+            text.contains("no score: Liability/Accountability has no score"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_role_at_24_95_shows_25_0_yellow_everywhere() {
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/score-24-95.aijri.json");
+    let path = fixture.to_str().unwrap();
+    let text = stdout(&run(&["score", path]));
+    assert!(
+        text.contains(
+            "\nJobZone Score: (2.5185 - 0.54) / 7.93 × 100 = 25.0/100\n\
+             Zone: YELLOW (Green ≥48, Yellow 25-47, Red <25)\n"
+        ),
+        "{text}"
+    );
+    let line = score_json_line(&fixture);
+    assert_eq!(line["zone"], "yellow");
+    let score = line["score"].as_f64().unwrap();
+    assert_eq!(
+        format!("{score:.1}"),
+        "24.9",
+        "the double is 24.9499…, {score}"
+    );
+    for format in ["text", "md"] {
+        let output = stdout(&run(&["export", path, "--format", format]));
+        assert!(
+            output.contains("JobZone Score: (2.5185 - 0.54) / 7.93 × 100 = 25.0/100\n")
+                || output.contains("| JobZone score | (2.5185 - 0.54) / 7.93 × 100 = 25.0/100 |\n"),
+            "{format}:\n{output}"
+        );
+        assert!(!output.contains("24.9"), "{format}:\n{output}");
+    }
+    let csv = stdout(&run(&["export", path, "--format", "csv"]));
+    let rows: Vec<Vec<&str>> = csv
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(|l| l.split(',').collect())
+        .collect();
+    let column = |name: &str| {
+        let i = rows[0].iter().position(|h| *h == name).unwrap();
+        rows[1][i]
+    };
+    assert_eq!(
+        (
+            column("displayed_score"),
+            column("zone"),
+            column("final_score")
+        ),
+        ("25.0", "Yellow", "25.0")
+    );
+    assert_eq!(column("score"), "24.95", "unrounded to six decimals");
+}
+
+#[test]
+fn each_figure_is_rounded_from_its_own_value_half_away_from_zero() {
+    let (_dir, path) = changed_shipped("ties.aijri.json", |v| {
+        v["tasks"] = serde_json::json!([
+            {"name": "Eighth", "time_pct": 12.5, "score": 1, "impact": "augmentation", "rationale": "r"},
+            {"name": "Rest", "time_pct": 87.5, "score": 2, "impact": "augmentation", "rationale": "r"}
+        ]);
+    });
+    let path = path.to_str().unwrap();
+    let text = stdout(&run(&["score", path]));
+    assert!(
+        text.contains("  12.5%  score 1  0.13  AUGMENTATION  Eighth\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Task Resistance Score: 6.00 - 1.88 = 4.13/5.0\n"),
+        "{text}"
+    );
+    let exported = stdout(&run(&["export", path, "--format", "text"]));
+    assert!(
+        exported.contains("| Eighth | 12.5% | 1 | 0.13 |"),
+        "{exported}"
+    );
+    assert!(
+        exported.contains("Task Resistance Score: 6.00 - 1.88 = 4.13/5.0\n"),
+        "{exported}"
+    );
+    let md = stdout(&run(&["export", path, "--format", "md"]));
+    assert!(
+        md.contains("| Eighth | 12.5% | 1 | 0.13 | augmentation |"),
+        "{md}"
+    );
+    assert!(md.contains("| Task total | 1.88 |"), "{md}");
 }

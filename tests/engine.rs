@@ -5,15 +5,17 @@
 // A test fails by panicking; its helpers unwrap what a passing test guarantees.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
+use aijri_desk::fmt;
 use aijri_desk::framework::Framework;
 use aijri_desk::library::{self, LoadError};
 use aijri_desk::model::{
-    Assessment, Barrier, Dimension, Impact, Override, Principle, SubLabel, Task, Zone,
+    Assessment, Barrier, Dimension, Impact, Override, Principle, Split, SubLabel, Task, Zone,
 };
 use aijri_desk::report;
-use aijri_desk::scoring::{self, Breakdown};
+use aijri_desk::scoring::{self, Breakdown, Condition, FinalResult};
 use aijri_desk::validate::{self, Finding, Severity};
 
 /// The published assessment shipped with the program.
@@ -35,17 +37,100 @@ fn framework() -> &'static Framework {
     Framework::published()
 }
 
-fn score(assessment: &Assessment) -> Breakdown {
-    scoring::score(assessment, framework())
+/// Every figure of a breakdown that has a score, unwrapped (the cases checked by hand all have
+/// one); it dereferences to the breakdown for what takes one.
+struct Full {
+    breakdown: Breakdown,
+    protective_total: i64,
+    quick_screen_red: bool,
+    task_total: f64,
+    task_resistance: f64,
+    split: Split,
+    time_3plus_pct: f64,
+    evidence_total: i64,
+    barrier_total: i64,
+    growth: i64,
+    evidence_modifier: f64,
+    barrier_modifier: f64,
+    growth_modifier: f64,
+    raw: f64,
+    score_unclamped: f64,
+    score: f64,
+    clamped: bool,
+    zone: Zone,
+    sub_label: Option<SubLabel>,
+    conditions: Vec<Condition>,
+    final_result: FinalResult,
+}
+
+impl Full {
+    fn of(breakdown: Breakdown) -> Self {
+        let c = breakdown
+            .composite
+            .clone()
+            .expect("the assessment has a score");
+        Self {
+            protective_total: breakdown.protective_total.unwrap(),
+            quick_screen_red: breakdown.quick_screen_red.unwrap(),
+            task_total: breakdown.task_total.unwrap(),
+            task_resistance: breakdown.task_resistance.unwrap(),
+            split: breakdown.split.unwrap(),
+            time_3plus_pct: breakdown.time_3plus_pct.unwrap(),
+            evidence_total: breakdown.evidence_total.unwrap(),
+            barrier_total: breakdown.barrier_total.unwrap(),
+            growth: breakdown.growth.unwrap(),
+            evidence_modifier: breakdown.evidence_modifier.unwrap(),
+            barrier_modifier: breakdown.barrier_modifier.unwrap(),
+            growth_modifier: breakdown.growth_modifier.unwrap(),
+            raw: c.raw,
+            score_unclamped: c.score_unclamped,
+            score: c.score,
+            clamped: c.clamped,
+            zone: c.zone,
+            sub_label: c.sub_label,
+            conditions: c.conditions.clone(),
+            final_result: c.final_result,
+            breakdown,
+        }
+    }
+
+    fn displayed(&self) -> f64 {
+        self.breakdown.displayed().unwrap()
+    }
+
+    fn sub_label_text(&self) -> String {
+        self.breakdown.sub_label_text().unwrap()
+    }
+
+    fn conditions_text(&self) -> String {
+        self.breakdown.conditions_text().unwrap()
+    }
+}
+
+impl Deref for Full {
+    type Target = Breakdown;
+
+    fn deref(&self) -> &Breakdown {
+        &self.breakdown
+    }
+}
+
+/// The figures of an assessment that has a score.
+fn score(assessment: &Assessment) -> Full {
+    Full::of(scoring::score(assessment, framework()))
 }
 
 fn findings(assessment: &Assessment) -> Vec<Finding> {
-    validate::validate(assessment, framework(), &score(assessment))
+    validate::validate(
+        assessment,
+        framework(),
+        &scoring::score(assessment, framework()),
+    )
 }
 
 /// `value` rounded to `decimals` places, as displayed.
 fn shown(value: f64, decimals: i32) -> f64 {
-    scoring::round_to(value, decimals)
+    fmt::round(value, decimals)
 }
 
 fn assert_close(actual: f64, expected: f64) {
@@ -65,19 +150,19 @@ fn assessment(
 ) -> Assessment {
     let mut a = Assessment::blank();
     a.role.title = "Test role".to_owned();
-    a.growth.score = growth;
+    a.growth.score = Some(growth);
     a.growth.rationale = "why".to_owned();
     for &p in Principle::ALL {
         a.protective.get_mut(p).rationale = "why".to_owned();
     }
     for (&d, score) in Dimension::ALL.iter().zip(evidence) {
         let item = a.evidence.get_mut(d);
-        item.score = score;
+        item.score = Some(score);
         item.evidence = "evidence".to_owned();
     }
     for (&b, score) in Barrier::ALL.iter().zip(barriers) {
         let item = a.barriers.get_mut(b);
-        item.score = score;
+        item.score = Some(score);
         item.rationale = "why".to_owned();
     }
     a.tasks = tasks
@@ -200,7 +285,7 @@ mod published_example {
     #[test]
     fn a_changed_input_shows_as_a_published_difference() {
         let mut a = shipped();
-        a.evidence.wage_trends.score = -2;
+        a.evidence.wage_trends.score = Some(-2);
         let differences = validate::published_differences(&a, &score(&a));
         let figures: Vec<&str> = differences.iter().map(|d| d.figure).collect();
         assert_eq!(figures, ["evidence_modifier", "raw", "score"]);
@@ -277,11 +362,7 @@ mod hand_checked {
 
     /// Scores an assessment whose tasks' shares at automation 3+, summed in task order as the
     /// scoring does, fall just below `threshold` in floating point (so the test exercises the edge).
-    fn score_at_float_edge(
-        tasks: &[(f64, i64, Impact)],
-        threshold: f64,
-        a: Assessment,
-    ) -> Breakdown {
+    fn score_at_float_edge(tasks: &[(f64, i64, Impact)], threshold: f64, a: Assessment) -> Full {
         let share = tasks
             .iter()
             .filter(|t| t.1 >= 3)
@@ -378,7 +459,7 @@ mod hand_checked {
     }
 
     /// Scores neutral-modifier tasks chosen to land on `expected` (to 6 decimals).
-    fn scored_at(tasks: &[(f64, i64, Impact)], expected: f64) -> Breakdown {
+    fn scored_at(tasks: &[(f64, i64, Impact)], expected: f64) -> Full {
         let b = score(&neutral(tasks));
         assert!((b.score - expected).abs() < 1e-6, "{}", b.score);
         b
@@ -510,12 +591,12 @@ mod hand_checked {
     #[test]
     fn quick_screen_needs_low_protective_and_negative_growth() {
         let mut a = neutral(&[(100.0, 3, AUG)]);
-        a.growth.score = -1;
+        a.growth.score = Some(-1);
         assert!(score(&a).quick_screen_red);
-        a.protective.embodied_physicality.score = 3;
+        a.protective.embodied_physicality.score = Some(3);
         assert!(!score(&a).quick_screen_red, "protective 3 is above 0-2");
-        a.protective.embodied_physicality.score = 2;
-        a.growth.score = 0;
+        a.protective.embodied_physicality.score = Some(2);
+        a.growth.score = Some(0);
         assert!(!score(&a).quick_screen_red, "growth 0 is not negative");
     }
 
@@ -545,7 +626,7 @@ mod hand_checked {
     }
 
     /// The shipped assessment with an override, and its breakdown.
-    fn overridden(score: Option<f64>, zone: Option<Zone>, reason: &str) -> (Assessment, Breakdown) {
+    fn overridden(score: Option<f64>, zone: Option<Zone>, reason: &str) -> (Assessment, Full) {
         let mut a = shipped();
         a.override_result = Some(Override {
             score,
@@ -557,7 +638,7 @@ mod hand_checked {
         (a, b)
     }
 
-    fn final_of(b: &Breakdown) -> (f64, Zone, bool) {
+    fn final_of(b: &Full) -> (f64, Zone, bool) {
         (
             b.final_result.score,
             b.final_result.zone,
@@ -616,10 +697,10 @@ mod validation {
     #[test]
     fn scores_outside_their_range_are_errors() {
         let mut a = neutral(&[(50.0, 0, AUG), (50.0, 6, DISP)]);
-        a.protective.deep_interpersonal_connection.score = 4;
-        a.growth.score = -3;
-        a.evidence.wage_trends.score = 3;
-        a.barriers.cultural_ethical.score = -1;
+        a.protective.deep_interpersonal_connection.score = Some(4);
+        a.growth.score = Some(-3);
+        a.evidence.wage_trends.score = Some(3);
+        a.barriers.cultural_ethical.score = Some(-1);
         assert_eq!(
             fields(&a, Severity::Error),
             [
@@ -763,7 +844,7 @@ mod properties {
                     .collect();
                 let mut a = assessment(&tasks, evidence, barriers, growth);
                 for (&p, score) in Principle::ALL.iter().zip(protective) {
-                    a.protective.get_mut(p).score = score;
+                    a.protective.get_mut(p).score = Some(score);
                 }
                 a
             })
@@ -793,10 +874,10 @@ mod properties {
             Raise::Barrier(i) => &mut a.barriers.get_mut(Barrier::ALL[i]).score,
             Raise::Growth => &mut a.growth.score,
         };
-        if *score >= 2 {
-            return None;
+        match score {
+            Some(value) if *value < 2 => *value += 1,
+            _ => return None,
         }
-        *score += 1;
         Some(a)
     }
 
@@ -1184,7 +1265,8 @@ mod broken_files {
             .replacen("\"time_pct\": 15,", "\"time_pct\": 1e308,", 2);
         let a = library::parse(text.as_bytes(), Path::new(NAME)).unwrap();
         let b = score(&a);
-        assert!((0.0..=100.0).contains(&b.score) || b.score.is_nan());
+        // Saturated totals make the modifiers huge; the score clamps at 100, never NaN.
+        assert_eq!((b.score, b.clamped, b.zone), (100.0, true, Zone::Green));
         assert!(validate::has_errors(&findings(&a)));
         let text = report::breakdown_text(&a, &b, framework(), &findings(&a));
         assert!(text.contains("Zone: GREEN"), "{text}");
@@ -1226,17 +1308,10 @@ mod broken_files {
     }
 
     #[test]
-    fn a_missing_required_part_is_named() {
-        let mut value: serde_json::Value = serde_json::from_str(&shipped_text()).unwrap();
-        value.as_object_mut().unwrap().remove("evidence");
-        let (_, _, message) = json_error(value.to_string().as_bytes());
-        assert_eq!(message, "missing field `evidence`");
+    fn a_task_without_its_score_is_still_a_load_error() {
         let without_score = shipped_with("\"score\": 4,", "");
         let (_, _, message) = json_error(without_score.as_bytes());
         assert_eq!(message, "tasks[1]: missing field `score`");
-        let without_barrier = shipped_with("\"physical_presence\"", "\"physical\"");
-        let (_, _, message) = json_error(without_barrier.as_bytes());
-        assert_eq!(message, "barriers: missing field `physical_presence`");
     }
 
     #[test]
@@ -1413,5 +1488,370 @@ mod library_folder {
             "backend-api-developer.aijri.json"
         );
         assert_eq!(library::file_name_for("  ///  "), "assessment.aijri.json");
+    }
+}
+
+/// `spec/aijri-method.md` §5: missing parts are findings, and there is no score without tasks.
+mod edge_cases {
+    use serde_json::Value;
+
+    use super::*;
+
+    fn no_score_figures(b: &Breakdown) {
+        assert_eq!(b.composite, None);
+        assert_eq!(
+            (b.displayed(), b.zone(), b.final_result()),
+            (None, None, None)
+        );
+        assert_eq!((b.sub_label_text(), b.conditions_text()), (None, None));
+        assert!(!b.no_score.is_empty());
+    }
+
+    #[test]
+    fn a_role_without_tasks_has_no_score_zone_or_sub_label() {
+        let mut a = shipped();
+        a.tasks.clear();
+        let b = scoring::score(&a, framework());
+        no_score_figures(&b);
+        assert_eq!(
+            (b.task_total, b.task_resistance, b.split, b.time_3plus_pct),
+            (None, None, None, None)
+        );
+        assert_eq!(b.no_score, ["no tasks: add tasks"]);
+        assert_eq!(b.no_score_text(), "no score: add tasks");
+        assert_eq!(
+            b.evidence_modifier.map(fmt::modifier).as_deref(),
+            Some("0.84")
+        );
+        let all = findings(&a);
+        let tasks = all
+            .iter()
+            .find(|f| f.field == "tasks")
+            .expect("a finding on tasks");
+        assert_eq!(tasks.severity, Severity::Error);
+        assert!(
+            tasks.message.contains("no score until tasks are added"),
+            "{}",
+            tasks.message
+        );
+        let text = report::breakdown_text(&a, &b, framework(), &all);
+        assert!(
+            text.contains("JobZone Score: no score: add tasks\n"),
+            "{text}"
+        );
+        assert!(text.contains("Task Resistance Score: —\n"), "{text}");
+        assert!(text.contains("Zone: —\nSub-label: —\n"), "{text}");
+    }
+
+    #[test]
+    fn an_override_without_a_computed_score_gives_no_final_result() {
+        let mut a = shipped();
+        a.tasks.clear();
+        a.override_result = Some(Override {
+            score: Some(31.0),
+            zone: Some(Zone::Yellow),
+            reason: "r".to_owned(),
+            ..Override::default()
+        });
+        let b = scoring::score(&a, framework());
+        assert_eq!(b.final_result(), None);
+        assert_eq!(
+            report::override_text(&a, &b),
+            "not applied while there is no score — r"
+        );
+    }
+
+    #[test]
+    fn a_time_total_of_zero_has_no_score() {
+        let a = neutral(&[(0.0, 3, AUG), (0.0, 4, DISP)]);
+        let b = scoring::score(&a, framework());
+        no_score_figures(&b);
+        assert_eq!((b.task_total, b.split), (None, None));
+        assert_eq!(b.weighted, [0.0, 0.0]);
+        let errors: Vec<Finding> = findings(&a)
+            .into_iter()
+            .filter(|f| f.field == "tasks")
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].message.contains("0%, so there is no score"));
+    }
+
+    /// The shipped file as JSON with one change, loaded.
+    fn shipped_changed(change: impl FnOnce(&mut Value)) -> (String, Result<Assessment, LoadError>) {
+        let mut value: Value = serde_json::from_str(&shipped_text()).unwrap();
+        change(&mut value);
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        let loaded = library::parse(text.as_bytes(), Path::new("changed.aijri.json"));
+        (text, loaded)
+    }
+
+    fn barriers(value: &mut Value) -> &mut serde_json::Map<String, Value> {
+        value["barriers"].as_object_mut().unwrap()
+    }
+
+    #[test]
+    fn a_file_lacking_a_barrier_or_its_score_loads_with_an_error_and_no_score() {
+        let lacking_barrier = shipped_changed(|v| {
+            barriers(v).remove("liability_accountability");
+        });
+        let lacking_score = shipped_changed(|v| {
+            v["barriers"]["liability_accountability"]
+                .as_object_mut()
+                .unwrap()
+                .remove("score");
+        });
+        for (_, loaded) in [&lacking_barrier, &lacking_score] {
+            let a = loaded.as_ref().expect("the file loads");
+            assert_eq!(a.barriers.liability_accountability.score, None);
+            assert_eq!(
+                a.missing_scores(),
+                ["barriers.liability_accountability.score"]
+            );
+            let b = scoring::score(a, framework());
+            no_score_figures(&b);
+            assert_eq!((b.barrier_total, b.barrier_modifier), (None, None));
+            assert_eq!(b.evidence_total, Some(-4), "the other figures stay");
+            assert_eq!(b.no_score, ["Liability/Accountability has no score"]);
+            let all = findings(a);
+            let finding = all
+                .iter()
+                .find(|f| f.field == "barriers.liability_accountability.score")
+                .expect("a finding names the part");
+            assert_eq!(finding.severity, Severity::Error);
+            assert_eq!(
+                finding.message,
+                "Liability/Accountability has no score: pick one (0…2)"
+            );
+            let rewritten = library::to_json(a);
+            let back: Value = serde_json::from_str(&rewritten).unwrap();
+            assert_eq!(
+                back["barriers"]["liability_accountability"].get("score"),
+                None,
+                "a missing score stays missing: {rewritten}"
+            );
+        }
+        let rewritten = library::to_json(lacking_score.1.as_ref().unwrap());
+        assert_eq!(rewritten, lacking_score.0 + "\n", "nothing else changes");
+    }
+
+    #[test]
+    fn a_file_lacking_whole_sections_loads_with_every_part_missing() {
+        let (_, loaded) = shipped_changed(|v| {
+            let object = v.as_object_mut().unwrap();
+            for key in ["protective", "growth", "evidence", "barriers"] {
+                object.remove(key);
+            }
+        });
+        let a = loaded.expect("the file loads");
+        let missing = a.missing_scores();
+        assert_eq!(missing.len(), 3 + 1 + 5 + 5);
+        assert_eq!(
+            (
+                missing[0].as_str(),
+                missing[3].as_str(),
+                missing[13].as_str()
+            ),
+            (
+                "protective.embodied_physicality.score",
+                "growth.score",
+                "barriers.cultural_ethical.score"
+            )
+        );
+        let b = scoring::score(&a, framework());
+        no_score_figures(&b);
+        assert_eq!((b.protective_total, b.quick_screen_red), (None, None));
+        let errors: Vec<String> = findings(&a)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.field)
+            .collect();
+        assert_eq!(errors, missing);
+    }
+
+    #[test]
+    fn only_not_json_not_an_assessment_or_a_newer_version_fails_to_load() {
+        let (_, newer) = shipped_changed(|v| v["version"] = Value::from(2));
+        assert!(matches!(
+            newer,
+            Err(LoadError::NewerVersion { found: 2, .. })
+        ));
+        let (_, wrong_format) = shipped_changed(|v| v["format"] = Value::from("aijri-framework"));
+        assert!(
+            wrong_format
+                .unwrap_err()
+                .to_string()
+                .contains("not an AIJRI assessment")
+        );
+        let (_, no_format) = shipped_changed(|v| {
+            v.as_object_mut().unwrap().remove("format");
+        });
+        assert!(
+            no_format
+                .unwrap_err()
+                .to_string()
+                .contains("not an AIJRI assessment")
+        );
+        let not_json = library::parse(b"score: 24.5", Path::new("x.aijri.json"));
+        assert!(not_json.is_err());
+    }
+
+    #[test]
+    fn a_blank_assessment_has_every_score_at_its_neutral_value() {
+        let blank = Assessment::blank();
+        assert_eq!(blank.missing_scores(), Vec::<String>::new());
+        assert_eq!(blank.growth.score, Some(0));
+        assert_eq!(blank.barriers.cultural_ethical.score, Some(0));
+        assert!(scoring::score(&blank, framework()).composite.is_some());
+    }
+
+    /// The rounding test role of `tests/fixtures/score-24-95.aijri.json`: 48.1465 % at score 4,
+    /// 51.8535 % at score 3, everything else neutral.
+    fn role_at_24_95() -> Assessment {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/score-24-95.aijri.json");
+        library::load_file(&path).unwrap().assessment
+    }
+
+    #[test]
+    fn a_score_of_24_95_stored_as_24_9499_shows_25_0_yellow_everywhere() {
+        let a = role_at_24_95();
+        let built = neutral(&[(48.1465, 4, DISP), (51.8535, 3, AUG)]);
+        let b = score(&a);
+        assert_eq!(
+            b.score,
+            score(&built).score,
+            "the fixture is the neutral role"
+        );
+        assert_eq!(format!("{:.1}", b.score), "24.9", "the double is 24.9499…");
+        assert_eq!(
+            (fmt::score(b.score).as_str(), b.zone),
+            ("25.0", Zone::Yellow)
+        );
+        let steps = report::composite_steps(&b, framework());
+        assert_eq!(steps.score, "(2.5185 - 0.54) / 7.93 × 100 = 25.0/100");
+        let all = findings(&a);
+        let text = report::breakdown_text(&a, &b, framework(), &all);
+        let exported = aijri_desk::text_format::export(&a, framework());
+        let md = aijri_desk::export::markdown_report(&a, &b, framework(), &all);
+        let lines = "JobZone Score: (2.5185 - 0.54) / 7.93 × 100 = 25.0/100\n\
+                     Zone: YELLOW (Green ≥48, Yellow 25-47, Red <25)\n";
+        for output in [&text, &exported] {
+            assert!(output.contains(lines), "{output}");
+            assert!(!output.contains("24.9"), "{output}");
+        }
+        for row in [
+            "**AIJRI score: 25.0/100 — Yellow**\n",
+            "| JobZone score | (2.5185 - 0.54) / 7.93 × 100 = 25.0/100 |\n",
+            "| Zone | YELLOW (Green ≥48, Yellow 25-47, Red <25) |\n",
+            "| Sub-label | Yellow (no sub-label for Yellow) |\n",
+        ] {
+            assert!(md.contains(row), "{row:?} in {md}");
+        }
+        assert!(!md.contains("24.9"), "{md}");
+    }
+
+    #[test]
+    fn a_task_of_12_5_percent_at_score_1_weighs_0_13_everywhere() {
+        let a = neutral(&[(12.5, 1, AUG), (87.5, 2, AUG)]);
+        let b = score(&a);
+        assert_eq!(b.weighted[0], 0.125);
+        let text = report::breakdown_text(&a, &b, framework(), &[]);
+        assert!(
+            text.contains("  12.5%  score 1  0.13  AUGMENTATION  task 1\n"),
+            "{text}"
+        );
+        let exported = aijri_desk::text_format::export(&a, framework());
+        assert!(
+            exported.contains("| task 1 | 12.5% | 1 | 0.13 | AUGMENTATION | why |"),
+            "{exported}"
+        );
+        let md = aijri_desk::export::markdown_report(&a, &b, framework(), &[]);
+        assert!(
+            md.contains("| task 1 | 12.5% | 1 | 0.13 | augmentation | why |"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn a_task_total_of_1_875_exports_each_figure_from_its_own_value() {
+        let a = neutral(&[(12.5, 1, AUG), (87.5, 2, AUG)]);
+        let b = score(&a);
+        assert_eq!((b.task_total, b.task_resistance), (1.875, 4.125));
+        let exported = aijri_desk::text_format::export(&a, framework());
+        assert!(
+            exported.contains("Task Resistance Score: 6.00 - 1.88 = 4.13/5.0\n"),
+            "{exported}"
+        );
+        assert!(exported.contains("| Total | 100% | 1.88 |"), "{exported}");
+    }
+}
+
+/// `spec/aijri-method.md` §5: the share of time at 3+ is printed so that it never looks equal to a
+/// threshold it misses, and the same way in every place.
+mod sub_label_conditions {
+    use super::*;
+
+    /// A Red role (evidence −2 everywhere, growth −1) with `share` % of its time at score 4.
+    fn red_with_share_at_4(share: f64) -> Full {
+        score(&assessment(
+            &[(share, 4, DISP), (100.0 - share, 1, AUG)],
+            [-2; 5],
+            [0; 5],
+            -1,
+        ))
+    }
+
+    #[test]
+    fn a_share_of_69_96_reads_69_96_below_70() {
+        let b = red_with_share_at_4(69.96);
+        assert_eq!((b.zone, b.sub_label), (Zone::Red, None));
+        assert_eq!(
+            b.conditions_text(),
+            "Imminent: Red ✓ · time 3+ 69.96% < 70% ✗ · growth −1 ≤ −1 ✓"
+        );
+        let text = report::breakdown_text(&shipped(), &b, framework(), &[]);
+        assert!(
+            text.contains("% of task time scoring 3+: 69.96%\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_share_of_69_999_reads_69_99_never_70_00() {
+        let b = red_with_share_at_4(69.999);
+        assert!(
+            b.conditions_text().contains("time 3+ 69.99% < 70% ✗"),
+            "{}",
+            b.conditions_text()
+        );
+    }
+
+    #[test]
+    fn a_share_of_exactly_70_reads_70_and_holds() {
+        let b = red_with_share_at_4(70.0);
+        assert_eq!(b.sub_label, Some(SubLabel::Imminent));
+        assert!(
+            b.conditions_text().contains("time 3+ 70% ≥ 70% ✓"),
+            "{}",
+            b.conditions_text()
+        );
+    }
+
+    #[test]
+    fn the_tick_always_agrees_with_the_figures_beside_it() {
+        for thousandths in 69_900..=70_100 {
+            let share = f64::from(thousandths) / 1000.0;
+            let b = red_with_share_at_4(share);
+            let time = &b.conditions[1];
+            let shown: f64 = time.text["time 3+ ".len()..]
+                .split('%')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert_eq!(shown >= 70.0, time.holds, "{share}: {}", time.text);
+            let relation = if time.holds { "≥ 70%" } else { "< 70%" };
+            assert!(time.text.ends_with(relation), "{share}: {}", time.text);
+        }
     }
 }

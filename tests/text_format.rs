@@ -10,6 +10,7 @@ use std::process::{Command, Output};
 use proptest::prelude::*;
 use proptest::sample::select;
 
+use aijri_desk::export::csv::csv_header;
 use aijri_desk::export::{CsvRow, csv_rows, markdown_report};
 use aijri_desk::framework::Framework;
 use aijri_desk::library;
@@ -24,9 +25,9 @@ use aijri_desk::validate::{self, Finding};
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-/// The published reference text (read-only, next to the project).
+/// The published reference text, a byte-identical copy in the test fixtures.
 fn reference_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/backend-api-developer.txt")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/backend-api-developer.txt")
 }
 
 fn reference() -> String {
@@ -102,9 +103,9 @@ fn reference_imports_without_differences_and_scores_24_5_red() {
         imported.differences
     );
     let b = scoring::score(&imported.assessment, framework());
-    assert_eq!(format!("{:.1}", b.displayed()), "24.5");
-    assert_eq!(b.zone, Zone::Red);
-    assert_eq!(b.sub_label, None);
+    let c = b.composite.as_ref().expect("a score");
+    assert_eq!(aijri_desk::fmt::score(c.score), "24.5");
+    assert_eq!((c.zone, c.sub_label), (Zone::Red, None));
     assert_eq!(
         imported.assessment.meta.source,
         text_format::IMPORTED_SOURCE
@@ -628,7 +629,7 @@ fn paragraphs() -> impl Strategy<Value = String> {
 
 fn rated(range: std::ops::RangeInclusive<i64>) -> impl Strategy<Value = Rated> {
     (range, line_text()).prop_map(|(score, rationale)| Rated {
-        score,
+        score: Some(score),
         rationale,
         ..Rated::default()
     })
@@ -762,14 +763,14 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                     *a.protective.get_mut(p) = rated;
                 }
                 a.growth = Growth {
-                    score: growth.0,
+                    score: Some(growth.0),
                     rationale: growth.1,
                     check: growth.2,
                     ..Growth::default()
                 };
                 for (&d, (score, evidence)) in Dimension::ALL.iter().zip(evidence) {
                     *a.evidence.get_mut(d) = EvidenceItem {
-                        score,
+                        score: Some(score),
                         evidence,
                         ..EvidenceItem::default()
                     };
@@ -933,7 +934,10 @@ fn cli_import_writes_a_file_that_scores_24_5_red() {
     let score = run(&["score".as_ref(), written.as_os_str()]);
     let out = text_of(&score.stdout);
     assert!(
-        out.contains("= 24.5/100") && out.contains("Zone: RED"),
+        out.contains(
+            "\nJobZone Score: (2.4826 - 0.54) / 7.93 × 100 = 24.5/100\n\
+             Zone: RED (Green ≥48, Yellow 25-47, Red <25)\n"
+        ),
         "{out}"
     );
 
@@ -1118,4 +1122,106 @@ fn cli_export_of_an_imported_file_imports_back_to_the_same_assessment() {
         .unwrap()
         .assessment;
     assert_same_content(back, &shipped());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles without a score (no tasks, a part without a score)
+
+/// The shipped assessment without tasks, and the same lacking the Cultural/Ethical score.
+fn without_a_score() -> [Assessment; 2] {
+    let mut no_tasks = shipped();
+    no_tasks.tasks.clear();
+    let mut no_barrier = shipped();
+    no_barrier.barriers.cultural_ethical.score = None;
+    [no_tasks, no_barrier]
+}
+
+#[test]
+fn exports_of_a_role_without_a_score_say_so() {
+    let [no_tasks, no_barrier] = without_a_score();
+    let text = text_format::export(&no_tasks, framework());
+    assert!(text.contains("\nNote: no score: add tasks\n"), "{text}");
+    assert!(!text.contains("JobZone Score"), "{text}");
+    assert!(text.contains("| Sub-label | no score |"), "{text}");
+    assert_same_content(import_ok(&text), &no_tasks);
+    let text = text_format::export(&no_barrier, framework());
+    assert!(text.contains("| Cultural/Ethical | missing |"), "{text}");
+    assert!(text.contains("| Total | —/10 |"), "{text}");
+    assert!(
+        text.contains("\nNote: no score: Cultural/Ethical has no score\n"),
+        "{text}"
+    );
+    for a in [&no_tasks, &no_barrier] {
+        let (b, findings) = scored(a);
+        let md = markdown_report(a, &b, framework(), &findings);
+        assert!(md.contains("**AIJRI score: no score: "), "{md}");
+        assert!(
+            md.contains("| Raw | — |") && md.contains("| Zone | — |"),
+            "{md}"
+        );
+    }
+    let (b, findings) = scored(&no_barrier);
+    let md = markdown_report(&no_barrier, &b, framework(), &findings);
+    assert!(md.contains("| Cultural/Ethical | missing |"), "{md}");
+    assert!(md.contains("| Barrier modifier | — |"), "{md}");
+}
+
+#[test]
+fn csv_leaves_absent_figures_empty() {
+    let [no_tasks, no_barrier] = without_a_score();
+    let (b1, f1) = scored(&no_tasks);
+    let (b2, f2) = scored(&no_barrier);
+    let rows = [
+        CsvRow {
+            file: None,
+            assessment: &no_tasks,
+            breakdown: &b1,
+            findings: &f1,
+        },
+        CsvRow {
+            file: None,
+            assessment: &no_barrier,
+            breakdown: &b2,
+            findings: &f2,
+        },
+    ];
+    let text = csv_rows(&rows);
+    let header: Vec<String> = csv_header().into_iter().map(str::to_owned).collect();
+    let records = csv_records(&text);
+    let get = |row: usize, column: &str| {
+        records[row][header.iter().position(|h| h == column).unwrap()].clone()
+    };
+    for column in [
+        "raw",
+        "score_unclamped",
+        "score",
+        "displayed_score",
+        "clamped",
+        "zone",
+        "sub_label",
+        "final_score",
+        "final_zone",
+        "overridden",
+    ] {
+        assert_eq!(
+            (get(0, column), get(1, column)),
+            (String::new(), String::new()),
+            "{column}"
+        );
+    }
+    for column in [
+        "task_total",
+        "task_resistance",
+        "time_3plus_pct",
+        "displacement_pct",
+    ] {
+        assert_eq!(get(0, column), "", "{column}");
+    }
+    assert_eq!(get(0, "evidence_modifier"), "0.84");
+    assert_eq!(
+        (get(1, "barrier_total"), get(1, "barrier_modifier")),
+        (String::new(), String::new())
+    );
+    assert_eq!(get(1, "task_total"), "2.95");
+    assert_eq!(get(1, "errors"), "1");
 }

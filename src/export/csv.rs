@@ -1,14 +1,14 @@
 //! CSV of a library or a comparison set: one row per role, every computed figure of the method,
 //! for spreadsheets. UTF-8 with a byte-order mark (so Excel reads the accents right), CRLF line
 //! ends, fields quoted where needed. Numbers use a full stop as decimal separator and up to six
-//! decimals; text that a spreadsheet would take for a formula (`=`, `+`, `-`, `@` first) is
+//! decimals; a figure that cannot be computed is an empty cell; text that a spreadsheet would take for a formula (`=`, `+`, `-`, `@` first) is
 //! written with a leading `'`.
 
 use std::path::Path;
 
+use crate::fmt;
 use crate::model::Assessment;
-use crate::report::plain_number;
-use crate::scoring::Breakdown;
+use crate::scoring::{Breakdown, Composite, FinalResult};
 use crate::validate::{Finding, Severity};
 
 /// One role of the table: its file (if saved), the assessment, its figures and its findings.
@@ -37,59 +37,58 @@ const COLUMNS: [(&str, Cell); 33] = [
     ("title", |r| text(&r.assessment.role.title)),
     ("seniority", |r| text(&r.assessment.role.seniority)),
     ("protective_total", |r| {
-        r.breakdown.protective_total.to_string()
+        integer(r.breakdown.protective_total)
     }),
-    ("growth", |r| r.breakdown.growth.to_string()),
-    ("quick_screen_red", |r| {
-        r.breakdown.quick_screen_red.to_string()
-    }),
+    ("growth", |r| integer(r.breakdown.growth)),
+    ("quick_screen_red", |r| flag(r.breakdown.quick_screen_red)),
     ("task_count", |r| r.assessment.tasks.len().to_string()),
-    ("time_total_pct", |r| number(r.breakdown.time_total)),
+    ("time_total_pct", |r| number(Some(r.breakdown.time_total))),
     ("task_total", |r| number(r.breakdown.task_total)),
     ("task_resistance", |r| number(r.breakdown.task_resistance)),
     ("time_3plus_pct", |r| number(r.breakdown.time_3plus_pct)),
     ("displacement_pct", |r| {
-        number(r.breakdown.split.displacement)
+        number(r.breakdown.split.map(|s| s.displacement))
     }),
     ("augmentation_pct", |r| {
-        number(r.breakdown.split.augmentation)
+        number(r.breakdown.split.map(|s| s.augmentation))
     }),
     ("not_involved_pct", |r| {
-        number(r.breakdown.split.not_involved)
+        number(r.breakdown.split.map(|s| s.not_involved))
     }),
-    ("evidence_total", |r| r.breakdown.evidence_total.to_string()),
-    ("barrier_total", |r| r.breakdown.barrier_total.to_string()),
+    ("evidence_total", |r| integer(r.breakdown.evidence_total)),
+    ("barrier_total", |r| integer(r.breakdown.barrier_total)),
     ("evidence_modifier", |r| {
         number(r.breakdown.evidence_modifier)
     }),
     ("barrier_modifier", |r| number(r.breakdown.barrier_modifier)),
     ("growth_modifier", |r| number(r.breakdown.growth_modifier)),
-    ("raw", |r| number(r.breakdown.raw)),
-    ("score_unclamped", |r| number(r.breakdown.score_unclamped)),
-    ("score", |r| number(r.breakdown.score)),
-    ("displayed_score", |r| {
-        format!("{:.1}", r.breakdown.displayed())
+    ("raw", |r| number(composite(r).map(|c| c.raw))),
+    ("score_unclamped", |r| {
+        number(composite(r).map(|c| c.score_unclamped))
     }),
-    ("clamped", |r| r.breakdown.clamped.to_string()),
-    ("zone", |r| r.breakdown.zone.name().to_owned()),
+    ("score", |r| number(composite(r).map(|c| c.score))),
+    ("displayed_score", |r| {
+        composite(r).map_or_else(String::new, |c| fmt::score(c.score))
+    }),
+    ("clamped", |r| flag(composite(r).map(|c| c.clamped))),
+    ("zone", |r| {
+        composite(r).map_or_else(String::new, |c| c.zone.name().to_owned())
+    }),
     ("sub_label", |r| {
-        r.breakdown
-            .sub_label
+        composite(r)
+            .and_then(|c| c.sub_label)
             .map(|l| l.name().to_owned())
             .unwrap_or_default()
     }),
     ("provisional", |r| r.breakdown.provisional.to_string()),
     ("final_score", |r| {
-        format!(
-            "{:.1}",
-            crate::scoring::displayed_score(r.breakdown.final_result.score)
-        )
+        final_result(r).map_or_else(String::new, |f| fmt::score(f.score))
     }),
     ("final_zone", |r| {
-        r.breakdown.final_result.zone.name().to_owned()
+        final_result(r).map_or_else(String::new, |f| f.zone.name().to_owned())
     }),
     ("overridden", |r| {
-        r.breakdown.final_result.overridden.to_string()
+        flag(final_result(r).map(|f| f.overridden))
     }),
     ("override_reason", |r| {
         text(
@@ -135,9 +134,27 @@ pub fn csv_rows(rows: &[CsvRow<'_>]) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// A figure with up to six decimals, trailing zeros dropped.
-fn number(value: f64) -> String {
-    plain_number(value, 6)
+/// A figure with up to six decimals, trailing zeros dropped; empty when it cannot be computed.
+fn number(value: Option<f64>) -> String {
+    value.map_or_else(String::new, fmt::unrounded)
+}
+
+/// An integer figure; empty when it cannot be computed.
+fn integer(value: Option<i64>) -> String {
+    value.map_or_else(String::new, |v| v.to_string())
+}
+
+/// `true` / `false`; empty when it cannot be decided.
+fn flag(value: Option<bool>) -> String {
+    value.map_or_else(String::new, |v| v.to_string())
+}
+
+fn composite<'a>(row: &CsvRow<'a>) -> Option<&'a Composite> {
+    row.breakdown.composite.as_ref()
+}
+
+fn final_result(row: &CsvRow<'_>) -> Option<FinalResult> {
+    row.breakdown.final_result()
 }
 
 /// Free text, with a leading `'` where a spreadsheet would read a formula.

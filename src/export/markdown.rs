@@ -1,10 +1,11 @@
 //! A one-page Markdown report of one assessment for a client: the result, how it is built step by
 //! step, the tasks, evidence and barriers, the findings and the commentary.
 
+use crate::fmt;
 use crate::framework::Framework;
 use crate::model::{Assessment, RelatedRole};
 use crate::report::{self, composite_steps};
-use crate::scoring::{Breakdown, displayed_score, format_pct, round_to};
+use crate::scoring::{self, Breakdown};
 use crate::text_format::escape;
 use crate::text_format::lines::{bullet_line, starts_like_markup};
 use crate::text_format::parts::{self, PartRow};
@@ -81,7 +82,7 @@ impl Markdown {
     /// A table of scored parts: name, score, text.
     fn part_table<'a>(&mut self, [name, text]: [&str; 2], rows: impl Iterator<Item = PartRow<'a>>) {
         let rows: Vec<Vec<String>> = rows
-            .map(|r| vec![r.name.to_owned(), r.score.to_string(), r.text.to_owned()])
+            .map(|r| vec![r.name.to_owned(), r.score_text(), r.text.to_owned()])
             .collect();
         self.table(&[name, "Score", text], &rows);
     }
@@ -120,33 +121,35 @@ fn paragraph_line(paragraph: &str) -> String {
 }
 
 fn result(md: &mut Markdown, a: &Assessment, b: &Breakdown) {
-    let final_result = b.final_result;
-    let score = format!("{:.1}/100", displayed_score(final_result.score));
-    if final_result.overridden {
-        md.line(&format!(
-            "**AIJRI score: {score} — {} (assessor override)**",
-            final_result.zone.name()
-        ));
-        md.blank();
-        md.line(&format!(
-            "Computed: {:.1}/100 — {}.",
-            b.displayed(),
-            escape(&b.sub_label_text())
-        ));
-        if let Some(o) = &a.override_result {
-            md.line(&format!("Reason: {}", escape(&o.reason)));
+    match &b.composite {
+        None => md.line(&format!("**AIJRI score: {}**", escape(&b.no_score_text()))),
+        Some(c) if c.final_result.overridden => {
+            md.line(&format!(
+                "**AIJRI score: {}/100 — {} (assessor override)**",
+                fmt::score(c.final_result.score),
+                c.final_result.zone.name()
+            ));
+            md.blank();
+            md.line(&format!(
+                "Computed: {}/100 — {}.",
+                fmt::score(c.score),
+                escape(&c.sub_label_text())
+            ));
+            if let Some(o) = &a.override_result {
+                md.line(&format!("Reason: {}", escape(&o.reason)));
+            }
         }
-    } else {
-        md.line(&format!(
-            "**AIJRI score: {score} — {}**",
-            escape(&b.sub_label_text())
-        ));
+        Some(c) => md.line(&format!(
+            "**AIJRI score: {}/100 — {}**",
+            fmt::score(c.score),
+            escape(&c.sub_label_text())
+        )),
     }
     md.blank();
-    if b.provisional {
+    if b.provisional && b.task_total.is_some() {
         md.line(&format!(
             "> **Provisional:** task time adds up to {}, not 100%; every figure uses shares scaled to 100%.",
-            format_pct(b.time_total)
+            fmt::pct(b.time_total)
         ));
         md.blank();
     }
@@ -173,15 +176,20 @@ fn role(md: &mut Markdown, a: &Assessment) {
 fn steps(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework) {
     md.heading(2, "How the score is built");
     let s = composite_steps(b, framework);
-    let growth = format!("{} ({})", b.growth, framework.growth_label(b.growth));
     let mut rows = vec![
         (
             "Protective total",
-            format!("{}/{}", b.protective_total, framework.protective_max()),
+            report::total_of(b.protective_total, framework.protective_max()),
         ),
-        ("AI growth correlation", growth),
+        (
+            "AI growth correlation",
+            report::growth_text(b.growth, framework),
+        ),
         ("Quick screen", report::quick_screen_text(b).to_owned()),
-        ("Task total", format!("{:.2}", round_to(b.task_total, 2))),
+        (
+            "Task total",
+            fmt::or_missing(b.task_total, fmt::task_figure),
+        ),
         ("Task Resistance Score", s.task_resistance),
         ("Evidence modifier", s.evidence_modifier),
         ("Barrier modifier", s.barrier_modifier),
@@ -196,10 +204,17 @@ fn steps(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework
         ("Zone", s.zone),
         (
             "Sub-label",
-            format!("{} ({})", b.sub_label_text(), b.conditions_text()),
+            fmt::or_missing(b.composite.as_ref(), |c| {
+                format!("{} ({})", c.sub_label_text(), c.conditions_text())
+            }),
         ),
         ("Split", s.split),
-        ("Share of time scoring 3+", format_pct(b.time_3plus_pct)),
+        (
+            "Share of time scoring 3+",
+            fmt::or_missing(b.time_3plus_pct, |share| {
+                scoring::time_3plus_text(share, framework)
+            }),
+        ),
         ("Assessor override", report::override_text(a, b)),
     ]);
     let rows: Vec<Vec<String>> = rows
@@ -218,18 +233,18 @@ fn tasks(md: &mut Markdown, a: &Assessment, b: &Breakdown) {
         .map(|(t, weighted)| {
             vec![
                 t.name.clone(),
-                format_pct(t.time_pct),
+                fmt::time_share(t.time_pct),
                 t.score.to_string(),
-                format!("{:.2}", round_to(*weighted, 2)),
+                fmt::task_figure(*weighted),
                 t.impact.label().to_owned(),
                 t.rationale.clone(),
             ]
         })
         .collect();
-    let total = format!("{:.2}", round_to(b.task_total, 2));
+    let total = fmt::or_missing(b.task_total, fmt::task_figure);
     rows.push(vec![
         "Total".into(),
-        format_pct(b.time_total),
+        fmt::pct(b.time_total),
         String::new(),
         total,
         String::new(),
@@ -319,7 +334,7 @@ fn commentary(md: &mut Markdown, a: &Assessment) {
 fn related_role(related: &RelatedRole) -> String {
     let mut line = format!("- **{}**", escape(&related.title));
     if let Some(aijri) = related.aijri {
-        line.push_str(&format!(" (AIJRI {aijri:.1})"));
+        line.push_str(&format!(" (AIJRI {})", fmt::exact(aijri)));
     }
     if !related.note.is_empty() {
         line.push_str(&format!(" — {}", escape(&related.note)));

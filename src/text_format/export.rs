@@ -2,13 +2,14 @@
 //! recomputed under the framework.
 
 use super::ROLE_FIELDS;
-use super::lines::{bullet_line, escape, exact_number, row};
+use super::lines::{bullet_line, escape, row};
 use super::parts::{self, PartRow};
 use super::sections::{SectionKind as K, looks_structural};
+use crate::fmt;
 use crate::framework::{Factor, Framework};
 use crate::model::{Assessment, Barrier, Dimension, Principle, RelatedRole};
 use crate::report::{self, CompositeSteps};
-use crate::scoring::{self, Breakdown, format_pct, round_to};
+use crate::scoring::{self, Breakdown};
 
 /// The barrier section's fixed second line.
 const REFRAMED_QUESTION: &str =
@@ -33,7 +34,7 @@ pub fn export(assessment: &Assessment, framework: &Framework) -> String {
     evidence(&mut w, assessment, &b, framework);
     barriers(&mut w, assessment, &b, framework);
     w.paragraph_section(K::GrowthCheck, &assessment.growth.check);
-    composite(&mut w, &steps);
+    composite(&mut w, &b, &steps);
     sub_label(&mut w, &b, framework);
     override_line(&mut w, assessment, &b);
     commentary(&mut w, assessment);
@@ -80,7 +81,7 @@ impl Writer {
     }
 
     fn part_row(&mut self, part: &PartRow) {
-        self.row(&[part.name, &part.score.to_string(), part.text]);
+        self.row(&[part.name, &part.score_text(), part.text]);
     }
 
     /// Whole lines of free text, one per paragraph.
@@ -167,7 +168,7 @@ fn protective(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framewo
         range,
         parts::principles(a, framework),
     );
-    let total = format!("{}/{}", b.protective_total, framework.protective_max());
+    let total = report::total_of(b.protective_total, framework.protective_max());
     w.row(&["Protective Total", &total, ""]);
     w.part_row(&parts::growth(a, framework));
     let rule = format!("{}.", report::quick_screen_text(b));
@@ -194,26 +195,31 @@ fn tasks(
     for (task, weighted) in a.tasks.iter().zip(&b.weighted) {
         w.row(&[
             &task.name,
-            &format!("{}%", task.time_pct),
+            &fmt::time_share(task.time_pct),
             &task.score.to_string(),
-            &format!("{:.2}", round_to(*weighted, 2)),
+            &fmt::task_figure(*weighted),
             &task.impact.label().to_uppercase(),
             &task.rationale,
         ]);
     }
     w.row(&[
         "Total",
-        &format_pct(b.time_total),
-        &format!("{:.2}", round_to(b.task_total, 2)),
+        &fmt::pct(b.time_total),
+        &fmt::or_missing(b.task_total, fmt::task_figure),
     ]);
-    if b.provisional {
+    if b.provisional && b.task_total.is_some() {
         w.line(&format!(
             "Provisional: task time adds up to {}, not 100%; every figure uses shares scaled to 100%.",
-            format_pct(b.time_total)
+            fmt::pct(b.time_total)
         ));
     }
-    w.line(&format!("Task Resistance Score: {}", steps.task_resistance));
-    w.line(&format!("Displacement/Augmentation split: {}", steps.split));
+    // A figure that cannot be computed is left out: the text carries only figures.
+    if b.task_resistance.is_some() {
+        w.line(&format!("Task Resistance Score: {}", steps.task_resistance));
+    }
+    if b.split.is_some() {
+        w.line(&format!("Displacement/Augmentation split: {}", steps.split));
+    }
 }
 
 fn reinstatement(w: &mut Writer, a: &Assessment) {
@@ -231,7 +237,10 @@ fn evidence(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framework
         range,
         parts::dimensions(a, framework),
     );
-    w.row(&["Total", &b.evidence_total.to_string()]);
+    w.row(&[
+        "Total",
+        &fmt::or_missing(b.evidence_total, |t| t.to_string()),
+    ]);
 }
 
 fn barriers(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framework) {
@@ -245,17 +254,42 @@ fn barriers(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framework
     );
     w.row(&[
         "Total",
-        &format!("{}/{}", b.barrier_total, framework.barrier_max()),
+        &report::total_of(b.barrier_total, framework.barrier_max()),
     ]);
 }
 
-fn composite(w: &mut Writer, steps: &CompositeSteps) {
+/// The composite table and lines; the inputs that cannot be computed are left out, and without a
+/// score a note says why instead of the score and zone.
+fn composite(w: &mut Writer, b: &Breakdown, steps: &CompositeSteps) {
     w.heading(K::Composite);
     w.table_header(&["Input", "Value"]);
-    w.row(&["Task Resistance Score", &steps.task_resistance_value]);
-    w.row(&["Evidence Modifier", &steps.evidence_modifier]);
-    w.row(&["Barrier Modifier", &steps.barrier_modifier]);
-    w.row(&["Growth Modifier", &steps.growth_modifier]);
+    let rows = [
+        (
+            "Task Resistance Score",
+            b.task_resistance,
+            &steps.task_resistance_value,
+        ),
+        (
+            "Evidence Modifier",
+            b.evidence_modifier,
+            &steps.evidence_modifier,
+        ),
+        (
+            "Barrier Modifier",
+            b.barrier_modifier,
+            &steps.barrier_modifier,
+        ),
+        ("Growth Modifier", b.growth_modifier, &steps.growth_modifier),
+    ];
+    for (name, figure, text) in rows {
+        if figure.is_some() {
+            w.row(&[name, text]);
+        }
+    }
+    if b.composite.is_none() {
+        w.line(&format!("Note: {}", b.no_score_text()));
+        return;
+    }
     w.line(&format!("Raw: {}", steps.raw));
     w.line(&format!("JobZone Score: {}", steps.score));
     if let Some(note) = &steps.clamp_note {
@@ -268,12 +302,18 @@ fn sub_label(w: &mut Writer, b: &Breakdown, framework: &Framework) {
     w.heading(K::SubLabel);
     w.table_header(&["Metric", "Value"]);
     let high = framework.sub_labels.high_automation_min_score;
+    if let Some(share) = b.time_3plus_pct {
+        let share = scoring::time_3plus_text(share, framework);
+        w.row(&[&format!("% of task time scoring {high}+"), &share]);
+    }
     w.row(&[
-        &format!("% of task time scoring {high}+"),
-        &format_pct(b.time_3plus_pct),
+        &framework.growth.name,
+        &fmt::or_missing(b.growth, |g| g.to_string()),
     ]);
-    w.row(&[&framework.growth.name, &b.growth.to_string()]);
-    w.row(&["Sub-label", &b.sub_label_text()]);
+    w.row(&[
+        "Sub-label",
+        &b.sub_label_text().unwrap_or_else(|| "no score".to_owned()),
+    ]);
 }
 
 /// The override as set: only the parts it sets, then the computed result for reference and the
@@ -290,15 +330,23 @@ fn override_line(w: &mut Writer, a: &Assessment, b: &Breakdown) {
     };
     let set: Vec<String> = o
         .score
-        .map(exact_number)
+        .map(fmt::exact)
         .into_iter()
         .chain(o.zone.map(|z| z.name().to_uppercase()))
         .collect();
+    let computed = b.composite.as_ref().map_or_else(
+        || "no score".to_owned(),
+        |c| {
+            format!(
+                "computed {} {}",
+                fmt::score(c.score),
+                c.zone.name().to_uppercase()
+            )
+        },
+    );
     let head = format!(
-        "{}(computed {:.1} {}) —",
+        "{}({computed}) —",
         set.iter().map(|s| format!("{s} ")).collect::<String>(),
-        b.displayed(),
-        b.zone.name().to_uppercase()
     );
     w.labelled_after(K::Override, &head, &o.reason);
 }
@@ -344,7 +392,7 @@ fn commentary(w: &mut Writer, a: &Assessment) {
 fn related_line(related: &RelatedRole) -> String {
     let mut line = escape(&related.title);
     if let Some(aijri) = related.aijri {
-        line.push_str(&format!(" (AIJRI {})", exact_number(aijri)));
+        line.push_str(&format!(" (AIJRI {})", fmt::exact(aijri)));
     }
     if !related.note.is_empty() {
         line.push_str(" — ");

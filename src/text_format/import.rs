@@ -225,7 +225,7 @@ fn total_row(_: &Line, name_key: &str, _: &[String]) -> Result<bool, ImportError
 
 fn rated(row: ScoredRow) -> Rated {
     Rated {
-        score: row.score,
+        score: Some(row.score),
         rationale: row.text,
         extra: Extra::new(),
     }
@@ -273,7 +273,7 @@ fn protective(
     }
     let (_, growth) =
         growth.ok_or_else(|| missing(section, &format!("the row “{}”", framework.growth.name)))?;
-    a.growth.score = growth.score;
+    a.growth.score = Some(growth.score);
     a.growth.rationale = growth.text;
     Ok(())
 }
@@ -294,7 +294,7 @@ fn evidence(
     };
     for (dimension, row) in table.read(section, total_row)? {
         *a.evidence.get_mut(dimension) = EvidenceItem {
-            score: row.score,
+            score: Some(row.score),
             evidence: row.text,
             extra: Extra::new(),
         };

@@ -303,17 +303,6 @@ pub(crate) fn result_number(text: &str) -> Option<f64> {
     number(tail)
 }
 
-/// A number written so that reading it back gives the same `f64`: one decimal where that is exact
-/// ("55.4", "31.0"), otherwise the shortest exact form ("12.25").
-pub(crate) fn exact_number(value: f64) -> String {
-    let one_decimal = format!("{value:.1}");
-    if one_decimal.parse::<f64>().ok() == Some(value) {
-        one_decimal
-    } else {
-        value.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,7 +344,5 @@ mod tests {
         assert_eq!(number("2 apples"), None);
         assert_eq!(integer("2.5"), None);
         assert_eq!(result_number("1.0 + (−4 × 0.04) = 0.84"), Some(0.84));
-        assert_eq!(exact_number(12.25), "12.25");
-        assert_eq!(exact_number(31.0), "31.0");
     }
 }

@@ -8,10 +8,18 @@ use crate::model::{Assessment, Barrier, Dimension, Principle};
 pub(crate) struct PartRow<'a> {
     /// The part's name in the framework.
     pub name: &'a str,
-    /// Its score.
-    pub score: i64,
+    /// Its score; `None` when none is picked.
+    pub score: Option<i64>,
     /// Its rationale or evidence.
     pub text: &'a str,
+}
+
+impl PartRow<'_> {
+    /// The score as a table cell: "2", or "missing" when none is picked.
+    pub fn score_text(&self) -> String {
+        self.score
+            .map_or_else(|| "missing".to_owned(), |score| score.to_string())
+    }
 }
 
 /// The three protective principles.
