@@ -18,8 +18,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use aijri_desk::app::picker::ScriptedPicker;
-use aijri_desk::app::store::{Document, Store};
-use aijri_desk::app::{AijriApp, Options, Settings, View};
+use aijri_desk::app::store::{Document, Edit, Store};
+use aijri_desk::app::{Action, AijriApp, Options, Settings, View};
 use aijri_desk::framework::Framework;
 use aijri_desk::library::{self, FileStamp};
 use aijri_desk::model::{Assessment, Dimension};
@@ -55,7 +55,7 @@ fn big_library(framework: &Framework) -> Store {
         let mut a = base[i % base.len()].clone();
         a.role.title = format!("{} {i:05}", a.role.title);
         let wage = i64::try_from(i % 5).unwrap_or(0) - 2;
-        a.evidence.get_mut(Dimension::WageTrends).score = wage;
+        a.evidence.get_mut(Dimension::WageTrends).score = Some(wage);
         let doc = Document::new(a, Some(FileStamp::of(b"")), framework);
         store.open(
             PathBuf::from(format!("/bench/role-{i:05}.aijri.json")),
@@ -168,7 +168,47 @@ fn context_frames(c: &mut Criterion, view: View, name: &str) {
     });
 }
 
+/// Frames of the editor while the user types: each frame one more character in a field of the
+/// selected role, through the one edit door, with 10,000 roles listed. `field` picks the text:
+/// a rationale (the list's order cannot change) or the title (it can).
+fn typing_frames(c: &mut Criterion, name: &str, field: fn(&mut Assessment) -> &mut String) {
+    let mut app = app(View::Editor);
+    let Some(id) = app.state.selected else {
+        return;
+    };
+    let ctx = egui::Context::default();
+    aijri_desk::app::fonts::install(&ctx);
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::Vec2::from(WINDOW),
+        )),
+        ..Default::default()
+    };
+    let mut frame = || {
+        if let Some(doc) = app.state.store.doc(id) {
+            let mut typed = doc.assessment().clone();
+            let text = field(&mut typed);
+            text.push(if text.len().is_multiple_of(7) { ' ' } else { 'x' });
+            app.apply(Action::Edit(id, Edit::Fields(Box::new(typed))));
+        }
+        let output = ctx.run_ui(input(), |ui| {
+            app.logic(ui.ctx());
+            app.ui(ui);
+        });
+        black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+    };
+    for _ in 0..5 {
+        frame();
+    }
+    c.bench_function(&format!("typing/{name}"), |b| {
+        b.iter_custom(|iterations| cpu_time(iterations, &mut frame))
+    });
+}
+
 fn benches(c: &mut Criterion) {
+    typing_frames(c, "primary-function", |a| &mut a.role.primary_function);
+    typing_frames(c, "title", |a| &mut a.role.title);
     for (view, name) in [
         (View::Editor, "editor"),
         (View::Compare, "compare"),

@@ -12,8 +12,8 @@ use thiserror::Error;
 
 use crate::model::{Barrier, Dimension, Principle, ScoredPart};
 
-/// The id of the framework shipped with the program.
-pub const DEFAULT_FRAMEWORK_ID: &str = "aijri-published-v1";
+/// The id of the shipped framework, "AIJRI, as published".
+pub const DEFAULT_FRAMEWORK_ID: &str = crate::model::PUBLISHED_FRAMEWORK_ID;
 
 const PUBLISHED_JSON: &str = include_str!("../assets/framework/aijri-published-v1.json");
 

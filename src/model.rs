@@ -72,8 +72,12 @@ pub struct Assessment {
     pub extra: Extra,
 }
 
+/// The id of the published framework: what an assessment that names none was written for.
+/// (The framework's own definition lives in `framework`, which builds on this module.)
+pub const PUBLISHED_FRAMEWORK_ID: &str = "aijri-published-v1";
+
 fn default_framework_id() -> String {
-    crate::framework::DEFAULT_FRAMEWORK_ID.to_owned()
+    PUBLISHED_FRAMEWORK_ID.to_owned()
 }
 
 /// Provenance of an assessment.

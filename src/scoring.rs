@@ -407,6 +407,12 @@ impl Breakdown {
         self.composite.as_ref().map(|c| displayed_score(c.score))
     }
 
+    /// The zone the user reads: the final result's (the override's where one is set).
+    #[must_use]
+    pub fn zone_shown(&self) -> Option<Zone> {
+        self.final_result().map(|r| r.zone)
+    }
+
     /// The computed zone, when there is a score.
     #[must_use]
     pub fn zone(&self) -> Option<Zone> {

@@ -97,7 +97,7 @@ fn save_as_variant_writes_a_file_that_reloads_to_the_same_assessment_and_lists_i
         "the file holds the edited assessment"
     );
     assert_eq!(saved.meta.id, "backend-regional");
-    assert_eq!(saved.evidence.wage_trends.score, 0);
+    assert_eq!(saved.evidence.wage_trends.score, Some(0));
     assert!(!doc.is_dirty());
     let shipped = std::fs::read_dir(common::SHIPPED)
         .unwrap()
@@ -112,7 +112,8 @@ fn save_as_variant_writes_a_file_that_reloads_to_the_same_assessment_and_lists_i
         .unwrap()
         .assessment;
     assert_eq!(
-        original.evidence.wage_trends.score, -1,
+        original.evidence.wage_trends.score,
+        Some(-1),
         "the original file is untouched"
     );
 }
@@ -271,7 +272,8 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     click(&mut harness, "Overwrite");
     let saved = library::load_file(&path).unwrap().assessment;
     assert_eq!(
-        saved.evidence.wage_trends.score, 0,
+        saved.evidence.wage_trends.score,
+        Some(0),
         "overwrite writes our version"
     );
     assert!(!selected(&harness).is_dirty());
@@ -420,7 +422,8 @@ fn the_overwrite_question_saves_the_role_it_asked_about_and_shortcuts_wait() {
     click(&mut harness, "Overwrite");
     let saved = library::load_file(&path).unwrap().assessment;
     assert_eq!(
-        saved.evidence.wage_trends.score, 0,
+        saved.evidence.wage_trends.score,
+        Some(0),
         "the role asked about is saved"
     );
 }
@@ -442,7 +445,7 @@ fn saving_from_the_close_question_asks_before_overwriting_a_changed_file() {
     click(&mut harness, "Overwrite");
     assert!(harness.state().close_allowed(), "saved, then closed");
     let saved = library::load_file(&path).unwrap().assessment;
-    assert_eq!(saved.evidence.wage_trends.score, 0);
+    assert_eq!(saved.evidence.wage_trends.score, Some(0));
 }
 
 #[test]
@@ -475,7 +478,7 @@ fn undo_merges_typing_only_within_one_document() {
     click(&mut harness, "Junior Backend Developer");
     click(&mut harness, "Evidence");
     click(&mut harness, "Wage Trends: 0");
-    let junior_score = selected(&harness).breakdown().score;
+    let junior_score = selected(&harness).breakdown().displayed();
     click(&mut harness, "Overview");
     select_backend(&mut harness);
     harness.get_by_label("Job title").focus();
@@ -490,7 +493,7 @@ fn undo_merges_typing_only_within_one_document() {
     let junior = selected(&harness);
     assert_eq!(junior.assessment().role.title, "Junior Backend Developer");
     assert_eq!(
-        junior.breakdown().score,
+        junior.breakdown().displayed(),
         junior_score,
         "undoing the typing does not also undo the earlier score edit"
     );
@@ -558,7 +561,7 @@ fn a_failed_save_keeps_the_edit_unsaved_and_names_the_file() {
     );
     let doc = selected(&harness);
     assert!(doc.is_dirty(), "the edit is still unsaved");
-    assert_eq!(doc.assessment().evidence.wage_trends.score, 0);
+    assert_eq!(doc.assessment().evidence.wage_trends.score, Some(0));
     assert!(shows(&harness, "Current score 26.0"));
     assert!(path.is_dir(), "nothing replaced what is there");
 }
@@ -581,4 +584,94 @@ fn quitting_with_discard_leaves_no_recovery_file_to_offer_next_time() {
     click(&mut harness, "Discard");
     assert!(harness.state().close_allowed());
     assert_eq!(std::fs::read_dir(recovery.path()).unwrap().count(), 0);
+}
+
+// ---- One way to show a figure; the method's edge cases in the window ----
+
+/// A library copy with the role whose score is 24.95 (24.9499… in binary) added.
+fn library_with_the_24_95_role() -> tempfile::TempDir {
+    let folder = library_copy();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/score-24-95.aijri.json"
+        ),
+        folder.path().join("score-24-95.aijri.json"),
+    )
+    .unwrap();
+    folder
+}
+
+#[test]
+fn a_role_at_24_95_reads_25_0_yellow_in_every_view() {
+    let folder = library_with_the_24_95_role();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    click(&mut harness, "Rounding test role");
+    assert!(shows(&harness, "Current score 25.0"), "header");
+    assert!(shows(&harness, "Current zone YELLOW"), "header zone");
+    assert!(shows(&harness, "25.0"), "role list");
+    assert!(!shows(&harness, "24.9"), "never the other rounding");
+    click(&mut harness, "Score");
+    assert!(
+        shows(&harness, "(2.5186 - 0.54) / 7.93 × 100 = 25.0/100")
+            || harness
+                .query_all_by_label_contains("× 100 = 25.0/100")
+                .next()
+                .is_some(),
+        "Score tab"
+    );
+    click(&mut harness, "Compare");
+    harness
+        .get_by_label("Every figure side by side")
+        .scroll_to_me();
+    harness.run();
+    assert!(
+        shows(&harness, "Final score, Rounding test role: 25.0"),
+        "the Compare table"
+    );
+    assert!(harness.query_all_by_label_contains("24.9").next().is_none());
+    click(&mut harness, "What-if");
+    assert!(
+        harness
+            .query_all_by_label_contains("Computed score now 25.0 — YELLOW")
+            .next()
+            .is_some(),
+        "What-if"
+    );
+}
+
+#[test]
+fn a_role_without_tasks_shows_no_score_anywhere_and_says_why() {
+    let folder = library_copy();
+    let path = backend_path(folder.path());
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["tasks"] = serde_json::json!([]);
+    std::fs::write(&path, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    select_backend(&mut harness);
+    assert!(shows(&harness, "Current score: no score: add tasks"));
+    assert!(shows(&harness, "no score"), "the role list says so too");
+    assert!(
+        harness
+            .query_all_by_label_contains("tasks — ")
+            .next()
+            .is_some(),
+        "a finding names the tasks"
+    );
+    click(&mut harness, "Compare");
+    click(&mut harness, "What-if");
+    assert!(
+        harness
+            .query_all_by_label_contains("What-if needs a score")
+            .next()
+            .is_some()
+    );
+    click(&mut harness, "Editor");
+    click(&mut harness, "Tasks");
+    click(&mut harness, "+ Add task");
+    assert!(
+        !shows(&harness, "Current score: no score: add tasks"),
+        "a task brings a score back"
+    );
 }

@@ -9,9 +9,10 @@ use std::time::Duration;
 use super::jobs::Done;
 use super::picker::{CsvScope, DialogKind, ExportFormat, PickRequest, Purpose};
 use super::questions::{Answer, Question, Then};
+use super::saving::{self, AfterSave, SaveItem};
 use super::store::{DocId, Document, Edit, file_name};
 use super::{AijriApp, Tab, View};
-use crate::library::{self, LoadedFile};
+use crate::library;
 use crate::model::Assessment;
 
 /// One thing the user asked for.
@@ -39,13 +40,15 @@ pub enum Action {
     OpenPaths(Vec<PathBuf>),
     /// Replace the library by this folder (asks first when edits are unsaved).
     OpenLibrary(PathBuf),
+    /// Stop loading the library folder.
+    CancelLoad,
     /// Save a document (asks first if its file changed on disk).
     Save(DocId),
     /// Save a document under a new name.
     SaveAs(DocId),
     /// Save a copy of a document with a new id.
     SaveVariant(DocId),
-    /// Go back to the saved file (asks first).
+    /// Go back to the file as it is on disk (asks first when edits would be lost).
     Revert(DocId),
     /// Switch between the dark and light themes.
     SetDarkMode(bool),
@@ -96,10 +99,12 @@ impl AijriApp {
             Action::OpenFiles => self.ask_open(Purpose::OpenFiles, DialogKind::OpenFiles),
             Action::OpenFolder => self.ask_open(Purpose::OpenFolder, DialogKind::OpenFolder),
             Action::OpenPaths(paths) => self.load_paths(paths),
-            Action::OpenLibrary(folder) => self.guard(Then::OpenLibrary {
-                folder,
-                discarded: Vec::new(),
-            }),
+            Action::OpenLibrary(folder) => self.guard(Then::OpenLibrary(folder)),
+            Action::CancelLoad => {
+                if let Some(loading) = &self.state.loading {
+                    loading.cancel();
+                }
+            }
             Action::Save(id) => self.save(vec![id], false, None),
             Action::SaveAs(id) => self.ask_save_as(id, false),
             Action::SaveVariant(id) => self.ask_save_as(id, true),
@@ -174,17 +179,8 @@ impl AijriApp {
                 }
                 self.jobs.wait(Duration::from_secs(2));
             }
-            Then::OpenLibrary { folder, discarded } => {
-                let name = folder.display().to_string();
-                self.jobs
-                    .spawn("load-library", move || Done::LibraryOpened {
-                        files: library::load_paths(std::slice::from_ref(&folder)),
-                        folder,
-                        discarded,
-                    });
-                self.state.notify(false, format!("Opening {name}…"));
-            }
-            Then::Revert(id) => self.edit(id, Edit::Revert),
+            Then::OpenLibrary(folder) => self.open_folder(folder),
+            Then::Revert(id) => self.reload_from_disk(id),
         }
     }
 
@@ -264,16 +260,23 @@ impl AijriApp {
         });
     }
 
+    /// Saves on a worker thread; [`Done::Saved`] brings the outcome to [`AijriApp::saved`].
+    pub(super) fn spawn_save(&mut self, items: Vec<SaveItem>, after: AfterSave) {
+        self.jobs.spawn("save", move || Done::Saved {
+            outcome: saving::run(items),
+            after,
+        });
+    }
+
     /// Handles what a background job reports.
     pub(super) fn finished(&mut self, done: Done) {
         match done {
             Done::Picked { purpose, paths } => self.picked(purpose, paths),
             Done::Opened(files) => self.opened(files),
-            Done::LibraryOpened {
-                folder,
-                files,
-                discarded,
-            } => self.library_opened(folder, files, &discarded),
+            Done::Reloaded { doc, result } => self.reloaded(doc, result),
+            Done::LoadFound { load, total } => self.load_found(load, total),
+            Done::LoadBatch { load, docs } => self.load_batch(load, docs),
+            Done::LoadFinished { load, cancelled } => self.load_finished(load, cancelled),
             Done::TextsRead(texts) => {
                 for (path, text) in texts {
                     match text {
@@ -310,123 +313,16 @@ impl AijriApp {
         }
     }
 
-    /// Loads files off the UI thread; [`Done::Opened`] brings them in.
-    fn load_paths(&mut self, paths: Vec<PathBuf>) {
-        self.jobs.spawn("load-files", move || {
-            Done::Opened(library::load_paths(&paths))
-        });
-    }
-
-    /// Brings loaded files in. A file that is already open is switched to, and reloaded only
-    /// when it has no unsaved edits; a failed one becomes a notice (and an entry, when new).
-    fn opened(&mut self, files: Vec<LoadedFile>) {
-        let mut last = None;
-        for file in files {
-            if let Err(error) = &file.result {
-                self.state.notify(true, error.to_string());
-            }
-            let id = match self.state.store.by_path(&file.path) {
-                Some(id) => self.reopened(id, file),
-                None => {
-                    if file.result.is_ok() {
-                        self.state.settings.add_recent(&file.path);
-                    }
-                    self.state.store.open_loaded(file, &self.state.framework)
-                }
-            };
-            last = Some(id);
-        }
-        if let Some(id) = last {
-            self.state.selected = Some(id);
-        }
-    }
-
-    /// A file opened again: switch to it, never losing its edits.
-    fn reopened(&mut self, id: DocId, file: LoadedFile) -> DocId {
-        let name = file_name(&file.path);
-        let framework = &self.state.framework;
-        let store = &mut self.state.store;
-        match (store.doc(id), file.result) {
-            (Some(doc), _) if doc.is_dirty() => self.state.notify(
-                false,
-                format!(
-                    "{name} is already open with unsaved edits: switched to it and kept your edits"
-                ),
-            ),
-            (Some(doc), Ok(loaded)) => {
-                let changed = doc.stamp() != Some(loaded.stamp);
-                store.edit(
-                    id,
-                    Edit::Reload(Box::new(loaded.assessment), loaded.stamp),
-                    framework,
-                );
-                let what = if changed {
-                    "reloaded it from disk"
-                } else {
-                    "switched to it"
-                };
-                self.state
-                    .notify(false, format!("{name} is already open: {what}"));
-            }
-            (Some(_), Err(_)) => {}
-            (None, result) => {
-                let file = LoadedFile {
-                    path: file.path,
-                    result,
-                };
-                store.replace_failed(id, file, framework);
-            }
-        }
-        id
-    }
-
-    /// Replaces the library by a loaded folder. Nothing of the old library survives (its ids
-    /// find nothing), so answers meant for its documents do nothing.
-    fn library_opened(&mut self, folder: PathBuf, files: Vec<LoadedFile>, discarded: &[DocId]) {
-        let failed = files.iter().filter(|f| f.result.is_err()).count();
-        let mut dirty_left = self.state.store.dirty();
-        dirty_left.retain(|id| !discarded.contains(id));
-        if !dirty_left.is_empty() {
-            // Edits made while the folder loaded: ask again rather than drop them.
-            self.state.question = Some(Question::Unsaved {
-                docs: dirty_left,
-                then: Then::OpenLibrary {
-                    folder,
-                    discarded: discarded.to_vec(),
-                },
-            });
-            return;
-        }
-        let store = &mut self.state.store;
-        store.close_all();
-        store.folder = Some(folder.clone());
-        for file in files {
-            store.open_loaded(file, &self.state.framework);
-        }
-        self.state.selected = self.first_loaded();
-        self.state.settings.last_folder = Some(folder.clone());
-        self.state.question = None;
-        let count = self.state.store.entries().len();
-        self.state.notify(
-            false,
-            format!("Opened {} ({count} files)", folder.display()),
-        );
-        if failed > 0 {
-            self.state.notify(
-                true,
-                format!("{failed} files in {} could not be loaded: hover them in the list for the reason", folder.display()),
-            );
-        }
-    }
-
+    /// Revert and File → Reload from disk: the file is read again; unsaved edits are discarded
+    /// only once the user agreed.
     fn ask_revert(&mut self, id: DocId) {
-        if self
-            .state
-            .store
-            .doc(id)
-            .is_some_and(|d| d.is_dirty() && d.stamp().is_some())
-        {
-            self.state.question = Some(Question::DiscardEdits { doc: id });
+        match self.state.store.doc(id) {
+            Some(doc) if doc.stamp().is_none() => {}
+            Some(doc) if doc.is_dirty() => {
+                self.state.question = Some(Question::DiscardEdits { doc: id });
+            }
+            Some(_) => self.reload_from_disk(id),
+            None => {}
         }
     }
 
@@ -439,16 +335,6 @@ impl AijriApp {
             (Question::Unsaved { docs, then }, Answer::Save) => self.save(docs, false, Some(then)),
             (Question::Unsaved { docs, then }, Answer::Discard) => {
                 self.state.store.discard_recovery(&docs);
-                let then = match then {
-                    Then::OpenLibrary {
-                        folder,
-                        mut discarded,
-                    } => {
-                        discarded.extend(&docs);
-                        Then::OpenLibrary { folder, discarded }
-                    }
-                    other => other,
-                };
                 self.run(then);
             }
             (Question::Overwrite { docs, then, .. }, Answer::Overwrite) => {

@@ -10,9 +10,9 @@ use egui_plot::{
     AxisHints, GridMark, HLine, LineStyle, Plot, PlotPoint, PlotResponse, PlotUi, Text,
 };
 
+use crate::fmt;
 use crate::framework::Framework;
 use crate::model::Zone;
-use crate::report::plain_number;
 
 /// Okabe–Ito blue.
 pub const BLUE: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
@@ -194,7 +194,7 @@ pub fn threshold_lines(
         (Zone::Yellow, framework.zones.yellow_min),
         (Zone::Green, framework.zones.green_min),
     ] {
-        let label = format!("{} ≥ {}", zone.name(), plain_number(value, 1));
+        let label = threshold_label(zone, value);
         plot.hline(
             HLine::new(label.clone(), value)
                 .style(LineStyle::dashed_loose())
@@ -208,6 +208,12 @@ pub fn threshold_lines(
                 .id(("threshold", zone.key())),
         );
     }
+}
+
+/// The label of a zone threshold, with the framework's value: "Yellow ≥ 25", "Green ≥ 48".
+#[must_use]
+pub fn threshold_label(zone: Zone, value: f64) -> String {
+    format!("{} ≥ {}", zone.name(), fmt::weight(value))
 }
 
 /// A category axis: one label per slot, shown whenever it fits (egui_plot's default hides tick
@@ -295,5 +301,16 @@ mod tests {
         assert_eq!(shorten("Backend/API Developer", 8), "Backend…");
         assert_eq!(slot_label(&["a".into(), "b".into()], 1.0), "b");
         assert_eq!(slot_label(&["a".into()], 1.0), "");
+    }
+
+    #[test]
+    fn threshold_labels_read_the_framework() {
+        let zones = Framework::published().zones;
+        assert_eq!(
+            threshold_label(Zone::Yellow, zones.yellow_min),
+            "Yellow ≥ 25"
+        );
+        assert_eq!(threshold_label(Zone::Green, zones.green_min), "Green ≥ 48");
+        assert_eq!(threshold_label(Zone::Green, 47.5), "Green ≥ 47.5");
     }
 }

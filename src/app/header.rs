@@ -3,53 +3,99 @@
 
 use egui::{RichText, Ui};
 
+use super::store::Document;
 use super::widgets::zone_chip;
 use super::{Action, AppState};
-use crate::scoring::{displayed_score, format_pct};
+use crate::fmt;
+use crate::scoring::{Breakdown, Composite};
 
 /// Draws the header strip.
 pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
-    match state.selected_doc().map(|(_, doc)| doc) {
+    match state.selected_doc() {
         None => {
             ui.label("No role selected: pick one in the list, or create one with File → New assessment (Ctrl+N).");
         }
-        Some(doc) => {
-            let b = doc.breakdown();
-            let title = doc.assessment().display_title();
-            let final_result = b.final_result;
+        Some((_, doc)) => {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(title).heading().strong());
+                ui.label(
+                    RichText::new(doc.assessment().display_title())
+                        .heading()
+                        .strong(),
+                );
                 ui.separator();
-                let score = format!("{:.1}", displayed_score(final_result.score));
-                let response = ui.label(RichText::new(&score).size(24.0).strong());
-                // Screen readers (and tests) read the header figures with what they are.
-                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Current score {score}")));
-                response.on_hover_text("AIJRI score (0–100), recomputed on every edit");
-                let sub_label = if final_result.overridden { None } else { b.sub_label };
-                let zone = final_result.zone.name().to_uppercase();
-                zone_chip(ui, final_result.zone, sub_label)
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Current zone {zone}")));
-                if !final_result.overridden {
-                    ui.label(b.sub_label_text()).on_hover_text(b.conditions_text());
+                let b = doc.breakdown();
+                match &b.composite {
+                    Some(composite) => result_ui(ui, composite),
+                    None => no_score_ui(ui, b),
                 }
-                if final_result.overridden {
-                    ui.label(RichText::new(format!("⚑ Override (computed {:.1} {})", b.displayed(), b.zone.name())).strong())
-                        .on_hover_text("The assessor overrode the computed result: see the Score tab for the reason");
-                }
-                if b.provisional {
-                    ui.label(
-                        RichText::new(format!("⚠ Provisional: task time is {}, not 100%", format_pct(b.time_total)))
-                            .color(ui.visuals().error_fg_color)
-                            .strong(),
-                    );
-                }
-                if doc.is_dirty() {
-                    ui.label(RichText::new("● unsaved").italics()).on_hover_text("Save with Ctrl+S");
-                }
+                markers_ui(ui, doc);
             });
         }
     }
     super::questions::notices_ui(ui, state, actions);
     ui.add_space(2.0);
+}
+
+/// The final score, zone and sub-label; an override beside the computed result.
+fn result_ui(ui: &mut Ui, composite: &Composite) {
+    let final_result = composite.final_result;
+    let score = fmt::score(final_result.score);
+    let response = ui.label(RichText::new(&score).size(24.0).strong());
+    // Screen readers (and tests) read the header figures with what they are.
+    let name = format!("Current score {score}");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
+    response.on_hover_text("AIJRI score (0–100), recomputed on every edit");
+    let zone = final_result.zone;
+    let sub_label = (!final_result.overridden)
+        .then_some(composite.sub_label)
+        .flatten();
+    let name = format!("Current zone {}", zone.name().to_uppercase());
+    zone_chip(ui, zone, sub_label)
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
+    if final_result.overridden {
+        let computed = format!(
+            "⚑ Override (computed {} {})",
+            fmt::score(composite.score),
+            composite.zone.name()
+        );
+        ui.label(RichText::new(computed).strong()).on_hover_text(
+            "The assessor overrode the computed result: see the Score tab for the reason",
+        );
+    } else {
+        ui.label(composite.sub_label_text())
+            .on_hover_text(composite.conditions_text());
+    }
+}
+
+/// What stands where the score would: no score, and why.
+fn no_score_ui(ui: &mut Ui, b: &Breakdown) {
+    let text = b.no_score_text();
+    let response = ui.label(
+        RichText::new(&text)
+            .size(18.0)
+            .strong()
+            .color(ui.visuals().error_fg_color),
+    );
+    let name = format!("Current score: {text}");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
+    response.on_hover_text("The findings below say what to fill in");
+}
+
+fn markers_ui(ui: &mut Ui, doc: &Document) {
+    let b = doc.breakdown();
+    if b.provisional && b.task_total.is_some() {
+        ui.label(
+            RichText::new(format!(
+                "⚠ Provisional: task time is {}, not 100%",
+                fmt::pct(b.time_total)
+            ))
+            .color(ui.visuals().error_fg_color)
+            .strong(),
+        );
+    }
+    if doc.is_dirty() {
+        ui.label(RichText::new("● unsaved").italics())
+            .on_hover_text("Save with Ctrl+S");
+    }
 }

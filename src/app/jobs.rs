@@ -25,15 +25,6 @@ pub enum Done {
     },
     /// Files the user opened were loaded.
     Opened(Vec<LoadedFile>),
-    /// A library folder was loaded.
-    LibraryOpened {
-        /// The folder.
-        folder: PathBuf,
-        /// Its files, loaded or failed.
-        files: Vec<LoadedFile>,
-        /// Documents whose unsaved edits the user agreed to drop.
-        discarded: Vec<super::store::DocId>,
-    },
     /// Published texts were read for import.
     TextsRead(Vec<(PathBuf, Result<String, String>)>),
     /// A file was written (an export): what it was, and where, or why not.
@@ -50,6 +41,34 @@ pub enum Done {
         /// What to do once every file was written.
         after: super::saving::AfterSave,
     },
+    /// A document's file was read again (Revert, Reload from disk).
+    Reloaded {
+        /// The document.
+        doc: super::store::DocId,
+        /// What the file holds now, or why it could not be read.
+        result: Result<Box<crate::library::Loaded>, String>,
+    },
+    /// A library load walked its folder: this many files will come.
+    LoadFound {
+        /// Which load.
+        load: super::loading::LoadId,
+        /// How many files.
+        total: usize,
+    },
+    /// Files of a library load, loaded or failed.
+    LoadBatch {
+        /// Which load.
+        load: super::loading::LoadId,
+        /// The files as documents, or their errors.
+        docs: Vec<super::loading::LoadedDoc>,
+    },
+    /// A library load ended.
+    LoadFinished {
+        /// Which load.
+        load: super::loading::LoadId,
+        /// Whether it was cancelled before every file was read.
+        cancelled: bool,
+    },
     /// Writing or removing a recovery file failed.
     RecoveryFailed(String),
 }
@@ -65,6 +84,22 @@ impl Waker {
         {
             ctx.request_repaint();
         }
+    }
+}
+
+/// Sends a running job's intermediate reports to the app and wakes the window.
+#[derive(Clone)]
+pub struct Reporter {
+    tx: Sender<Done>,
+    waker: Waker,
+}
+
+impl Reporter {
+    /// Reports something now.
+    pub fn send(&self, done: Done) {
+        // The app may be gone: nothing to tell then.
+        let _ = self.tx.send(done);
+        self.waker.wake();
     }
 }
 
@@ -152,6 +187,20 @@ impl Jobs {
                 result: Err(format!("could not start the work: {error}")),
             });
         }
+    }
+
+    /// Runs `work` on a thread of its own; it may report as it goes through the [`Reporter`]
+    /// (each report wakes the window), and its result arrives last.
+    pub fn spawn_reporting(
+        &self,
+        name: &str,
+        work: impl FnOnce(&Reporter) -> Done + Send + 'static,
+    ) {
+        let reporter = Reporter {
+            tx: self.tx.clone(),
+            waker: self.waker.clone(),
+        };
+        self.spawn(name, move || work(&reporter));
     }
 
     /// Opens a file dialog through `picker`; the answer arrives as [`Done::Picked`]. An open

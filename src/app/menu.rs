@@ -129,6 +129,11 @@ fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         selected.map(Action::SaveVariant),
     );
     item(ui, actions, "Revert to saved", None, revertible);
+    let on_disk = state
+        .selected_doc()
+        .filter(|(_, d)| d.stamp().is_some())
+        .map(|(id, _)| Action::Revert(id));
+    item(ui, actions, "Reload from disk", None, on_disk);
     ui.separator();
     item(
         ui,

@@ -13,7 +13,9 @@ pub mod editor;
 pub mod fonts;
 pub mod header;
 pub mod jobs;
+pub mod loading;
 pub mod menu;
+pub mod opening;
 pub mod picker;
 pub mod questions;
 pub mod recovery_dialog;
@@ -48,6 +50,10 @@ pub const WINDOW_TITLE: &str = "AIJRI Desk";
 /// Environment variable that makes the program print the time from start to the first drawn frame
 /// and exit (see the README's benchmarks).
 pub const STARTUP_PROBE_VAR: &str = "AIJRI_DESK_EXIT_AFTER_FIRST_FRAME";
+
+/// Environment variable that makes the program print how long the library took to load (from
+/// start until every file was read, parsed and scored) and exit.
+pub const LIBRARY_PROBE_VAR: &str = "AIJRI_DESK_EXIT_AFTER_LIBRARY_LOADED";
 
 /// How long after the last edit the unsaved edits are written to a recovery file.
 pub const RECOVERY_DELAY: Duration = Duration::from_secs(3);
@@ -167,6 +173,8 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// A question the user must answer before anything else happens.
     pub question: Option<Question>,
+    /// The library folder's load, while it runs.
+    pub loading: Option<loading::Loading>,
 }
 
 impl AppState {
@@ -257,6 +265,11 @@ pub struct AijriApp {
     /// When set (by [`STARTUP_PROBE_VAR`]), the first frame reports the time since this
     /// instant and closes the window: how cold start to first frame is measured.
     pub startup_probe: Option<std::time::Instant>,
+    /// When set (by [`LIBRARY_PROBE_VAR`]), the end of the library load reports the time since
+    /// this instant and closes the window.
+    pub library_probe: Option<std::time::Instant>,
+    /// How many library loads were started (each has its own id).
+    loads: u64,
 }
 
 impl AijriApp {
@@ -277,6 +290,7 @@ impl AijriApp {
                 settings,
                 notices: Vec::new(),
                 question: None,
+                loading: None,
             },
             views: Views::default(),
             jobs: Jobs::new(options.recovery.clone()),
@@ -286,6 +300,8 @@ impl AijriApp {
             close_allowed: false,
             close_now: false,
             startup_probe: None,
+            library_probe: None,
+            loads: 0,
         };
         app.restore_comparison();
         app.state.selected = app.first_loaded();
@@ -408,7 +424,8 @@ impl AijriApp {
                 "first frame drawn {:.1} ms after start",
                 started.elapsed().as_secs_f64() * 1000.0
             );
-            self.close_now = true;
+            // With both probes, the window stays until the library has loaded.
+            self.close_now |= self.library_probe.is_none();
         }
         if self.close_now {
             self.close_now = false;
@@ -455,9 +472,8 @@ impl eframe::App for AijriApp {
 #[must_use]
 pub fn run(paths: Vec<PathBuf>) -> ExitCode {
     let started = std::time::Instant::now();
-    let probe = std::env::var_os(STARTUP_PROBE_VAR)
-        .is_some()
-        .then_some(started);
+    let probe = |var| std::env::var_os(var).is_some().then_some(started);
+    let (startup_probe, library_probe) = (probe(STARTUP_PROBE_VAR), probe(LIBRARY_PROBE_VAR));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(WINDOW_TITLE)
@@ -482,7 +498,8 @@ pub fn run(paths: Vec<PathBuf>) -> ExitCode {
                 Box::new(picker::NativePicker),
                 Options::standard(),
             );
-            app.startup_probe = probe;
+            app.startup_probe = startup_probe;
+            app.library_probe = library_probe;
             Ok(Box::new(app))
         }),
     );

@@ -14,14 +14,8 @@ use super::{Action, AppState};
 pub enum Then {
     /// Close the window.
     Quit,
-    /// Replace the library by this folder; `discarded` are the documents whose unsaved edits
-    /// the user agreed to drop (edits made while the folder loads are asked about again).
-    OpenLibrary {
-        /// The folder.
-        folder: PathBuf,
-        /// Documents whose edits may be dropped.
-        discarded: Vec<DocId>,
-    },
+    /// Replace the library by this folder.
+    OpenLibrary(PathBuf),
     /// Go back to a document's saved file.
     Revert(DocId),
 }

@@ -6,11 +6,12 @@
 use egui::{Color32, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
+use super::loading::Loading;
 use super::store::{DocId, Document, Entry, Store};
 use super::widgets::zone_chip;
 use super::{Action, AppState};
+use crate::fmt;
 use crate::model::Zone;
-use crate::scoring::displayed_score;
 
 const ROW_HEIGHT: f32 = 40.0;
 
@@ -81,7 +82,7 @@ impl RoleListView {
         self.filters_ui(ui);
         let store = &state.store;
         let rows = self.rows(store).to_vec();
-        let compared = store.compared().len();
+        let compared = store.compared_count();
         ui.label(
             RichText::new(format!(
                 "{} of {} roles · {compared} compared",
@@ -90,6 +91,9 @@ impl RoleListView {
             ))
             .weak(),
         );
+        if let Some(loading) = &state.loading {
+            progress_ui(ui, loading, actions);
+        }
         ui.separator();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
@@ -142,6 +146,34 @@ impl RoleListView {
     }
 }
 
+/// The load in progress: "Loading 1,234 of 10,000 files" with a bar, and Cancel.
+fn progress_ui(ui: &mut Ui, loading: &Loading, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let (fraction, text) = match loading.total {
+            Some(total) if total > 0 => (
+                loading.done as f32 / total as f32,
+                format!("Loading {} of {total} files", loading.done),
+            ),
+            _ => (0.0, "Looking for files…".to_owned()),
+        };
+        if ui
+            .button("Cancel")
+            .on_hover_text("Stop loading; the files read so far stay in the list")
+            .accessible_name("Cancel loading")
+            .clicked()
+        {
+            actions.push(Action::CancelLoad);
+        }
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .text(text.clone())
+                .animate(true),
+        )
+        .accessible_name(text)
+        .on_hover_text(loading.folder.display().to_string());
+    });
+}
+
 /// The ids the list shows under a filter, in order. Files that failed to load stay visible
 /// unless a zone filter is on, so errors are not hidden.
 fn visible(store: &Store, filter: &ListFilter) -> Vec<DocId> {
@@ -154,14 +186,15 @@ fn visible(store: &Store, filter: &ListFilter) -> Vec<DocId> {
                 doc.matches(&needle)
                     && filter
                         .zone
-                        .is_none_or(|z| doc.breakdown().final_result.zone == z)
+                        .is_none_or(|z| doc.breakdown().zone_shown() == Some(z))
             }
             Err(_) => filter.zone.is_none() && e.file_name().to_lowercase().contains(&needle),
         })
         .collect();
     let score = |e: &Entry| {
         e.doc()
-            .map_or(f64::NEG_INFINITY, |d| d.breakdown().final_result.score)
+            .and_then(|d| d.breakdown().final_result())
+            .map_or(f64::NEG_INFINITY, |r| r.score)
     };
     match filter.sort {
         SortKey::Title => rows.sort_by_cached_key(|e| {
@@ -179,12 +212,11 @@ fn row_ui(ui: &mut Ui, state: &AppState, id: DocId, actions: &mut Vec<Action>) {
     let width = ui.available_width();
     ui.allocate_ui(egui::vec2(width, ROW_HEIGHT), |ui| {
         ui.set_min_height(ROW_HEIGHT);
-        match state.store.entry(id) {
-            Some(entry) => match entry.doc() {
+        if let Some(entry) = state.store.entry(id) {
+            match entry.doc() {
                 Some(doc) => loaded_row(ui, state, entry, doc, selected, actions),
                 None => failed_row(ui, entry),
-            },
-            None => {}
+            }
         }
     });
 }
@@ -220,17 +252,22 @@ fn loaded_row(
             // Right to left: score and zone first, the title truncated into what is left, so a
             // long title never widens the list.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let result = b.final_result;
-                ui.label(
-                    RichText::new(format!("{:.1}", displayed_score(result.score)))
-                        .monospace()
-                        .strong(),
-                );
-                zone_chip(
-                    ui,
-                    result.zone,
-                    if result.overridden { None } else { b.sub_label },
-                );
+                match &b.composite {
+                    Some(composite) => {
+                        let result = composite.final_result;
+                        ui.label(RichText::new(fmt::score(result.score)).monospace().strong());
+                        let sub_label = (!result.overridden).then_some(composite.sub_label);
+                        zone_chip(ui, result.zone, sub_label.flatten());
+                    }
+                    None => {
+                        ui.label(
+                            RichText::new("no score")
+                                .italics()
+                                .color(ui.visuals().error_fg_color),
+                        )
+                        .on_hover_text(b.no_score_text());
+                    }
+                }
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     let response = ui.add(
                         egui::Button::selectable(selected, RichText::new(title).strong())
@@ -261,7 +298,7 @@ fn loaded_row(
 
 fn markers(ui: &mut Ui, doc: &Document) {
     let b = doc.breakdown();
-    if b.final_result.overridden {
+    if b.final_result().is_some_and(|r| r.overridden) {
         ui.label(RichText::new("⚑ override").small())
             .on_hover_text("The assessor overrode the computed result");
     }

@@ -7,7 +7,6 @@
 use std::path::PathBuf;
 
 use super::AijriApp;
-use super::jobs::Done;
 use super::questions::{Question, Then};
 use super::store::{DocId, Document, Edit};
 use crate::library::{self, FileStamp};
@@ -74,7 +73,7 @@ pub struct AfterSave {
 }
 
 /// The save job: checks, then writes. Runs on a worker thread.
-fn run(items: Vec<SaveItem>) -> SaveOutcome {
+pub fn run(items: Vec<SaveItem>) -> SaveOutcome {
     let changed: Vec<DocId> = items
         .iter()
         .filter(|item| item.expect.violated(&item.path))
@@ -127,13 +126,6 @@ impl AijriApp {
             ..AfterSave::default()
         };
         self.spawn_save(items, after);
-    }
-
-    fn spawn_save(&mut self, items: Vec<SaveItem>, after: AfterSave) {
-        self.jobs.spawn("save", move || Done::Saved {
-            outcome: run(items),
-            after,
-        });
     }
 
     /// Brings in what a save job did: marks the documents saved, or asks about the files that

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use super::picker::FilePicker;
 use super::store::Store;
 use super::{AijriApp, Options, Settings};
-use crate::framework::Framework;
 use crate::library;
 
 /// The shipped assessments, embedded so the program has a library wherever it runs.
@@ -26,51 +25,41 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
-/// Builds the app on the library the command line, the settings or the shipped files give.
+/// Builds the app on the library the command line, the settings or the shipped files give. The
+/// window opens at once: the library folder streams in off the UI thread, and files named on the
+/// command line join it as they load.
 #[must_use]
 pub fn open_app(
     paths: &[PathBuf],
-    mut settings: Settings,
+    settings: Settings,
     picker: Box<dyn FilePicker>,
     options: Options,
 ) -> AijriApp {
-    let framework = Framework::published();
-    let (folder, files, note) = if paths.is_empty() {
+    let (folder, files): (Option<PathBuf>, Vec<PathBuf>) = if paths.is_empty() {
         let folder = remembered_folder(&settings)
             .or_else(shipped_folder)
             .or_else(embedded_copy);
-        match folder {
-            Some(folder) => (Some(folder.clone()), library::load_paths(&[folder]), None),
-            None => (
-                None,
-                Vec::new(),
-                Some(
-                    "No library folder could be found or created: open one with File → Open folder…",
-                ),
-            ),
-        }
+        (folder, Vec::new())
     } else {
         let folder = paths.iter().find(|p| p.is_dir()).cloned();
-        (folder, library::load_paths(paths), None)
+        let rest = paths
+            .iter()
+            .filter(|p| Some(*p) != folder.as_ref())
+            .cloned()
+            .collect();
+        (folder, rest)
     };
-    let failures: Vec<String> = files
-        .iter()
-        .filter_map(|f| f.result.as_ref().err().map(ToString::to_string))
-        .collect();
-    if let Some(folder) = &folder {
-        settings.last_folder = Some(folder.clone());
+    let mut app = AijriApp::new(Store::new(), settings, picker, options);
+    match folder {
+        Some(folder) => app.open_folder(folder),
+        None if files.is_empty() => app.state.notify(
+            true,
+            "No library folder could be found or created: open one with File → Open folder…",
+        ),
+        None => {}
     }
-    let mut store = Store::new();
-    store.folder = folder;
-    for file in files {
-        store.open_loaded(file, framework);
-    }
-    let mut app = AijriApp::new(store, settings, picker, options);
-    if let Some(note) = note {
-        app.state.notify(true, note);
-    }
-    for failure in failures {
-        app.state.notify(true, failure);
+    if !files.is_empty() {
+        app.load_paths(files);
     }
     app
 }

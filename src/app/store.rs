@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use crate::framework::Framework;
 use crate::library::recovery::Recovery;
 use crate::library::{self, FileStamp, LoadedFile};
-use crate::model::{Assessment, Task, changed_fields};
+use crate::model::{Assessment, Task, Zone, changed_fields};
 use crate::scoring::{self, Breakdown};
 use crate::sensitivity::Change;
 use crate::validate::{self, Finding};
@@ -96,7 +96,9 @@ struct UndoStep {
 #[derive(Debug, Clone)]
 pub struct Document {
     assessment: Assessment,
-    saved: Assessment,
+    /// The saved version, kept only once it differs from `assessment`: a clean document holds
+    /// one copy of its assessment, not two (10,000 roles, half the memory).
+    saved: Option<Assessment>,
     stamp: Option<FileStamp>,
     breakdown: Breakdown,
     findings: Vec<Finding>,
@@ -111,7 +113,7 @@ impl Document {
     #[must_use]
     pub fn new(assessment: Assessment, stamp: Option<FileStamp>, framework: &Framework) -> Self {
         let mut doc = Self {
-            saved: assessment.clone(),
+            saved: None,
             breakdown: scoring::score(&assessment, framework),
             assessment,
             stamp,
@@ -173,10 +175,23 @@ impl Document {
         needle_lower.is_empty() || self.search_text.contains(needle_lower)
     }
 
+    /// What a filtered, sorted list of documents depends on: the searchable text (title,
+    /// seniority, tags) and the final score and zone.
+    fn list_key(&self) -> (String, Option<(u64, Zone)>) {
+        let result = self
+            .breakdown
+            .final_result()
+            .map(|r| (r.score.to_bits(), r.zone));
+        (self.search_text.clone(), result)
+    }
+
     fn refresh(&mut self, framework: &Framework) {
         self.breakdown = scoring::score(&self.assessment, framework);
         self.findings = validate::validate(&self.assessment, framework, &self.breakdown);
-        self.dirty = self.stamp.is_none() || self.assessment != self.saved;
+        if self.saved.as_ref() == Some(&self.assessment) {
+            self.saved = None;
+        }
+        self.dirty = self.stamp.is_none() || self.saved.is_some();
         self.search_text = search_text(&self.assessment);
     }
 
@@ -186,7 +201,7 @@ impl Document {
             Edit::Undo => return self.step_back(framework),
             Edit::Redo => return self.step_forward(framework),
             Edit::Reload(assessment, stamp) => {
-                self.saved = (*assessment).clone();
+                self.saved = Some((*assessment).clone());
                 self.stamp = Some(stamp);
                 *assessment
             }
@@ -203,7 +218,10 @@ impl Document {
                 }
                 next
             }
-            Edit::Revert => self.saved.clone(),
+            Edit::Revert => match &self.saved {
+                Some(saved) => saved.clone(),
+                None => return false,
+            },
         };
         if next == self.assessment {
             // A reload of an unchanged file still updates the stamp and the dirty marker.
@@ -228,7 +246,7 @@ impl Document {
                 && last.merge_field == merge_field
                 && now.duration_since(last.at) < MERGE_WINDOW
         });
-        let before = std::mem::replace(&mut self.assessment, next);
+        let before = self.replace(next);
         if let (true, Some(last)) = (merges, self.undo.last_mut()) {
             last.at = now;
         } else {
@@ -244,12 +262,22 @@ impl Document {
         self.redo.clear();
     }
 
+    /// Makes `next` the assessment and returns the one it replaced; the first change of a clean
+    /// document keeps what it replaced as the saved version.
+    fn replace(&mut self, next: Assessment) -> Assessment {
+        let before = std::mem::replace(&mut self.assessment, next);
+        if self.saved.is_none() {
+            self.saved = Some(before.clone());
+        }
+        before
+    }
+
     fn step_back(&mut self, framework: &Framework) -> bool {
         let Some(step) = self.undo.pop() else {
             return false;
         };
-        self.redo
-            .push(std::mem::replace(&mut self.assessment, step.before));
+        let undone = self.replace(step.before);
+        self.redo.push(undone);
         self.refresh(framework);
         true
     }
@@ -258,7 +286,7 @@ impl Document {
         let Some(next) = self.redo.pop() else {
             return false;
         };
-        let before = std::mem::replace(&mut self.assessment, next);
+        let before = self.replace(next);
         self.undo.push(UndoStep {
             before,
             merge_field: None,
@@ -348,9 +376,12 @@ pub struct Store {
     pub folder: Option<PathBuf>,
     entries: Vec<Entry>,
     positions: HashMap<DocId, usize>,
+    by_path: HashMap<PathBuf, DocId>,
     next_id: u64,
     compared: Vec<DocId>,
-    /// Bumped by every change a list of documents could show.
+    /// Bumped by every change that can change which documents a filtered list shows or their
+    /// order: opening and closing, a changed title, tag, score or zone. A keystroke in a text
+    /// field that none of these read leaves it alone, so a 10,000-role list is not sorted again.
     generation: u64,
     /// Documents with unsaved edits not yet in a recovery file, with the time of the last edit.
     recovery_due: HashMap<DocId, Instant>,
@@ -392,10 +423,10 @@ impl Store {
     /// The document open at a path.
     #[must_use]
     pub fn by_path(&self, path: &Path) -> Option<DocId> {
-        self.entries.iter().find(|e| e.path == path).map(|e| e.id)
+        self.by_path.get(path).copied()
     }
 
-    /// A number that changes whenever a list of the documents could look different.
+    /// A number that changes whenever a filtered, sorted list of the documents could change.
     #[must_use]
     pub fn generation(&self) -> u64 {
         self.generation
@@ -406,6 +437,7 @@ impl Store {
         let id = DocId(self.next_id);
         self.next_id += 1;
         self.positions.insert(id, self.entries.len());
+        self.by_path.insert(path.clone(), id);
         self.entries.push(Entry { id, path, content });
         self.generation += 1;
         id
@@ -425,6 +457,7 @@ impl Store {
     pub fn close_all(&mut self) {
         self.entries.clear();
         self.positions.clear();
+        self.by_path.clear();
         self.compared.clear();
         self.recovery_due.clear();
         self.generation += 1;
@@ -435,7 +468,8 @@ impl Store {
         let Some(i) = self.positions.remove(&id) else {
             return;
         };
-        self.entries.remove(i);
+        let entry = self.entries.remove(i);
+        self.by_path.remove(&entry.path);
         for (position, entry) in self.entries.iter().enumerate().skip(i) {
             self.positions.insert(entry.id, position);
         }
@@ -470,10 +504,13 @@ impl Store {
         let Ok(doc) = &mut entry.content else {
             return false;
         };
+        let key = doc.list_key();
         let changed = doc.apply(edit, framework, now);
         let dirty = doc.is_dirty();
         let path = entry.path.clone();
-        self.generation += 1;
+        if doc.list_key() != key {
+            self.generation += 1;
+        }
         if dirty {
             if changed {
                 self.recovery_due.insert(id, now);
@@ -494,12 +531,14 @@ impl Store {
         let entry = &mut self.entries[i];
         if entry.path != path {
             self.recovery_removals.push(entry.path.clone());
+            self.by_path.remove(&entry.path);
+            self.by_path.insert(path.clone(), id);
             entry.path = path.clone();
         }
         if let Ok(doc) = &mut entry.content {
-            doc.saved = saved;
+            doc.saved = (doc.assessment != saved).then_some(saved);
             doc.stamp = Some(stamp);
-            doc.dirty = doc.assessment != doc.saved;
+            doc.dirty = doc.saved.is_some();
             if !doc.dirty {
                 self.recovery_due.remove(&id);
                 self.recovery_removals.push(path);
@@ -566,7 +605,12 @@ impl Store {
         if compared && self.doc(id).is_some() {
             self.compared.push(id);
         }
-        self.generation += 1;
+    }
+
+    /// How many documents are in the comparison set.
+    #[must_use]
+    pub fn compared_count(&self) -> usize {
+        self.compared.len()
     }
 
     /// The comparison set: loaded documents, in the order they were opened.
@@ -662,6 +706,19 @@ mod tests {
         store.edit(id, Edit::Undo, &fw);
         assert_eq!(store.doc(id).unwrap().assessment().role.title, "New role");
         assert!(!store.doc(id).unwrap().is_dirty());
+    }
+
+    #[test]
+    fn redo_after_undo_to_the_saved_version_is_unsaved_again() {
+        let (mut store, id, fw) = store_with_blank();
+        store.edit(id, Edit::Tasks(TaskEdit::Add), &fw);
+        store.edit(id, Edit::Undo, &fw);
+        assert!(!store.doc(id).unwrap().is_dirty());
+        store.edit(id, Edit::Redo, &fw);
+        assert!(store.doc(id).unwrap().is_dirty());
+        store.edit(id, Edit::Revert, &fw);
+        assert!(!store.doc(id).unwrap().is_dirty());
+        assert_eq!(store.doc(id).unwrap().assessment().tasks.len(), 1);
     }
 
     #[test]

@@ -3,9 +3,9 @@
 
 use egui::{Color32, RichText, Ui};
 
+use crate::fmt::signed;
 use crate::framework::Factor;
 use crate::model::{SubLabel, Zone};
-use crate::scoring::signed;
 
 /// The zone colours, the same everywhere in the program: the Okabe–Ito palette, which stays
 /// distinguishable with the common colour-vision deficiencies. Text is always shown beside them.
@@ -68,12 +68,13 @@ impl Jump<'_> {
 }
 
 /// A row of buttons, one per allowed score of `factor`: bounded by construction, each level's
-/// meaning on hover, accessible as "<name>: <score>". Returns true when a button changed `score`.
+/// meaning on hover, accessible as "<name>: <score>". A missing score (`None`) selects no button
+/// and says so. Returns true when a button changed `score`.
 pub fn score_picker(
     ui: &mut Ui,
     name: &str,
     factor: &Factor,
-    score: &mut i64,
+    score: &mut Option<i64>,
     signed_labels: bool,
 ) -> bool {
     let mut changed = false;
@@ -85,7 +86,7 @@ pub fn score_picker(
             } else {
                 value.to_string()
             };
-            let selected = *score == value;
+            let selected = *score == Some(value);
             let button = egui::Button::new(RichText::new(&text).monospace())
                 .selected(selected)
                 .frame(true);
@@ -99,20 +100,41 @@ pub fn score_picker(
                 None => text.clone(),
             };
             if response.on_hover_text(hover).clicked() && !selected {
-                *score = value;
+                *score = Some(value);
                 changed = true;
             }
         }
         ui.add_space(8.0);
-        match factor.level(*score) {
-            Some(meaning) => ui.label(RichText::new(meaning).italics()),
-            None => ui.colored_label(
-                ui.visuals().error_fg_color,
-                format!("{score} is out of range {}…{}", factor.min, factor.max),
+        let error = ui.visuals().error_fg_color;
+        match score.map(|s| (s, factor.level(s))) {
+            Some((_, Some(meaning))) => ui.label(RichText::new(meaning).italics()),
+            Some((value, None)) => ui.colored_label(
+                error,
+                format!("{value} is out of range {}…{}", factor.min, factor.max),
             ),
+            None => ui.colored_label(error, "missing: pick a score"),
         };
     });
     changed
+}
+
+/// The range the parts of a section are scored in, from the framework: "0 to 3" (or
+/// "−2 to +2" when `signed`); several ranges when the parts differ.
+#[must_use]
+pub fn range_text(factors: &[Factor], signed_labels: bool) -> String {
+    let show = |v: i64| {
+        if signed_labels {
+            crate::fmt::signed_typographic(v)
+        } else {
+            v.to_string()
+        }
+    };
+    let mut ranges: Vec<String> = factors
+        .iter()
+        .map(|f| format!("{} to {}", show(f.min), show(f.max)))
+        .collect();
+    ranges.dedup();
+    ranges.join(" or ")
 }
 
 /// A labelled single-line text field, accessible by its label.
@@ -178,8 +200,8 @@ pub struct ScoredPart<'a> {
     pub factor: &'a Factor,
     /// The field path of the part, e.g. `evidence.wage_trends`.
     pub field: String,
-    /// The score being edited.
-    pub score: &'a mut i64,
+    /// The score being edited (`None`: missing in the file).
+    pub score: &'a mut Option<i64>,
     /// The text behind the score (rationale or evidence) and its key under `field`.
     pub text: (&'a mut String, &'a str),
     /// Whether scores are shown with a sign (−2…+2).

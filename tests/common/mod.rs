@@ -78,7 +78,9 @@ pub fn harness_with(
     options: Options,
 ) -> Harness<'static, AijriApp> {
     let app = app(folder, picker, options);
-    builder().build_eframe(|_| app)
+    let mut harness = builder().build_eframe(|_| app);
+    settle(&mut harness);
+    harness
 }
 
 /// Steps the harness until background work (loads, exports, recovery writes) has finished
@@ -165,6 +167,10 @@ pub fn rendering_harness_at(
             .wgpu()
             .build_eframe(|_| app),
     )
+    .map(|mut harness| {
+        settle(&mut harness);
+        harness
+    })
 }
 
 /// Clicks the widget with this label as a user would: scrolled into view first; then waits for

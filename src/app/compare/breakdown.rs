@@ -9,8 +9,9 @@ use egui_plot::{AxisHints, Bar, BarChart, PlotPoint, PlotUi, Text};
 use super::Compared;
 use crate::app::chart::{self, BLUE, GREY, PURPLE, SKY_BLUE};
 use crate::app::widgets::zone_colour;
+use crate::fmt;
 use crate::framework::Framework;
-use crate::scoring::{Breakdown, score_of_raw, signed};
+use crate::scoring::{Breakdown, score_of_raw};
 
 /// The chart's height in points.
 const HEIGHT: f32 = 300.0;
@@ -87,50 +88,36 @@ pub struct Step {
     pub to: f64,
 }
 
-/// The waterfall of one breakdown: TRS alone, × EM, × BM, × GM, then the (clamped) score.
+/// The waterfall of one breakdown: TRS alone, × EM, × BM, × GM, then the (clamped) score; `None`
+/// when the breakdown has no score.
 #[must_use]
-pub fn waterfall(b: &Breakdown, framework: &Framework) -> [Step; 5] {
-    let trs = score_of_raw(b.task_resistance, framework);
-    let with_evidence = score_of_raw(b.task_resistance * b.evidence_modifier, framework);
-    let with_barriers = score_of_raw(
-        b.task_resistance * b.evidence_modifier * b.barrier_modifier,
-        framework,
-    );
-    [
-        Step {
-            kind: StepKind::TaskResistance,
-            from: 0.0,
-            to: trs,
-        },
-        Step {
-            kind: StepKind::Evidence,
-            from: trs,
-            to: with_evidence,
-        },
-        Step {
-            kind: StepKind::Barriers,
-            from: with_evidence,
-            to: with_barriers,
-        },
-        Step {
-            kind: StepKind::Growth,
-            from: with_barriers,
-            to: b.score_unclamped,
-        },
-        Step {
-            kind: StepKind::Score,
-            from: 0.0,
-            to: b.score,
-        },
-    ]
+pub fn waterfall(b: &Breakdown, framework: &Framework) -> Option<[Step; 5]> {
+    let c = b.composite.as_ref()?;
+    let trs = b.task_resistance?;
+    let with_evidence = trs * b.evidence_modifier?;
+    let with_barriers = with_evidence * b.barrier_modifier?;
+    let levels = [
+        score_of_raw(trs, framework),
+        score_of_raw(with_evidence, framework),
+        score_of_raw(with_barriers, framework),
+        c.score_unclamped,
+    ];
+    let step = |kind, from, to| Step { kind, from, to };
+    Some([
+        step(StepKind::TaskResistance, 0.0, levels[0]),
+        step(StepKind::Evidence, levels[0], levels[1]),
+        step(StepKind::Barriers, levels[1], levels[2]),
+        step(StepKind::Growth, levels[2], levels[3]),
+        step(StepKind::Score, 0.0, c.score),
+    ])
 }
 
 /// Draws the waterfalls of the comparison set.
 pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
     let count = set.len();
-    let waterfalls: Vec<[Step; 5]> = set
+    let waterfalls: Vec<Option<[Step; 5]>> = set
         .iter()
-        .map(|r| waterfall(&r.doc.breakdown(), framework))
+        .map(|r| waterfall(r.doc.breakdown(), framework))
         .collect();
     let labels: Vec<String> = set.iter().map(|r| r.label.clone()).collect();
     let slots = chart::slots(
@@ -143,6 +130,7 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
     let outline = ui.visuals().text_color();
     let top = waterfalls
         .iter()
+        .flatten()
         .flatten()
         .map(|s| s.to.max(s.from))
         .fold(0.0, f64::max)
@@ -191,11 +179,11 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
     chart::key_row(ui, &key);
 }
 
-/// The bars of one step across the roles.
+/// The bars of one step across the roles that have a score.
 fn step_chart(
     kind: StepKind,
     set: &[Compared<'_>],
-    waterfalls: &[[Step; 5]],
+    waterfalls: &[Option<[Step; 5]>],
     outline: Color32,
 ) -> BarChart {
     let bars = waterfalls
@@ -203,9 +191,9 @@ fn step_chart(
         .zip(set)
         .enumerate()
         .filter_map(|(i, (steps, role))| {
-            let step = steps.iter().find(|s| s.kind == kind)?;
+            let step = steps.as_ref()?.iter().find(|s| s.kind == kind)?;
             let fill = if kind == StepKind::Score {
-                zone_colour(role.doc.breakdown().zone)
+                role.doc.breakdown().zone().map_or(GREY, zone_colour)
             } else {
                 kind.colour()
             };
@@ -220,69 +208,83 @@ fn step_chart(
     BarChart::new(kind.name(), bars).allow_hover(false)
 }
 
+/// The text written at the end of a step: the level for the first and last bar ("25.0"), the
+/// change between ("−4.6").
+#[must_use]
+pub fn step_label(step: &Step) -> String {
+    match step.kind {
+        StepKind::TaskResistance | StepKind::Score => fmt::score(step.to),
+        _ => fmt::score_delta(step.to - step.from),
+    }
+}
+
 /// The value of each step written at its end: levels for the first and last bar, changes between.
-fn value_labels(plot: &mut PlotUi<'_>, waterfalls: &[[Step; 5]]) {
+fn value_labels(plot: &mut PlotUi<'_>, waterfalls: &[Option<[Step; 5]>]) {
     for (i, steps) in waterfalls.iter().enumerate() {
-        for step in steps {
+        for step in steps.iter().flatten() {
             let x = chart::slot_value(i) + step.kind.offset();
-            let change = step.to - step.from;
-            let text = match step.kind {
-                StepKind::TaskResistance | StepKind::Score => format!("{:.1}", step.to),
-                _ => format!("{:+.1}", change).replace('-', "−"),
-            };
-            let (y, anchor) = if change >= 0.0 {
-                (step.to.max(step.from), Align2::CENTER_BOTTOM)
+            // At the end of the step: above a rise, below a fall.
+            let anchor = if step.to >= step.from {
+                Align2::CENTER_BOTTOM
             } else {
-                (step.to.min(step.from), Align2::CENTER_TOP)
+                Align2::CENTER_TOP
             };
-            let label =
-                Text::new("", PlotPoint::new(x, y), RichText::new(text).size(12.0)).anchor(anchor);
+            let text = RichText::new(step_label(step)).size(12.0);
+            let label = Text::new("", PlotPoint::new(x, step.to), text).anchor(anchor);
             plot.text(label.id(("step label", i, step.kind.name())));
         }
     }
 }
 
-/// The hover text of a role: every step with its modifier and its effect in points.
+/// The hover text of a role: every step with its modifier and its effect in points, or why there
+/// is no score.
 fn detail(role: &Compared<'_>, framework: &Framework) -> String {
-    let b = &role.doc.breakdown();
-    let steps = waterfall(b, framework);
-    let change = |s: &Step| format!("{:+.1}", s.to - s.from).replace('-', "−");
+    let b = role.doc.breakdown();
+    let title = role.doc.assessment().display_title();
+    match detail_lines(b, framework) {
+        Some(lines) => format!("{title}\n{}", lines.join("\n")),
+        None => format!("{title}\n{}", b.no_score_text()),
+    }
+}
+
+/// The steps of a scored breakdown in words; `None` without a score.
+fn detail_lines(b: &Breakdown, framework: &Framework) -> Option<Vec<String>> {
+    let c = b.composite.as_ref()?;
+    let steps = waterfall(b, framework)?;
+    let step = |s: &Step| format!("{} ({})", fmt::score(s.to), step_label(s));
     let mut lines = vec![
-        role.doc.assessment().display_title(),
         format!(
-            "Task resistance {:.2}/5.0 alone: {:.1}",
-            b.task_resistance, steps[0].to
+            "Task resistance {}/5.0 alone: {}",
+            fmt::task_figure(b.task_resistance?),
+            fmt::score(steps[0].to)
         ),
         format!(
-            "× evidence modifier {:.2} (evidence {}): {:.1} ({})",
-            b.evidence_modifier,
-            signed(b.evidence_total),
-            steps[1].to,
-            change(&steps[1])
+            "× evidence modifier {} (evidence {}): {}",
+            fmt::modifier(b.evidence_modifier?),
+            fmt::signed_typographic(b.evidence_total?),
+            step(&steps[1])
         ),
         format!(
-            "× barrier modifier {:.2} (barriers {}): {:.1} ({})",
-            b.barrier_modifier,
-            b.barrier_total,
-            steps[2].to,
-            change(&steps[2])
+            "× barrier modifier {} (barriers {}): {}",
+            fmt::modifier(b.barrier_modifier?),
+            b.barrier_total?,
+            step(&steps[2])
         ),
         format!(
-            "× growth modifier {:.2} (growth {}): {:.1} ({})",
-            b.growth_modifier,
-            signed(b.growth),
-            steps[3].to,
-            change(&steps[3])
+            "× growth modifier {} (growth {}): {}",
+            fmt::modifier(b.growth_modifier?),
+            fmt::signed_typographic(b.growth?),
+            step(&steps[3])
         ),
-        format!("Score {:.1} (raw {:.4})", b.displayed(), b.raw),
+        format!("Score {} (raw {})", fmt::score(c.score), fmt::raw(c.raw)),
     ];
-    if b.clamped {
+    if c.clamped {
         lines.push(format!(
-            "The formula gives {:.1}; the score is clamped",
-            b.score_unclamped
+            "The formula gives {}; the score is clamped",
+            fmt::score(c.score_unclamped)
         ));
     }
-    lines.join("\n")
+    Some(lines)
 }
 
 #[cfg(test)]
@@ -298,7 +300,8 @@ mod tests {
         .unwrap();
         let framework = Framework::published();
         let b = crate::scoring::score(&assessment, framework);
-        let steps = waterfall(&b, framework);
+        let steps = waterfall(&b, framework).unwrap();
+        let composite = b.composite.as_ref().unwrap();
         // TRS 3.05 alone: (3.05 − 0.54) / 7.93 × 100 = 31.65.
         assert!((steps[0].to - 31.652).abs() < 0.001, "{}", steps[0].to);
         // Each step starts where the last ended; the growth step ends at the score.
@@ -308,7 +311,7 @@ mod tests {
                 .take(3)
                 .all(|w| (w[0].to - w[1].from).abs() < 1e-12)
         );
-        assert!((steps[3].to - b.score_unclamped).abs() < 1e-12);
+        assert!((steps[3].to - composite.score_unclamped).abs() < 1e-12);
         assert!((steps[4].to - 24.497).abs() < 0.001);
         // Evidence −4 costs points, barriers +1 adds a little, growth −1 costs.
         assert!(
@@ -316,5 +319,26 @@ mod tests {
                 && steps[2].to > steps[2].from
                 && steps[3].to < steps[3].from
         );
+    }
+
+    #[test]
+    fn labels_come_from_the_shared_formats() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/score-24-95.aijri.json");
+        let mut assessment = crate::library::load_file(&path).unwrap().assessment;
+        let framework = Framework::published();
+        let b = crate::scoring::score(&assessment, framework);
+        let steps = waterfall(&b, framework).unwrap();
+        assert_eq!(step_label(&steps[4]), "25.0", "24.9499… as a double");
+        let fall = Step {
+            kind: StepKind::Evidence,
+            from: 31.65,
+            to: 27.0,
+        };
+        assert_eq!(step_label(&fall), "−4.7");
+        assessment.tasks.clear();
+        let without_tasks = crate::scoring::score(&assessment, framework);
+        assert_eq!(waterfall(&without_tasks, framework), None);
+        assert_eq!(detail_lines(&without_tasks, framework), None);
     }
 }

@@ -1,7 +1,8 @@
 //! Scores as bars against the zone bands: one bar per compared role (its final score, coloured and
-//! labelled with its zone), the 25 and 48 thresholds as labelled lines, overridden scores marked
-//! with ⚑ and a ◆ at the computed score, and — when asked — ◇ markers for the published scores of
-//! the roles the compared ones name under "where to look next".
+//! labelled with its zone), the framework's Yellow and Green thresholds as labelled lines,
+//! overridden scores marked with ⚑ and a ◆ at the computed score, and — when asked — ◇ markers for
+//! the published scores of the roles the compared ones name under "where to look next". A role
+//! without a score gets no bar, only "no score" at the foot of its slot (the reason on hover).
 
 use egui::{Align2, RichText, Stroke, Ui};
 use egui_plot::{
@@ -10,10 +11,12 @@ use egui_plot::{
 
 use super::Compared;
 use crate::app::chart::{self, GREY};
+use crate::app::store::Document;
 use crate::app::widgets::{zone_band, zone_colour};
+use crate::fmt;
 use crate::framework::Framework;
 use crate::model::Zone;
-use crate::scoring::{displayed_score, zone_of};
+use crate::scoring::{Composite, zone_of};
 
 /// The chart's height in points.
 const HEIGHT: f32 = 380.0;
@@ -21,18 +24,26 @@ const HEIGHT: f32 = 380.0;
 const WIDE_SLOT: f32 = 80.0;
 /// Room above 100 for the bar labels.
 const TOP: f64 = 112.0;
+/// The label of a role without a score, at the foot of its slot.
+const NO_SCORE: &str = "no score";
 
-/// A role's bar: what is drawn and what its hover text says.
+/// A role's bar: what is drawn and what its hover text says. A role without a score has no bar.
 #[derive(Debug, Clone, PartialEq)]
 struct ScoreBar {
     label: String,
+    scored: Option<Scored>,
+    detail: String,
+}
+
+/// The figures of a role that has a score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Scored {
     score: f64,
     zone: Zone,
     overridden: bool,
     computed: f64,
     computed_zone: Zone,
     provisional: bool,
-    detail: String,
 }
 
 /// A published score of a related role, named by a compared role.
@@ -74,7 +85,7 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, show_referen
     let response = chart::fixed_plot("compare scores", HEIGHT)
         .custom_x_axes(vec![x_axis])
         .show_grid([false, true])
-        .y_axis_label("AIJRI score (0–100)")
+        .y_axis_label(axis_label(framework))
         .include_x(slots.left)
         .include_x(slots.right)
         .include_y(0.0)
@@ -107,49 +118,85 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, show_referen
     key(ui, &bars, &references, wide);
 }
 
+/// The score axis's title with the framework's range: "AIJRI score (0–100)".
+fn axis_label(framework: &Framework) -> String {
+    let clamp = framework.clamp;
+    format!(
+        "AIJRI score ({}–{})",
+        fmt::weight(clamp.min),
+        fmt::weight(clamp.max)
+    )
+}
+
+/// The bar of a compared role.
 fn score_bar(role: &Compared<'_>) -> ScoreBar {
-    let b = &role.doc.breakdown();
-    let result = b.final_result;
-    let mut detail = format!(
-        "{}\nFinal score {:.1} — {}{}",
-        role.doc.assessment().display_title(),
-        displayed_score(result.score),
-        result.zone.name(),
-        if result.overridden {
-            " (assessor override)"
-        } else {
-            ""
-        }
-    );
-    detail.push_str(&format!(
-        "\nComputed {:.1} — {} (raw {:.4})",
-        b.displayed(),
-        b.sub_label_text(),
-        b.raw
-    ));
-    if let Some(reason) = role
-        .doc
+    bar_of(&role.label, role.doc)
+}
+
+/// The bar of a document labelled `label`: its final score, or none with the reason on hover.
+fn bar_of(label: &str, doc: &Document) -> ScoreBar {
+    let b = doc.breakdown();
+    let title = doc.assessment().display_title();
+    let scored = b.composite.as_ref().map(|c| Scored {
+        score: c.final_result.score,
+        zone: c.final_result.zone,
+        overridden: c.final_result.overridden,
+        computed: c.score,
+        computed_zone: c.zone,
+        provisional: b.provisional,
+    });
+    let detail = match &b.composite {
+        Some(c) => scored_detail(&title, c, doc),
+        None => format!("{title}\n{}", b.no_score_text()),
+    };
+    ScoreBar {
+        label: label.to_owned(),
+        scored,
+        detail,
+    }
+}
+
+/// The text a document's bar is labelled with: "25.0\nYELLOW" in a `wide` slot, "no score"
+/// without a score.
+#[cfg(test)]
+#[must_use]
+pub(super) fn label_text(doc: &Document, wide: bool) -> String {
+    bar_label(&bar_of("", doc), wide)
+}
+
+/// The hover text of a scored role: final and computed score, override reason, provisional flag.
+fn scored_detail(title: &str, c: &Composite, doc: &Document) -> String {
+    let result = c.final_result;
+    let by = if result.overridden {
+        " (assessor override)"
+    } else {
+        ""
+    };
+    let mut lines = vec![
+        title.to_owned(),
+        format!(
+            "Final score {} — {}{by}",
+            fmt::score(result.score),
+            result.zone.name()
+        ),
+        format!(
+            "Computed {} — {} (raw {})",
+            fmt::score(c.score),
+            c.sub_label_text(),
+            fmt::raw(c.raw)
+        ),
+    ];
+    let reason = doc
         .assessment()
         .override_result
         .as_ref()
         .map(|o| o.reason.trim())
-        .filter(|r| !r.is_empty())
-    {
-        detail.push_str(&format!("\nOverride: {reason}"));
+        .filter(|r| !r.is_empty());
+    lines.extend(reason.map(|r| format!("Override: {r}")));
+    if doc.breakdown().provisional {
+        lines.push("⚠ Provisional: task time does not add up to 100%".to_owned());
     }
-    if b.provisional {
-        detail.push_str("\n⚠ Provisional: task time does not add up to 100%");
-    }
-    ScoreBar {
-        label: role.label.clone(),
-        score: result.score,
-        zone: result.zone,
-        overridden: result.overridden,
-        computed: b.score,
-        computed_zone: b.zone,
-        provisional: b.provisional,
-        detail,
-    }
+    lines.join("\n")
 }
 
 /// The published scores named under "where to look next", once per title, in the set's order.
@@ -194,34 +241,38 @@ fn zone_bands(plot: &mut PlotUi<'_>, framework: &Framework, dark: bool) {
     }
 }
 
-/// Draws the bars and their labels; `wide` slots also name the zone in the label.
+/// Draws the bars and their labels; `wide` slots also name the zone in the label. A role without
+/// a score gets no bar, only "no score" at the foot of its slot.
 fn score_bars(plot: &mut PlotUi<'_>, bars: &[ScoreBar], outline: egui::Color32, wide: bool) {
     let chart_bars = bars
         .iter()
         .enumerate()
-        .map(|(i, bar)| {
-            Bar::new(chart::slot_value(i), bar.score)
+        .filter_map(|(i, bar)| {
+            let scored = bar.scored?;
+            let drawn = Bar::new(chart::slot_value(i), scored.score)
                 .width(0.6)
-                .fill(zone_colour(bar.zone))
+                .fill(zone_colour(scored.zone))
                 .stroke(Stroke::new(1.0, outline))
-                .name(&bar.label)
+                .name(&bar.label);
+            Some(drawn)
         })
         .collect();
     plot.bar_chart(BarChart::new("Final score", chart_bars).allow_hover(false));
     for (i, bar) in bars.iter().enumerate() {
         let x = chart::slot_value(i);
-        let text = bar_label(bar, wide);
+        // Above the bar; at the foot of the slot when there is no bar.
+        let y = bar.scored.map_or(1.0, |s| s.score + 1.0);
         plot.text(
             Text::new(
                 "",
-                PlotPoint::new(x, bar.score + 1.0),
-                RichText::new(text).size(13.0).strong(),
+                PlotPoint::new(x, y),
+                RichText::new(bar_label(bar, wide)).size(13.0).strong(),
             )
             .anchor(Align2::CENTER_BOTTOM)
             .id(("score label", i)),
         );
-        if bar.overridden {
-            let marker = Points::new("", vec![[x + 0.38, bar.computed]])
+        if let Some(scored) = bar.scored.filter(|s| s.overridden) {
+            let marker = Points::new("", vec![[x + 0.38, scored.computed]])
                 .shape(MarkerShape::Diamond)
                 .radius(6.0)
                 .filled(true)
@@ -232,20 +283,23 @@ fn score_bars(plot: &mut PlotUi<'_>, bars: &[ScoreBar], outline: egui::Color32, 
 }
 
 /// "24.5\nRED" (with ⚑ for an override and ⚠ when provisional); where slots are narrow, only the
-/// score and the markers: the band the bar ends in names the zone.
+/// score and the markers: the band the bar ends in names the zone. "no score" without a score.
 fn bar_label(bar: &ScoreBar, wide: bool) -> String {
-    let flag = if bar.overridden { "⚑ " } else { "" };
-    let warning = if bar.provisional { " ⚠" } else { "" };
-    let score = displayed_score(bar.score);
+    let Some(scored) = bar.scored else {
+        return NO_SCORE.to_owned();
+    };
+    let flag = if scored.overridden { "⚑ " } else { "" };
+    let warning = if scored.provisional { " ⚠" } else { "" };
+    let score = fmt::score(scored.score);
     if wide {
         format!(
-            "{flag}{score:.1}{warning}\n{}",
-            bar.zone.name().to_uppercase()
+            "{flag}{score}{warning}\n{}",
+            scored.zone.name().to_uppercase()
         )
-    } else if bar.overridden || bar.provisional {
-        format!("{score:.1}\n{flag}{warning}")
+    } else if scored.overridden || scored.provisional {
+        format!("{score}\n{flag}{warning}")
     } else {
-        format!("{score:.1}")
+        score
     }
 }
 
@@ -274,7 +328,7 @@ fn reference_markers(
             .color(outline);
         plot.points(marker.id(("reference", i)));
         let zone = zone_of(reference.score, framework).name().to_uppercase();
-        let text = format!("◇ {:.1}\n{zone}", displayed_score(reference.score));
+        let text = format!("◇ {}\n{zone}", fmt::score(reference.score));
         plot.text(
             Text::new(
                 "",
@@ -290,8 +344,10 @@ fn reference_markers(
 fn reference_detail(reference: &Reference, framework: &Framework) -> String {
     let zone = zone_of(reference.score, framework).name();
     let mut text = format!(
-        "{} — published AIJRI {:.1} ({zone})\nNamed under \"where to look next\" by {}",
-        reference.title, reference.score, reference.named_by
+        "{} — published AIJRI {} ({zone})\nNamed under \"where to look next\" by {}",
+        reference.title,
+        fmt::score(reference.score),
+        reference.named_by
     );
     if !reference.note.trim().is_empty() {
         text.push_str(&format!(":\n{}", reference.note.trim()));
@@ -303,25 +359,26 @@ fn reference_detail(reference: &Reference, framework: &Framework) -> String {
 fn describe(bars: &[ScoreBar]) -> String {
     let parts: Vec<String> = bars
         .iter()
-        .map(|b| {
-            let flag = if b.overridden {
-                format!(
-                    " (override; computed {:.1} {})",
-                    displayed_score(b.computed),
-                    b.computed_zone.name()
-                )
-            } else {
-                String::new()
-            };
-            format!(
-                "{} {:.1} {}{flag}",
-                b.label,
-                displayed_score(b.score),
-                b.zone.name()
-            )
+        .map(|b| match b.scored {
+            Some(s) => format!("{} {}", b.label, scored_words(s)),
+            None => format!("{} {NO_SCORE}", b.label),
         })
         .collect();
     format!("Score chart: {}", parts.join("; "))
+}
+
+/// "24.5 Red", with the computed score after an override.
+fn scored_words(s: Scored) -> String {
+    let flag = if s.overridden {
+        format!(
+            " (override; computed {} {})",
+            fmt::score(s.computed),
+            s.computed_zone.name()
+        )
+    } else {
+        String::new()
+    };
+    format!("{} {}{flag}", fmt::score(s.score), s.zone.name())
 }
 
 /// The key under the chart, in words: what ⚑, ◆, ◇ and ⚠ mean, shown only when they appear.
@@ -332,11 +389,17 @@ fn key(ui: &mut Ui, bars: &[ScoreBar], references: &[Reference], wide: bool) {
         "Bars: final score; its zone is the band the bar ends in (hover a bar for its figures)"
     };
     let mut parts = vec![format!("{bars_are}; dashed lines: zone thresholds")];
-    if bars.iter().any(|b| b.overridden) {
+    let scored = || bars.iter().filter_map(|b| b.scored);
+    if scored().any(|s| s.overridden) {
         parts.push("⚑ assessor override, ◆ the computed score".into());
     }
-    if bars.iter().any(|b| b.provisional) {
+    if scored().any(|s| s.provisional) {
         parts.push("⚠ provisional (task time not 100%)".into());
+    }
+    if bars.iter().any(|b| b.scored.is_none()) {
+        parts.push(format!(
+            "{NO_SCORE}: a missing part or no tasks (hover for why)"
+        ));
     }
     if !references.is_empty() {
         parts.push("◇ published score of a related role (\"where to look next\")".into());

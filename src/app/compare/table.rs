@@ -1,14 +1,17 @@
 //! Every computed figure side by side: one row per figure, one column per compared role. Where
 //! higher (or lower) is clearly better, the best value of the row is marked with ★ and bold text,
 //! so the highlight does not rest on colour. Each cell reads "<figure>, <role>: <value>" to a
-//! screen reader.
+//! screen reader. Every figure is written by [`crate::fmt`]; a figure that cannot be computed (no
+//! tasks, a part without a score) reads [`fmt::MISSING`] and is never the best.
 
 use egui::{RichText, Ui};
 
 use super::Compared;
 use crate::app::store::Document as Doc;
+use crate::fmt;
 use crate::framework::Framework;
-use crate::scoring::{Breakdown, displayed_score, format_pct, round_to, signed};
+use crate::model::Split;
+use crate::scoring::{Breakdown, Composite, time_3plus_text};
 use crate::validate::Severity;
 
 /// Which way a row improves.
@@ -20,7 +23,8 @@ enum Better {
 }
 
 /// A cell: the text shown and, for rows with a best value, the number compared (as displayed, so
-/// values that read the same tie).
+/// values that read the same tie). An absent figure has no number.
+#[derive(Debug, Clone, PartialEq)]
 struct Cell {
     text: String,
     value: Option<f64>,
@@ -34,23 +38,21 @@ const COLUMN_WIDTH: f32 = 170.0;
 /// Every row: its name, which way is better, and how a role fills it.
 const ROWS: [(&str, Better, Figure); 23] = [
     ("Final score", Better::Higher, |d, _| {
-        final_score(&d.breakdown())
+        final_score(d.breakdown())
     }),
     ("Final zone", Better::Higher, |d, _| {
-        zone_cell(&d.breakdown())
+        zone_cell(d.breakdown())
     }),
     ("Computed score", Better::Higher, |d, _| {
-        number(d.breakdown().score, 1)
+        number(composite(d).map(|c| c.score), 1, fmt::score)
     }),
     ("Score before clamping", Better::Neither, |d, _| {
-        number(d.breakdown().score_unclamped, 1)
+        number(composite(d).map(|c| c.score_unclamped), 1, fmt::score)
     }),
     ("Sub-label", Better::Neither, |d, _| {
-        sub_label_cell(&d.breakdown())
+        text(fmt::or_missing(d.breakdown().sub_label_text(), |t| t))
     }),
-    ("Override", Better::Neither, |d, _| {
-        override_cell(&d.breakdown())
-    }),
+    ("Override", Better::Neither, |d, _| override_cell(d)),
     ("Protective total", Better::Higher, |d, f| {
         out_of(d.breakdown().protective_total, f.protective_max())
     }),
@@ -58,60 +60,111 @@ const ROWS: [(&str, Better, Figure); 23] = [
         growth_cell(d.breakdown().growth, f)
     }),
     ("Quick screen", Better::Neither, |d, _| {
-        text(
-            if d.breakdown().quick_screen_red {
-                "Almost certainly Red"
-            } else {
-                "No signal"
-            }
-            .to_owned(),
-        )
+        quick_screen_cell(d.breakdown().quick_screen_red)
     }),
     ("Task total", Better::Lower, |d, _| {
-        number(d.breakdown().task_total, 2)
+        number(d.breakdown().task_total, 2, fmt::task_figure)
     }),
     ("Task resistance (TRS)", Better::Higher, |d, _| {
-        number(d.breakdown().task_resistance, 2)
+        number(d.breakdown().task_resistance, 2, fmt::task_figure)
     }),
-    ("Task time scoring 3+", Better::Lower, |d, _| {
-        pct(d.breakdown().time_3plus_pct)
+    ("Task time scoring 3+", Better::Lower, |d, f| {
+        time_3plus_cell(d.breakdown().time_3plus_pct, f)
     }),
     ("Displacement", Better::Lower, |d, _| {
-        pct(d.breakdown().split.displacement)
+        split_cell(d.breakdown().split, |s| s.displacement)
     }),
     ("Augmentation", Better::Neither, |d, _| {
-        pct(d.breakdown().split.augmentation)
+        split_cell(d.breakdown().split, |s| s.augmentation)
     }),
     ("Not involved", Better::Higher, |d, _| {
-        pct(d.breakdown().split.not_involved)
+        split_cell(d.breakdown().split, |s| s.not_involved)
     }),
     ("Evidence total", Better::Higher, |d, _| {
         signed_cell(d.breakdown().evidence_total)
     }),
     ("Evidence modifier (EM)", Better::Higher, |d, _| {
-        number(d.breakdown().evidence_modifier, 2)
+        number(d.breakdown().evidence_modifier, 2, fmt::modifier)
     }),
     ("Barrier total", Better::Higher, |d, f| {
         out_of(d.breakdown().barrier_total, f.barrier_max())
     }),
     ("Barrier modifier (BM)", Better::Higher, |d, _| {
-        number(d.breakdown().barrier_modifier, 2)
+        number(d.breakdown().barrier_modifier, 2, fmt::modifier)
     }),
     ("Growth modifier (GM)", Better::Higher, |d, _| {
-        number(d.breakdown().growth_modifier, 2)
+        number(d.breakdown().growth_modifier, 2, fmt::modifier)
     }),
     ("Raw composite", Better::Higher, |d, _| {
-        number(d.breakdown().raw, 4)
+        number(composite(d).map(|c| c.raw), 4, fmt::raw)
     }),
     ("Task time total", Better::Neither, |d, _| {
-        provisional_cell(&d.breakdown())
+        provisional_cell(d.breakdown())
     }),
     ("Findings", Better::Neither, |d, _| findings_cell(d)),
 ];
 
+/// A row of the table as shown: the figure's name and, per role, its cell.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Row {
+    /// The figure's name.
+    pub(super) name: &'static str,
+    /// One cell per role, in the set's order.
+    pub(super) cells: Vec<Shown>,
+}
+
+/// A cell as shown: its text and whether it holds the row's best value.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Shown {
+    /// The figure as text, [`fmt::MISSING`] when it cannot be computed.
+    pub(super) text: String,
+    /// Whether this is the row's best value (marked ★).
+    pub(super) best: bool,
+}
+
+impl Shown {
+    /// The text on screen: "★ 52.3" for the best value, the figure alone otherwise.
+    #[must_use]
+    pub(super) fn on_screen(&self) -> String {
+        if self.best {
+            format!("★ {}", self.text)
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
+/// Every row of the table for `docs`, each cell with its text and best mark.
+#[must_use]
+pub(super) fn rows(docs: &[&Doc], framework: &Framework) -> Vec<Row> {
+    ROWS.iter()
+        .map(|&(name, better, figure)| {
+            let cells: Vec<Cell> = docs.iter().map(|d| figure(d, framework)).collect();
+            Row {
+                name,
+                cells: marked(better, cells),
+            }
+        })
+        .collect()
+}
+
+/// The cells of a row with the best value marked: only a value that is there can be the best.
+fn marked(better: Better, cells: Vec<Cell>) -> Vec<Shown> {
+    let best = best_value(better, &cells);
+    cells
+        .into_iter()
+        .map(|cell| Shown {
+            best: best.is_some() && cell.value == best,
+            text: cell.text,
+        })
+        .collect()
+}
+
 /// Draws the table of the comparison set.
 pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
     let cell = egui::vec2(COLUMN_WIDTH, ui.spacing().interact_size.y);
+    let docs: Vec<&Doc> = set.iter().map(|r| r.doc).collect();
+    let rows = rows(&docs, framework);
     egui::ScrollArea::horizontal()
         .id_salt("compare table")
         .show(ui, |ui| {
@@ -120,10 +173,8 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
                 .spacing([18.0, 5.0])
                 .show(ui, |ui| {
                     header(ui, set, cell);
-                    for (name, better, figure) in ROWS {
-                        let cells: Vec<Cell> =
-                            set.iter().map(|r| figure(r.doc, framework)).collect();
-                        row(ui, name, better, &cells, set, cell);
+                    for row in &rows {
+                        row_ui(ui, row, set, cell);
                     }
                 });
         });
@@ -156,35 +207,25 @@ fn header(ui: &mut Ui, set: &[Compared<'_>], cell: egui::Vec2) {
     ui.end_row();
 }
 
-fn row(
-    ui: &mut Ui,
-    name: &str,
-    better: Better,
-    cells: &[Cell],
-    set: &[Compared<'_>],
-    size: egui::Vec2,
-) {
-    ui.label(name);
-    let best = best_value(better, cells);
+fn row_ui(ui: &mut Ui, row: &Row, set: &[Compared<'_>], size: egui::Vec2) {
+    ui.label(row.name);
     let strong = ui.visuals().strong_text_color();
-    for (cell, role) in cells.iter().zip(set) {
-        let is_best = best.is_some() && cell.value == best;
+    for (cell, role) in row.cells.iter().zip(set) {
         let label = || {
-            let rich = if is_best {
-                RichText::new(format!("★ {}", cell.text))
-                    .strong()
-                    .color(strong)
+            let rich = RichText::new(cell.on_screen());
+            egui::Label::new(if cell.best {
+                rich.strong().color(strong)
             } else {
-                RichText::new(&cell.text)
-            };
-            egui::Label::new(rich)
+                rich
+            })
         };
         if let Some(response) = fixed_cell(ui, size, label) {
             let spoken = format!(
-                "{name}, {}: {}{}",
+                "{}, {}: {}{}",
+                row.name,
                 role.label,
                 cell.text,
-                if is_best { " (best)" } else { "" }
+                if cell.best { " (best)" } else { "" }
             );
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
         }
@@ -193,6 +234,7 @@ fn row(
 }
 
 /// The best value of a row, when the row has a direction, two or more values, and they differ.
+/// Absent figures take no part.
 fn best_value(better: Better, cells: &[Cell]) -> Option<f64> {
     let values: Vec<f64> = cells
         .iter()
@@ -211,105 +253,129 @@ fn best_value(better: Better, cells: &[Cell]) -> Option<f64> {
     }
 }
 
-fn number(value: f64, decimals: usize) -> Cell {
-    // At most four decimals are shown; the cast is exact.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
-    let rounded = round_to(value, decimals as i32);
-    Cell {
-        text: format!("{rounded:.decimals$}"),
-        value: Some(rounded),
-    }
+/// The composite of a document, when it has a score.
+fn composite(doc: &Doc) -> Option<&Composite> {
+    doc.breakdown().composite.as_ref()
 }
 
-fn pct(value: f64) -> Cell {
-    Cell {
-        text: format_pct(value),
-        value: Some(round_to(value, 1)),
-    }
+/// An absent figure: [`fmt::MISSING`], nothing to compare.
+fn missing() -> Cell {
+    text(fmt::MISSING.to_owned())
+}
+
+/// A figure written by `show`, compared as rounded to the `decimals` it is shown with.
+fn number(value: Option<f64>, decimals: i32, show: fn(f64) -> String) -> Cell {
+    value.map_or_else(missing, |v| Cell {
+        text: show(v),
+        value: Some(fmt::round(v, decimals)),
+    })
 }
 
 fn text(text: String) -> Cell {
     Cell { text, value: None }
 }
 
-fn integer(value: i64) -> Option<f64> {
+/// An integer figure as a number to compare.
+fn integer(value: i64) -> f64 {
     // Totals are small integers; the cast is exact.
     #[allow(clippy::cast_precision_loss)]
     let value = value as f64;
-    Some(value)
+    value
 }
 
-fn signed_cell(value: i64) -> Cell {
-    Cell {
-        text: signed(value).replace('-', "−"),
-        value: integer(value),
-    }
+fn signed_cell(value: Option<i64>) -> Cell {
+    value.map_or_else(missing, |v| Cell {
+        text: fmt::signed_typographic(v),
+        value: Some(integer(v)),
+    })
 }
 
-fn out_of(value: i64, max: i64) -> Cell {
-    Cell {
-        text: format!("{value}/{max}"),
-        value: integer(value),
-    }
+/// "2/9"; [`fmt::MISSING`] when a part has no score.
+fn out_of(value: Option<i64>, max: i64) -> Cell {
+    value.map_or_else(missing, |v| Cell {
+        text: format!("{v}/{max}"),
+        value: Some(integer(v)),
+    })
 }
 
-fn growth_cell(growth: i64, framework: &Framework) -> Cell {
-    Cell {
+fn growth_cell(growth: Option<i64>, framework: &Framework) -> Cell {
+    growth.map_or_else(missing, |g| Cell {
         text: format!(
             "{} ({})",
-            signed(growth).replace('-', "−"),
-            framework.growth_label(growth)
+            fmt::signed_typographic(g),
+            framework.growth_label(g)
         ),
-        value: integer(growth),
+        value: Some(integer(g)),
+    })
+}
+
+fn quick_screen_cell(red: Option<bool>) -> Cell {
+    match red {
+        Some(true) => text("Almost certainly Red".to_owned()),
+        Some(false) => text("No signal".to_owned()),
+        None => missing(),
     }
+}
+
+/// A share of the split, when there is task time.
+fn split_cell(split: Option<Split>, share: fn(&Split) -> f64) -> Cell {
+    number(split.as_ref().map(share), 1, fmt::pct)
+}
+
+/// The share of time at 3+, written as everywhere else ("69.96%" below a 70% threshold) and
+/// compared as written.
+fn time_3plus_cell(share: Option<f64>, framework: &Framework) -> Cell {
+    share.map_or_else(missing, |s| {
+        let text = time_3plus_text(s, framework);
+        Cell {
+            value: text.strip_suffix('%').and_then(|t| t.parse().ok()),
+            text,
+        }
+    })
 }
 
 fn final_score(b: &Breakdown) -> Cell {
-    let result = b.final_result;
-    let flag = if result.overridden { " ⚑" } else { "" };
-    Cell {
-        text: format!("{:.1}{flag}", displayed_score(result.score)),
-        value: Some(displayed_score(result.score)),
-    }
+    b.final_result().map_or_else(missing, |result| {
+        let flag = if result.overridden { " ⚑" } else { "" };
+        Cell {
+            text: format!("{}{flag}", fmt::score(result.score)),
+            value: Some(fmt::round(result.score, 1)),
+        }
+    })
 }
 
 fn zone_cell(b: &Breakdown) -> Cell {
-    let zone = b.final_result.zone;
-    let rank = crate::model::Zone::ALL
-        .iter()
-        .position(|&z| z == zone)
-        .and_then(|i| i64::try_from(i).ok())
-        .and_then(integer);
-    Cell {
-        text: zone.name().to_uppercase(),
-        value: rank,
-    }
+    b.zone_shown().map_or_else(missing, |zone| {
+        let rank = crate::model::Zone::ALL
+            .iter()
+            .position(|&z| z == zone)
+            .and_then(|i| i64::try_from(i).ok())
+            .map(integer);
+        Cell {
+            text: zone.name().to_uppercase(),
+            value: rank,
+        }
+    })
 }
 
-fn sub_label_cell(b: &Breakdown) -> Cell {
-    let zone = b.zone.name();
-    text(b.sub_label.map_or_else(
-        || zone.to_owned(),
-        |label| format!("{zone} ({})", label.name()),
-    ))
-}
-
-fn override_cell(b: &Breakdown) -> Cell {
-    let result = b.final_result;
-    if result.overridden {
-        text(format!(
-            "⚑ {:.1} {}",
-            displayed_score(result.score),
+/// "none", the override's result, or — without a score — that it is not applied.
+fn override_cell(doc: &Doc) -> Cell {
+    let has_override = doc.assessment().override_result.is_some();
+    text(match doc.breakdown().final_result() {
+        _ if !has_override => "none".to_owned(),
+        Some(result) => format!(
+            "⚑ {} {}",
+            fmt::score(result.score),
             result.zone.name().to_uppercase()
-        ))
-    } else {
-        text("none".to_owned())
-    }
+        ),
+        None => "⚑ not applied (no score)".to_owned(),
+    })
 }
 
+/// The task time total, flagged when the figures use shares scaled to 100%.
 fn provisional_cell(b: &Breakdown) -> Cell {
-    let total = format_pct(b.time_total);
-    text(if b.provisional {
+    let total = fmt::pct(b.time_total);
+    text(if b.provisional && b.task_total.is_some() {
         format!("⚠ {total} (provisional)")
     } else {
         total
@@ -330,6 +396,7 @@ fn findings_cell(doc: &Doc) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Assessment;
 
     fn cells(values: &[f64]) -> Vec<Cell> {
         values
@@ -339,6 +406,21 @@ mod tests {
                 value: Some(v),
             })
             .collect()
+    }
+
+    /// The rounding test role: its score is 24.95 in decimals, 24.9499… as a double.
+    fn role_at_24_95() -> Assessment {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/score-24-95.aijri.json");
+        crate::library::load_file(&path).unwrap().assessment
+    }
+
+    fn doc(assessment: Assessment) -> Doc {
+        Doc::new(assessment, None, Framework::published())
+    }
+
+    fn row<'a>(rows: &'a [Row], name: &str) -> &'a Row {
+        rows.iter().find(|r| r.name == name).unwrap()
     }
 
     #[test]
@@ -362,9 +444,61 @@ mod tests {
 
     #[test]
     fn numbers_compare_as_displayed() {
-        let a = number(3.049, 2);
-        let b = number(3.051, 2);
+        let a = number(Some(3.049), 2, fmt::task_figure);
+        let b = number(Some(3.051), 2, fmt::task_figure);
         assert_eq!(a.text, "3.05");
         assert_eq!(a.value, b.value, "values that read the same tie");
+        assert_eq!(number(Some(0.125), 2, fmt::task_figure).text, "0.13");
+    }
+
+    #[test]
+    fn a_score_of_24_95_reads_25_0_in_the_table_and_on_its_bar() {
+        let role = doc(role_at_24_95());
+        let rows = rows(&[&role], Framework::published());
+        for name in ["Final score", "Computed score"] {
+            assert_eq!(row(&rows, name).cells[0].text, "25.0", "{name}");
+        }
+        assert_eq!(row(&rows, "Final zone").cells[0].text, "YELLOW");
+        assert_eq!(
+            super::super::score_bars::label_text(&role, true),
+            "25.0\nYELLOW"
+        );
+        assert_eq!(super::super::score_bars::label_text(&role, false), "25.0");
+    }
+
+    #[test]
+    fn a_role_without_tasks_shows_missing_figures_never_marked_best() {
+        let scored = doc(role_at_24_95());
+        let mut higher = role_at_24_95();
+        higher.tasks[0].score = 2;
+        let higher = doc(higher);
+        let mut empty = role_at_24_95();
+        empty.tasks.clear();
+        let empty = doc(empty);
+        let rows = rows(&[&scored, &higher, &empty], Framework::published());
+        for name in [
+            "Final score",
+            "Final zone",
+            "Computed score",
+            "Score before clamping",
+            "Sub-label",
+            "Task total",
+            "Task resistance (TRS)",
+            "Task time scoring 3+",
+            "Displacement",
+            "Not involved",
+            "Raw composite",
+        ] {
+            let cell = &row(&rows, name).cells[2];
+            assert_eq!(cell.on_screen(), fmt::MISSING, "{name}");
+            assert!(!cell.best, "{name}");
+        }
+        let final_score = &row(&rows, "Final score").cells;
+        assert!(final_score[1].best && !final_score[0].best);
+        assert_eq!(row(&rows, "Task time total").cells[2].text, "0%");
+        assert_eq!(
+            super::super::score_bars::label_text(&empty, true),
+            "no score"
+        );
     }
 }

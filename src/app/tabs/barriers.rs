@@ -3,15 +3,21 @@
 use egui::{RichText, Ui};
 
 use super::TabContext;
-use crate::app::widgets::{ScoredPart, figure, scored_part};
+use crate::app::widgets::{ScoredPart, figure, range_text, scored_part};
 use crate::model::{Assessment, Barrier};
-use crate::report::composite_steps;
+use crate::report::{composite_steps, total_of};
 
 /// Draws the Barriers tab.
 pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     let fw = cx.framework;
     ui.heading("Barriers");
-    ui.label(RichText::new("Reframed question: what prevents AI execution even when programmatically possible? Each 0–2.").weak());
+    let range = range_text(&fw.barriers, false);
+    ui.label(
+        RichText::new(format!(
+            "Reframed question: what prevents AI execution even when programmatically possible? Each {range}."
+        ))
+        .weak(),
+    );
     for &b in Barrier::ALL {
         let item = a.barriers.get_mut(b);
         let part = ScoredPart {
@@ -27,7 +33,7 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     figure(
         ui,
         "Barrier total:",
-        format!("{}/{}", cx.breakdown.barrier_total, fw.barrier_max()),
+        total_of(cx.breakdown.barrier_total, fw.barrier_max()),
     );
     figure(
         ui,

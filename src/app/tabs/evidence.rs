@@ -3,16 +3,22 @@
 use egui::{RichText, Ui};
 
 use super::TabContext;
-use crate::app::widgets::{ScoredPart, figure, scored_part};
+use crate::app::widgets::{ScoredPart, figure, range_text, scored_part};
+use crate::fmt;
 use crate::model::{Assessment, Dimension};
 use crate::report::composite_steps;
-use crate::scoring::signed;
 
 /// Draws the Evidence tab.
 pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     let fw = cx.framework;
     ui.heading("Evidence");
-    ui.label(RichText::new("What the market shows today: each dimension from −2 (strongly against the role) to +2.").weak());
+    let range = range_text(&fw.evidence, true);
+    ui.label(
+        RichText::new(format!(
+            "What the market shows today: each dimension scored {range}, negative against the role."
+        ))
+        .weak(),
+    );
     for &d in Dimension::ALL {
         let item = a.evidence.get_mut(d);
         let part = ScoredPart {
@@ -25,7 +31,11 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         scored_part(ui, part, cx.jump);
     }
     ui.add_space(6.0);
-    figure(ui, "Evidence total:", signed(cx.breakdown.evidence_total));
+    figure(
+        ui,
+        "Evidence total:",
+        fmt::or_missing(cx.breakdown.evidence_total, fmt::signed),
+    );
     figure(
         ui,
         "Evidence modifier:",

@@ -4,16 +4,22 @@ use egui::{RichText, Ui};
 
 use super::TabContext;
 use crate::app::widgets::{
-    ScoredPart, figure, help_heading, score_picker, scored_part, text_block,
+    ScoredPart, figure, help_heading, range_text, score_picker, scored_part, text_block,
 };
 use crate::model::{Assessment, Principle};
-use crate::scoring::signed;
+use crate::report::{growth_text, total_of};
 
 /// Draws the Protective & growth tab.
 pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     let fw = cx.framework;
     ui.heading("Protective principles");
-    ui.label(RichText::new("What keeps the work human: each scored 0 (none) to 3 (strong). Hover a score for its meaning.").weak());
+    let range = range_text(&fw.principles, false);
+    ui.label(
+        RichText::new(format!(
+            "What keeps the work human: each scored {range}. Hover a score for its meaning."
+        ))
+        .weak(),
+    );
     for &p in Principle::ALL {
         let item = a.protective.get_mut(p);
         let part = ScoredPart {
@@ -29,17 +35,13 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     figure(
         ui,
         "Protective total:",
-        format!("{}/{}", cx.breakdown.protective_total, fw.protective_max()),
+        total_of(cx.breakdown.protective_total, fw.protective_max()),
     );
     ui.separator();
     let growth = &fw.growth;
     help_heading(ui, &growth.name, &growth.help, cx.jump, "growth.score");
     score_picker(ui, &growth.name, growth, &mut a.growth.score, true);
-    ui.label(format!(
-        "{} ({})",
-        signed(a.growth.score),
-        fw.growth_label(a.growth.score)
-    ));
+    ui.label(growth_text(a.growth.score, fw));
     text_block(
         ui,
         "Rationale",

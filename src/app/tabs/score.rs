@@ -5,9 +5,10 @@ use egui::{RichText, Ui};
 
 use super::TabContext;
 use crate::app::widgets::{text_block, zone_colour};
+use crate::fmt;
 use crate::model::{Assessment, Override, Zone};
+use crate::report::growth_text;
 use crate::report::{composite_steps, override_text};
-use crate::scoring::format_pct;
 use crate::validate::published_differences;
 
 /// Draws the Score tab.
@@ -67,14 +68,14 @@ fn composite_ui(ui: &mut Ui, cx: &TabContext<'_>) {
             RichText::new(&steps.zone)
                 .monospace()
                 .strong()
-                .color(zone_colour(b.zone)),
+                .color(b.zone().map_or(ui.visuals().text_color(), zone_colour)),
         );
     });
     if b.provisional {
         ui.label(
             RichText::new(format!(
                 "Provisional: task time adds up to {}; shares are scaled to 100%.",
-                format_pct(b.time_total)
+                fmt::pct(b.time_total)
             ))
             .color(ui.visuals().error_fg_color),
         );
@@ -83,21 +84,32 @@ fn composite_ui(ui: &mut Ui, cx: &TabContext<'_>) {
 
 fn sub_label_ui(ui: &mut Ui, cx: &TabContext<'_>) {
     let b = cx.breakdown;
+    let fw = cx.framework;
     ui.heading("Sub-label determination");
+    let share = b.time_3plus_pct.map_or_else(
+        || fmt::MISSING.to_owned(),
+        |p| crate::scoring::time_3plus_text(p, fw),
+    );
     table(
         ui,
         "sub-label",
         &[
-            ("% of task time scoring 3+", format_pct(b.time_3plus_pct)),
-            ("AI Growth Correlation", crate::scoring::signed(b.growth)),
-            ("Sub-label", b.sub_label_text()),
+            ("% of task time scoring 3+", share),
+            ("AI Growth Correlation", growth_text(b.growth, fw)),
+            (
+                "Sub-label",
+                b.sub_label_text().unwrap_or_else(|| b.no_score_text()),
+            ),
         ],
     );
     ui.add_space(4.0);
-    if b.conditions.is_empty() {
-        ui.label("Yellow has no sub-label.");
+    let Some(composite) = &b.composite else {
+        return;
+    };
+    if composite.conditions.is_empty() {
+        ui.label(format!("{} has no sub-label.", composite.zone.name()));
     }
-    for condition in &b.conditions {
+    for condition in &composite.conditions {
         let (mark, colour) = if condition.holds {
             ("✓", ui.visuals().text_color())
         } else {
@@ -140,7 +152,7 @@ fn override_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         .changed()
     {
         a.override_result = enabled.then(|| Override {
-            score: Some(crate::scoring::displayed_score(cx.breakdown.score)),
+            score: cx.breakdown.displayed(),
             ..Override::default()
         });
     }
@@ -150,16 +162,26 @@ fn override_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     ui.horizontal(|ui| {
         let mut has_score = o.score.is_some();
         if ui.checkbox(&mut has_score, "Final score").changed() {
-            o.score = has_score.then_some(crate::scoring::displayed_score(cx.breakdown.score));
+            o.score = if has_score {
+                cx.breakdown.displayed().or(Some(0.0))
+            } else {
+                None
+            };
         }
+        let clamp = cx.framework.clamp;
         if let Some(score) = &mut o.score {
             ui.add(
                 egui::DragValue::new(score)
-                    .range(0.0..=100.0)
+                    .range(clamp.min..=clamp.max)
                     .speed(0.1)
-                    .max_decimals(1),
+                    .custom_formatter(|v, _| fmt::score(v)),
             )
-            .on_hover_text("The final score, 0–100");
+            .accessible_name("Override score")
+            .on_hover_text(format!(
+                "The final score, {}–{}",
+                fmt::weight(clamp.min),
+                fmt::weight(clamp.max)
+            ));
         }
         ui.separator();
         let label = ui.label("Final zone");

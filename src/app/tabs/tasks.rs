@@ -10,9 +10,9 @@ use egui::{RichText, Ui};
 use super::TabContext;
 use crate::app::store::TaskEdit;
 use crate::app::widgets::{figure, text_block, text_line};
+use crate::fmt;
 use crate::model::{Assessment, Impact, Task};
 use crate::report::composite_steps;
-use crate::scoring::format_pct;
 
 /// Column widths, in points; the Task column takes what is left.
 const NUMBER: f32 = 40.0;
@@ -166,7 +166,9 @@ fn time_cell(ui: &mut Ui, number: usize, time_pct: &mut f64, cx: &TabContext<'_>
             egui::DragValue::new(time_pct)
                 .range(0.0..=100.0)
                 .speed(0.5)
-                .custom_formatter(|value, _| crate::report::plain_number(value, 4))
+                .custom_formatter(|value, _| {
+                    fmt::time_share(value).trim_end_matches('%').to_owned()
+                })
                 .suffix("%"),
         )
         .on_hover_text("Share of working time, 0–100%: drag or type")
@@ -285,7 +287,7 @@ fn total_row(ui: &mut Ui, cx: &TabContext<'_>, task_width: f32) {
         fixed(ui, task_width, |ui| {
             ui.label(RichText::new("Total").strong())
         });
-        let time = RichText::new(format_pct(b.time_total)).strong().monospace();
+        let time = RichText::new(fmt::pct(b.time_total)).strong().monospace();
         let time = if b.provisional {
             time.color(ui.visuals().error_fg_color)
         } else {
@@ -296,7 +298,7 @@ fn total_row(ui: &mut Ui, cx: &TabContext<'_>, task_width: f32) {
         cell(
             ui,
             WEIGHTED,
-            RichText::new(format!("{:.2}", b.task_total))
+            RichText::new(fmt::or_missing(b.task_total, fmt::task_figure))
                 .strong()
                 .monospace(),
         )
@@ -306,7 +308,7 @@ fn total_row(ui: &mut Ui, cx: &TabContext<'_>, task_width: f32) {
         ui.label(
             RichText::new(format!(
                 "Total time {} — must be 100%; every figure is provisional",
-                format_pct(b.time_total)
+                fmt::pct(b.time_total)
             ))
             .color(ui.visuals().error_fg_color)
             .strong(),
@@ -326,7 +328,10 @@ fn totals_ui(ui: &mut Ui, cx: &TabContext<'_>) {
     figure(
         ui,
         "Share of time scoring 3+:",
-        format_pct(b.time_3plus_pct),
+        b.time_3plus_pct.map_or_else(
+            || fmt::MISSING.to_owned(),
+            |p| crate::scoring::time_3plus_text(p, cx.framework),
+        ),
     );
 }
 

@@ -9,9 +9,10 @@ use egui::{RichText, Ui};
 
 use super::store::{DocId, Document, Edit};
 use super::{Action, AppState};
+use crate::fmt;
 use crate::framework::Framework;
 use crate::model::Assessment;
-use crate::scoring::displayed_score;
+use crate::model::Zone;
 use crate::sensitivity::{self, Analysis, Change, Outcome, ZoneMove};
 
 /// How many options of a zone move are listed; the rest are counted.
@@ -54,6 +55,10 @@ impl WhatIfView {
 pub struct Subject<'a> {
     /// The role's document.
     pub id: DocId,
+    /// Its computed score now (unrounded).
+    pub score: f64,
+    /// Its computed zone now.
+    pub zone: Zone,
     /// The role's assessment.
     pub assessment: &'a Assessment,
     /// The framework it is scored under.
@@ -84,8 +89,19 @@ impl WhatIfView {
         };
         let framework = &state.framework;
         let analysis = self.analysis(doc.assessment(), framework);
+        let (Some(score), Some(zone)) = (analysis.score, analysis.zone) else {
+            ui.centered_and_justified(|ui| {
+                ui.label(format!(
+                    "What-if needs a score — {}. The findings below say what to fill in.",
+                    doc.breakdown().no_score_text()
+                ))
+            });
+            return;
+        };
         let subject = Subject {
             id,
+            score,
+            zone,
             assessment: doc.assessment(),
             framework,
             analysis,
@@ -94,7 +110,7 @@ impl WhatIfView {
             .id_salt("what-if")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                intro(ui, doc, analysis);
+                intro(ui, doc, subject);
                 ui.separator();
                 ui.label(
                     RichText::new("Smallest change into another zone")
@@ -110,23 +126,22 @@ impl WhatIfView {
     }
 }
 
-fn intro(ui: &mut Ui, doc: &Document, analysis: &Analysis) {
+fn intro(ui: &mut Ui, doc: &Document, subject: Subject<'_>) {
     ui.label(
         RichText::new(format!("What-if: {}", doc.assessment().display_title()))
             .strong()
             .size(16.0),
     );
     ui.label(format!(
-        "Computed score now {:.1} — {}. Each input below moves by one step within its range; nothing changes until you press Apply.",
-        displayed_score(analysis.score),
-        analysis.zone.name().to_uppercase()
+        "Computed score now {} — {}. Each input below moves by one step within its range; nothing changes until you press Apply.",
+        fmt::score(subject.score),
+        subject.zone.name().to_uppercase()
     ));
-    let result = doc.breakdown().final_result;
-    if result.overridden {
+    if let Some(result) = doc.breakdown().final_result().filter(|r| r.overridden) {
         ui.label(
             RichText::new(format!(
-                "⚑ An assessor override sets the final result ({:.1} {}); what-if works on the computed score.",
-                displayed_score(result.score),
+                "⚑ An assessor override sets the final result ({} {}); what-if works on the computed score.",
+                fmt::score(result.score),
                 result.zone.name().to_uppercase()
             ))
             .strong(),
@@ -158,7 +173,7 @@ fn zone_move(
         };
         ui.label(format!(
             "{} is the {edge} zone: there is no next zone {direction}.",
-            subject.analysis.zone.name()
+            subject.zone.name()
         ));
         return;
     };
@@ -207,7 +222,7 @@ fn options_grid(
                 let changes = subject.describe(&option.changes);
                 ui.label(&changes);
                 ui.label(
-                    RichText::new(outcome_text(option, subject.analysis.score))
+                    RichText::new(outcome_text(option, subject.score))
                         .monospace()
                         .strong(),
                 );
@@ -230,10 +245,10 @@ fn options_grid(
 /// "→ 26.0 YELLOW (+1.5)": the score and zone after a change, and the change as displayed.
 #[must_use]
 pub fn outcome_text(outcome: &Outcome, base_score: f64) -> String {
-    let delta = format!("{:+.1}", outcome.shown_delta(base_score)).replace('-', "−");
     format!(
-        "→ {:.1} {} ({delta})",
-        displayed_score(outcome.score),
-        outcome.zone.name().to_uppercase()
+        "→ {} {} ({})",
+        fmt::score(outcome.score),
+        outcome.zone.name().to_uppercase(),
+        outcome.shown_delta_text(base_score)
     )
 }

@@ -9,8 +9,8 @@ use super::{Subject, outcome_text};
 use crate::app::Action;
 use crate::app::chart::{self, BLUE, GREY, PURPLE};
 use crate::app::widgets::zone_colour;
+use crate::fmt;
 use crate::model::Zone;
-use crate::scoring::displayed_score;
 use crate::sensitivity::{InputEffect, Outcome};
 
 /// Height of one input's row in the chart, in points.
@@ -84,8 +84,14 @@ fn chart_ui(ui: &mut Ui, subject: Subject<'_>) {
         .show(ui, |plot| {
             plot.vline(VLine::new("", 0.0).color(GREY).width(1.0).id("zero"));
             edge_lines(plot, &edges, count);
-            bars(plot, rows, |e| e.down.as_ref(), "▼", LOWERED);
-            bars(plot, rows, |e| e.up.as_ref(), "▲", RAISED);
+            bars(
+                plot,
+                rows,
+                subject.score,
+                |e| e.down.as_ref(),
+                ("▼", LOWERED),
+            );
+            bars(plot, rows, subject.score, |e| e.up.as_ref(), ("▲", RAISED));
             plot.pointer_coordinate()
         });
     let description = format!("Tornado chart of {count} inputs");
@@ -112,7 +118,7 @@ fn y_of(row: usize, count: usize) -> f64 {
 
 /// Where the score would cross into the neighbouring zones, with a label, when within `limit`.
 fn zone_edges(subject: Subject<'_>, limit: f64) -> Vec<Edge> {
-    let shown = displayed_score(subject.analysis.score);
+    let shown = fmt::round(subject.score, 1);
     let zones = subject.framework.zones;
     let edges = [
         (Zone::Yellow, zones.yellow_min, Zone::Red),
@@ -123,11 +129,18 @@ fn zone_edges(subject: Subject<'_>, limit: f64) -> Vec<Edge> {
         .filter_map(|(upper, threshold, lower)| {
             let x = threshold - shown;
             let (zone, text) = if x > 0.0 {
-                (upper, format!("{} at {x:+.1}", upper.name().to_uppercase()))
+                (
+                    upper,
+                    format!("{} at {}", upper.name().to_uppercase(), fmt::score_delta(x)),
+                )
             } else {
                 (
                     lower,
-                    format!("{} below {x:+.1}", lower.name().to_uppercase()).replace('-', "−"),
+                    format!(
+                        "{} below {}",
+                        lower.name().to_uppercase(),
+                        fmt::score_delta(x)
+                    ),
                 )
             };
             (x.abs() <= limit && x.abs() > f64::EPSILON).then_some(Edge { x, zone, text })
@@ -162,12 +175,14 @@ fn edge_lines(plot: &mut PlotUi<'_>, edges: &[Edge], count: usize) {
     }
 }
 
+/// The bars of one direction (▼ or ▲, in its colour), labelled with the change of the displayed
+/// score from `base`.
 fn bars(
     plot: &mut PlotUi<'_>,
     rows: &[InputEffect],
+    base: f64,
     pick: impl Fn(&InputEffect) -> Option<&Outcome>,
-    mark: &str,
-    colour: Color32,
+    (mark, colour): (&str, Color32),
 ) {
     let count = rows.len();
     let mut chart_bars = Vec::new();
@@ -182,7 +197,7 @@ fn bars(
                 .fill(colour)
                 .stroke(Stroke::new(1.0, colour)),
         );
-        let text = format!("{mark} {:+.1}", outcome.delta).replace('-', "−");
+        let text = format!("{mark} {}", outcome.shown_delta_text(base));
         let anchor = if outcome.delta >= 0.0 {
             Align2::LEFT_CENTER
         } else {
@@ -212,7 +227,7 @@ fn detail(effect: &InputEffect, subject: Subject<'_>) -> String {
             Some(o) => format!(
                 "{mark} {} {}",
                 subject.describe(&o.changes),
-                outcome_text(o, subject.analysis.score)
+                outcome_text(o, subject.score)
             ),
             None => format!("{mark} out of range"),
         });
@@ -222,7 +237,7 @@ fn detail(effect: &InputEffect, subject: Subject<'_>) -> String {
 
 /// The ranked list: each input with its current score and both steps; the name opens the field.
 fn list_ui(ui: &mut Ui, subject: Subject<'_>, actions: &mut Vec<Action>) {
-    let base = subject.analysis.score;
+    let base = subject.score;
     let step = |o: &Option<Outcome>| {
         o.as_ref()
             .map_or_else(|| "out of range".to_owned(), |o| outcome_text(o, base))

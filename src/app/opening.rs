@@ -1,0 +1,219 @@
+//! Opening libraries and files: a folder replaces the library and streams in off the UI thread
+//! (see [`super::loading`]); files join it. A file that is already open is switched to and never
+//! reloaded over unsaved edits.
+
+use std::path::PathBuf;
+
+use super::AijriApp;
+use super::jobs::Done;
+use super::loading::{self, LoadId, LoadedDoc, Loading};
+use super::store::{DocId, Edit, file_name};
+use crate::library::{self, LoadedFile};
+
+impl AijriApp {
+    /// Loads files off the UI thread; [`Done::Opened`] brings them in.
+    pub(super) fn load_paths(&mut self, paths: Vec<PathBuf>) {
+        self.jobs.spawn("load-files", move || {
+            Done::Opened(library::load_paths(&paths))
+        });
+    }
+
+    /// Brings loaded files in. A file that is already open is switched to, and reloaded only
+    /// when it has no unsaved edits; a failed one becomes a notice (and an entry, when new).
+    pub(super) fn opened(&mut self, files: Vec<LoadedFile>) {
+        let mut last = None;
+        for file in files {
+            if let Err(error) = &file.result {
+                self.state.notify(true, error.to_string());
+            }
+            let id = match self.state.store.by_path(&file.path) {
+                Some(id) => self.reopened(id, file),
+                None => {
+                    if file.result.is_ok() {
+                        self.state.settings.add_recent(&file.path);
+                    }
+                    self.state.store.open_loaded(file, &self.state.framework)
+                }
+            };
+            last = Some(id);
+        }
+        if let Some(id) = last {
+            self.state.selected = Some(id);
+        }
+    }
+
+    /// A file opened again: switch to it, never losing its edits.
+    fn reopened(&mut self, id: DocId, file: LoadedFile) -> DocId {
+        let name = file_name(&file.path);
+        let framework = &self.state.framework;
+        let store = &mut self.state.store;
+        match (store.doc(id), file.result) {
+            (Some(doc), _) if doc.is_dirty() => self.state.notify(
+                false,
+                format!(
+                    "{name} is already open with unsaved edits: switched to it and kept your edits"
+                ),
+            ),
+            (Some(doc), Ok(loaded)) => {
+                let changed = doc.stamp() != Some(loaded.stamp);
+                store.edit(
+                    id,
+                    Edit::Reload(Box::new(loaded.assessment), loaded.stamp),
+                    framework,
+                );
+                let what = if changed {
+                    "reloaded it from disk"
+                } else {
+                    "switched to it"
+                };
+                self.state
+                    .notify(false, format!("{name} is already open: {what}"));
+            }
+            (Some(_), Err(_)) => {}
+            (None, result) => {
+                let file = LoadedFile {
+                    path: file.path,
+                    result,
+                };
+                store.replace_failed(id, file, framework);
+            }
+        }
+        id
+    }
+
+    /// Reads a document's file again off the UI thread; [`Done::Reloaded`] makes it the saved
+    /// and the current version (Revert, File → Reload from disk: the user agreed to lose edits).
+    pub(super) fn reload_from_disk(&mut self, id: DocId) {
+        let Some(path) = self.state.store.path(id).map(std::path::Path::to_path_buf) else {
+            return;
+        };
+        self.jobs.spawn("reload", move || Done::Reloaded {
+            doc: id,
+            result: library::load_file(&path)
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
+        });
+    }
+
+    /// Brings in a file read again.
+    pub(super) fn reloaded(&mut self, id: DocId, result: Result<Box<library::Loaded>, String>) {
+        let Some(path) = self.state.store.path(id).map(file_name) else {
+            return;
+        };
+        match result {
+            Ok(loaded) => {
+                let reload = Edit::Reload(Box::new(loaded.assessment), loaded.stamp);
+                self.state.store.edit(id, reload, &self.state.framework);
+                self.state
+                    .notify(false, format!("Reloaded {path} from disk"));
+            }
+            Err(message) => self.state.notify(true, message),
+        }
+    }
+
+    /// Replaces the library by a folder: every document closes (the user was asked about unsaved
+    /// edits), a load in progress is cancelled, and the folder streams in.
+    pub(super) fn open_folder(&mut self, folder: PathBuf) {
+        if let Some(loading) = self.state.loading.take() {
+            loading.cancel();
+        }
+        let store = &mut self.state.store;
+        store.close_all();
+        store.folder = Some(folder.clone());
+        self.state.selected = None;
+        self.state.question = None;
+        self.state.settings.last_folder = Some(folder.clone());
+        self.start_load(folder);
+    }
+
+    /// Starts streaming a folder's files into the store.
+    pub(super) fn start_load(&mut self, folder: PathBuf) {
+        self.loads += 1;
+        let id = LoadId(self.loads);
+        let loading = Loading::new(id, folder.clone());
+        let cancel = loading.cancel_flag();
+        let framework = self.state.framework.clone();
+        self.state.loading = Some(loading);
+        self.jobs.spawn_reporting("load-library", move |report| {
+            let cancelled = loading::run(
+                &folder,
+                &framework,
+                &cancel,
+                |total| report.send(Done::LoadFound { load: id, total }),
+                |docs| report.send(Done::LoadBatch { load: id, docs }),
+            );
+            Done::LoadFinished {
+                load: id,
+                cancelled,
+            }
+        });
+    }
+
+    /// The load in progress, if `load` is it (answers of a cancelled load find nothing).
+    fn current_load(&mut self, load: LoadId) -> Option<&mut Loading> {
+        self.state.loading.as_mut().filter(|l| l.id == load)
+    }
+
+    pub(super) fn load_found(&mut self, load: LoadId, total: usize) {
+        if let Some(loading) = self.current_load(load) {
+            loading.total = Some(total);
+        }
+    }
+
+    /// Files of the current load join the store; a path already open (restored, or opened
+    /// meanwhile) keeps its document.
+    pub(super) fn load_batch(&mut self, load: LoadId, docs: Vec<LoadedDoc>) {
+        let Some(loading) = self.current_load(load) else {
+            return;
+        };
+        loading.done += docs.len();
+        loading.failed += docs.iter().filter(|(_, d)| d.is_err()).count();
+        for (path, content) in docs {
+            if self.state.store.by_path(&path).is_some() {
+                continue;
+            }
+            let loaded = content.is_ok();
+            let compared = self.state.settings.comparison.contains(&path);
+            let id = self.state.store.open(path, content);
+            if compared {
+                self.state.store.set_compared(id, true);
+            }
+            if loaded && self.state.selected.is_none() {
+                self.state.selected = Some(id);
+            }
+        }
+    }
+
+    /// The load ended: say how it went (and, for the startup probe, exit).
+    pub(super) fn load_finished(&mut self, load: LoadId, cancelled: bool) {
+        let Some(loading) = self.current_load(load).map(|l| l.clone()) else {
+            return;
+        };
+        self.state.loading = None;
+        let roles = loading.done - loading.failed;
+        let folder = loading.folder.display();
+        if cancelled {
+            let total = loading.total.unwrap_or(loading.done);
+            self.state.notify(
+                false,
+                format!(
+                    "Loading {folder} cancelled: {} of {total} files read",
+                    loading.done
+                ),
+            );
+        } else if loading.failed > 0 {
+            self.state.notify(
+                true,
+                format!("{} files in {folder} could not be loaded: hover them in the list for the reason", loading.failed),
+            );
+        }
+        if let Some(started) = self.library_probe.take() {
+            let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+            eprintln!(
+                "library loaded: {roles} roles ({} failed) in {elapsed:.0} ms",
+                loading.failed
+            );
+            self.close_now = true;
+        }
+    }
+}
