@@ -110,3 +110,70 @@ fn document(file: LoadedFile, framework: &Framework) -> LoadedDoc {
         .map_err(|e| e.to_string());
     (file.path, content)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::sync::Mutex;
+
+    use super::*;
+    use crate::model::Assessment;
+
+    /// A folder of `count` roles (in two subfolders) and one broken file.
+    fn folder(count: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..count {
+            let sub = dir.path().join(if i % 2 == 0 { "a" } else { "b" });
+            std::fs::create_dir_all(&sub).unwrap();
+            let mut role = Assessment::blank();
+            role.role.title = format!("Role {i:03}");
+            let path = sub.join(format!("role-{i:03}{}", library::EXTENSION));
+            library::save_atomic(&path, &role).unwrap();
+        }
+        std::fs::write(dir.path().join(format!("broken{}", library::EXTENSION)), "{").unwrap();
+        dir
+    }
+
+    fn load(dir: &std::path::Path, cancel: &AtomicBool) -> (usize, Vec<LoadedDoc>, bool) {
+        let framework = Framework::published();
+        let found = Mutex::new(0);
+        let docs = Mutex::new(Vec::new());
+        let cancelled = run(
+            dir,
+            framework,
+            cancel,
+            |n| *found.lock().unwrap() = n,
+            |batch| docs.lock().unwrap().extend(batch),
+        );
+        (found.into_inner().unwrap(), docs.into_inner().unwrap(), cancelled)
+    }
+
+    #[test]
+    fn every_file_arrives_as_the_sequential_load_reads_it() {
+        let dir = folder(150);
+        let (found, mut docs, cancelled) = load(dir.path(), &AtomicBool::new(false));
+        assert!(!cancelled);
+        assert_eq!(found, 151, "the count the progress bar shows");
+        assert_eq!(docs.len(), 151, "the progress reaches N");
+        docs.sort_by(|a, b| a.0.cmp(&b.0));
+        let sequential = library::load_paths(&[dir.path().to_owned()]);
+        for ((path, doc), file) in docs.iter().zip(&sequential) {
+            assert_eq!(path, &file.path);
+            match (doc, &file.result) {
+                (Ok(doc), Ok(loaded)) => assert_eq!(doc.assessment(), &loaded.assessment),
+                (Err(error), Err(expected)) => assert_eq!(error, &expected.to_string()),
+                _ => panic!("{} loads differently", path.display()),
+            }
+        }
+        assert_eq!(docs.iter().filter(|(_, d)| d.is_err()).count(), 1);
+    }
+
+    #[test]
+    fn a_cancelled_load_stops_reading() {
+        let dir = folder(150);
+        let (found, docs, cancelled) = load(dir.path(), &AtomicBool::new(true));
+        assert!(cancelled);
+        assert_eq!(found, 151);
+        assert!(docs.is_empty(), "no file is read once cancelled");
+    }
+}
