@@ -140,6 +140,29 @@ fn a_file_in_a_new_subfolder_is_seen() {
 }
 
 #[test]
+fn a_folder_filled_after_it_appeared_is_one_added_per_file() {
+    let w = Watched::new(WatchMode::Events, &[]);
+    std::fs::create_dir(w.path("team")).unwrap();
+    // The folder's own report comes first and already finds the file; the file's report, later,
+    // must not add a Modified.
+    std::thread::sleep(DEBOUNCE / 2);
+    write(&w.path("team/role.aijri.json"), "{}");
+    assert_eq!(w.changes(), [Change::Added(w.path("team/role.aijri.json"))]);
+}
+
+#[test]
+fn reading_a_file_is_no_change() {
+    let w = Watched::new(WatchMode::Events, &[]);
+    write(&w.path("role.aijri.json"), "{}");
+    assert_eq!(w.changes(), [Change::Added(w.path("role.aijri.json"))]);
+    // What the program does on that news.
+    let loaded = aijri_desk::library::load_paths(&[w.path("role.aijri.json")]);
+    assert_eq!(loaded.len(), 1);
+    write(&w.path("other.aijri.json"), "{}");
+    assert_eq!(w.changes(), [Change::Added(w.path("other.aijri.json"))]);
+}
+
+#[test]
 fn other_files_are_ignored() {
     let w = Watched::new(WatchMode::Events, &[]);
     write(&w.path("notes.txt"), "not an assessment");
