@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use aijri_desk::library::watch::{
-    Change, FolderWatcher, WatchError, WatchMode, WatchOptions, stamp_of,
+    Change, FolderWatcher, WatchError, WatchMode, WatchOptions, is_network_share, stamp_of,
 };
 use aijri_desk::library::{save_atomic, write_atomic};
 use aijri_desk::model::Assessment;
@@ -216,4 +216,11 @@ fn a_missing_folder_is_an_error_that_names_it() {
     assert!(matches!(error, WatchError::NotAFolder { .. }));
     assert_eq!(error.folder(), missing);
     assert!(error.to_string().contains("missing"));
+}
+
+#[test]
+fn auto_mode_polls_only_on_a_network_share() {
+    let dir = tempfile::tempdir().unwrap();
+    let watcher = FolderWatcher::start(dir.path(), WatchMode::Auto, |_| {}).unwrap();
+    assert_eq!(watcher.polling(), is_network_share(dir.path()));
 }

@@ -369,10 +369,15 @@ impl Tracker {
 
     /// An event's path in the form the folder was given in; `None` outside the folder.
     fn in_folder(&self, path: &Path) -> Option<PathBuf> {
-        self.prefixes
+        let inside = self
+            .prefixes
             .iter()
-            .find_map(|prefix| path.strip_prefix(prefix).ok())
-            .map(|inside| self.folder.join(inside))
+            .find_map(|prefix| path.strip_prefix(prefix).ok())?;
+        Some(if inside.as_os_str().is_empty() {
+            self.folder.clone()
+        } else {
+            self.folder.join(inside)
+        })
     }
 
     /// What happened at one path: a file, a folder (everything below it), or nothing any more.
@@ -678,6 +683,30 @@ mod tests {
         assert_eq!(parse_mount("22 1 8:2"), None);
         assert_eq!(parse_mount("22 1 8:2 / /x rw no-separator ext4"), None);
         assert_eq!(mount_type("garbage\n", Path::new("/x")), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_file_system_of_a_real_folder_is_known() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(file_system_of(dir.path()).is_some_and(|fs| !fs.is_empty()));
+        assert_eq!(file_system_of(&dir.path().join("missing")), None);
+    }
+
+    #[test]
+    fn event_paths_take_the_form_the_folder_was_given_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let canonical = std::fs::canonicalize(dir.path()).unwrap();
+        let tracker = Tracker::new(dir.path(), WatchedFiles::Assessments, Box::new(|_| {}));
+        assert_eq!(
+            tracker.in_folder(&canonical.join("a/b.aijri.json")),
+            Some(dir.path().join("a/b.aijri.json"))
+        );
+        assert_eq!(tracker.in_folder(&canonical), Some(dir.path().to_owned()));
+        assert_eq!(
+            tracker.in_folder(Path::new("/elsewhere/b.aijri.json")),
+            None
+        );
     }
 
     #[test]
