@@ -710,6 +710,13 @@ mod tests {
     }
 
     #[test]
+    fn a_watcher_can_be_handed_to_another_thread() {
+        fn is_send<T: Send>() {}
+        is_send::<FolderWatcher>();
+        is_send::<WatchError>();
+    }
+
+    #[test]
     fn changes_to_one_path_in_a_batch_merge() {
         let p = || PathBuf::from("a.aijri.json");
         let q = || PathBuf::from("b.aijri.json");
