@@ -8,7 +8,9 @@
 //! then read from the disk, against the files the watcher knows: a file it did not know is
 //! [`Change::Added`], one it knew is [`Change::Modified`], one that is gone is
 //! [`Change::Removed`]. Reading the disk rather than the events keeps renames, atomic saves and
-//! events the system dropped simple: the answer is what is there now.
+//! events the system dropped simple: the answer is what is there now. A file still being written
+//! when the debounce time has passed is reported once it is quiet. Reads are no change, so loading
+//! a file the watcher reported does not report it again.
 //!
 //! Network file systems (NFS, SMB/CIFS, sshfs and other FUSE mounts, …) send no events for
 //! changes made on other machines; there the folder is polled (see [`WatchMode`]).
