@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 pub mod recovery;
+pub mod watch;
 
 use crate::model::{Assessment, FORMAT_NAME, FORMAT_VERSION};
 
@@ -266,20 +267,34 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// Whether a path names an assessment file.
 #[must_use]
 pub fn is_assessment_file(path: &Path) -> bool {
+    has_extension(path, EXTENSION)
+}
+
+/// Whether a file name ends with `extension` (in any case) and has something before it.
+pub(crate) fn has_extension(path: &Path, extension: &str) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|n| n.len() > EXTENSION.len() && n.to_ascii_lowercase().ends_with(EXTENSION))
+        .is_some_and(|n| n.len() > extension.len() && n.to_ascii_lowercase().ends_with(extension))
 }
 
 /// Every assessment file below a folder, sorted by path; unreadable entries come back as errors.
 #[must_use]
 pub fn find_files(folder: &Path) -> Vec<Result<PathBuf, LoadError>> {
+    find_matching(folder, is_assessment_file)
+}
+
+/// Every file below a folder whose path `matches`, sorted by path; unreadable entries come back
+/// as errors. Paths are `folder` joined with the path inside it.
+pub(crate) fn find_matching(
+    folder: &Path,
+    matches: impl Fn(&Path) -> bool,
+) -> Vec<Result<PathBuf, LoadError>> {
     let mut found: Vec<Result<PathBuf, LoadError>> = walkdir::WalkDir::new(folder)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_map(|entry| match entry {
-            Ok(entry) => (entry.file_type().is_file() && is_assessment_file(entry.path()))
+            Ok(entry) => (entry.file_type().is_file() && matches(entry.path()))
                 .then(|| Ok(entry.into_path())),
             Err(error) => {
                 let path = error.path().unwrap_or(folder).to_owned();
@@ -411,12 +426,21 @@ fn set_new_file_permissions(_temp: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The stamp of what a file holds now, to compare with the one recorded when it was loaded or
+/// saved (so a watcher's change that the program made itself can be told from someone else's).
+///
+/// # Errors
+/// The file cannot be read (a file that is gone gives [`std::io::ErrorKind::NotFound`]).
+pub fn stamp_of(path: &Path) -> std::io::Result<FileStamp> {
+    std::fs::read(path).map(|bytes| FileStamp::of(&bytes))
+}
+
 /// Whether the file on disk no longer holds what `stamp` recorded. A file that is gone has nothing
 /// to overwrite and counts as unchanged; one that cannot be read counts as changed.
 #[must_use]
 pub fn changed_on_disk(path: &Path, stamp: FileStamp) -> bool {
-    match std::fs::read(path) {
-        Ok(bytes) => FileStamp::of(&bytes) != stamp,
+    match stamp_of(path) {
+        Ok(now) => now != stamp,
         Err(e) => e.kind() != std::io::ErrorKind::NotFound,
     }
 }
