@@ -189,7 +189,11 @@ fn typing_frames(c: &mut Criterion, name: &str, field: fn(&mut Assessment) -> &m
         if let Some(doc) = app.state.store.doc(id) {
             let mut typed = doc.assessment().clone();
             let text = field(&mut typed);
-            text.push(if text.len().is_multiple_of(7) { ' ' } else { 'x' });
+            text.push(if text.len().is_multiple_of(7) {
+                ' '
+            } else {
+                'x'
+            });
             app.apply(Action::Edit(id, Edit::Fields(Box::new(typed))));
         }
         let output = ctx.run_ui(input(), |ui| {

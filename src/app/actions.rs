@@ -42,6 +42,8 @@ pub enum Action {
     OpenLibrary(PathBuf),
     /// Stop loading the library folder.
     CancelLoad,
+    /// Watch the library folder this way (events, polling, or automatic).
+    SetWatchMode(crate::library::watch::WatchMode),
     /// Save a document (asks first if its file changed on disk).
     Save(DocId),
     /// Save a document under a new name.
@@ -100,6 +102,7 @@ impl AijriApp {
             Action::OpenFolder => self.ask_open(Purpose::OpenFolder, DialogKind::OpenFolder),
             Action::OpenPaths(paths) => self.load_paths(paths),
             Action::OpenLibrary(folder) => self.guard(Then::OpenLibrary(folder)),
+            Action::SetWatchMode(mode) => self.set_watch_mode(mode),
             Action::CancelLoad => {
                 if let Some(loading) = &self.state.loading {
                     loading.cancel();
@@ -274,6 +277,9 @@ impl AijriApp {
             Done::Picked { purpose, paths } => self.picked(purpose, paths),
             Done::Opened(files) => self.opened(files),
             Done::Reloaded { doc, result } => self.reloaded(doc, result),
+            Done::Watching { load, watcher } => self.watching(load, watcher),
+            Done::FolderChanged { load, changes } => self.folder_changed(load, changes),
+            Done::ChangedFiles(files) => self.changed_files(files),
             Done::LoadFound { load, total } => self.load_found(load, total),
             Done::LoadBatch { load, docs } => self.load_batch(load, docs),
             Done::LoadFinished { load, cancelled } => self.load_finished(load, cancelled),
@@ -331,7 +337,13 @@ impl AijriApp {
             return;
         };
         match (question, answer) {
-            (_, Answer::Cancel) => {}
+            (_, Answer::Cancel) | (Question::ChangedOutside { .. }, Answer::KeepMine) => {}
+            (Question::ChangedOutside { doc, theirs }, Answer::TakeTheirs) => {
+                self.take_theirs(doc, theirs);
+            }
+            (Question::ChangedOutside { doc, theirs }, Answer::SaveMineAsCopy) => {
+                self.save_mine_as_copy(doc, theirs);
+            }
             (Question::Unsaved { docs, then }, Answer::Save) => self.save(docs, false, Some(then)),
             (Question::Unsaved { docs, then }, Answer::Discard) => {
                 self.state.store.discard_recovery(&docs);

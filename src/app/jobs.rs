@@ -48,6 +48,22 @@ pub enum Done {
         /// What the file holds now, or why it could not be read.
         result: Result<Box<crate::library::Loaded>, String>,
     },
+    /// The watcher of a library folder started, or why it could not.
+    Watching {
+        /// The load of the folder it watches.
+        load: super::loading::LoadId,
+        /// The watcher, or the error naming the folder.
+        watcher: Result<Box<crate::library::watch::FolderWatcher>, String>,
+    },
+    /// Files changed in the watched folder.
+    FolderChanged {
+        /// The load of the folder they changed in.
+        load: super::loading::LoadId,
+        /// What changed.
+        changes: Vec<crate::library::watch::Change>,
+    },
+    /// Files that changed outside the program, read again.
+    ChangedFiles(Vec<LoadedFile>),
     /// A library load walked its folder: this many files will come.
     LoadFound {
         /// Which load.

@@ -130,7 +130,11 @@ mod tests {
             let path = sub.join(format!("role-{i:03}{}", library::EXTENSION));
             library::save_atomic(&path, &role).unwrap();
         }
-        std::fs::write(dir.path().join(format!("broken{}", library::EXTENSION)), "{").unwrap();
+        std::fs::write(
+            dir.path().join(format!("broken{}", library::EXTENSION)),
+            "{",
+        )
+        .unwrap();
         dir
     }
 
@@ -145,7 +149,11 @@ mod tests {
             |n| *found.lock().unwrap() = n,
             |batch| docs.lock().unwrap().extend(batch),
         );
-        (found.into_inner().unwrap(), docs.into_inner().unwrap(), cancelled)
+        (
+            found.into_inner().unwrap(),
+            docs.into_inner().unwrap(),
+            cancelled,
+        )
     }
 
     #[test]

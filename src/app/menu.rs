@@ -5,6 +5,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use super::picker::ExportFormat;
 use super::store::{DocId, Edit};
 use super::{Action, AppState};
+use crate::library::watch::WatchMode;
 
 const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -174,12 +175,39 @@ fn edit_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     );
 }
 
+/// How the library folder is watched: automatic (polling on network shares), change events, or
+/// polling every two seconds.
+fn watch_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let current = state.settings.watch_mode;
+    let polling = match state.watch_polling {
+        Some(true) => " (polling now)",
+        Some(false) => " (change events now)",
+        None => "",
+    };
+    ui.label(format!("Watch the library folder{polling}"));
+    for (mode, text) in [
+        (WatchMode::Auto, "Automatically (poll network shares)"),
+        (WatchMode::Events, "With change events"),
+        (WatchMode::Polling, "By polling every 2 s"),
+    ] {
+        let choose = (current != mode).then_some(Action::SetWatchMode(mode));
+        let text = if current == mode {
+            format!("✓ {text}")
+        } else {
+            text.to_owned()
+        };
+        item(ui, actions, &text, None, choose);
+    }
+}
+
 fn view_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     for view in super::View::ALL {
         let text = format!("{} view", view.label());
         let show = (state.view != view).then_some(Action::SetView(view));
         item(ui, actions, &text, None, show);
     }
+    ui.separator();
+    watch_menu(ui, state, actions);
     ui.separator();
     let dark = ui.visuals().dark_mode;
     item(

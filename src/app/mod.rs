@@ -27,6 +27,7 @@ pub mod store;
 pub mod tabs;
 pub mod transfer;
 pub mod validation_panel;
+pub mod watching;
 pub mod whatif;
 pub mod widgets;
 
@@ -175,6 +176,8 @@ pub struct AppState {
     pub question: Option<Question>,
     /// The library folder's load, while it runs.
     pub loading: Option<loading::Loading>,
+    /// Whether the library folder is polled (no change events there), once its watch started.
+    pub watch_polling: Option<bool>,
 }
 
 impl AppState {
@@ -270,6 +273,12 @@ pub struct AijriApp {
     pub library_probe: Option<std::time::Instant>,
     /// How many library loads were started (each has its own id).
     loads: u64,
+    /// The load of the library folder open now.
+    folder_load: Option<loading::LoadId>,
+    /// The watcher of the library folder.
+    watcher: Option<Box<crate::library::watch::FolderWatcher>>,
+    /// Outside changes to documents with unsaved edits, waiting to be asked about.
+    outside_changes: std::collections::VecDeque<(DocId, Box<crate::library::Loaded>)>,
 }
 
 impl AijriApp {
@@ -291,6 +300,7 @@ impl AijriApp {
                 notices: Vec::new(),
                 question: None,
                 loading: None,
+                watch_polling: None,
             },
             views: Views::default(),
             jobs: Jobs::new(options.recovery.clone()),
@@ -302,6 +312,9 @@ impl AijriApp {
             startup_probe: None,
             library_probe: None,
             loads: 0,
+            folder_load: None,
+            watcher: None,
+            outside_changes: std::collections::VecDeque::new(),
         };
         app.restore_comparison();
         app.state.selected = app.first_loaded();
@@ -352,6 +365,7 @@ impl AijriApp {
             self.finished(done);
         }
         self.poll_exports(ctx);
+        self.ask_about_outside_changes();
         for work in self
             .state
             .store

@@ -123,13 +123,20 @@ impl AijriApp {
         self.state.selected = None;
         self.state.question = None;
         self.state.settings.last_folder = Some(folder.clone());
-        self.start_load(folder);
+        let load = self.start_load(folder.clone());
+        self.watch_folder(load, folder);
+    }
+
+    /// The load of the library folder open now (it names the folder's answers).
+    pub(super) fn current_folder_load(&self) -> Option<LoadId> {
+        self.folder_load
     }
 
     /// Starts streaming a folder's files into the store.
-    pub(super) fn start_load(&mut self, folder: PathBuf) {
+    pub(super) fn start_load(&mut self, folder: PathBuf) -> LoadId {
         self.loads += 1;
         let id = LoadId(self.loads);
+        self.folder_load = Some(id);
         let loading = Loading::new(id, folder.clone());
         let cancel = loading.cancel_flag();
         let framework = self.state.framework.clone();
@@ -147,6 +154,7 @@ impl AijriApp {
                 cancelled,
             }
         });
+        id
     }
 
     /// The load in progress, if `load` is it (answers of a cancelled load find nothing).

@@ -21,7 +21,7 @@ pub enum Then {
 }
 
 /// A question the user must answer before an action goes ahead.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Question {
     /// These documents have unsaved edits: Save / Discard / Cancel, then `then`.
     Unsaved {
@@ -43,6 +43,14 @@ pub enum Question {
         changed: Vec<DocId>,
         /// What to do once saved.
         then: Option<Then>,
+    },
+    /// A document with unsaved edits changed on disk: Keep mine / Take theirs / Save mine as a
+    /// copy.
+    ChangedOutside {
+        /// The document.
+        doc: DocId,
+        /// What the file holds now.
+        theirs: Box<crate::library::Loaded>,
     },
     /// "Save as" onto a file that is open in another document with unsaved edits.
     ReplaceOpen {
@@ -68,6 +76,12 @@ pub enum Answer {
     Overwrite,
     /// Do nothing.
     Cancel,
+    /// Keep my unsaved version (saving it later asks before overwriting theirs).
+    KeepMine,
+    /// Take the version on disk.
+    TakeTheirs,
+    /// Save my version as a copy beside it, and take theirs.
+    SaveMineAsCopy,
 }
 
 /// Asks the open question, if any.
@@ -138,6 +152,18 @@ fn wording(
                 names(state, changed)
             ),
             vec![("Overwrite", Answer::Overwrite), ("Cancel", Answer::Cancel)],
+        ),
+        Question::ChangedOutside { doc, .. } => (
+            "Changed on disk while you edit",
+            format!(
+                "{} was changed on disk by someone else while you have unsaved edits in it.",
+                names(state, &[*doc]).trim_start_matches("• ")
+            ),
+            vec![
+                ("Keep mine", Answer::KeepMine),
+                ("Take theirs", Answer::TakeTheirs),
+                ("Save mine as a copy", Answer::SaveMineAsCopy),
+            ],
         ),
         Question::ReplaceOpen { path, .. } => (
             "Replace an open assessment?",

@@ -290,13 +290,21 @@ fn loaded_row(
                     ui.add(egui::Label::new(RichText::new(detail).small().weak()).truncate())
                         .on_hover_text(entry.path.display().to_string());
                 },
-                |ui| markers(ui, doc),
+                |ui| markers(ui, entry, doc),
             );
         });
     });
 }
 
-fn markers(ui: &mut Ui, doc: &Document) {
+fn markers(ui: &mut Ui, entry: &Entry, doc: &Document) {
+    if entry.deleted_on_disk {
+        ui.label(
+            RichText::new("✖ deleted on disk")
+                .small()
+                .color(ui.visuals().error_fg_color),
+        )
+        .on_hover_text("The file was deleted by someone else; save to write it again");
+    }
     let b = doc.breakdown();
     if b.final_result().is_some_and(|r| r.overridden) {
         ui.label(RichText::new("⚑ override").small())

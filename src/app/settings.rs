@@ -20,6 +20,8 @@ pub struct Settings {
     pub dark_mode: Option<bool>,
     /// The paths in the comparison set.
     pub comparison: Vec<PathBuf>,
+    /// How the library folder is watched for changes by others.
+    pub watch_mode: crate::library::watch::WatchMode,
 }
 
 impl Settings {

@@ -334,6 +334,9 @@ pub struct Entry {
     pub path: PathBuf,
     /// The document, or the load error as the user reads it.
     pub content: Result<Document, String>,
+    /// The file was deleted on disk while the document had unsaved edits (kept; saving writes
+    /// it again).
+    pub deleted_on_disk: bool,
 }
 
 impl Entry {
@@ -438,7 +441,12 @@ impl Store {
         self.next_id += 1;
         self.positions.insert(id, self.entries.len());
         self.by_path.insert(path.clone(), id);
-        self.entries.push(Entry { id, path, content });
+        self.entries.push(Entry {
+            id,
+            path,
+            content,
+            deleted_on_disk: false,
+        });
         self.generation += 1;
         id
     }
@@ -463,7 +471,14 @@ impl Store {
         self.generation += 1;
     }
 
-    /// Closes one document (its file was replaced by another document's save).
+    /// Marks a document whose file was deleted on disk (or found again).
+    pub fn mark_deleted(&mut self, id: DocId, deleted: bool) {
+        if let Some(&i) = self.positions.get(&id) {
+            self.entries[i].deleted_on_disk = deleted;
+        }
+    }
+
+    /// Closes one document (its file was replaced by another document's save, or removed).
     pub fn forget(&mut self, id: DocId) {
         let Some(i) = self.positions.remove(&id) else {
             return;
@@ -529,6 +544,7 @@ impl Store {
             return;
         };
         let entry = &mut self.entries[i];
+        entry.deleted_on_disk = false;
         if entry.path != path {
             self.recovery_removals.push(entry.path.clone());
             self.by_path.remove(&entry.path);

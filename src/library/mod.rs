@@ -110,7 +110,7 @@ impl FileStamp {
 }
 
 /// An assessment read from a file, with the stamp of the bytes it came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     /// The assessment.
     pub assessment: Assessment,

@@ -195,3 +195,22 @@ pub fn click_menu_entry(harness: &mut Harness<'_, AijriApp>, label: &str) {
 pub fn shows(harness: &Harness<'_, AijriApp>, label: &str) -> bool {
     harness.query_all_by_label(label).next().is_some()
 }
+
+/// Steps the harness until `done` holds, as the window does while it waits for its folder
+/// watcher; panics after 10 s with `what`.
+pub fn wait_until(
+    harness: &mut Harness<'_, AijriApp>,
+    what: &str,
+    done: impl Fn(&Harness<'_, AijriApp>) -> bool,
+) {
+    let started = std::time::Instant::now();
+    while !done(harness) {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "waited 10 s for: {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+        settle(harness);
+    }
+}
