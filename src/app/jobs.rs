@@ -101,6 +101,14 @@ impl Waker {
             ctx.request_repaint();
         }
     }
+
+    fn wake_after(&self, delay: std::time::Duration) {
+        if let Ok(ctx) = self.0.lock()
+            && let Some(ctx) = ctx.as_ref()
+        {
+            ctx.request_repaint_after(delay);
+        }
+    }
 }
 
 /// Sends a running job's intermediate reports to the app and wakes the window.
@@ -116,6 +124,13 @@ impl Reporter {
         // The app may be gone: nothing to tell then.
         let _ = self.tx.send(done);
         self.waker.wake();
+    }
+
+    /// Reports something the window may show a little later: many reports in a row (the
+    /// batches of a load) then cost a frame every `delay`, not a frame each.
+    pub fn send_soon(&self, done: Done, delay: std::time::Duration) {
+        let _ = self.tx.send(done);
+        self.waker.wake_after(delay);
     }
 }
 

@@ -15,7 +15,7 @@ use crate::framework::Framework;
 use crate::library::{self, LoadedFile};
 
 /// How many files a batch brings to the UI thread at once.
-const BATCH: usize = 64;
+const BATCH: usize = 256;
 
 /// The identity of one load, so that answers of a cancelled one are recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

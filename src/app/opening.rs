@@ -10,6 +10,9 @@ use super::loading::{self, LoadId, LoadedDoc, Loading};
 use super::store::{DocId, Edit, file_name};
 use crate::library::{self, LoadedFile};
 
+/// While a library streams in, the window redraws at most this often for new files.
+const BATCH_REPAINT: std::time::Duration = std::time::Duration::from_millis(100);
+
 impl AijriApp {
     /// Loads files off the UI thread; [`Done::Opened`] brings them in.
     pub(super) fn load_paths(&mut self, paths: Vec<PathBuf>) {
@@ -147,7 +150,7 @@ impl AijriApp {
                 &framework,
                 &cancel,
                 |total| report.send(Done::LoadFound { load: id, total }),
-                |docs| report.send(Done::LoadBatch { load: id, docs }),
+                |docs| report.send_soon(Done::LoadBatch { load: id, docs }, BATCH_REPAINT),
             );
             Done::LoadFinished {
                 load: id,

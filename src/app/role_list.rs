@@ -61,16 +61,28 @@ pub struct RoleListView {
     /// The rows shown, and the filter and store generation they were computed for.
     rows: Vec<DocId>,
     rows_for: Option<(ListFilter, u64)>,
+    /// When the rows were last computed.
+    computed_at: Option<std::time::Instant>,
 }
+
+/// While a library streams in, the list is sorted again at most this often (not after each
+/// batch), so the loading workers keep the cores.
+const LOADING_REFRESH: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl RoleListView {
     /// The documents the list shows, in order; recomputed only when the filter or the documents
     /// changed.
-    pub fn rows(&mut self, store: &Store) -> &[DocId] {
+    pub fn rows(&mut self, store: &Store, loading: bool) -> &[DocId] {
         let key = (self.filter.clone(), store.generation());
-        if self.rows_for.as_ref() != Some(&key) {
+        let recent = self
+            .computed_at
+            .is_some_and(|at| at.elapsed() < LOADING_REFRESH);
+        let filter_same = self.rows_for.as_ref().map(|(f, _)| f) == Some(&self.filter);
+        let stale = self.rows_for.as_ref() != Some(&key);
+        if stale && !(loading && recent && filter_same) {
             self.rows = visible(store, &self.filter);
             self.rows_for = Some(key);
+            self.computed_at = Some(std::time::Instant::now());
         }
         &self.rows
     }
@@ -81,7 +93,7 @@ impl RoleListView {
         self.search_ui(ui);
         self.filters_ui(ui);
         let store = &state.store;
-        let rows = self.rows(store).to_vec();
+        let rows = self.rows(store, state.loading.is_some()).to_vec();
         let compared = store.compared_count();
         ui.label(
             RichText::new(format!(
@@ -197,14 +209,17 @@ fn visible(store: &Store, filter: &ListFilter) -> Vec<DocId> {
             .map_or(f64::NEG_INFINITY, |r| r.score)
     };
     match filter.sort {
-        SortKey::Title => rows.sort_by_cached_key(|e| {
-            let title = e.doc().map(|d| d.assessment().role.title.to_lowercase());
-            (title.is_none(), title, e.path.clone())
-        }),
+        SortKey::Title => rows.sort_by(|a, b| title_order(a).cmp(&title_order(b))),
         SortKey::ScoreDescending => rows.sort_by(|a, b| score(b).total_cmp(&score(a))),
         SortKey::ScoreAscending => rows.sort_by(|a, b| score(a).total_cmp(&score(b))),
     }
     rows.into_iter().map(|e| e.id).collect()
+}
+
+/// The alphabetical order: titles A–Z, then files that failed to load, each by path.
+fn title_order(entry: &Entry) -> (bool, Option<&str>, &std::path::Path) {
+    let title = entry.doc().map(Document::sort_title);
+    (title.is_none(), title, &entry.path)
 }
 
 fn row_ui(ui: &mut Ui, state: &AppState, id: DocId, actions: &mut Vec<Action>) {

@@ -105,26 +105,30 @@ pub struct Document {
     dirty: bool,
     undo: Vec<UndoStep>,
     redo: Vec<Assessment>,
+    /// Lower-case title, seniority and tags, for search.
     search_text: String,
+    /// Lower-case title, for sorting.
+    sort_title: String,
 }
 
 impl Document {
     /// A document for an assessment as it is on disk (`stamp`) or new (`None`, and unsaved).
     #[must_use]
     pub fn new(assessment: Assessment, stamp: Option<FileStamp>, framework: &Framework) -> Self {
-        let mut doc = Self {
+        let breakdown = scoring::score(&assessment, framework);
+        let findings = validate::validate(&assessment, framework, &breakdown);
+        Self {
             saved: None,
-            breakdown: scoring::score(&assessment, framework),
+            breakdown,
+            findings,
+            search_text: search_text(&assessment),
+            sort_title: assessment.role.title.to_lowercase(),
             assessment,
+            dirty: stamp.is_none(),
             stamp,
-            findings: Vec::new(),
-            dirty: false,
             undo: Vec::new(),
             redo: Vec::new(),
-            search_text: String::new(),
-        };
-        doc.refresh(framework);
-        doc
+        }
     }
 
     /// The assessment as edited.
@@ -169,6 +173,12 @@ impl Document {
         !self.redo.is_empty()
     }
 
+    /// The title in lower case, the role list's alphabetical order.
+    #[must_use]
+    pub fn sort_title(&self) -> &str {
+        &self.sort_title
+    }
+
     /// Whether the document matches a lower-case search text (title, seniority or a tag).
     #[must_use]
     pub fn matches(&self, needle_lower: &str) -> bool {
@@ -193,6 +203,7 @@ impl Document {
         }
         self.dirty = self.stamp.is_none() || self.saved.is_some();
         self.search_text = search_text(&self.assessment);
+        self.sort_title = self.assessment.role.title.to_lowercase();
     }
 
     /// Carries out one edit; false when it changed nothing.
