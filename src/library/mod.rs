@@ -6,6 +6,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use thiserror::Error;
 
 pub mod recovery;
@@ -301,32 +302,69 @@ fn found_path(found: &Result<PathBuf, LoadError>) -> &Path {
     }
 }
 
-/// Loads files and folders: a folder gives every assessment file below it, a file itself.
-/// One result per file, in order; a file that fails never stops the others.
+/// The files `paths` name, in the order loading gives them: in place of a folder, every assessment
+/// file below it (see [`find_files`]); a file itself. Entries that cannot be read are errors.
 #[must_use]
-pub fn load_paths(paths: &[PathBuf]) -> Vec<LoadedFile> {
+pub fn files_in(paths: &[PathBuf]) -> Vec<Result<PathBuf, LoadError>> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            for found in find_files(path) {
-                files.push(match found {
-                    Ok(file) => load_one(file),
-                    Err(error) => LoadedFile {
-                        path: error.path().to_owned(),
-                        result: Err(error),
-                    },
-                });
-            }
+            files.extend(find_files(path));
         } else {
-            files.push(load_one(path.clone()));
+            files.push(Ok(path.clone()));
         }
     }
     files
 }
 
-fn load_one(path: PathBuf) -> LoadedFile {
+/// Loads one file: its path and what loading it gave. Pure apart from reading the file, so
+/// callers may run it on any thread.
+#[must_use]
+pub fn load_one(path: PathBuf) -> LoadedFile {
     let result = load_file(&path);
     LoadedFile { path, result }
+}
+
+/// Loads one entry of [`files_in`] or [`find_files`]: a path, or the error that stood in its place.
+#[must_use]
+pub fn load_found(found: Result<PathBuf, LoadError>) -> LoadedFile {
+    match found {
+        Ok(path) => load_one(path),
+        Err(error) => LoadedFile {
+            path: error.path().to_owned(),
+            result: Err(error),
+        },
+    }
+}
+
+/// Loads every file of `paths` (see [`files_in`]) and passes it to `each`, one file after another
+/// or, when `parallel`, on every core; either way the results come back in the order of
+/// [`files_in`].
+pub fn map_files<T: Send>(
+    paths: &[PathBuf],
+    parallel: bool,
+    each: impl Fn(LoadedFile) -> T + Sync + Send,
+) -> Vec<T> {
+    let found = files_in(paths);
+    if parallel {
+        found.into_par_iter().map(|f| each(load_found(f))).collect()
+    } else {
+        found.into_iter().map(|f| each(load_found(f))).collect()
+    }
+}
+
+/// Loads files and folders: a folder gives every assessment file below it, a file itself.
+/// One result per file, in order; a file that fails never stops the others. One file after
+/// another: see [`load_paths_parallel`] for the same on every core.
+#[must_use]
+pub fn load_paths(paths: &[PathBuf]) -> Vec<LoadedFile> {
+    map_files(paths, false, |file| file)
+}
+
+/// [`load_paths`] on every core: the same files, in the same order, with the same results.
+#[must_use]
+pub fn load_paths_parallel(paths: &[PathBuf]) -> Vec<LoadedFile> {
+    map_files(paths, true, |file| file)
 }
 
 /// The file text of an assessment: pretty-printed JSON, keys in the format's order, a final newline.
