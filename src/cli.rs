@@ -132,6 +132,23 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
+/// The figures and findings of one assessment.
+struct Figures {
+    breakdown: Breakdown,
+    findings: Vec<Finding>,
+}
+
+impl Figures {
+    fn of(assessment: &Assessment, framework: &Framework) -> Self {
+        let breakdown = scoring::score(assessment, framework);
+        let findings = validate::validate(assessment, framework, &breakdown);
+        Self {
+            breakdown,
+            findings,
+        }
+    }
+}
+
 /// One loaded assessment with its figures and findings.
 struct Scored<'a> {
     assessment: &'a Assessment,
@@ -140,8 +157,10 @@ struct Scored<'a> {
 }
 
 fn scored<'a>(assessment: &'a Assessment, framework: &Framework) -> Scored<'a> {
-    let breakdown = scoring::score(assessment, framework);
-    let findings = validate::validate(assessment, framework, &breakdown);
+    let Figures {
+        breakdown,
+        findings,
+    } = Figures::of(assessment, framework);
     Scored {
         assessment,
         breakdown,
@@ -149,36 +168,84 @@ fn scored<'a>(assessment: &'a Assessment, framework: &Framework) -> Scored<'a> {
     }
 }
 
-/// Runs `each` on every loaded file and `failed` on every file that did not load.
-/// Returns whether every file loaded and `each` accepted it.
+/// The environment variable that sets how many threads `score`, `validate` and `export --format
+/// csv` use: `1` loads, scores and writes one file after another on the main thread (the output is
+/// the same either way); unset, every core (rayon's `RAYON_NUM_THREADS` also applies).
+pub const THREADS_VAR: &str = "AIJRI_DESK_THREADS";
+
+/// Whether to work on every core: not when [`THREADS_VAR`] is `1`. Another number sets the size of
+/// the thread pool.
+fn parallel() -> bool {
+    match std::env::var(THREADS_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+    {
+        Some(1) => false,
+        Some(threads) => {
+            // Fails only when the pool already exists, which then serves as it is.
+            let _ = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build_global();
+            true
+        }
+        None => true,
+    }
+}
+
+/// What a command writes for a file that loaded, and whether the file passes.
+type OnLoaded<'f> =
+    dyn Fn(&LoadedFile, &Scored, &mut dyn Write) -> std::io::Result<bool> + Sync + 'f;
+/// What a command writes for a file that did not load.
+type OnFailed<'f> =
+    dyn Fn(&LoadedFile, &library::LoadError, &mut dyn Write) -> std::io::Result<()> + Sync + 'f;
+
+/// What one file gave: its output, and whether it loaded and `each` accepted it.
+type FileOutput = std::io::Result<(Vec<u8>, bool)>;
+
+/// Runs `each` on every loaded file and `failed` on every file that did not load, on every core,
+/// then writes their outputs in the order of the files. Returns whether every file loaded and
+/// `each` accepted it.
 fn for_each_file(
     paths: &[PathBuf],
     framework: &Framework,
     out: &mut dyn Write,
-    each: &dyn Fn(&LoadedFile, &Scored, &mut dyn Write) -> std::io::Result<bool>,
-    failed: &dyn Fn(&LoadedFile, &library::LoadError, &mut dyn Write) -> std::io::Result<()>,
+    each: &OnLoaded<'_>,
+    failed: &OnFailed<'_>,
 ) -> std::io::Result<bool> {
-    let files = library::load_paths(paths);
-    if files.is_empty() {
-        writeln!(
-            out,
-            "no assessment files ({}) found in {}",
-            library::EXTENSION,
-            show_paths(paths)
-        )?;
+    let outputs = library::map_files(paths, parallel(), |file| -> FileOutput {
+        let mut text = Vec::new();
+        let ok = match &file.result {
+            Ok(loaded) => each(&file, &scored(&loaded.assessment, framework), &mut text)?,
+            Err(error) => {
+                failed(&file, error, &mut text)?;
+                false
+            }
+        };
+        Ok((text, ok))
+    });
+    if outputs.is_empty() {
+        writeln!(out, "{}", nothing_found(paths))?;
         return Ok(false);
     }
+    // One write per buffer, not one per line: standard output is line-buffered.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let mut all_ok = true;
-    for file in &files {
-        match &file.result {
-            Ok(loaded) => all_ok &= each(file, &scored(&loaded.assessment, framework), out)?,
-            Err(error) => {
-                failed(file, error, out)?;
-                all_ok = false;
-            }
-        }
+    for output in outputs {
+        let (text, ok) = output?;
+        out.write_all(&text)?;
+        all_ok &= ok;
     }
+    out.flush()?;
     Ok(all_ok)
+}
+
+/// The message for paths that hold no assessment file.
+fn nothing_found(paths: &[PathBuf]) -> String {
+    format!(
+        "no assessment files ({}) found in {}",
+        library::EXTENSION,
+        show_paths(paths)
+    )
 }
 
 fn show_paths(paths: &[PathBuf]) -> String {
@@ -494,34 +561,31 @@ fn export_csv(
     framework: &Framework,
     io: &mut Streams,
 ) -> std::io::Result<(String, bool)> {
-    let files = library::load_paths(paths);
+    let files = library::map_files(paths, parallel(), |file| {
+        let scored = file.result.map(|l| {
+            let figures = Figures::of(&l.assessment, framework);
+            (l.assessment, figures)
+        });
+        (file.path, scored)
+    });
     let mut complete = !files.is_empty();
     if files.is_empty() {
-        writeln!(
-            io.err,
-            "no assessment files ({}) found in {}",
-            library::EXTENSION,
-            show_paths(paths)
-        )?;
+        writeln!(io.err, "{}", nothing_found(paths))?;
     }
-    let mut loaded = Vec::new();
-    for file in &files {
-        match &file.result {
-            Ok(l) => loaded.push((file.path.as_path(), scored(&l.assessment, framework))),
+    let mut rows = Vec::new();
+    for (path, scored) in &files {
+        match scored {
+            Ok((assessment, f)) => rows.push(CsvRow {
+                file: Some(path),
+                assessment,
+                breakdown: &f.breakdown,
+                findings: &f.findings,
+            }),
             Err(e) => {
                 writeln!(io.err, "{e}")?;
                 complete = false;
             }
         }
     }
-    let rows: Vec<CsvRow> = loaded
-        .iter()
-        .map(|(path, s)| CsvRow {
-            file: Some(path),
-            assessment: s.assessment,
-            breakdown: &s.breakdown,
-            findings: &s.findings,
-        })
-        .collect();
     Ok((export::csv_rows(&rows), complete))
 }
