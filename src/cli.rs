@@ -10,7 +10,7 @@ use serde_json::json;
 use crate::export::{self, CsvRow};
 use crate::framework::Framework;
 use crate::library::{self, LoadedFile};
-use crate::model::Assessment;
+use crate::model::{Assessment, Split, SubLabel, Zone};
 use crate::report;
 use crate::scoring::{self, Breakdown};
 use crate::text_format::{self, Imported};
@@ -212,31 +212,50 @@ fn for_each_file(
     each: &OnLoaded<'_>,
     failed: &OnFailed<'_>,
 ) -> std::io::Result<bool> {
-    let outputs = library::map_files(paths, parallel(), |file| -> FileOutput {
-        let mut text = Vec::new();
-        let ok = match &file.result {
-            Ok(loaded) => each(&file, &scored(&loaded.assessment, framework), &mut text)?,
-            Err(error) => {
-                failed(&file, error, &mut text)?;
-                false
-            }
-        };
-        Ok((text, ok))
-    });
-    if outputs.is_empty() {
+    let mut found = library::files_in(paths);
+    if found.is_empty() {
         writeln!(out, "{}", nothing_found(paths))?;
         return Ok(false);
     }
+    let parallel = parallel();
     // One write per buffer, not one per line: standard output is line-buffered.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let mut all_ok = true;
-    for output in outputs {
-        let (text, ok) = output?;
-        out.write_all(&text)?;
-        all_ok &= ok;
+    // A chunk at a time, so that the output starts early and memory is reused.
+    while !found.is_empty() {
+        let rest = found.split_off(found.len().min(CHUNK));
+        let chunk = std::mem::replace(&mut found, rest);
+        for output in library::map_found(chunk, parallel, |file| {
+            file_output(&file, framework, each, failed)
+        }) {
+            let (text, ok) = output?;
+            out.write_all(&text)?;
+            all_ok &= ok;
+        }
     }
     out.flush()?;
     Ok(all_ok)
+}
+
+/// How many files [`for_each_file`] loads before it writes their outputs.
+const CHUNK: usize = 256;
+
+/// The output of `each` for a file that loaded, of `failed` for one that did not.
+fn file_output(
+    file: &LoadedFile,
+    framework: &Framework,
+    each: &OnLoaded<'_>,
+    failed: &OnFailed<'_>,
+) -> FileOutput {
+    let mut text = Vec::new();
+    let ok = match &file.result {
+        Ok(loaded) => each(file, &scored(&loaded.assessment, framework), &mut text)?,
+        Err(error) => {
+            failed(file, error, &mut text)?;
+            false
+        }
+    };
+    Ok((text, ok))
 }
 
 /// The message for paths that hold no assessment file.
@@ -268,7 +287,8 @@ fn score(
             framework,
             out,
             &|file, s, out| {
-                writeln!(out, "{}", score_json(file, s))?;
+                serde_json::to_writer(&mut *out, &score_line(file, s))?;
+                writeln!(out)?;
                 Ok(true)
             },
             &|file, error, out| {
@@ -299,40 +319,76 @@ fn score(
     }
 }
 
-/// The `--json` line of one file, with exactly the documented keys; a figure that cannot be
-/// computed is `null`.
-fn score_json(file: &LoadedFile, s: &Scored) -> serde_json::Value {
+/// The `--json` line of one file, with exactly the documented keys in their order; a figure that
+/// cannot be computed is `null`.
+#[derive(serde::Serialize)]
+struct ScoreLine<'a> {
+    file: String,
+    title: &'a str,
+    protective_total: Option<i64>,
+    task_total: Option<f64>,
+    task_resistance: Option<f64>,
+    evidence_total: Option<i64>,
+    barrier_total: Option<i64>,
+    growth: Option<i64>,
+    evidence_modifier: Option<f64>,
+    barrier_modifier: Option<f64>,
+    growth_modifier: Option<f64>,
+    raw: Option<f64>,
+    score_unclamped: Option<f64>,
+    score: Option<f64>,
+    zone: Option<Zone>,
+    sub_label: Option<SubLabel>,
+    time_3plus_pct: Option<f64>,
+    split: Option<Split>,
+    quick_screen_red: Option<bool>,
+    provisional: bool,
+    findings: &'a [Finding],
+    #[serde(rename = "final")]
+    final_result: FinalLine,
+}
+
+/// The `final` object of a `--json` line.
+#[derive(serde::Serialize)]
+struct FinalLine {
+    score: Option<f64>,
+    zone: Option<Zone>,
+    overridden: bool,
+}
+
+/// The `--json` line of one file.
+fn score_line<'a>(file: &LoadedFile, s: &'a Scored) -> ScoreLine<'a> {
     let b = &s.breakdown;
     let c = b.composite.as_ref();
     let final_result = b.final_result();
-    json!({
-        "file": file.path.display().to_string(),
-        "title": s.assessment.role.title,
-        "protective_total": b.protective_total,
-        "task_total": b.task_total,
-        "task_resistance": b.task_resistance,
-        "evidence_total": b.evidence_total,
-        "barrier_total": b.barrier_total,
-        "growth": b.growth,
-        "evidence_modifier": b.evidence_modifier,
-        "barrier_modifier": b.barrier_modifier,
-        "growth_modifier": b.growth_modifier,
-        "raw": c.map(|c| c.raw),
-        "score_unclamped": c.map(|c| c.score_unclamped),
-        "score": c.map(|c| c.score),
-        "zone": c.map(|c| c.zone),
-        "sub_label": c.and_then(|c| c.sub_label),
-        "time_3plus_pct": b.time_3plus_pct,
-        "split": b.split,
-        "quick_screen_red": b.quick_screen_red,
-        "provisional": b.provisional,
-        "findings": s.findings,
-        "final": {
-            "score": final_result.map(|f| f.score),
-            "zone": final_result.map(|f| f.zone),
-            "overridden": s.assessment.override_result.is_some(),
+    ScoreLine {
+        file: file.path.display().to_string(),
+        title: &s.assessment.role.title,
+        protective_total: b.protective_total,
+        task_total: b.task_total,
+        task_resistance: b.task_resistance,
+        evidence_total: b.evidence_total,
+        barrier_total: b.barrier_total,
+        growth: b.growth,
+        evidence_modifier: b.evidence_modifier,
+        barrier_modifier: b.barrier_modifier,
+        growth_modifier: b.growth_modifier,
+        raw: c.map(|c| c.raw),
+        score_unclamped: c.map(|c| c.score_unclamped),
+        score: c.map(|c| c.score),
+        zone: c.map(|c| c.zone),
+        sub_label: c.and_then(|c| c.sub_label),
+        time_3plus_pct: b.time_3plus_pct,
+        split: b.split,
+        quick_screen_red: b.quick_screen_red,
+        provisional: b.provisional,
+        findings: &s.findings,
+        final_result: FinalLine {
+            score: final_result.map(|f| f.score),
+            zone: final_result.map(|f| f.zone),
+            overridden: s.assessment.override_result.is_some(),
         },
-    })
+    }
 }
 
 fn validate_files(

@@ -345,7 +345,15 @@ pub fn map_files<T: Send>(
     parallel: bool,
     each: impl Fn(LoadedFile) -> T + Sync + Send,
 ) -> Vec<T> {
-    let found = files_in(paths);
+    map_found(files_in(paths), parallel, each)
+}
+
+/// [`map_files`] on entries of [`files_in`] or [`find_files`] (a part of them, say), in their order.
+pub fn map_found<T: Send>(
+    found: Vec<Result<PathBuf, LoadError>>,
+    parallel: bool,
+    each: impl Fn(LoadedFile) -> T + Sync + Send,
+) -> Vec<T> {
     if parallel {
         found.into_par_iter().map(|f| each(load_found(f))).collect()
     } else {
