@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::export::{self, CsvRow};
 use crate::framework::Framework;
-use crate::library::{self, LoadedFile};
+use crate::library::{self, LoadError};
 use crate::model::{Assessment, Split, SubLabel, Zone};
 use crate::report;
 use crate::scoring::{self, Breakdown};
@@ -193,11 +193,9 @@ fn parallel() -> bool {
 }
 
 /// What a command writes for a file that loaded, and whether the file passes.
-type OnLoaded<'f> =
-    dyn Fn(&LoadedFile, &Scored, &mut dyn Write) -> std::io::Result<bool> + Sync + 'f;
+type OnLoaded<'f> = dyn Fn(&Path, &Scored, &mut dyn Write) -> std::io::Result<bool> + Sync + 'f;
 /// What a command writes for a file that did not load.
-type OnFailed<'f> =
-    dyn Fn(&LoadedFile, &library::LoadError, &mut dyn Write) -> std::io::Result<()> + Sync + 'f;
+type OnFailed<'f> = dyn Fn(&Path, &LoadError, &mut dyn Write) -> std::io::Result<()> + Sync + 'f;
 
 /// What one file gave: its output, and whether it loaded and `each` accepted it.
 type FileOutput = std::io::Result<(Vec<u8>, bool)>;
@@ -225,8 +223,9 @@ fn for_each_file(
     while !found.is_empty() {
         let rest = found.split_off(found.len().min(CHUNK));
         let chunk = std::mem::replace(&mut found, rest);
-        for output in library::map_found(chunk, parallel, |file| {
-            file_output(&file, framework, each, failed)
+        for output in library::map_in_order(chunk, parallel, |found| {
+            let (path, assessment) = library::read_found(found);
+            file_output(&path, &assessment, framework, each, failed)
         }) {
             let (text, ok) = output?;
             out.write_all(&text)?;
@@ -242,16 +241,17 @@ const CHUNK: usize = 256;
 
 /// The output of `each` for a file that loaded, of `failed` for one that did not.
 fn file_output(
-    file: &LoadedFile,
+    path: &Path,
+    assessment: &Result<Assessment, LoadError>,
     framework: &Framework,
     each: &OnLoaded<'_>,
     failed: &OnFailed<'_>,
 ) -> FileOutput {
     let mut text = Vec::new();
-    let ok = match &file.result {
-        Ok(loaded) => each(file, &scored(&loaded.assessment, framework), &mut text)?,
+    let ok = match assessment {
+        Ok(assessment) => each(path, &scored(assessment, framework), &mut text)?,
         Err(error) => {
-            failed(file, error, &mut text)?;
+            failed(path, error, &mut text)?;
             false
         }
     };
@@ -295,7 +295,7 @@ fn score(
                 writeln!(
                     out,
                     "{}",
-                    json!({"file": file.path.display().to_string(), "error": error.to_string()})
+                    json!({"file": file.display().to_string(), "error": error.to_string()})
                 )
             },
         )
@@ -305,7 +305,7 @@ fn score(
             framework,
             out,
             &|file, s, out| {
-                writeln!(out, "== {}", file.path.display())?;
+                writeln!(out, "== {}", file.display())?;
                 write!(
                     out,
                     "{}",
@@ -357,12 +357,12 @@ struct FinalLine {
 }
 
 /// The `--json` line of one file.
-fn score_line<'a>(file: &LoadedFile, s: &'a Scored) -> ScoreLine<'a> {
+fn score_line<'a>(file: &Path, s: &'a Scored) -> ScoreLine<'a> {
     let b = &s.breakdown;
     let c = b.composite.as_ref();
     let final_result = b.final_result();
     ScoreLine {
-        file: file.path.display().to_string(),
+        file: file.display().to_string(),
         title: &s.assessment.role.title,
         protective_total: b.protective_total,
         task_total: b.task_total,
@@ -411,7 +411,7 @@ fn validate_files(
             writeln!(
                 out,
                 "{}: {verdict} ({errors} errors, {warnings} warnings)",
-                file.path.display()
+                file.display()
             )?;
             for finding in &s.findings {
                 writeln!(out, "  {finding}")?;
@@ -617,12 +617,13 @@ fn export_csv(
     framework: &Framework,
     io: &mut Streams,
 ) -> std::io::Result<(String, bool)> {
-    let files = library::map_files(paths, parallel(), |file| {
-        let scored = file.result.map(|l| {
-            let figures = Figures::of(&l.assessment, framework);
-            (l.assessment, figures)
+    let files = library::map_in_order(library::files_in(paths), parallel(), |found| {
+        let (path, assessment) = library::read_found(found);
+        let scored = assessment.map(|a| {
+            let figures = Figures::of(&a, framework);
+            (a, figures)
         });
-        (file.path, scored)
+        (path, scored)
     });
     let mut complete = !files.is_empty();
     if files.is_empty() {

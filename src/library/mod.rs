@@ -224,6 +224,15 @@ fn known_path(path: &serde_path_to_error::Path) -> Option<String> {
     (known != "." && known != "?").then(|| known.to_owned())
 }
 
+/// Reads and parses one assessment file like [`load_file`], without the stamp (hashing the bytes
+/// costs time that batch work, which never saves, need not spend).
+///
+/// # Errors
+/// As [`load_file`].
+pub fn read_assessment(path: &Path) -> Result<Assessment, LoadError> {
+    parse(&read_limited(path)?, path)
+}
+
 /// Reads and parses one assessment file, refusing files over [`MAX_FILE_BYTES`].
 ///
 /// # Errors
@@ -328,12 +337,27 @@ pub fn load_one(path: PathBuf) -> LoadedFile {
 /// Loads one entry of [`files_in`] or [`find_files`]: a path, or the error that stood in its place.
 #[must_use]
 pub fn load_found(found: Result<PathBuf, LoadError>) -> LoadedFile {
+    let (path, result) = with_found(found, load_file);
+    LoadedFile { path, result }
+}
+
+/// [`load_found`] without the stamp (see [`read_assessment`]): the file and its assessment, or the
+/// error that stood in its place.
+pub fn read_found(found: Result<PathBuf, LoadError>) -> (PathBuf, Result<Assessment, LoadError>) {
+    with_found(found, read_assessment)
+}
+
+/// The file of an entry of [`files_in`] and what `load` gives for it, or the entry's error.
+fn with_found<T>(
+    found: Result<PathBuf, LoadError>,
+    load: impl FnOnce(&Path) -> Result<T, LoadError>,
+) -> (PathBuf, Result<T, LoadError>) {
     match found {
-        Ok(path) => load_one(path),
-        Err(error) => LoadedFile {
-            path: error.path().to_owned(),
-            result: Err(error),
-        },
+        Ok(path) => {
+            let result = load(&path);
+            (path, result)
+        }
+        Err(error) => (error.path().to_owned(), Err(error)),
     }
 }
 
@@ -354,10 +378,20 @@ pub fn map_found<T: Send>(
     parallel: bool,
     each: impl Fn(LoadedFile) -> T + Sync + Send,
 ) -> Vec<T> {
+    map_in_order(found, parallel, |f| each(load_found(f)))
+}
+
+/// `each` of every item, computed one after another or, when `parallel`, on every core; either
+/// way in the order of the items.
+pub fn map_in_order<I: Send, T: Send>(
+    items: Vec<I>,
+    parallel: bool,
+    each: impl Fn(I) -> T + Sync + Send,
+) -> Vec<T> {
     if parallel {
-        found.into_par_iter().map(|f| each(load_found(f))).collect()
+        items.into_par_iter().map(each).collect()
     } else {
-        found.into_iter().map(|f| each(load_found(f))).collect()
+        items.into_iter().map(each).collect()
     }
 }
 
