@@ -10,6 +10,8 @@
 //!
 //! Each command runs once to warm the page cache, then several times, interleaved; the medians and
 //! their ratio are printed, with the `hyperfine` command line that measures the same two processes.
+//! `score` also runs with `AIJRI_DESK_THREADS=1`: its time on one thread says how much the cores
+//! gave (little when other work keeps them busy).
 //! `BENCH_EXE --baseline DIR` runs the baseline alone.
 
 use std::path::{Path, PathBuf};
@@ -22,7 +24,7 @@ use serde_json::Value;
 mod generated;
 
 const LIBRARY_SIZE: usize = 10_000;
-const RUNS: usize = 9;
+const RUNS: usize = 15;
 
 /// The release binary cargo built for this benchmark.
 const PROGRAM: &str = env!("CARGO_BIN_EXE_aijri-desk");
@@ -62,29 +64,53 @@ fn baseline(folder: &Path) -> usize {
         .count()
 }
 
-/// Generates the library into `folder` unless it is there, then times both processes.
+/// Generates the library into `folder` unless it is there, then times the processes.
 fn compare(folder: &Path) {
     let bytes = library_in(folder);
     let this = std::env::current_exe().unwrap_or_else(|e| fail(&format!("no own path: {e}")));
     let folder_arg = folder.display().to_string();
-    let ours = [PROGRAM, "score", &folder_arg, "--json"].map(PathBuf::from);
-    let theirs = [this.clone(), "--baseline".into(), folder.to_owned()];
-    let (ours_times, theirs_times) = interleaved(&ours, &theirs);
-    let (ours_median, theirs_median) = (median(ours_times), median(theirs_times));
+    let score = [PROGRAM, "score", &folder_arg, "--json"].map(PathBuf::from);
+    let commands = [
+        Run {
+            threads: None,
+            command: &score,
+        },
+        Run {
+            threads: Some("1"),
+            command: &score,
+        },
+        Run {
+            threads: None,
+            command: &[this.clone(), "--baseline".into(), folder.to_owned()],
+        },
+    ];
+    let [ours, ours_one, baseline] = interleaved(&commands).map(sorted);
     println!(
-        "{LIBRARY_SIZE} files, {:.1} MB, {} threads available, median of {RUNS} runs each, whole process:\n  \
-         aijri-desk score DIR --json > /dev/null   {ours_median:.3?}\n  \
-         serde_json → Value, one thread           {theirs_median:.3?}\n  \
-         ratio {:.2}× (goal ≤ 0.8×)",
+        "{LIBRARY_SIZE} files, {:.1} MB, {} threads available, {RUNS} runs each, whole process, \
+         median (fastest):\n  \
+         aijri-desk score DIR --json > /dev/null   {}\n  \
+         the same, AIJRI_DESK_THREADS=1           {}\n  \
+         serde_json → Value, one thread           {}\n  \
+         ratio {} (goal ≤ 0.8×); on one thread {}",
         bytes as f64 / 1e6,
         std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
-        ours_median.as_secs_f64() / theirs_median.as_secs_f64()
+        show(&ours),
+        show(&ours_one),
+        show(&baseline),
+        ratio(&ours, &baseline),
+        ratio(&ours_one, &baseline),
     );
     println!(
         "the same with hyperfine:\n  hyperfine --warmup 1 --runs {RUNS} --output null \
          '{PROGRAM} score {folder_arg} --json' '{} --baseline {folder_arg}'",
         this.display()
     );
+}
+
+/// A command to time, and the `AIJRI_DESK_THREADS` it runs with.
+struct Run<'a> {
+    threads: Option<&'a str>,
+    command: &'a [PathBuf],
 }
 
 /// Writes the library into `folder` unless a previous `--keep` run did; its size in bytes.
@@ -115,35 +141,69 @@ fn library_in(folder: &Path) -> u64 {
         .sum()
 }
 
-/// Runs both commands once each to warm up, then [`RUNS`] times each, alternating; the times.
-fn interleaved(ours: &[PathBuf], theirs: &[PathBuf]) -> (Vec<Duration>, Vec<Duration>) {
-    run_once(ours);
-    run_once(theirs);
-    (0..RUNS)
-        .map(|_| (run_once(ours), run_once(theirs)))
-        .unzip()
+/// Runs every command once to warm up, then [`RUNS`] times each, in turn; the times of each.
+fn interleaved<const N: usize>(runs: &[Run; N]) -> [Vec<Duration>; N] {
+    let mut times = runs.each_ref().map(|run| {
+        run_once(run);
+        Vec::with_capacity(RUNS)
+    });
+    for _ in 0..RUNS {
+        for (run, times) in runs.iter().zip(&mut times) {
+            times.push(run_once(run));
+        }
+    }
+    times
 }
 
 /// Runs a command with its output thrown away; its wall time from start to exit.
-fn run_once(command: &[PathBuf]) -> Duration {
-    let [program, args @ ..] = command else {
+fn run_once(run: &Run) -> Duration {
+    let [program, args @ ..] = run.command else {
         fail("no command")
     };
-    let start = Instant::now();
-    let status = Command::new(program)
+    let mut command = Command::new(program);
+    command
         .args(args)
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .status();
+        .stdout(Stdio::null());
+    if let Some(threads) = run.threads {
+        command.env("AIJRI_DESK_THREADS", threads);
+    }
+    let start = Instant::now();
+    let status = command.status();
     let elapsed = start.elapsed();
     match status {
         // `score` exits 1 when a file has errors, which a generated file may have.
         Ok(status) if status.code().is_some() => elapsed,
-        other => fail(&format!("{command:?}: {other:?}")),
+        other => fail(&format!("{:?}: {other:?}", run.command)),
     }
 }
 
-fn median(mut times: Vec<Duration>) -> Duration {
+/// The times, fastest first.
+fn sorted(mut times: Vec<Duration>) -> Vec<Duration> {
     times.sort();
-    times[times.len() / 2]
+    times
+}
+
+/// The median and the fastest of sorted times, `(median, fastest)`.
+fn median_fastest(times: &[Duration]) -> (Duration, Duration) {
+    match times {
+        [fastest, ..] => (times[times.len() / 2], *fastest),
+        [] => (Duration::ZERO, Duration::ZERO),
+    }
+}
+
+/// `median (fastest)`.
+fn show(times: &[Duration]) -> String {
+    let (median, fastest) = median_fastest(times);
+    format!("{median:.3?} ({fastest:.3?})")
+}
+
+/// The ratio of the medians (and of the fastest runs) of two sorted lists of times.
+fn ratio(ours: &[Duration], theirs: &[Duration]) -> String {
+    let (ours, theirs) = (median_fastest(ours), median_fastest(theirs));
+    format!(
+        "{:.2}× ({:.2}×)",
+        ours.0.as_secs_f64() / theirs.0.as_secs_f64(),
+        ours.1.as_secs_f64() / theirs.1.as_secs_f64()
+    )
 }

@@ -237,7 +237,7 @@ fn for_each_file(
 }
 
 /// How many files [`for_each_file`] loads before it writes their outputs.
-const CHUNK: usize = 256;
+const CHUNK: usize = 1024;
 
 /// The output of `each` for a file that loaded, of `failed` for one that did not.
 fn file_output(
