@@ -1,10 +1,14 @@
 //! The headless command line: `score`, `validate`, `import` and `export`, for batch work and tests.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Receiver;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde_json::json;
 
 use crate::export::{self, CsvRow};
@@ -210,34 +214,82 @@ fn for_each_file(
     each: &OnLoaded<'_>,
     failed: &OnFailed<'_>,
 ) -> std::io::Result<bool> {
-    let mut found = library::files_in(paths);
+    let found = library::files_in(paths);
     if found.is_empty() {
         writeln!(out, "{}", nothing_found(paths))?;
         return Ok(false);
     }
-    let parallel = parallel();
     // One write per buffer, not one per line: standard output is line-buffered.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let mut all_ok = true;
-    // A chunk at a time, so that the output starts early and memory is reused.
-    while !found.is_empty() {
-        let rest = found.split_off(found.len().min(CHUNK));
-        let chunk = std::mem::replace(&mut found, rest);
-        for output in library::map_in_order(chunk, parallel, |found| {
-            let (path, assessment) = library::read_found(found);
-            file_output(&path, &assessment, framework, each, failed)
-        }) {
-            let (text, ok) = output?;
-            out.write_all(&text)?;
-            all_ok &= ok;
+    let work = |found| {
+        let (path, assessment) = library::read_found(found);
+        file_output(&path, &assessment, framework, each, failed)
+    };
+    let all_ok = if parallel() {
+        write_in_order(found, &work, &mut out)?
+    } else {
+        let mut all_ok = true;
+        for found in found {
+            all_ok &= write_output(work(found), &mut out)?;
         }
-    }
+        all_ok
+    };
     out.flush()?;
     Ok(all_ok)
 }
 
-/// How many files [`for_each_file`] loads before it writes their outputs.
-const CHUNK: usize = 1024;
+/// Writes one file's output; whether the file passed.
+fn write_output(output: FileOutput, out: &mut dyn Write) -> std::io::Result<bool> {
+    let (text, ok) = output?;
+    out.write_all(&text)?;
+    Ok(ok)
+}
+
+/// Runs `work` on every entry on the worker threads, which take the entries in order, and writes
+/// each output as soon as those of the entries before it are written: no thread waits for a
+/// batch to finish, and only the outputs that finished early are held. Whether every file passed.
+fn write_in_order(
+    found: Vec<Result<PathBuf, LoadError>>,
+    work: &(dyn Fn(Result<PathBuf, LoadError>) -> FileOutput + Sync),
+    out: &mut dyn Write,
+) -> std::io::Result<bool> {
+    let stop = AtomicBool::new(false);
+    let (sender, outputs) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            found.into_iter().enumerate().par_bridge().for_each_with(
+                sender,
+                |sender, (index, found)| {
+                    // After a failed write (the reader went away) the rest is not worth loading.
+                    if !stop.load(Ordering::Relaxed) {
+                        let _ = sender.send((index, work(found)));
+                    }
+                },
+            );
+        });
+        let written = write_received(&outputs, out);
+        stop.store(true, Ordering::Relaxed);
+        written
+    })
+}
+
+/// Writes the numbered outputs in the order of their numbers as they arrive.
+fn write_received(
+    outputs: &Receiver<(usize, FileOutput)>,
+    out: &mut dyn Write,
+) -> std::io::Result<bool> {
+    let mut early = BTreeMap::new();
+    let mut next = 0;
+    let mut all_ok = true;
+    for (index, output) in outputs {
+        early.insert(index, output);
+        while let Some(output) = early.remove(&next) {
+            all_ok &= write_output(output, out)?;
+            next += 1;
+        }
+    }
+    Ok(all_ok)
+}
 
 /// The output of `each` for a file that loaded, of `failed` for one that did not.
 fn file_output(
