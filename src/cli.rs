@@ -257,12 +257,12 @@ fn write_in_order(
     let (sender, outputs) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
         scope.spawn(|| {
-            found.into_iter().enumerate().par_bridge().for_each_with(
+            groups(found).enumerate().par_bridge().for_each_with(
                 sender,
-                |sender, (index, found)| {
+                |sender, (index, group)| {
                     // After a failed write (the reader went away) the rest is not worth loading.
                     if !stop.load(Ordering::Relaxed) {
-                        let _ = sender.send((index, work(found)));
+                        let _ = sender.send((index, group.into_iter().map(work).collect()));
                     }
                 },
             );
@@ -273,18 +273,33 @@ fn write_in_order(
     })
 }
 
-/// Writes the numbered outputs in the order of their numbers as they arrive.
+/// How many files a worker thread takes at a time: enough to make handing them over cheap, few
+/// enough to spread the work evenly.
+const GROUP: usize = 16;
+
+/// The entries in groups of [`GROUP`], in order.
+fn groups<T>(items: Vec<T>) -> impl Iterator<Item = Vec<T>> {
+    let mut items = items.into_iter().peekable();
+    std::iter::from_fn(move || {
+        items.peek()?;
+        Some(items.by_ref().take(GROUP).collect())
+    })
+}
+
+/// Writes the numbered groups of outputs in the order of their numbers as they arrive.
 fn write_received(
-    outputs: &Receiver<(usize, FileOutput)>,
+    outputs: &Receiver<(usize, Vec<FileOutput>)>,
     out: &mut dyn Write,
 ) -> std::io::Result<bool> {
     let mut early = BTreeMap::new();
     let mut next = 0;
     let mut all_ok = true;
-    for (index, output) in outputs {
-        early.insert(index, output);
-        while let Some(output) = early.remove(&next) {
-            all_ok &= write_output(output, out)?;
+    for (index, group) in outputs {
+        early.insert(index, group);
+        while let Some(group) = early.remove(&next) {
+            for output in group {
+                all_ok &= write_output(output, out)?;
+            }
             next += 1;
         }
     }
