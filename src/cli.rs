@@ -204,9 +204,9 @@ type OnFailed<'f> = dyn Fn(&Path, &LoadError, &mut dyn Write) -> std::io::Result
 /// What one file gave: its output, and whether it loaded and `each` accepted it.
 type FileOutput = std::io::Result<(Vec<u8>, bool)>;
 
-/// Runs `each` on every loaded file and `failed` on every file that did not load, on every core,
-/// then writes their outputs in the order of the files. Returns whether every file loaded and
-/// `each` accepted it.
+/// Runs `each` on every loaded file and `failed` on every file that did not load, on every core
+/// (unless [`THREADS_VAR`] is `1`), and writes their outputs in the order of the files. Returns
+/// whether every file loaded and `each` accepted it.
 fn for_each_file(
     paths: &[PathBuf],
     framework: &Framework,

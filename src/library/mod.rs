@@ -330,8 +330,7 @@ pub fn files_in(paths: &[PathBuf]) -> Vec<Result<PathBuf, LoadError>> {
 /// callers may run it on any thread.
 #[must_use]
 pub fn load_one(path: PathBuf) -> LoadedFile {
-    let result = load_file(&path);
-    LoadedFile { path, result }
+    load_found(Ok(path))
 }
 
 /// Loads one entry of [`files_in`] or [`find_files`]: a path, or the error that stood in its place.
