@@ -1,16 +1,20 @@
 //! The headless command line: `score`, `validate`, `import` and `export`, for batch work and tests.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Receiver;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde_json::json;
 
 use crate::export::{self, CsvRow};
 use crate::framework::Framework;
-use crate::library::{self, LoadedFile};
-use crate::model::Assessment;
+use crate::library::{self, LoadError};
+use crate::model::{Assessment, Split, SubLabel, Zone};
 use crate::report;
 use crate::scoring::{self, Breakdown};
 use crate::text_format::{self, Imported};
@@ -132,6 +136,23 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
+/// The figures and findings of one assessment.
+struct Figures {
+    breakdown: Breakdown,
+    findings: Vec<Finding>,
+}
+
+impl Figures {
+    fn of(assessment: &Assessment, framework: &Framework) -> Self {
+        let breakdown = scoring::score(assessment, framework);
+        let findings = validate::validate(assessment, framework, &breakdown);
+        Self {
+            breakdown,
+            findings,
+        }
+    }
+}
+
 /// One loaded assessment with its figures and findings.
 struct Scored<'a> {
     assessment: &'a Assessment,
@@ -140,8 +161,10 @@ struct Scored<'a> {
 }
 
 fn scored<'a>(assessment: &'a Assessment, framework: &Framework) -> Scored<'a> {
-    let breakdown = scoring::score(assessment, framework);
-    let findings = validate::validate(assessment, framework, &breakdown);
+    let Figures {
+        breakdown,
+        findings,
+    } = Figures::of(assessment, framework);
     Scored {
         assessment,
         breakdown,
@@ -149,36 +172,166 @@ fn scored<'a>(assessment: &'a Assessment, framework: &Framework) -> Scored<'a> {
     }
 }
 
-/// Runs `each` on every loaded file and `failed` on every file that did not load.
-/// Returns whether every file loaded and `each` accepted it.
+/// The environment variable that sets how many threads `score`, `validate` and `export --format
+/// csv` use: `1` loads, scores and writes one file after another on the main thread (the output is
+/// the same either way); unset, every core (rayon's `RAYON_NUM_THREADS` also applies).
+pub const THREADS_VAR: &str = "AIJRI_DESK_THREADS";
+
+/// Whether to work on every core: not when [`THREADS_VAR`] is `1`. Another number sets the size of
+/// the thread pool.
+fn parallel() -> bool {
+    match std::env::var(THREADS_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+    {
+        Some(1) => false,
+        Some(threads) => {
+            // Fails only when the pool already exists, which then serves as it is.
+            let _ = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build_global();
+            true
+        }
+        None => true,
+    }
+}
+
+/// What a command writes for a file that loaded, and whether the file passes.
+type OnLoaded<'f> = dyn Fn(&Path, &Scored, &mut dyn Write) -> std::io::Result<bool> + Sync + 'f;
+/// What a command writes for a file that did not load.
+type OnFailed<'f> = dyn Fn(&Path, &LoadError, &mut dyn Write) -> std::io::Result<()> + Sync + 'f;
+
+/// What one file gave: its output, and whether it loaded and `each` accepted it.
+type FileOutput = std::io::Result<(Vec<u8>, bool)>;
+
+/// Runs `each` on every loaded file and `failed` on every file that did not load, on every core
+/// (unless [`THREADS_VAR`] is `1`), and writes their outputs in the order of the files. Returns
+/// whether every file loaded and `each` accepted it.
 fn for_each_file(
     paths: &[PathBuf],
     framework: &Framework,
     out: &mut dyn Write,
-    each: &dyn Fn(&LoadedFile, &Scored, &mut dyn Write) -> std::io::Result<bool>,
-    failed: &dyn Fn(&LoadedFile, &library::LoadError, &mut dyn Write) -> std::io::Result<()>,
+    each: &OnLoaded<'_>,
+    failed: &OnFailed<'_>,
 ) -> std::io::Result<bool> {
-    let files = library::load_paths(paths);
-    if files.is_empty() {
-        writeln!(
-            out,
-            "no assessment files ({}) found in {}",
-            library::EXTENSION,
-            show_paths(paths)
-        )?;
+    let found = library::files_in(paths);
+    if found.is_empty() {
+        writeln!(out, "{}", nothing_found(paths))?;
         return Ok(false);
     }
+    // One write per buffer, not one per line: standard output is line-buffered.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let work = |found| {
+        let (path, assessment) = library::read_found(found);
+        file_output(&path, &assessment, framework, each, failed)
+    };
+    let all_ok = if parallel() {
+        write_in_order(found, &work, &mut out)?
+    } else {
+        let mut all_ok = true;
+        for found in found {
+            all_ok &= write_output(work(found), &mut out)?;
+        }
+        all_ok
+    };
+    out.flush()?;
+    Ok(all_ok)
+}
+
+/// Writes one file's output; whether the file passed.
+fn write_output(output: FileOutput, out: &mut dyn Write) -> std::io::Result<bool> {
+    let (text, ok) = output?;
+    out.write_all(&text)?;
+    Ok(ok)
+}
+
+/// Runs `work` on every entry on the worker threads, which take the entries in order, and writes
+/// each output as soon as those of the entries before it are written: no thread waits for a
+/// batch to finish, and only the outputs that finished early are held. Whether every file passed.
+fn write_in_order(
+    found: Vec<Result<PathBuf, LoadError>>,
+    work: &(dyn Fn(Result<PathBuf, LoadError>) -> FileOutput + Sync),
+    out: &mut dyn Write,
+) -> std::io::Result<bool> {
+    let stop = AtomicBool::new(false);
+    let (sender, outputs) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            groups(found).enumerate().par_bridge().for_each_with(
+                sender,
+                |sender, (index, group)| {
+                    // After a failed write (the reader went away) the rest is not worth loading.
+                    if !stop.load(Ordering::Relaxed) {
+                        let _ = sender.send((index, group.into_iter().map(work).collect()));
+                    }
+                },
+            );
+        });
+        let written = write_received(&outputs, out);
+        stop.store(true, Ordering::Relaxed);
+        written
+    })
+}
+
+/// How many files a worker thread takes at a time: enough to make handing them over cheap, few
+/// enough to spread the work evenly.
+const GROUP: usize = 16;
+
+/// The entries in groups of [`GROUP`], in order.
+fn groups<T>(items: Vec<T>) -> impl Iterator<Item = Vec<T>> {
+    let mut items = items.into_iter().peekable();
+    std::iter::from_fn(move || {
+        items.peek()?;
+        Some(items.by_ref().take(GROUP).collect())
+    })
+}
+
+/// Writes the numbered groups of outputs in the order of their numbers as they arrive.
+fn write_received(
+    outputs: &Receiver<(usize, Vec<FileOutput>)>,
+    out: &mut dyn Write,
+) -> std::io::Result<bool> {
+    let mut early = BTreeMap::new();
+    let mut next = 0;
     let mut all_ok = true;
-    for file in &files {
-        match &file.result {
-            Ok(loaded) => all_ok &= each(file, &scored(&loaded.assessment, framework), out)?,
-            Err(error) => {
-                failed(file, error, out)?;
-                all_ok = false;
+    for (index, group) in outputs {
+        early.insert(index, group);
+        while let Some(group) = early.remove(&next) {
+            for output in group {
+                all_ok &= write_output(output, out)?;
             }
+            next += 1;
         }
     }
     Ok(all_ok)
+}
+
+/// The output of `each` for a file that loaded, of `failed` for one that did not.
+fn file_output(
+    path: &Path,
+    assessment: &Result<Assessment, LoadError>,
+    framework: &Framework,
+    each: &OnLoaded<'_>,
+    failed: &OnFailed<'_>,
+) -> FileOutput {
+    let mut text = Vec::new();
+    let ok = match assessment {
+        Ok(assessment) => each(path, &scored(assessment, framework), &mut text)?,
+        Err(error) => {
+            failed(path, error, &mut text)?;
+            false
+        }
+    };
+    Ok((text, ok))
+}
+
+/// The message for paths that hold no assessment file.
+fn nothing_found(paths: &[PathBuf]) -> String {
+    format!(
+        "no assessment files ({}) found in {}",
+        library::EXTENSION,
+        show_paths(paths)
+    )
 }
 
 fn show_paths(paths: &[PathBuf]) -> String {
@@ -201,14 +354,15 @@ fn score(
             framework,
             out,
             &|file, s, out| {
-                writeln!(out, "{}", score_json(file, s))?;
+                serde_json::to_writer(&mut *out, &score_line(file, s))?;
+                writeln!(out)?;
                 Ok(true)
             },
             &|file, error, out| {
                 writeln!(
                     out,
                     "{}",
-                    json!({"file": file.path.display().to_string(), "error": error.to_string()})
+                    json!({"file": file.display().to_string(), "error": error.to_string()})
                 )
             },
         )
@@ -218,7 +372,7 @@ fn score(
             framework,
             out,
             &|file, s, out| {
-                writeln!(out, "== {}", file.path.display())?;
+                writeln!(out, "== {}", file.display())?;
                 write!(
                     out,
                     "{}",
@@ -232,40 +386,76 @@ fn score(
     }
 }
 
-/// The `--json` line of one file, with exactly the documented keys; a figure that cannot be
-/// computed is `null`.
-fn score_json(file: &LoadedFile, s: &Scored) -> serde_json::Value {
+/// The `--json` line of one file, with exactly the documented keys in their order; a figure that
+/// cannot be computed is `null`.
+#[derive(serde::Serialize)]
+struct ScoreLine<'a> {
+    file: String,
+    title: &'a str,
+    protective_total: Option<i64>,
+    task_total: Option<f64>,
+    task_resistance: Option<f64>,
+    evidence_total: Option<i64>,
+    barrier_total: Option<i64>,
+    growth: Option<i64>,
+    evidence_modifier: Option<f64>,
+    barrier_modifier: Option<f64>,
+    growth_modifier: Option<f64>,
+    raw: Option<f64>,
+    score_unclamped: Option<f64>,
+    score: Option<f64>,
+    zone: Option<Zone>,
+    sub_label: Option<SubLabel>,
+    time_3plus_pct: Option<f64>,
+    split: Option<Split>,
+    quick_screen_red: Option<bool>,
+    provisional: bool,
+    findings: &'a [Finding],
+    #[serde(rename = "final")]
+    final_result: FinalLine,
+}
+
+/// The `final` object of a `--json` line.
+#[derive(serde::Serialize)]
+struct FinalLine {
+    score: Option<f64>,
+    zone: Option<Zone>,
+    overridden: bool,
+}
+
+/// The `--json` line of one file.
+fn score_line<'a>(file: &Path, s: &'a Scored) -> ScoreLine<'a> {
     let b = &s.breakdown;
     let c = b.composite.as_ref();
     let final_result = b.final_result();
-    json!({
-        "file": file.path.display().to_string(),
-        "title": s.assessment.role.title,
-        "protective_total": b.protective_total,
-        "task_total": b.task_total,
-        "task_resistance": b.task_resistance,
-        "evidence_total": b.evidence_total,
-        "barrier_total": b.barrier_total,
-        "growth": b.growth,
-        "evidence_modifier": b.evidence_modifier,
-        "barrier_modifier": b.barrier_modifier,
-        "growth_modifier": b.growth_modifier,
-        "raw": c.map(|c| c.raw),
-        "score_unclamped": c.map(|c| c.score_unclamped),
-        "score": c.map(|c| c.score),
-        "zone": c.map(|c| c.zone),
-        "sub_label": c.and_then(|c| c.sub_label),
-        "time_3plus_pct": b.time_3plus_pct,
-        "split": b.split,
-        "quick_screen_red": b.quick_screen_red,
-        "provisional": b.provisional,
-        "findings": s.findings,
-        "final": {
-            "score": final_result.map(|f| f.score),
-            "zone": final_result.map(|f| f.zone),
-            "overridden": s.assessment.override_result.is_some(),
+    ScoreLine {
+        file: file.display().to_string(),
+        title: &s.assessment.role.title,
+        protective_total: b.protective_total,
+        task_total: b.task_total,
+        task_resistance: b.task_resistance,
+        evidence_total: b.evidence_total,
+        barrier_total: b.barrier_total,
+        growth: b.growth,
+        evidence_modifier: b.evidence_modifier,
+        barrier_modifier: b.barrier_modifier,
+        growth_modifier: b.growth_modifier,
+        raw: c.map(|c| c.raw),
+        score_unclamped: c.map(|c| c.score_unclamped),
+        score: c.map(|c| c.score),
+        zone: c.map(|c| c.zone),
+        sub_label: c.and_then(|c| c.sub_label),
+        time_3plus_pct: b.time_3plus_pct,
+        split: b.split,
+        quick_screen_red: b.quick_screen_red,
+        provisional: b.provisional,
+        findings: &s.findings,
+        final_result: FinalLine {
+            score: final_result.map(|f| f.score),
+            zone: final_result.map(|f| f.zone),
+            overridden: s.assessment.override_result.is_some(),
         },
-    })
+    }
 }
 
 fn validate_files(
@@ -288,7 +478,7 @@ fn validate_files(
             writeln!(
                 out,
                 "{}: {verdict} ({errors} errors, {warnings} warnings)",
-                file.path.display()
+                file.display()
             )?;
             for finding in &s.findings {
                 writeln!(out, "  {finding}")?;
@@ -494,34 +684,32 @@ fn export_csv(
     framework: &Framework,
     io: &mut Streams,
 ) -> std::io::Result<(String, bool)> {
-    let files = library::load_paths(paths);
+    let files = library::map_in_order(library::files_in(paths), parallel(), |found| {
+        let (path, assessment) = library::read_found(found);
+        let scored = assessment.map(|a| {
+            let figures = Figures::of(&a, framework);
+            (a, figures)
+        });
+        (path, scored)
+    });
     let mut complete = !files.is_empty();
     if files.is_empty() {
-        writeln!(
-            io.err,
-            "no assessment files ({}) found in {}",
-            library::EXTENSION,
-            show_paths(paths)
-        )?;
+        writeln!(io.err, "{}", nothing_found(paths))?;
     }
-    let mut loaded = Vec::new();
-    for file in &files {
-        match &file.result {
-            Ok(l) => loaded.push((file.path.as_path(), scored(&l.assessment, framework))),
+    let mut rows = Vec::new();
+    for (path, scored) in &files {
+        match scored {
+            Ok((assessment, f)) => rows.push(CsvRow {
+                file: Some(path),
+                assessment,
+                breakdown: &f.breakdown,
+                findings: &f.findings,
+            }),
             Err(e) => {
                 writeln!(io.err, "{e}")?;
                 complete = false;
             }
         }
     }
-    let rows: Vec<CsvRow> = loaded
-        .iter()
-        .map(|(path, s)| CsvRow {
-            file: Some(path),
-            assessment: s.assessment,
-            breakdown: &s.breakdown,
-            findings: &s.findings,
-        })
-        .collect();
     Ok((export::csv_rows(&rows), complete))
 }

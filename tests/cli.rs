@@ -172,6 +172,50 @@ fn score_json_gives_exactly_the_documented_keys() {
     assert_eq!(line["final"]["score"], line["score"]);
 }
 
+/// One file of every kind that does not load, made from the text of a good one.
+fn broken_files(good: &str) -> [(&'static str, Vec<u8>); 8] {
+    [
+        ("empty.aijri.json", Vec::new()),
+        (
+            "truncated.aijri.json",
+            good.as_bytes()[..good.len() / 3].to_vec(),
+        ),
+        (
+            "garbage.aijri.json",
+            (0..=255u8).cycle().take(3000).collect(),
+        ),
+        (
+            "wrong-type.aijri.json",
+            good.replacen("\"score\": 4,", "\"score\": \"four\",", 1)
+                .into_bytes(),
+        ),
+        (
+            "newer.aijri.json",
+            good.replacen("\"version\": 1", "\"version\": 2", 1)
+                .into_bytes(),
+        ),
+        (
+            "nested.aijri.json",
+            good.replacen(
+                "\"tasks\"",
+                &format!(
+                    "\"deep\": {}{}, \"tasks\"",
+                    "[".repeat(100_000),
+                    "]".repeat(100_000)
+                ),
+                1,
+            )
+            .into_bytes(),
+        ),
+        (
+            "out-of-range.aijri.json",
+            good.replacen("\"score\": 4,", "\"score\": 99999999999999999999,", 1)
+                .into_bytes(),
+        ),
+        ("huge.aijri.json", vec![b' '; 6 * 1024 * 1024]),
+    ]
+}
+
 /// A folder of broken files beside one good one.
 struct BrokenLibrary {
     dir: tempfile::TempDir,
@@ -182,46 +226,7 @@ impl BrokenLibrary {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let good = std::fs::read_to_string(shipped()).unwrap();
-        let files: [(&str, Vec<u8>); 8] = [
-            ("empty.aijri.json", Vec::new()),
-            (
-                "truncated.aijri.json",
-                good.as_bytes()[..good.len() / 3].to_vec(),
-            ),
-            (
-                "garbage.aijri.json",
-                (0..=255u8).cycle().take(3000).collect(),
-            ),
-            (
-                "wrong-type.aijri.json",
-                good.replacen("\"score\": 4,", "\"score\": \"four\",", 1)
-                    .into_bytes(),
-            ),
-            (
-                "newer.aijri.json",
-                good.replacen("\"version\": 1", "\"version\": 2", 1)
-                    .into_bytes(),
-            ),
-            (
-                "nested.aijri.json",
-                good.replacen(
-                    "\"tasks\"",
-                    &format!(
-                        "\"deep\": {}{}, \"tasks\"",
-                        "[".repeat(100_000),
-                        "]".repeat(100_000)
-                    ),
-                    1,
-                )
-                .into_bytes(),
-            ),
-            (
-                "out-of-range.aijri.json",
-                good.replacen("\"score\": 4,", "\"score\": 99999999999999999999,", 1)
-                    .into_bytes(),
-            ),
-            ("huge.aijri.json", vec![b' '; 6 * 1024 * 1024]),
-        ];
+        let files = broken_files(&good);
         for (name, bytes) in &files {
             std::fs::write(dir.path().join(name), bytes).unwrap();
         }
@@ -600,4 +605,101 @@ fn each_figure_is_rounded_from_its_own_value_half_away_from_zero() {
         "{md}"
     );
     assert!(md.contains("| Task total | 1.88 |"), "{md}");
+}
+
+/// A generated library of about 200 files in nested subfolders: variants of the shipped one (some
+/// invalid, some provisional), names differing in case, every kind of broken file, files that are
+/// not assessments and, on Unix, a symbolic link that loops.
+fn generated_library() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(shipped()).unwrap();
+    for i in 0..190 {
+        let folder = match i % 4 {
+            0 => dir.path().to_owned(),
+            1 => dir.path().join(format!("group-{}", i % 3)),
+            _ => dir.path().join(format!("Group-{}/deeper-{}", i % 2, i % 5)),
+        };
+        std::fs::create_dir_all(&folder).unwrap();
+        let name = if i % 2 == 0 { "role" } else { "Role" };
+        let text = good
+            .replacen("\"Backend/API Developer\"", &format!("\"Role {i}\""), 1)
+            .replacen("\"score\": -1,", &format!("\"score\": {},", i % 5 - 2), 1)
+            .replacen("\"score\": 0,", &format!("\"score\": {},", i % 4), 1)
+            .replacen(
+                "\"time_pct\": 20",
+                if i % 7 == 0 {
+                    "\"time_pct\": 25"
+                } else {
+                    "\"time_pct\": 20"
+                },
+                1,
+            );
+        std::fs::write(folder.join(format!("{name}-{i:03}.aijri.json")), text).unwrap();
+    }
+    for (i, (name, bytes)) in broken_files(&good).iter().enumerate() {
+        let folder = dir.path().join(format!("group-{}", i % 3));
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join(name), bytes).unwrap();
+    }
+    std::fs::write(dir.path().join("notes.json"), "{}").unwrap();
+    std::fs::write(dir.path().join("UPPER.AIJRI.JSON"), &good).unwrap();
+    std::fs::create_dir(dir.path().join("folder.aijri.json")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("group-1/loop")).unwrap();
+    dir
+}
+
+/// Runs the program with one more environment variable.
+fn run_with(var: (&str, &str), args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_aijri-desk"))
+        .args(args)
+        .env(var.0, var.1)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the program runs")
+}
+
+#[test]
+fn loading_on_every_core_gives_what_loading_one_file_after_another_gives() {
+    let library = generated_library();
+    let paths = [
+        library.path().to_owned(),
+        shipped(),
+        PathBuf::from("no/such/file.aijri.json"),
+    ];
+    let sequential = aijri_desk::library::load_paths(&paths);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(4)
+        .build()
+        .unwrap();
+    let parallel = pool.install(|| aijri_desk::library::load_paths_parallel(&paths));
+    assert!(sequential.len() > 200, "{} files", sequential.len());
+    assert!(sequential.iter().filter(|f| f.result.is_err()).count() >= 10);
+    assert_eq!(format!("{parallel:#?}"), format!("{sequential:#?}"));
+}
+
+#[test]
+fn commands_on_every_core_print_byte_for_byte_what_one_thread_prints() {
+    let library = generated_library();
+    let folder = library.path().to_str().unwrap();
+    let shipped = shipped();
+    let shipped = shipped.to_str().unwrap();
+    for args in [
+        &["score", folder, shipped][..],
+        &["score", "--json", shipped, folder],
+        &["validate", folder],
+        &["export", folder, "--format", "csv"],
+    ] {
+        let one = run_with(("AIJRI_DESK_THREADS", "1"), args);
+        let many = run_with(("AIJRI_DESK_THREADS", "4"), args);
+        assert_no_panic(&many);
+        assert!(one.stdout.len() > 10_000, "{args:?}: {}", stdout(&one));
+        assert_eq!(many.status.code(), Some(1), "{args:?}: broken files fail");
+        assert_eq!(many.status.code(), one.status.code(), "{args:?}");
+        assert!(
+            many.stdout == one.stdout,
+            "{args:?}: standard output differs"
+        );
+        assert_eq!(stderr(&many), stderr(&one), "{args:?}");
+    }
 }

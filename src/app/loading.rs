@@ -81,25 +81,17 @@ pub fn run(
 ) -> bool {
     let files = library::find_files(folder);
     found(files.len());
-    files.par_chunks(BATCH).for_each(|chunk| {
+    files.into_par_iter().chunks(BATCH).for_each(|chunk| {
         if cancel.load(Ordering::SeqCst) {
             return;
         }
         let docs: Vec<LoadedDoc> = chunk
-            .iter()
-            .map(|found| match found {
-                Ok(path) => document(load(path.clone()), framework),
-                Err(error) => (error.path().to_owned(), Err(error.to_string())),
-            })
+            .into_iter()
+            .map(|found| document(library::load_found(found), framework))
             .collect();
         batch(docs);
     });
     cancel.load(Ordering::SeqCst)
-}
-
-fn load(path: PathBuf) -> LoadedFile {
-    let result = library::load_file(&path);
-    LoadedFile { path, result }
 }
 
 /// A loaded file as a document with its figures computed (on the worker, not the UI thread).

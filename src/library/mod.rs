@@ -6,6 +6,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use thiserror::Error;
 
 pub mod recovery;
@@ -224,6 +225,15 @@ fn known_path(path: &serde_path_to_error::Path) -> Option<String> {
     (known != "." && known != "?").then(|| known.to_owned())
 }
 
+/// Reads and parses one assessment file like [`load_file`], without the stamp (hashing the bytes
+/// costs time that batch work, which never saves, need not spend).
+///
+/// # Errors
+/// As [`load_file`].
+pub fn read_assessment(path: &Path) -> Result<Assessment, LoadError> {
+    parse(&read_limited(path)?, path)
+}
+
 /// Reads and parses one assessment file, refusing files over [`MAX_FILE_BYTES`].
 ///
 /// # Errors
@@ -316,32 +326,101 @@ fn found_path(found: &Result<PathBuf, LoadError>) -> &Path {
     }
 }
 
-/// Loads files and folders: a folder gives every assessment file below it, a file itself.
-/// One result per file, in order; a file that fails never stops the others.
+/// The files `paths` name, in the order loading gives them: in place of a folder, every assessment
+/// file below it (see [`find_files`]); a file itself. Entries that cannot be read are errors.
 #[must_use]
-pub fn load_paths(paths: &[PathBuf]) -> Vec<LoadedFile> {
+pub fn files_in(paths: &[PathBuf]) -> Vec<Result<PathBuf, LoadError>> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            for found in find_files(path) {
-                files.push(match found {
-                    Ok(file) => load_one(file),
-                    Err(error) => LoadedFile {
-                        path: error.path().to_owned(),
-                        result: Err(error),
-                    },
-                });
-            }
+            files.extend(find_files(path));
         } else {
-            files.push(load_one(path.clone()));
+            files.push(Ok(path.clone()));
         }
     }
     files
 }
 
-fn load_one(path: PathBuf) -> LoadedFile {
-    let result = load_file(&path);
+/// Loads one file: its path and what loading it gave. Pure apart from reading the file, so
+/// callers may run it on any thread.
+#[must_use]
+pub fn load_one(path: PathBuf) -> LoadedFile {
+    load_found(Ok(path))
+}
+
+/// Loads one entry of [`files_in`] or [`find_files`]: a path, or the error that stood in its place.
+#[must_use]
+pub fn load_found(found: Result<PathBuf, LoadError>) -> LoadedFile {
+    let (path, result) = with_found(found, load_file);
     LoadedFile { path, result }
+}
+
+/// [`load_found`] without the stamp (see [`read_assessment`]): the file and its assessment, or the
+/// error that stood in its place.
+pub fn read_found(found: Result<PathBuf, LoadError>) -> (PathBuf, Result<Assessment, LoadError>) {
+    with_found(found, read_assessment)
+}
+
+/// The file of an entry of [`files_in`] and what `load` gives for it, or the entry's error.
+fn with_found<T>(
+    found: Result<PathBuf, LoadError>,
+    load: impl FnOnce(&Path) -> Result<T, LoadError>,
+) -> (PathBuf, Result<T, LoadError>) {
+    match found {
+        Ok(path) => {
+            let result = load(&path);
+            (path, result)
+        }
+        Err(error) => (error.path().to_owned(), Err(error)),
+    }
+}
+
+/// Loads every file of `paths` (see [`files_in`]) and passes it to `each`, one file after another
+/// or, when `parallel`, on every core; either way the results come back in the order of
+/// [`files_in`].
+pub fn map_files<T: Send>(
+    paths: &[PathBuf],
+    parallel: bool,
+    each: impl Fn(LoadedFile) -> T + Sync + Send,
+) -> Vec<T> {
+    map_found(files_in(paths), parallel, each)
+}
+
+/// [`map_files`] on entries of [`files_in`] or [`find_files`] (a part of them, say), in their order.
+pub fn map_found<T: Send>(
+    found: Vec<Result<PathBuf, LoadError>>,
+    parallel: bool,
+    each: impl Fn(LoadedFile) -> T + Sync + Send,
+) -> Vec<T> {
+    map_in_order(found, parallel, |f| each(load_found(f)))
+}
+
+/// `each` of every item, computed one after another or, when `parallel`, on every core; either
+/// way in the order of the items.
+pub fn map_in_order<I: Send, T: Send>(
+    items: Vec<I>,
+    parallel: bool,
+    each: impl Fn(I) -> T + Sync + Send,
+) -> Vec<T> {
+    if parallel {
+        items.into_par_iter().map(each).collect()
+    } else {
+        items.into_iter().map(each).collect()
+    }
+}
+
+/// Loads files and folders: a folder gives every assessment file below it, a file itself.
+/// One result per file, in order; a file that fails never stops the others. One file after
+/// another: see [`load_paths_parallel`] for the same on every core.
+#[must_use]
+pub fn load_paths(paths: &[PathBuf]) -> Vec<LoadedFile> {
+    map_files(paths, false, |file| file)
+}
+
+/// [`load_paths`] on every core: the same files, in the same order, with the same results.
+#[must_use]
+pub fn load_paths_parallel(paths: &[PathBuf]) -> Vec<LoadedFile> {
+    map_files(paths, true, |file| file)
 }
 
 /// The file text of an assessment: pretty-printed JSON, keys in the format's order, a final newline.
