@@ -126,8 +126,8 @@ impl AijriApp {
         self.state.selected = None;
         self.state.question = None;
         self.state.settings.last_folder = Some(folder.clone());
-        let load = self.start_load(folder.clone());
-        self.watch_folder(load, folder);
+        self.watcher = None;
+        self.start_load(folder);
     }
 
     /// The load of the library folder open now (it names the folder's answers).
@@ -201,6 +201,9 @@ impl AijriApp {
             return;
         };
         self.state.loading = None;
+        // Watching starts once the folder is read: the watcher's own first walk and the events
+        // of our reads would otherwise slow the load down.
+        self.watch_folder(load, loading.folder.clone());
         let roles = loading.done - loading.failed;
         let folder = loading.folder.display();
         if cancelled {

@@ -2,7 +2,6 @@
 //! loads each into an assessment or an error that names the file, the line and column and what is
 //! wrong, and saves atomically (temporary file in the same folder, flush, rename).
 
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -98,14 +97,13 @@ pub struct FileStamp {
 }
 
 impl FileStamp {
-    /// The stamp of some bytes.
+    /// The stamp of some bytes: their length and XXH3 hash (a fast, stable content hash: loading
+    /// 10,000 files hashes 100 MB or more, which SipHash took a fifth of the load to do).
     #[must_use]
     pub fn of(bytes: &[u8]) -> Self {
-        let mut hasher = DefaultHasher::new();
-        bytes.hash(&mut hasher);
         Self {
             len: bytes.len() as u64,
-            hash: hasher.finish(),
+            hash: xxhash_rust::xxh3::xxh3_64(bytes),
         }
     }
 }
