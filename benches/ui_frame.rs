@@ -142,71 +142,69 @@ fn kittest_frames(c: &mut Criterion, view: View, name: &str, scroll_to: Option<&
     });
 }
 
-fn context_frames(c: &mut Criterion, view: View, name: &str) {
-    let mut app = app(view);
+/// An egui context with the program's fonts, as the window has.
+fn plain_context() -> egui::Context {
     let ctx = egui::Context::default();
     aijri_desk::app::fonts::install(&ctx);
-    let input = || egui::RawInput {
+    ctx
+}
+
+/// One plain egui frame of the app at the window's size, tessellated as eframe would.
+fn plain_frame(ctx: &egui::Context, app: &mut AijriApp) {
+    let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
             egui::Vec2::from(WINDOW),
         )),
         ..Default::default()
     };
-    let mut frame = || {
-        let output = ctx.run_ui(input(), |ui| {
-            app.logic(ui.ctx());
-            app.ui(ui);
-        });
-        black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
-    };
+    let output = ctx.run_ui(input, |ui| {
+        app.logic(ui.ctx());
+        app.ui(ui);
+    });
+    black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+}
+
+/// Times `frame` after five frames that fill the caches, as after the first frames of a session.
+fn time_frames(c: &mut Criterion, name: &str, mut frame: impl FnMut()) {
     for _ in 0..5 {
         frame();
     }
-    c.bench_function(&format!("context/{name}"), |b| {
+    c.bench_function(name, |b| {
         b.iter_custom(|iterations| cpu_time(iterations, &mut frame))
+    });
+}
+
+fn context_frames(c: &mut Criterion, view: View, name: &str) {
+    let mut app = app(view);
+    let ctx = plain_context();
+    time_frames(c, &format!("context/{name}"), || {
+        plain_frame(&ctx, &mut app)
     });
 }
 
 /// Frames of the editor while the user types: each frame one more character in a field of the
 /// selected role, through the one edit door, with 10,000 roles listed. `field` picks the text:
-/// a rationale (the list's order cannot change) or the title (it can).
+/// one the list does not order by (the list keeps its order) or the title (it re-sorts).
 fn typing_frames(c: &mut Criterion, name: &str, field: fn(&mut Assessment) -> &mut String) {
     let mut app = app(View::Editor);
     let Some(id) = app.state.selected else {
         return;
     };
-    let ctx = egui::Context::default();
-    aijri_desk::app::fonts::install(&ctx);
-    let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::Vec2::from(WINDOW),
-        )),
-        ..Default::default()
-    };
-    let mut frame = || {
+    let ctx = plain_context();
+    time_frames(c, &format!("typing/{name}"), || {
         if let Some(doc) = app.state.store.doc(id) {
             let mut typed = doc.assessment().clone();
             let text = field(&mut typed);
-            text.push(if text.len().is_multiple_of(7) {
+            let next = if text.len().is_multiple_of(7) {
                 ' '
             } else {
                 'x'
-            });
+            };
+            text.push(next);
             app.apply(Action::Edit(id, Edit::Fields(Box::new(typed))));
         }
-        let output = ctx.run_ui(input(), |ui| {
-            app.logic(ui.ctx());
-            app.ui(ui);
-        });
-        black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
-    };
-    for _ in 0..5 {
-        frame();
-    }
-    c.bench_function(&format!("typing/{name}"), |b| {
-        b.iter_custom(|iterations| cpu_time(iterations, &mut frame))
+        plain_frame(&ctx, &mut app);
     });
 }
 

@@ -79,12 +79,38 @@ impl RoleListView {
             .is_some_and(|at| at.elapsed() < LOADING_REFRESH);
         let filter_same = self.rows_for.as_ref().map(|(f, _)| f) == Some(&self.filter);
         let stale = self.rows_for.as_ref() != Some(&key);
-        if stale && !(loading && recent && filter_same) {
-            self.rows = visible(store, &self.filter);
-            self.rows_for = Some(key);
-            self.computed_at = Some(std::time::Instant::now());
+        if !stale || (loading && recent && filter_same) {
+            return &self.rows;
         }
+        // One document changed since the rows were made: move just its row (a keystroke in
+        // a title with 10,000 roles listed); anything else: filter and sort again.
+        let one_step = self.rows_for.as_ref().map(|(_, g)| g + 1) == Some(store.generation());
+        match store.last_changed().filter(|_| one_step && filter_same) {
+            Some(id) => self.move_row(store, id),
+            None => {
+                self.rows = visible(store, &self.filter);
+                self.computed_at = Some(std::time::Instant::now());
+            }
+        }
+        self.rows_for = Some(key);
         &self.rows
+    }
+
+    /// Takes a changed document's row out and puts it back where the order puts it, if the
+    /// filter still lets it in.
+    fn move_row(&mut self, store: &Store, id: DocId) {
+        self.rows.retain(|&row| row != id);
+        let needle = self.filter.search.trim().to_lowercase();
+        let Some(entry) = store.entry(id).filter(|e| shown(e, &self.filter, &needle)) else {
+            return;
+        };
+        let sort = self.filter.sort;
+        let at = self.rows.partition_point(|&row| {
+            store
+                .entry(row)
+                .is_some_and(|other| order(sort, other, entry).is_lt())
+        });
+        self.rows.insert(at, id);
     }
 
     /// Draws the list.
@@ -193,27 +219,38 @@ fn visible(store: &Store, filter: &ListFilter) -> Vec<DocId> {
     let mut rows: Vec<&Entry> = store
         .entries()
         .iter()
-        .filter(|e| match &e.content {
-            Ok(doc) => {
-                doc.matches(&needle)
-                    && filter
-                        .zone
-                        .is_none_or(|z| doc.breakdown().zone_shown() == Some(z))
-            }
-            Err(_) => filter.zone.is_none() && e.file_name().to_lowercase().contains(&needle),
-        })
+        .filter(|e| shown(e, filter, &needle))
         .collect();
+    rows.sort_by(|a, b| order(filter.sort, a, b));
+    rows.into_iter().map(|e| e.id).collect()
+}
+
+/// Whether the filter lets an entry in (`needle`: the search text in lower case).
+fn shown(entry: &Entry, filter: &ListFilter, needle: &str) -> bool {
+    match &entry.content {
+        Ok(doc) => {
+            doc.matches(needle)
+                && filter
+                    .zone
+                    .is_none_or(|z| doc.breakdown().zone_shown() == Some(z))
+        }
+        Err(_) => filter.zone.is_none() && entry.file_name().to_lowercase().contains(needle),
+    }
+}
+
+/// The list's order of two entries; ties by path, so the order is total and stable.
+fn order(sort: SortKey, a: &Entry, b: &Entry) -> std::cmp::Ordering {
     let score = |e: &Entry| {
         e.doc()
             .and_then(|d| d.breakdown().final_result())
             .map_or(f64::NEG_INFINITY, |r| r.score)
     };
-    match filter.sort {
-        SortKey::Title => rows.sort_by(|a, b| title_order(a).cmp(&title_order(b))),
-        SortKey::ScoreDescending => rows.sort_by(|a, b| score(b).total_cmp(&score(a))),
-        SortKey::ScoreAscending => rows.sort_by(|a, b| score(a).total_cmp(&score(b))),
-    }
-    rows.into_iter().map(|e| e.id).collect()
+    let by_score = match sort {
+        SortKey::Title => return title_order(a).cmp(&title_order(b)),
+        SortKey::ScoreDescending => score(b).total_cmp(&score(a)),
+        SortKey::ScoreAscending => score(a).total_cmp(&score(b)),
+    };
+    by_score.then_with(|| a.path.cmp(&b.path))
 }
 
 /// The alphabetical order: titles A–Z, then files that failed to load, each by path.
@@ -354,4 +391,48 @@ fn failed_row(ui: &mut Ui, entry: &Entry) {
             .on_hover_text(error);
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::app::store::Edit;
+    use crate::framework::Framework;
+    use crate::library::FileStamp;
+    use crate::model::{Assessment, Dimension};
+
+    #[test]
+    fn moving_one_changed_row_gives_the_order_a_full_sort_gives() {
+        let fw = Framework::published();
+        let mut store = Store::new();
+        let ids: Vec<DocId> = (0..60)
+            .map(|i| {
+                let mut a = Assessment::blank();
+                a.role.title = format!("Role {:02}", (i * 37) % 60);
+                let doc = Document::new(a, Some(FileStamp::of(b"")), fw);
+                store.open(PathBuf::from(format!("r{i}.aijri.json")), Ok(doc))
+            })
+            .collect();
+        for sort in SortKey::ALL {
+            let mut view = RoleListView::default();
+            view.filter.sort = sort;
+            view.filter.search = "role".into();
+            for (step, &id) in ids.iter().enumerate().step_by(7) {
+                view.rows(&store, false);
+                let mut a = store.doc(id).unwrap().assessment().clone();
+                a.role.title = format!("{} {step}", if step % 2 == 0 { "Aa" } else { "Zz role" });
+                a.evidence.get_mut(Dimension::WageTrends).score = Some(2 - (step as i64 % 5));
+                store.edit(id, Edit::Fields(Box::new(a)), fw);
+                let moved = view.rows(&store, false).to_vec();
+                assert_eq!(
+                    moved,
+                    visible(&store, &view.filter),
+                    "{sort:?} after step {step}"
+                );
+            }
+        }
+    }
 }

@@ -397,6 +397,8 @@ pub struct Store {
     /// order: opening and closing, a changed title, tag, score or zone. A keystroke in a text
     /// field that none of these read leaves it alone, so a 10,000-role list is not sorted again.
     generation: u64,
+    /// The document whose change made the last bump of `generation`, when one edit did.
+    last_changed: Option<DocId>,
     /// Documents with unsaved edits not yet in a recovery file, with the time of the last edit.
     recovery_due: HashMap<DocId, Instant>,
     /// Recovery files to remove (edits saved or discarded).
@@ -440,6 +442,19 @@ impl Store {
         self.by_path.get(path).copied()
     }
 
+    /// Notes a change a list of documents could show; which document, the caller says.
+    fn bump(&mut self) {
+        self.generation += 1;
+        self.last_changed = None;
+    }
+
+    /// The document whose edit changed the lists last, when the last change was one edit (a list
+    /// then only has to move that document's row).
+    #[must_use]
+    pub fn last_changed(&self) -> Option<DocId> {
+        self.last_changed
+    }
+
     /// A number that changes whenever a filtered, sorted list of the documents could change.
     #[must_use]
     pub fn generation(&self) -> u64 {
@@ -458,7 +473,7 @@ impl Store {
             content,
             deleted_on_disk: false,
         });
-        self.generation += 1;
+        self.bump();
         id
     }
 
@@ -479,7 +494,7 @@ impl Store {
         self.by_path.clear();
         self.compared.clear();
         self.recovery_due.clear();
-        self.generation += 1;
+        self.bump();
     }
 
     /// Marks a document whose file was deleted on disk (or found again).
@@ -501,7 +516,7 @@ impl Store {
         }
         self.compared.retain(|&c| c != id);
         self.recovery_due.remove(&id);
-        self.generation += 1;
+        self.bump();
     }
 
     /// Replaces a failed entry by a new load result, keeping its id (a file fixed on disk).
@@ -516,7 +531,7 @@ impl Store {
             .result
             .map(|loaded| Document::new(loaded.assessment, Some(loaded.stamp), framework))
             .map_err(|e| e.to_string());
-        self.generation += 1;
+        self.bump();
     }
 
     /// The one door for changes to an assessment. False when the document is gone or the edit
@@ -535,7 +550,8 @@ impl Store {
         let dirty = doc.is_dirty();
         let path = entry.path.clone();
         if doc.list_key() != key {
-            self.generation += 1;
+            self.bump();
+            self.last_changed = Some(id);
         }
         if dirty {
             if changed {
@@ -571,7 +587,7 @@ impl Store {
                 self.recovery_removals.push(path);
             }
         }
-        self.generation += 1;
+        self.bump();
     }
 
     /// The edits of these documents were discarded: their recovery files go.
