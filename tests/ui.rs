@@ -675,3 +675,27 @@ fn a_role_without_tasks_shows_no_score_anywhere_and_says_why() {
         "a task brings a score back"
     );
 }
+
+#[test]
+fn opening_another_folder_while_one_loads_shows_only_the_new_one() {
+    let big = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        let mut role = aijri_desk::model::Assessment::blank();
+        role.role.title = format!("Old role {i:03}");
+        library::save_atomic(&big.path().join(format!("old-{i:03}.aijri.json")), &role).unwrap();
+    }
+    let small = library_copy();
+    let mut harness = harness(small.path(), &ScriptedPicker::default());
+    harness
+        .state_mut()
+        .apply(Action::OpenLibrary(big.path().to_owned()));
+    // At once, before the 400 files are in: the shipped library again.
+    harness
+        .state_mut()
+        .apply(Action::OpenLibrary(small.path().to_owned()));
+    settle(&mut harness);
+    let store = &harness.state().state.store;
+    assert_eq!(store.entries().len(), 3, "nothing of the cancelled load arrives");
+    assert!(harness.state().state.loading.is_none());
+    assert!(!shows(&harness, "Old role 000"));
+}
