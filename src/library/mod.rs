@@ -18,7 +18,7 @@ pub const EXTENSION: &str = ".aijri.json";
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
 /// The byte-order mark some editors put at the start of UTF-8 files.
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Why a file could not be loaded. Every variant names the file.
 #[derive(Debug, Error)]
