@@ -17,12 +17,12 @@ pub struct Frameworks {
 }
 
 /// The framework an assessment is scored under.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Resolved<'a> {
     /// The framework the assessment names, or the published one when that is not available.
     pub framework: &'a Framework,
     /// The id the assessment names when that framework is not available.
-    pub missing: Option<&'a str>,
+    pub missing: Option<String>,
 }
 
 impl Frameworks {
@@ -59,7 +59,7 @@ impl Frameworks {
     /// The framework the assessment names, or the published one with the missing id when that
     /// framework is not available.
     #[must_use]
-    pub fn resolve<'a>(&'a self, assessment: &'a Assessment) -> Resolved<'a> {
+    pub fn resolve(&self, assessment: &Assessment) -> Resolved<'_> {
         match self.get(&assessment.framework) {
             Some(framework) => Resolved {
                 framework,
@@ -67,7 +67,7 @@ impl Frameworks {
             },
             None => Resolved {
                 framework: Framework::published(),
-                missing: Some(&assessment.framework),
+                missing: Some(assessment.framework.clone()),
             },
         }
     }
