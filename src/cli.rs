@@ -183,9 +183,10 @@ impl Under {
 }
 
 /// Finds the frameworks beside `paths` and runs `command` under the one `choice` names, or under
-/// each assessment's own; a framework file that cannot be loaded is reported on `err` (and the
-/// assessments naming it are scored under the published framework, with a warning). Fails without
-/// running `command` when `choice` names no framework.
+/// each assessment's own. A framework file that cannot be loaded is reported on `err`, like an
+/// assessment file that cannot be, and makes the command fail (the assessments naming it are
+/// scored under the published framework, with a warning). Fails without running `command` when
+/// `choice` names no framework.
 fn with_frameworks(
     paths: &[PathBuf],
     choice: Option<&str>,
@@ -206,7 +207,7 @@ fn with_frameworks(
             }
         },
     };
-    command(&under, err)
+    Ok(command(&under, err)? && errors.is_empty())
 }
 
 /// The framework `--framework` names: a file that exists, or the id of one found beside the inputs.

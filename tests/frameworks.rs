@@ -381,7 +381,8 @@ fn keys(line: &Value) -> Vec<String> {
 fn score_dir_scores_each_assessment_under_the_framework_it_names() {
     let folder = library_with_variant();
     let output = run(&["score", folder.path().to_str().unwrap(), "--json"]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    // The broken framework file fails the run, like a broken assessment file, after the rest.
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let lines = json_lines(&output);
     let shown: Vec<(f64, String)> = scores(&lines).into_iter().map(|(_, s, z)| (s, z)).collect();
     assert_eq!(shown, [(18.5, "red".into()), (44.5, "yellow".into())]);
@@ -449,6 +450,7 @@ fn framework_option_takes_a_file_or_an_id_and_refuses_an_unknown_one() {
     assert!(findings.to_string().contains("evidence-0-06"), "{findings}");
 
     let folder = library_with_variant();
+    std::fs::remove_file(folder.path().join("frameworks/broken.aijri-framework.json")).unwrap();
     let by_id = run(&[
         "score",
         folder.path().to_str().unwrap(),
