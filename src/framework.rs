@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::library::{self, SaveError, UTF8_BOM};
+use crate::library::{self, LoadError, SaveError, UTF8_BOM};
 use crate::model::{Barrier, Dimension, Principle, ScoredPart};
 use crate::scoring::modifier;
 
@@ -182,6 +182,14 @@ pub enum FrameworkError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The file is over [`library::MAX_FILE_BYTES`].
+    #[error("{path}: the file is {size} bytes; a framework file may be at most 5 MB")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
     /// The JSON is malformed or does not match the framework schema.
     #[error("{path}: line {line}, column {column}: {message}")]
     Json {
@@ -211,7 +219,10 @@ impl FrameworkError {
     #[must_use]
     pub fn path(&self) -> &Path {
         match self {
-            Self::Io { path, .. } | Self::Json { path, .. } | Self::Invalid { path, .. } => path,
+            Self::Io { path, .. }
+            | Self::TooLarge { path, .. }
+            | Self::Json { path, .. }
+            | Self::Invalid { path, .. } => path,
         }
     }
 
@@ -220,7 +231,22 @@ impl FrameworkError {
     pub fn field(&self) -> Option<&str> {
         match self {
             Self::Invalid { field, .. } => Some(field),
-            Self::Io { .. } | Self::Json { .. } => None,
+            Self::Io { .. } | Self::TooLarge { .. } | Self::Json { .. } => None,
+        }
+    }
+}
+
+/// A framework file that could not be read (or a folder entry that could not be, while looking
+/// for framework files).
+impl From<LoadError> for FrameworkError {
+    fn from(error: LoadError) -> Self {
+        match error {
+            LoadError::Io { path, source } => Self::Io { path, source },
+            LoadError::TooLarge { path, size } => Self::TooLarge { path, size },
+            other => Self::Io {
+                path: other.path().to_owned(),
+                source: std::io::Error::other(other.to_string()),
+            },
         }
     }
 }
@@ -287,13 +313,9 @@ impl Framework {
     /// Reads and checks a framework file.
     ///
     /// # Errors
-    /// As [`Framework::parse`], or the file cannot be read.
+    /// As [`Framework::parse`], or the file cannot be read or is over 5 MB.
     pub fn load(path: &Path) -> Result<Self, FrameworkError> {
-        let bytes = std::fs::read(path).map_err(|source| FrameworkError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        Self::parse(&bytes, path)
+        Self::parse(&library::read_limited(path)?, path)
     }
 
     /// The definition as a framework file: pretty JSON, fields in a fixed order, ending in a newline.

@@ -499,3 +499,17 @@ fn export_uses_the_chosen_framework() {
     let csv = String::from_utf8_lossy(&output.stdout);
     assert!(csv.contains("44.5"), "{csv}");
 }
+
+#[test]
+fn refuses_a_framework_file_over_5_mb_unread() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("huge.aijri-framework.json");
+    let size = library::MAX_FILE_BYTES + 1;
+    std::fs::File::create(&path).unwrap().set_len(size).unwrap();
+    let error = Framework::load(&path).unwrap_err();
+    assert!(matches!(error, FrameworkError::TooLarge { .. }), "{error}");
+    assert!(
+        error.to_string().contains("huge.aijri-framework.json"),
+        "{error}"
+    );
+}

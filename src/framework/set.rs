@@ -125,7 +125,7 @@ impl Frameworks {
             .into_iter()
             .filter_map(|found| match found {
                 Ok(path) => self.load_file(&path).err(),
-                Err(error) => Some(walk_error(error)),
+                Err(error) => Some(error.into()),
             })
             .collect()
     }
@@ -164,16 +164,5 @@ fn found_key(found: &Result<PathBuf, LoadError>) -> PathBuf {
     match found {
         Ok(path) => path.canonicalize().unwrap_or_else(|_| path.clone()),
         Err(error) => error.path().to_owned(),
-    }
-}
-
-/// A folder entry that could not be read, as a framework error.
-fn walk_error(error: LoadError) -> FrameworkError {
-    match error {
-        LoadError::Io { path, source } => FrameworkError::Io { path, source },
-        other => FrameworkError::Io {
-            path: other.path().to_owned(),
-            source: std::io::Error::other(other.to_string()),
-        },
     }
 }

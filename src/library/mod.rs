@@ -245,7 +245,8 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+/// Reads a file, refusing one over [`MAX_FILE_BYTES`].
+pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
