@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::library::{self, LoadError, SaveError, UTF8_BOM};
+use crate::library::{self, JsonProblem, LoadError, SaveError, UTF8_BOM};
 use crate::model::{Barrier, Dimension, Principle, ScoredPart};
 use crate::scoring::modifier;
 
@@ -199,7 +199,7 @@ pub enum FrameworkError {
         line: usize,
         /// 1-based column.
         column: usize,
-        /// What is wrong.
+        /// What is wrong, after the path of the field it is in where known (`evidence[2].min: …`).
         message: String,
     },
     /// The definition is well-formed but cannot work.
@@ -300,11 +300,18 @@ impl Framework {
     /// that make a modifier negative within the ranges (with the field named).
     pub fn parse(bytes: &[u8], path: &Path) -> Result<Self, FrameworkError> {
         let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-        let framework: Self = serde_json::from_slice(bytes).map_err(|e| FrameworkError::Json {
-            path: path.to_owned(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
+        let framework: Self = serde_json::from_slice(bytes).map_err(|error| {
+            let JsonProblem {
+                line,
+                column,
+                message,
+            } = library::json_problem::<Self>(bytes, &error);
+            FrameworkError::Json {
+                path: path.to_owned(),
+                line,
+                column,
+                message,
+            }
         })?;
         framework.check().map_err(|fault| fault.in_file(path))?;
         Ok(framework)

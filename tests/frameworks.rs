@@ -231,6 +231,17 @@ fn refuses_malformed_json_with_line_and_column() {
             .starts_with("broken.aijri-framework.json: line 2, column"),
         "{error}"
     );
+    // A field of the wrong type is named.
+    let text = Framework::published()
+        .to_json()
+        .replacen("\"min\": -2", "\"min\": \"low\"", 1);
+    let error =
+        Framework::parse(text.as_bytes(), Path::new("broken.aijri-framework.json")).unwrap_err();
+    assert!(matches!(error, FrameworkError::Json { .. }), "{error}");
+    assert!(
+        error.to_string().contains(": growth.min: invalid type"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -195,17 +195,45 @@ fn header_error(bytes: &[u8], path: &Path) -> Option<LoadError> {
 
 /// A JSON error with its line and column, and the path of the field it is in where known.
 fn json_error(bytes: &[u8], path: &Path, error: &serde_json::Error) -> LoadError {
+    let JsonProblem {
+        line,
+        column,
+        message,
+    } = json_problem::<Assessment>(bytes, error);
+    LoadError::Json {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// Where a JSON error is and what it says.
+pub(crate) struct JsonProblem {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong, after the path of the field it is in where known.
+    pub message: String,
+}
+
+/// The line, column and message of an error parsing `bytes` as a `T`, the message led by the path
+/// of the field (`tasks[2].score: …`) where known.
+pub(crate) fn json_problem<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    error: &serde_json::Error,
+) -> JsonProblem {
     // serde_json's error does not say which field; parsing again with the path tracked does.
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let field = match serde_path_to_error::deserialize::<_, Assessment>(&mut deserializer) {
+    let field = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
         Err(e) => known_path(e.path()),
         Ok(_) => None,
     };
     let suffix = format!(" at line {} column {}", error.line(), error.column());
     let text = error.to_string();
     let message = text.strip_suffix(&suffix).unwrap_or(&text);
-    LoadError::Json {
-        path: path.to_owned(),
+    JsonProblem {
         line: error.line(),
         column: error.column(),
         message: match field {
