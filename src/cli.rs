@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Receiver;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde_json::json;
 
@@ -44,22 +44,18 @@ pub enum Command {
         /// One JSON object per file and line instead of the readable breakdown.
         #[arg(long)]
         json: bool,
-        /// Score everything under this framework: a framework file, or the id of a framework
-        /// found beside the inputs. Without it, each assessment is scored under the framework it
-        /// names.
-        #[arg(long, value_name = "FILE|ID")]
-        framework: Option<String>,
+        /// The framework to score under.
+        #[command(flatten)]
+        choice: FrameworkChoice,
     },
     /// Print the findings of each assessment; exit 1 when any has errors or fails to load.
     Validate {
         /// Assessment files or library folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Score everything under this framework: a framework file, or the id of a framework
-        /// found beside the inputs. Without it, each assessment is scored under the framework it
-        /// names.
-        #[arg(long, value_name = "FILE|ID")]
-        framework: Option<String>,
+        /// The framework to score under.
+        #[command(flatten)]
+        choice: FrameworkChoice,
     },
     /// Import published assessment texts: one `.aijri.json` per text, and every stated figure that
     /// differs from the recomputation. Nothing is written unless every text imports; exit 1 on any
@@ -86,12 +82,19 @@ pub enum Command {
         /// The file to write (default: standard output).
         #[arg(short, long)]
         out: Option<PathBuf>,
-        /// Score everything under this framework: a framework file, or the id of a framework
-        /// found beside the inputs. Without it, each assessment is scored under the framework it
-        /// names.
-        #[arg(long, value_name = "FILE|ID")]
-        framework: Option<String>,
+        /// The framework to score under.
+        #[command(flatten)]
+        choice: FrameworkChoice,
     },
+}
+
+/// `--framework FILE|ID`, on `score`, `validate` and `export`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FrameworkChoice {
+    /// Score everything under this framework: a framework file, or the id of a framework found
+    /// beside the inputs. Without it, each assessment is scored under the framework it names.
+    #[arg(long, value_name = "FILE|ID")]
+    pub framework: Option<String>,
 }
 
 /// What `export` writes.
@@ -115,12 +118,12 @@ pub fn run(command: Command) -> ExitCode {
         Command::Score {
             paths,
             json,
-            framework,
-        } => with_frameworks(&paths, framework.as_deref(), &mut err, |under, _| {
+            choice,
+        } => with_frameworks(&paths, choice.framework.as_deref(), &mut err, |under, _| {
             score(&paths, json, under, &mut out)
         }),
-        Command::Validate { paths, framework } => {
-            with_frameworks(&paths, framework.as_deref(), &mut err, |under, _| {
+        Command::Validate { paths, choice } => {
+            with_frameworks(&paths, choice.framework.as_deref(), &mut err, |under, _| {
                 validate_files(&paths, under, &mut out)
             })
         }
@@ -141,16 +144,21 @@ pub fn run(command: Command) -> ExitCode {
             paths,
             format,
             out: target,
-            framework,
-        } => with_frameworks(&paths, framework.as_deref(), &mut err, |under, err| {
-            export_files(
-                &paths,
-                format,
-                target.as_deref(),
-                under,
-                &mut Streams { out: &mut out, err },
-            )
-        }),
+            choice,
+        } => with_frameworks(
+            &paths,
+            choice.framework.as_deref(),
+            &mut err,
+            |under, err| {
+                export_files(
+                    &paths,
+                    format,
+                    target.as_deref(),
+                    under,
+                    &mut Streams { out: &mut out, err },
+                )
+            },
+        ),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

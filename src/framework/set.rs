@@ -139,16 +139,11 @@ fn folder_of(file: &Path) -> &Path {
     }
 }
 
-/// The framework files directly in a folder, in path order.
+/// The framework files directly in a folder, in path order. A folder that cannot be read gives
+/// none: the file given in it is reported on its own when it cannot be read either.
 fn framework_files_in(folder: &Path) -> Vec<Result<PathBuf, LoadError>> {
-    let entries = match std::fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(source) => {
-            return vec![Err(LoadError::Io {
-                path: folder.to_owned(),
-                source,
-            })];
-        }
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
