@@ -524,3 +524,19 @@ fn refuses_a_framework_file_over_5_mb_unread() {
         "{error}"
     );
 }
+
+#[test]
+fn output_under_variants_is_the_same_on_one_thread_and_on_every_core() {
+    let folder = library_with_variant();
+    let args = ["score", folder.path().to_str().unwrap(), "--json"];
+    let every_core = run(&args);
+    let one_thread = Command::new(env!("CARGO_BIN_EXE_aijri-desk"))
+        .args(args)
+        .env("AIJRI_DESK_THREADS", "1")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(every_core.stdout, one_thread.stdout);
+    assert_eq!(every_core.stderr, one_thread.stderr);
+    assert_eq!(every_core.status.code(), one_thread.status.code());
+}
