@@ -14,6 +14,7 @@ use aijri_desk::framework::{
 use aijri_desk::library;
 use aijri_desk::model::{Assessment, Zone};
 use aijri_desk::scoring;
+use aijri_desk::text_format;
 use aijri_desk::validate::{self, Severity};
 use serde_json::Value;
 
@@ -29,13 +30,25 @@ fn example_file() -> PathBuf {
     repo("assets/framework/examples/evidence-0.06.aijri-framework.json")
 }
 
-/// Every assessment the tests use: the shipped ones and the fixtures.
-fn test_assessments() -> Vec<PathBuf> {
+/// Every assessment the tests use: the shipped ones, the fixture files and the published text
+/// fixture imported, each with a name.
+fn test_assessments() -> Vec<(String, Assessment)> {
     let mut files = library::find_files(&repo("assessments"));
     files.extend(library::find_files(&repo("tests/fixtures")));
-    let files: Vec<PathBuf> = files.into_iter().map(Result::unwrap).collect();
-    assert!(files.len() >= 4, "{files:?}");
-    files
+    let mut all: Vec<(String, Assessment)> = files
+        .into_iter()
+        .map(|f| {
+            let path = f.unwrap();
+            (path.display().to_string(), read(&path))
+        })
+        .collect();
+    let text = std::fs::read_to_string(repo("tests/fixtures/backend-api-developer.txt")).unwrap();
+    all.push((
+        "backend-api-developer.txt".into(),
+        text_format::import(&text).unwrap().assessment,
+    ));
+    assert!(all.len() >= 5, "{}", all.len());
+    all
 }
 
 fn read(path: &Path) -> Assessment {
@@ -61,15 +74,13 @@ fn published_file_gives_the_embedded_figures_on_every_test_assessment() {
     let from_file = Framework::load(&published_file()).unwrap();
     let embedded = Framework::published();
     assert_eq!(&from_file, embedded);
-    for path in test_assessments() {
-        let a = read(&path);
+    for (name, a) in test_assessments() {
         let (b_file, b_embedded) = (scoring::score(&a, &from_file), scoring::score(&a, embedded));
-        assert_eq!(b_file, b_embedded, "{}", path.display());
+        assert_eq!(b_file, b_embedded, "{name}");
         assert_eq!(
             validate::validate(&a, &from_file, &b_file),
             validate::validate(&a, embedded, &b_embedded),
-            "{}",
-            path.display()
+            "{name}"
         );
     }
 }
