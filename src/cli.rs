@@ -7,12 +7,12 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Receiver;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde_json::json;
 
 use crate::export::{self, CsvRow};
-use crate::framework::Framework;
+use crate::framework::{Framework, Frameworks, Resolved};
 use crate::library::{self, LoadError};
 use crate::model::{Assessment, Split, SubLabel, Zone};
 use crate::report;
@@ -44,12 +44,18 @@ pub enum Command {
         /// One JSON object per file and line instead of the readable breakdown.
         #[arg(long)]
         json: bool,
+        /// The framework to score under.
+        #[command(flatten)]
+        choice: FrameworkChoice,
     },
     /// Print the findings of each assessment; exit 1 when any has errors or fails to load.
     Validate {
         /// Assessment files or library folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// The framework to score under.
+        #[command(flatten)]
+        choice: FrameworkChoice,
     },
     /// Import published assessment texts: one `.aijri.json` per text, and every stated figure that
     /// differs from the recomputation. Nothing is written unless every text imports; exit 1 on any
@@ -76,7 +82,19 @@ pub enum Command {
         /// The file to write (default: standard output).
         #[arg(short, long)]
         out: Option<PathBuf>,
+        /// The framework to score under.
+        #[command(flatten)]
+        choice: FrameworkChoice,
     },
+}
+
+/// `--framework FILE|ID`, on `score`, `validate` and `export`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FrameworkChoice {
+    /// Score everything under this framework: a framework file, or the id of a framework found
+    /// beside the inputs. Without it, each assessment is scored under the framework it names.
+    #[arg(long, value_name = "FILE|ID")]
+    pub framework: Option<String>,
 }
 
 /// What `export` writes.
@@ -93,13 +111,22 @@ pub enum ExportFormat {
 /// Runs a headless command and returns the process exit code.
 #[must_use]
 pub fn run(command: Command) -> ExitCode {
-    let framework = Framework::published();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut err = std::io::stderr();
     let result = match command {
-        Command::Score { paths, json } => score(&paths, json, framework, &mut out),
-        Command::Validate { paths } => validate_files(&paths, framework, &mut out),
+        Command::Score {
+            paths,
+            json,
+            choice,
+        } => with_frameworks(&paths, choice.framework.as_deref(), &mut err, |under, _| {
+            score(&paths, json, under, &mut out)
+        }),
+        Command::Validate { paths, choice } => {
+            with_frameworks(&paths, choice.framework.as_deref(), &mut err, |under, _| {
+                validate_files(&paths, under, &mut out)
+            })
+        }
         Command::Import {
             texts,
             out: target,
@@ -117,14 +144,19 @@ pub fn run(command: Command) -> ExitCode {
             paths,
             format,
             out: target,
-        } => export_files(
+            choice,
+        } => with_frameworks(
             &paths,
-            format,
-            target.as_deref(),
-            framework,
-            &mut Streams {
-                out: &mut out,
-                err: &mut err,
+            choice.framework.as_deref(),
+            &mut err,
+            |under, err| {
+                export_files(
+                    &paths,
+                    format,
+                    target.as_deref(),
+                    under,
+                    &mut Streams { out: &mut out, err },
+                )
             },
         ),
     };
@@ -136,17 +168,86 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-/// The figures and findings of one assessment.
-struct Figures {
+/// Which framework each assessment is scored under.
+enum Under {
+    /// The one `--framework` names, for every assessment.
+    Chosen(Box<Framework>),
+    /// The one each assessment names, among these (the published one when it is not there).
+    Own(Frameworks),
+}
+
+impl Under {
+    /// The framework an assessment is scored under, and the id it names when that is not
+    /// available.
+    fn resolve(&self, assessment: &Assessment) -> Resolved<'_> {
+        match self {
+            Self::Chosen(framework) => Resolved {
+                framework,
+                missing: None,
+            },
+            Self::Own(frameworks) => frameworks.resolve(assessment),
+        }
+    }
+}
+
+/// Finds the frameworks beside `paths` and runs `command` under the one `choice` names, or under
+/// each assessment's own. A framework file that cannot be loaded is reported on `err`, like an
+/// assessment file that cannot be, and makes the command fail (the assessments naming it are
+/// scored under the published framework, with a warning). Fails without running `command` when
+/// `choice` names no framework.
+fn with_frameworks(
+    paths: &[PathBuf],
+    choice: Option<&str>,
+    err: &mut dyn Write,
+    command: impl FnOnce(&Under, &mut dyn Write) -> std::io::Result<bool>,
+) -> std::io::Result<bool> {
+    let (frameworks, errors) = Frameworks::beside(paths);
+    for error in &errors {
+        writeln!(err, "{error}")?;
+    }
+    let under = match choice {
+        None => Under::Own(frameworks),
+        Some(choice) => match chosen(choice, &frameworks) {
+            Ok(framework) => Under::Chosen(Box::new(framework)),
+            Err(message) => {
+                writeln!(err, "{message}")?;
+                return Ok(false);
+            }
+        },
+    };
+    Ok(command(&under, err)? && errors.is_empty())
+}
+
+/// The framework `--framework` names: a file that exists, or the id of one found beside the inputs.
+fn chosen(choice: &str, frameworks: &Frameworks) -> Result<Framework, String> {
+    let path = Path::new(choice);
+    if path.exists() {
+        return Framework::load(path).map_err(|e| e.to_string());
+    }
+    frameworks.get(choice).cloned().ok_or_else(|| {
+        let ids: Vec<&str> = frameworks.iter().map(|f| f.id.as_str()).collect();
+        format!(
+            "--framework {choice}: no such framework file, nor a framework with that id beside the inputs (available: {})",
+            ids.join(", ")
+        )
+    })
+}
+
+/// The figures and findings of one assessment, and the framework they were computed under.
+struct Figures<'f> {
+    framework: &'f Framework,
     breakdown: Breakdown,
     findings: Vec<Finding>,
 }
 
-impl Figures {
-    fn of(assessment: &Assessment, framework: &Framework) -> Self {
+impl<'f> Figures<'f> {
+    fn of(assessment: &Assessment, under: &'f Under) -> Self {
+        let Resolved { framework, missing } = under.resolve(assessment);
         let breakdown = scoring::score(assessment, framework);
-        let findings = validate::validate(assessment, framework, &breakdown);
+        let findings =
+            validate::validate_under(assessment, framework, &breakdown, missing.as_deref());
         Self {
+            framework,
             breakdown,
             findings,
         }
@@ -156,17 +257,20 @@ impl Figures {
 /// One loaded assessment with its figures and findings.
 struct Scored<'a> {
     assessment: &'a Assessment,
+    framework: &'a Framework,
     breakdown: Breakdown,
     findings: Vec<Finding>,
 }
 
-fn scored<'a>(assessment: &'a Assessment, framework: &Framework) -> Scored<'a> {
+fn scored<'a>(assessment: &'a Assessment, under: &'a Under) -> Scored<'a> {
     let Figures {
+        framework,
         breakdown,
         findings,
-    } = Figures::of(assessment, framework);
+    } = Figures::of(assessment, under);
     Scored {
         assessment,
+        framework,
         breakdown,
         findings,
     }
@@ -209,7 +313,7 @@ type FileOutput = std::io::Result<(Vec<u8>, bool)>;
 /// whether every file loaded and `each` accepted it.
 fn for_each_file(
     paths: &[PathBuf],
-    framework: &Framework,
+    under: &Under,
     out: &mut dyn Write,
     each: &OnLoaded<'_>,
     failed: &OnFailed<'_>,
@@ -223,7 +327,7 @@ fn for_each_file(
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let work = |found| {
         let (path, assessment) = library::read_found(found);
-        file_output(&path, &assessment, framework, each, failed)
+        file_output(&path, &assessment, under, each, failed)
     };
     let all_ok = if parallel() {
         write_in_order(found, &work, &mut out)?
@@ -310,13 +414,13 @@ fn write_received(
 fn file_output(
     path: &Path,
     assessment: &Result<Assessment, LoadError>,
-    framework: &Framework,
+    under: &Under,
     each: &OnLoaded<'_>,
     failed: &OnFailed<'_>,
 ) -> FileOutput {
     let mut text = Vec::new();
     let ok = match assessment {
-        Ok(assessment) => each(path, &scored(assessment, framework), &mut text)?,
+        Ok(assessment) => each(path, &scored(assessment, under), &mut text)?,
         Err(error) => {
             failed(path, error, &mut text)?;
             false
@@ -345,13 +449,13 @@ fn show_paths(paths: &[PathBuf]) -> String {
 fn score(
     paths: &[PathBuf],
     json: bool,
-    framework: &Framework,
+    under: &Under,
     out: &mut dyn Write,
 ) -> std::io::Result<bool> {
     if json {
         for_each_file(
             paths,
-            framework,
+            under,
             out,
             &|file, s, out| {
                 serde_json::to_writer(&mut *out, &score_line(file, s))?;
@@ -369,14 +473,14 @@ fn score(
     } else {
         for_each_file(
             paths,
-            framework,
+            under,
             out,
             &|file, s, out| {
                 writeln!(out, "== {}", file.display())?;
                 write!(
                     out,
                     "{}",
-                    report::breakdown_text(s.assessment, &s.breakdown, framework, &s.findings)
+                    report::breakdown_text(s.assessment, &s.breakdown, s.framework, &s.findings)
                 )?;
                 writeln!(out)?;
                 Ok(true)
@@ -458,14 +562,10 @@ fn score_line<'a>(file: &Path, s: &'a Scored) -> ScoreLine<'a> {
     }
 }
 
-fn validate_files(
-    paths: &[PathBuf],
-    framework: &Framework,
-    out: &mut dyn Write,
-) -> std::io::Result<bool> {
+fn validate_files(paths: &[PathBuf], under: &Under, out: &mut dyn Write) -> std::io::Result<bool> {
     for_each_file(
         paths,
-        framework,
+        under,
         out,
         &|file, s, out| {
             let errors = s
@@ -630,12 +730,12 @@ fn export_files(
     paths: &[PathBuf],
     format: ExportFormat,
     target: Option<&Path>,
-    framework: &Framework,
+    under: &Under,
     io: &mut Streams,
 ) -> std::io::Result<bool> {
     let (content, complete) = match format {
-        ExportFormat::Csv => export_csv(paths, framework, io)?,
-        ExportFormat::Text | ExportFormat::Md => match single_export(paths, format, framework) {
+        ExportFormat::Csv => export_csv(paths, under, io)?,
+        ExportFormat::Text | ExportFormat::Md => match single_export(paths, format, under) {
             Ok(content) => (content, true),
             Err(message) => {
                 writeln!(io.err, "{message}")?;
@@ -656,11 +756,7 @@ fn export_files(
 }
 
 /// The text or Markdown export of the one assessment file in `paths`.
-fn single_export(
-    paths: &[PathBuf],
-    format: ExportFormat,
-    framework: &Framework,
-) -> Result<String, String> {
+fn single_export(paths: &[PathBuf], format: ExportFormat, under: &Under) -> Result<String, String> {
     let [path] = paths else {
         return Err(format!(
             "export --format {format:?} takes one assessment file, not {}",
@@ -669,25 +765,25 @@ fn single_export(
         .to_lowercase());
     };
     let loaded = library::load_file(path).map_err(|e| e.to_string())?;
-    let s = scored(&loaded.assessment, framework);
+    let s = scored(&loaded.assessment, under);
     Ok(match format {
         ExportFormat::Md => {
-            export::markdown_report(s.assessment, &s.breakdown, framework, &s.findings)
+            export::markdown_report(s.assessment, &s.breakdown, s.framework, &s.findings)
         }
-        ExportFormat::Text | ExportFormat::Csv => text_format::export(s.assessment, framework),
+        ExportFormat::Text | ExportFormat::Csv => text_format::export(s.assessment, s.framework),
     })
 }
 
 /// The CSV of every assessment found; files that fail to load are reported and left out.
 fn export_csv(
     paths: &[PathBuf],
-    framework: &Framework,
+    under: &Under,
     io: &mut Streams,
 ) -> std::io::Result<(String, bool)> {
     let files = library::map_in_order(library::files_in(paths), parallel(), |found| {
         let (path, assessment) = library::read_found(found);
         let scored = assessment.map(|a| {
-            let figures = Figures::of(&a, framework);
+            let figures = Figures::of(&a, under);
             (a, figures)
         });
         (path, scored)

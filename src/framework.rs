@@ -4,13 +4,28 @@
 //! The default, "AIJRI, as published" v1, ships in `assets/framework/` and is embedded in the
 //! binary. An adviser may load a variant to see how another weighting changes every role.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::library::{self, JsonProblem, LoadError, SaveError, UTF8_BOM};
 use crate::model::{Barrier, Dimension, Principle, ScoredPart};
+use crate::scoring::modifier;
+
+mod set;
+
+pub use set::{Frameworks, Resolved};
+
+/// The extension of framework files.
+pub const FRAMEWORK_EXTENSION: &str = ".aijri-framework.json";
+
+/// Whether a path names a framework file (`*.aijri-framework.json`).
+#[must_use]
+pub fn is_framework_file(path: &Path) -> bool {
+    library::has_extension(path, FRAMEWORK_EXTENSION)
+}
 
 /// The id of the shipped framework, "AIJRI, as published".
 pub const DEFAULT_FRAMEWORK_ID: &str = crate::model::PUBLISHED_FRAMEWORK_ID;
@@ -156,31 +171,111 @@ pub struct SubLabelRules {
     pub transforming_min_time_pct: f64,
 }
 
-/// Why a framework definition could not be used.
+/// Why a framework definition could not be used. Every variant names the file.
 #[derive(Debug, Error)]
 pub enum FrameworkError {
     /// The file could not be read.
-    #[error("{path}: {source}")]
+    #[error("{path}: cannot read: {source}")]
     Io {
         /// The file.
-        path: String,
+        path: PathBuf,
         /// The underlying error.
         source: std::io::Error,
     },
-    /// The JSON does not match the framework schema.
-    #[error("line {line}, column {column}: {message}")]
+    /// The file is over [`library::MAX_FILE_BYTES`].
+    #[error("{path}: the file is {size} bytes; a framework file may be at most 5 MB")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// The JSON is malformed or does not match the framework schema.
+    #[error("{path}: line {line}, column {column}: {message}")]
     Json {
+        /// The file.
+        path: PathBuf,
         /// 1-based line.
         line: usize,
         /// 1-based column.
         column: usize,
+        /// What is wrong, after the path of the field it is in where known (`evidence[2].min: …`).
+        message: String,
+    },
+    /// The definition is well-formed but cannot work.
+    #[error("{path}: {field}: {message}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// The field at fault, as a path: `zones.green_min`, `evidence.wage_trends.min`.
+        field: String,
         /// What is wrong.
         message: String,
     },
-    /// The definition is well-formed but unusable.
-    #[error("{0}")]
-    Invalid(String),
 }
+
+impl FrameworkError {
+    /// The file the error is about.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Io { path, .. }
+            | Self::TooLarge { path, .. }
+            | Self::Json { path, .. }
+            | Self::Invalid { path, .. } => path,
+        }
+    }
+
+    /// The field at fault, for a definition that cannot work.
+    #[must_use]
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Self::Invalid { field, .. } => Some(field),
+            Self::Io { .. } | Self::TooLarge { .. } | Self::Json { .. } => None,
+        }
+    }
+}
+
+/// A framework file that could not be read (or a folder entry that could not be, while looking
+/// for framework files).
+impl From<LoadError> for FrameworkError {
+    fn from(error: LoadError) -> Self {
+        match error {
+            LoadError::Io { path, source } => Self::Io { path, source },
+            LoadError::TooLarge { path, size } => Self::TooLarge { path, size },
+            other => Self::Io {
+                path: other.path().to_owned(),
+                source: std::io::Error::other(other.to_string()),
+            },
+        }
+    }
+}
+
+/// A field that makes a definition unusable, before the file is known.
+struct Fault {
+    field: String,
+    message: String,
+}
+
+impl Fault {
+    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    fn in_file(self, path: &Path) -> FrameworkError {
+        FrameworkError::Invalid {
+            path: path.to_owned(),
+            field: self.field,
+            message: self.message,
+        }
+    }
+}
+
+/// The name [`Framework::from_json`] gives text that comes from no file.
+const NO_FILE: &str = "(framework text)";
 
 impl Framework {
     /// The framework shipped with the program, "AIJRI, as published" v1.
@@ -192,30 +287,62 @@ impl Framework {
     /// Reads and checks a framework definition from JSON text.
     ///
     /// # Errors
-    /// The JSON is malformed, or a part is missing, or a range or constant is unusable.
+    /// As [`Framework::parse`]; errors name the file `(framework text)`.
     pub fn from_json(text: &str) -> Result<Self, FrameworkError> {
-        let framework: Self = serde_json::from_str(text).map_err(|e| FrameworkError::Json {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
+        Self::parse(text.as_bytes(), Path::new(NO_FILE))
+    }
+
+    /// Reads and checks the bytes of a framework file; `path` only names the file in errors.
+    ///
+    /// # Errors
+    /// Malformed JSON or a field of the wrong type (with line and column); zones out of order,
+    /// `normalisation.scale` ≤ 0, a part with `min` > `max`, missing or unknown part keys, weights
+    /// that make a modifier negative within the ranges (with the field named).
+    pub fn parse(bytes: &[u8], path: &Path) -> Result<Self, FrameworkError> {
+        let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+        let framework: Self = serde_json::from_slice(bytes).map_err(|error| {
+            let JsonProblem {
+                line,
+                column,
+                message,
+            } = library::json_problem::<Self>(bytes, &error);
+            FrameworkError::Json {
+                path: path.to_owned(),
+                line,
+                column,
+                message,
+            }
         })?;
-        framework.check()?;
+        framework.check().map_err(|fault| fault.in_file(path))?;
         Ok(framework)
     }
 
-    /// Reads a framework definition from a file.
+    /// Reads and checks a framework file.
     ///
     /// # Errors
-    /// As [`Framework::from_json`], or the file cannot be read.
+    /// As [`Framework::parse`], or the file cannot be read or is over 5 MB.
     pub fn load(path: &Path) -> Result<Self, FrameworkError> {
-        let text = std::fs::read_to_string(path).map_err(|source| FrameworkError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        Self::from_json(&text)
+        Self::parse(&library::read_limited(path)?, path)
     }
 
-    fn check(&self) -> Result<(), FrameworkError> {
+    /// The definition as a framework file: pretty JSON, fields in a fixed order, ending in a newline.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        // A framework holds only strings, numbers and lists, which always serialise.
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// Saves the definition as a framework file, atomically (see [`library::write_atomic`]).
+    ///
+    /// # Errors
+    /// The folder is not writable, the disk is full, or the rename fails.
+    pub fn save(&self, path: &Path) -> Result<(), SaveError> {
+        library::write_atomic(path, self.to_json().as_bytes())
+    }
+
+    fn check(&self) -> Result<(), Fault> {
         check_parts(
             "principles",
             &self.principles,
@@ -231,25 +358,131 @@ impl Framework {
             &self.barriers,
             Barrier::ALL.iter().map(|b| b.key()),
         )?;
-        for factor in [&self.growth, &self.task_score] {
-            check_range(factor)?;
+        check_range("growth", &self.growth)?;
+        check_range("task_score", &self.task_score)?;
+        self.check_modifiers()?;
+        self.check_constants()
+    }
+
+    /// Each modifier stays at or above 0 over its whole range of points.
+    fn check_modifiers(&self) -> Result<(), Fault> {
+        let w = &self.modifiers;
+        let modifiers = [
+            (
+                "evidence_per_point",
+                w.evidence_per_point,
+                total_range(&self.evidence),
+            ),
+            (
+                "barrier_per_point",
+                w.barrier_per_point,
+                total_range(&self.barriers),
+            ),
+            (
+                "growth_per_point",
+                w.growth_per_point,
+                (self.growth.min, self.growth.max),
+            ),
+        ];
+        for (name, weight, (low, high)) in modifiers {
+            let field = format!("modifiers.{name}");
+            if !weight.is_finite() {
+                return Err(Fault::new(field, "must be a number"));
+            }
+            let lowest = modifier(low, weight).min(modifier(high, weight));
+            if lowest < 0.0 {
+                return Err(Fault::new(
+                    field,
+                    format!(
+                        "{weight} per point makes the modifier {lowest} (below 0) at {} points",
+                        if modifier(low, weight) < 0.0 {
+                            low
+                        } else {
+                            high
+                        }
+                    ),
+                ));
+            }
         }
-        if !(self.normalisation.scale.is_finite() && self.normalisation.scale > 0.0) {
-            return Err(FrameworkError::Invalid(
-                "normalisation.scale must be a positive number".into(),
+        Ok(())
+    }
+
+    /// The normalisation, zones, clamp and base are usable numbers in a usable order.
+    fn check_constants(&self) -> Result<(), Fault> {
+        let n = self.normalisation;
+        if !(n.scale.is_finite() && n.scale > 0.0) {
+            return Err(Fault::new(
+                "normalisation.scale",
+                format!("must be above 0, not {}", n.scale),
             ));
         }
-        if self.zones.yellow_min > self.zones.green_min {
-            return Err(FrameworkError::Invalid(
-                "zones.yellow_min must not exceed zones.green_min".into(),
+        let finite = [
+            ("normalisation.offset", n.offset),
+            ("task_resistance_base", self.task_resistance_base),
+            ("zones.green_min", self.zones.green_min),
+            ("zones.yellow_min", self.zones.yellow_min),
+            ("clamp.min", self.clamp.min),
+            ("clamp.max", self.clamp.max),
+        ];
+        if let Some((field, _)) = finite.iter().find(|(_, v)| !v.is_finite()) {
+            return Err(Fault::new(*field, "must be a number"));
+        }
+        if self.zones.green_min <= self.zones.yellow_min {
+            return Err(Fault::new(
+                "zones.green_min",
+                format!(
+                    "{} must be above zones.yellow_min ({})",
+                    self.zones.green_min, self.zones.yellow_min
+                ),
             ));
         }
         if self.clamp.min > self.clamp.max {
-            return Err(FrameworkError::Invalid(
-                "clamp.min must not exceed clamp.max".into(),
-            ));
+            return Err(Fault::new("clamp.min", "must not exceed clamp.max"));
         }
         Ok(())
+    }
+
+    /// The normalisation that follows from the weights and ranges over their full range (method
+    /// §5, "derive from the full ranges"): offset = the lowest possible raw, scale = the highest
+    /// possible raw − offset, so a score never needs clamping.
+    #[must_use]
+    pub fn derived_normalisation(&self) -> Normalisation {
+        self.normalisation_with_barriers_up_to(self.barrier_max())
+    }
+
+    /// The normalisation that follows from the weights and ranges with the barrier total counted
+    /// only up to `barrier_total` points for the highest raw (the published 0.54 / 7.93 count 5 of
+    /// the 10). The lowest raw takes TRS at its minimum (base − highest task score), evidence and
+    /// growth at their minimum and barriers at their lowest total (0 as published); the highest
+    /// takes every part at its maximum.
+    #[must_use]
+    pub fn normalisation_with_barriers_up_to(&self, barrier_total: i64) -> Normalisation {
+        let w = &self.modifiers;
+        let (evidence_low, evidence_high) = total_range(&self.evidence);
+        let (barrier_low, _) = total_range(&self.barriers);
+        let raw = |task_score: i64, evidence: i64, barriers: i64, growth: i64| {
+            #[allow(clippy::cast_precision_loss)] // Scores are small integers.
+            let trs = self.task_resistance_base - task_score as f64;
+            trs * modifier(evidence, w.evidence_per_point)
+                * modifier(barriers, w.barrier_per_point)
+                * modifier(growth, w.growth_per_point)
+        };
+        let lowest = raw(
+            self.task_score.max,
+            evidence_low,
+            barrier_low,
+            self.growth.min,
+        );
+        let highest = raw(
+            self.task_score.min,
+            evidence_high,
+            barrier_total,
+            self.growth.max,
+        );
+        Normalisation {
+            offset: lowest,
+            scale: highest - lowest,
+        }
     }
 
     /// The definition of a protective principle.
@@ -312,35 +545,54 @@ fn find<'a>(factors: &'a [Factor], key: &str) -> &'a Factor {
     factors.iter().find(|f| f.key == key).unwrap_or(&factors[0])
 }
 
+/// The lowest and highest total of a group of parts.
+fn total_range(factors: &[Factor]) -> (i64, i64) {
+    factors.iter().fold((0, 0), |(low, high), f| {
+        (low.saturating_add(f.min), high.saturating_add(f.max))
+    })
+}
+
+/// The parts of a section carry exactly the model's keys, once each, and usable ranges.
 fn check_parts<'a>(
     section: &str,
     factors: &[Factor],
-    keys: impl Iterator<Item = &'a str>,
-) -> Result<(), FrameworkError> {
-    let mut expected = 0;
-    for key in keys {
-        expected += 1;
-        if !factors.iter().any(|f| f.key == key) {
-            return Err(FrameworkError::Invalid(format!(
-                "{section}: the part `{key}` is missing"
-            )));
+    keys: impl Iterator<Item = &'a str> + Clone,
+) -> Result<(), Fault> {
+    for key in keys.clone() {
+        match factors.iter().filter(|f| f.key == key).count() {
+            0 => return Err(Fault::new(section, format!("the part `{key}` is missing"))),
+            1 => {}
+            _ => {
+                return Err(Fault::new(
+                    section,
+                    format!("the part `{key}` appears twice"),
+                ));
+            }
         }
     }
-    if factors.len() != expected {
-        return Err(FrameworkError::Invalid(format!(
-            "{section}: expected {expected} parts, found {}",
-            factors.len()
-        )));
+    if let Some(unknown) = factors.iter().find(|f| !keys.clone().any(|k| k == f.key)) {
+        let known: Vec<&str> = keys.collect();
+        return Err(Fault::new(
+            section,
+            format!(
+                "the part `{}` is not one of the method's: {}",
+                unknown.key,
+                known.join(", ")
+            ),
+        ));
     }
-    factors.iter().try_for_each(check_range)
+    factors
+        .iter()
+        .try_for_each(|f| check_range(&format!("{section}.{}", f.key), f))
 }
 
-fn check_range(factor: &Factor) -> Result<(), FrameworkError> {
+/// A part's `min` does not exceed its `max`.
+fn check_range(field: &str, factor: &Factor) -> Result<(), Fault> {
     if factor.min > factor.max {
-        return Err(FrameworkError::Invalid(format!(
-            "{}: min {} exceeds max {}",
-            factor.key, factor.min, factor.max
-        )));
+        return Err(Fault::new(
+            format!("{field}.min"),
+            format!("{} exceeds max {}", factor.min, factor.max),
+        ));
     }
     Ok(())
 }

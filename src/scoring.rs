@@ -225,8 +225,8 @@ pub fn share_scale(time_total: f64, provisional: bool) -> f64 {
     }
 }
 
-/// 1 + points × weight.
-fn modifier(points: i64, weight: f64) -> f64 {
+/// A modifier: 1 + points × weight.
+pub(crate) fn modifier(points: i64, weight: f64) -> f64 {
     // Scores are small integers; the cast is exact for any value a valid file can hold.
     #[allow(clippy::cast_precision_loss)]
     let points = points as f64;

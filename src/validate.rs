@@ -93,8 +93,23 @@ pub fn validate(
     framework: &Framework,
     breakdown: &Breakdown,
 ) -> Vec<Finding> {
+    validate_under(assessment, framework, breakdown, None)
+}
+
+/// [`validate`] for an assessment scored under `framework`, which may be the one it names or
+/// another the user chose to view it under (a warning says so). `missing` is the id the assessment
+/// names when that framework is not available (see [`crate::framework::Frameworks::resolve`]):
+/// the warning then says it is not available and `framework` stands in for it.
+#[must_use]
+pub fn validate_under(
+    assessment: &Assessment,
+    framework: &Framework,
+    breakdown: &Breakdown,
+    missing: Option<&str>,
+) -> Vec<Finding> {
     let mut findings = Findings::default();
-    check_role(assessment, framework, &mut findings);
+    check_role(assessment, &mut findings);
+    check_framework(assessment, framework, missing, &mut findings);
     check_scored_parts(assessment, framework, &mut findings);
     check_tasks(assessment, framework, breakdown, &mut findings);
     check_override(assessment, framework, &mut findings);
@@ -118,11 +133,28 @@ pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
 
-fn check_role(assessment: &Assessment, framework: &Framework, findings: &mut Findings) {
+fn check_role(assessment: &Assessment, findings: &mut Findings) {
     if assessment.role.title.trim().is_empty() {
         findings.warning("role.title", "the job title is empty");
     }
-    if assessment.framework != framework.id {
+}
+
+/// The framework the assessment names is not available, or not the one it is scored under.
+fn check_framework(
+    assessment: &Assessment,
+    framework: &Framework,
+    missing: Option<&str>,
+    findings: &mut Findings,
+) {
+    if let Some(id) = missing {
+        findings.warning(
+            "framework",
+            format!(
+                "the framework `{id}` the assessment names is not available; it is scored under `{}`",
+                framework.id
+            ),
+        );
+    } else if assessment.framework != framework.id {
         findings.warning(
             "framework",
             format!(

@@ -18,7 +18,7 @@ pub const EXTENSION: &str = ".aijri.json";
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
 /// The byte-order mark some editors put at the start of UTF-8 files.
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Why a file could not be loaded. Every variant names the file.
 #[derive(Debug, Error)]
@@ -195,17 +195,45 @@ fn header_error(bytes: &[u8], path: &Path) -> Option<LoadError> {
 
 /// A JSON error with its line and column, and the path of the field it is in where known.
 fn json_error(bytes: &[u8], path: &Path, error: &serde_json::Error) -> LoadError {
+    let JsonProblem {
+        line,
+        column,
+        message,
+    } = json_problem::<Assessment>(bytes, error);
+    LoadError::Json {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// Where a JSON error is and what it says.
+pub(crate) struct JsonProblem {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong, after the path of the field it is in where known.
+    pub message: String,
+}
+
+/// The line, column and message of an error parsing `bytes` as a `T`, the message led by the path
+/// of the field (`tasks[2].score: …`) where known.
+pub(crate) fn json_problem<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    error: &serde_json::Error,
+) -> JsonProblem {
     // serde_json's error does not say which field; parsing again with the path tracked does.
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let field = match serde_path_to_error::deserialize::<_, Assessment>(&mut deserializer) {
+    let field = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
         Err(e) => known_path(e.path()),
         Ok(_) => None,
     };
     let suffix = format!(" at line {} column {}", error.line(), error.column());
     let text = error.to_string();
     let message = text.strip_suffix(&suffix).unwrap_or(&text);
-    LoadError::Json {
-        path: path.to_owned(),
+    JsonProblem {
         line: error.line(),
         column: error.column(),
         message: match field {
@@ -245,7 +273,8 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+/// Reads a file, refusing one over [`MAX_FILE_BYTES`].
+pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,

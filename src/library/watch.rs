@@ -31,8 +31,7 @@ use thiserror::Error;
 pub use super::stamp_of;
 use super::{EXTENSION, find_matching, has_extension};
 
-/// The extension of framework files (which a library may hold some day).
-pub const FRAMEWORK_EXTENSION: &str = ".aijri-framework.json";
+pub use crate::framework::FRAMEWORK_EXTENSION;
 /// How long a path must be quiet before its change is reported.
 pub const DEBOUNCE: Duration = Duration::from_millis(500);
 /// How often a polled folder is walked.
