@@ -695,7 +695,11 @@ fn opening_another_folder_while_one_loads_shows_only_the_new_one() {
         .apply(Action::OpenLibrary(small.path().to_owned()));
     settle(&mut harness);
     let store = &harness.state().state.store;
-    assert_eq!(store.entries().len(), 3, "nothing of the cancelled load arrives");
+    assert_eq!(
+        store.entries().len(),
+        3,
+        "nothing of the cancelled load arrives"
+    );
     assert!(harness.state().state.loading.is_none());
     assert!(!shows(&harness, "Old role 000"));
 }
