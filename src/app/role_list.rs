@@ -301,34 +301,24 @@ fn loaded_row(
             actions.push(Action::SetCompared(id, compared));
         }
         ui.vertical(|ui| {
-            // Right to left: score and zone first, the title truncated into what is left, so a
-            // long title never widens the list.
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                match &b.composite {
-                    Some(composite) => {
-                        let result = composite.final_result;
-                        ui.label(RichText::new(fmt::score(result.score)).monospace().strong());
-                        let sub_label = (!result.overridden).then_some(composite.sub_label);
-                        zone_chip(ui, result.zone, sub_label.flatten());
-                    }
-                    None => {
-                        ui.label(
-                            RichText::new("no score")
-                                .italics()
-                                .color(ui.visuals().error_fg_color),
-                        )
-                        .on_hover_text(b.no_score_text());
-                    }
-                }
-                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            // The title first (as a screen reader reads the row), truncated into the width the
+            // result beside it leaves, so a long title never widens the list.
+            let result = result_texts(b);
+            let title_width = (ui.available_width() - result_width(ui, &result)).max(40.0);
+            ui.horizontal(|ui| {
+                let layout = egui::Layout::left_to_right(egui::Align::Center);
+                ui.allocate_ui_with_layout(egui::vec2(title_width, 22.0), layout, |ui| {
+                    ui.set_max_width(title_width);
                     let response = ui.add(
                         egui::Button::selectable(selected, RichText::new(title).strong())
                             .truncate(),
                     );
-                    let response = response.on_hover_text(a.display_title());
-                    if response.clicked() {
+                    if response.on_hover_text(a.display_title()).clicked() {
                         actions.push(Action::Select(id));
                     }
+                });
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    result_ui(ui, b, &result);
                 });
             });
             let detail = match (a.role.seniority.is_empty(), a.meta.id.is_empty()) {
@@ -346,6 +336,74 @@ fn loaded_row(
             );
         });
     });
+}
+
+/// What a row shows of a role's result: the score and the zone chip's text, or "no score".
+struct ResultTexts {
+    score: String,
+    chip: Option<String>,
+}
+
+fn result_texts(b: &crate::scoring::Breakdown) -> ResultTexts {
+    match &b.composite {
+        Some(composite) => {
+            let result = composite.final_result;
+            let sub_label = (!result.overridden)
+                .then_some(composite.sub_label)
+                .flatten();
+            ResultTexts {
+                score: fmt::score(result.score),
+                chip: Some(super::widgets::zone_chip_text(result.zone, sub_label)),
+            }
+        }
+        None => ResultTexts {
+            score: "no score".to_owned(),
+            chip: None,
+        },
+    }
+}
+
+/// The width the result takes at the right of a row.
+fn result_width(ui: &Ui, result: &ResultTexts) -> f32 {
+    let width = |text: RichText| {
+        egui::WidgetText::from(text)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            )
+            .size()
+            .x
+    };
+    let spacing = ui.spacing().item_spacing.x;
+    let chip = result
+        .chip
+        .as_ref()
+        .map_or(0.0, |c| width(RichText::new(c).strong()) + 12.0 + spacing);
+    width(RichText::new(&result.score).monospace().strong()) + chip + 2.0 * spacing
+}
+
+/// The score and the zone chip, laid out right to left: the score at the row's right edge.
+fn result_ui(ui: &mut Ui, b: &crate::scoring::Breakdown, result: &ResultTexts) {
+    match &b.composite {
+        Some(composite) => {
+            ui.label(RichText::new(&result.score).monospace().strong());
+            let final_result = composite.final_result;
+            let sub_label = (!final_result.overridden)
+                .then_some(composite.sub_label)
+                .flatten();
+            zone_chip(ui, final_result.zone, sub_label);
+        }
+        None => {
+            ui.label(
+                RichText::new(&result.score)
+                    .italics()
+                    .color(ui.visuals().error_fg_color),
+            )
+            .on_hover_text(b.no_score_text());
+        }
+    }
 }
 
 fn markers(ui: &mut Ui, entry: &Entry, doc: &Document) {

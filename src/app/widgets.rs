@@ -26,12 +26,18 @@ pub fn zone_band(zone: Zone, dark_mode: bool) -> Color32 {
     Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
 }
 
-/// The zone as a chip: its colour with its name in black, readable in both themes.
-pub fn zone_chip(ui: &mut Ui, zone: Zone, sub_label: Option<SubLabel>) -> egui::Response {
-    let text = match sub_label {
+/// The text of a zone chip: "RED", "GREEN · Transforming".
+#[must_use]
+pub fn zone_chip_text(zone: Zone, sub_label: Option<SubLabel>) -> String {
+    match sub_label {
         Some(label) => format!("{} · {}", zone.name().to_uppercase(), label.name()),
         None => zone.name().to_uppercase(),
-    };
+    }
+}
+
+/// The zone as a chip: its colour with its name in black, readable in both themes.
+pub fn zone_chip(ui: &mut Ui, zone: Zone, sub_label: Option<SubLabel>) -> egui::Response {
+    let text = zone_chip_text(zone, sub_label);
     egui::Frame::new()
         .fill(zone_colour(zone))
         .corner_radius(4)
