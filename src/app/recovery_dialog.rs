@@ -71,7 +71,15 @@ fn offer_ui(ui: &mut egui::Ui, recovery: &Recovery, actions: &mut Vec<Action>) {
     ui.group(|ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(recovery.assessment.display_title()).strong());
-        ui.label(RichText::new(recovery.document.display().to_string()).small().weak());
+        ui.label(
+            RichText::new(format!(
+                "{} · edited {}",
+                recovery.document.display(),
+                ago(recovery.written_at)
+            ))
+            .small()
+            .weak(),
+        );
         if recovery.file_changed_since() {
             ui.label(
                 RichText::new("⚠ The file changed on disk since these edits began: restoring replaces that change once you save.")
@@ -95,4 +103,36 @@ fn offer_ui(ui: &mut egui::Ui, recovery: &Recovery, actions: &mut Vec<Action>) {
             }
         });
     });
+}
+
+/// How long ago a time (seconds since 1970) was, in words: "2 minutes ago", "3 days ago".
+fn ago(written_at: u64) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(written_at, |d| d.as_secs());
+    let seconds = now.saturating_sub(written_at);
+    let (count, unit) = match seconds {
+        0..60 => return "moments ago".to_owned(),
+        60..3_600 => (seconds / 60, "minute"),
+        3_600..86_400 => (seconds / 3_600, "hour"),
+        _ => (seconds / 86_400, "day"),
+    };
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} {unit}{plural} ago")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ago;
+
+    #[test]
+    fn tells_how_long_ago_in_words() {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        assert_eq!(ago(now), "moments ago");
+        assert_eq!(ago(now - 120), "2 minutes ago");
+        assert_eq!(ago(now - 3_600), "1 hour ago");
+        assert_eq!(ago(now - 3 * 86_400), "3 days ago");
+    }
 }
