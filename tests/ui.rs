@@ -703,3 +703,33 @@ fn opening_another_folder_while_one_loads_shows_only_the_new_one() {
     assert!(harness.state().state.loading.is_none());
     assert!(!shows(&harness, "Old role 000"));
 }
+
+#[test]
+fn opening_many_files_adds_them_all_beside_the_library() {
+    let folder = library_copy();
+    let others = tempfile::tempdir().unwrap();
+    let paths: Vec<PathBuf> = (0..300)
+        .map(|i| {
+            let mut role = aijri_desk::model::Assessment::blank();
+            role.role.title = format!("Opened role {i:03}");
+            let path = others.path().join(format!("opened-{i:03}.aijri.json"));
+            library::save_atomic(&path, &role).unwrap();
+            path
+        })
+        .collect();
+    let picker = ScriptedPicker::default();
+    let mut harness = harness(folder.path(), &picker);
+    picker.answer(paths);
+    click(&mut harness, "File");
+    common::click_menu_entry(&mut harness, "Open files…");
+    let state = &harness.state().state;
+    assert_eq!(state.store.entries().len(), 303);
+    assert!(
+        state.opening.is_none(),
+        "the progress bar is gone once all are in"
+    );
+    assert_eq!(
+        selected(&harness).assessment().role.title.len(),
+        "Opened role 000".len()
+    );
+}

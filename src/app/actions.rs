@@ -104,7 +104,8 @@ impl AijriApp {
             Action::OpenLibrary(folder) => self.guard(Then::OpenLibrary(folder)),
             Action::SetWatchMode(mode) => self.set_watch_mode(mode),
             Action::CancelLoad => {
-                if let Some(loading) = &self.state.loading {
+                let state = &self.state;
+                for loading in [&state.loading, &state.opening].into_iter().flatten() {
                     loading.cancel();
                 }
             }
@@ -275,7 +276,7 @@ impl AijriApp {
     pub(super) fn finished(&mut self, done: Done) {
         match done {
             Done::Picked { purpose, paths } => self.picked(purpose, paths),
-            Done::Opened(files) => self.opened(files),
+            Done::Opened { load, files } => self.opened(load, files),
             Done::Reloaded { doc, result } => self.reloaded(doc, result),
             Done::Watching { load, watcher } => self.watching(load, watcher),
             Done::FolderChanged { load, changes } => self.folder_changed(load, changes),

@@ -23,8 +23,13 @@ pub enum Done {
         /// The chosen paths.
         paths: Vec<PathBuf>,
     },
-    /// Files the user opened were loaded.
-    Opened(Vec<LoadedFile>),
+    /// Files the user opened were loaded (a batch of them).
+    Opened {
+        /// Which load.
+        load: super::loading::LoadId,
+        /// The files, loaded or failed.
+        files: Vec<LoadedFile>,
+    },
     /// Published texts were read for import.
     TextsRead(Vec<(PathBuf, Result<String, String>)>),
     /// A file was written (an export): what it was, and where, or why not.

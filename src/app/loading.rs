@@ -26,7 +26,7 @@ pub struct LoadId(pub u64);
 pub struct Loading {
     /// Which load.
     pub id: LoadId,
-    /// The folder being loaded.
+    /// The folder being loaded (the library), or the first of the files being opened.
     pub folder: PathBuf,
     /// How many files the folder holds, once walked.
     pub total: Option<usize>,
@@ -40,7 +40,7 @@ pub struct Loading {
 }
 
 impl Loading {
-    /// A load of `folder` just begun.
+    /// A load of `folder` (or of files, the first named) just begun.
     #[must_use]
     pub fn new(id: LoadId, folder: PathBuf) -> Self {
         Self {
@@ -69,33 +69,34 @@ impl Loading {
 /// One file as the store takes it: the path and the document, or the error as the user reads it.
 pub type LoadedDoc = (PathBuf, Result<Document, String>);
 
-/// Walks `folder` and loads its files in parallel: `found` hears how many there are, `batch`
-/// receives them as they are loaded. Returns whether the load was cancelled. Runs on a worker
-/// thread.
-pub fn run(
-    folder: &std::path::Path,
-    framework: &Framework,
+/// Finds the files of `paths` (a folder: every assessment below it) and loads them in
+/// parallel: `found` hears how many there are, `each` turns a loaded file into what `batch`
+/// receives as they are loaded. Returns whether the load was cancelled. Runs on a worker thread.
+pub fn run<T: Send>(
+    paths: &[PathBuf],
     cancel: &AtomicBool,
     found: impl FnOnce(usize),
-    batch: impl Fn(Vec<LoadedDoc>) + Sync,
+    each: impl Fn(LoadedFile) -> T + Sync,
+    batch: impl Fn(Vec<T>) + Sync,
 ) -> bool {
-    let files = library::find_files(folder);
+    let files = library::files_in(paths);
     found(files.len());
     files.into_par_iter().chunks(BATCH).for_each(|chunk| {
         if cancel.load(Ordering::SeqCst) {
             return;
         }
-        let docs: Vec<LoadedDoc> = chunk
-            .into_iter()
-            .map(|found| document(library::load_found(found), framework))
-            .collect();
-        batch(docs);
+        batch(
+            chunk
+                .into_iter()
+                .map(|f| each(library::load_found(f)))
+                .collect(),
+        );
     });
     cancel.load(Ordering::SeqCst)
 }
 
 /// A loaded file as a document with its figures computed (on the worker, not the UI thread).
-fn document(file: LoadedFile, framework: &Framework) -> LoadedDoc {
+pub fn document(file: LoadedFile, framework: &Framework) -> LoadedDoc {
     let content = file
         .result
         .map(|loaded| Document::new(loaded.assessment, Some(loaded.stamp), framework))
@@ -135,10 +136,10 @@ mod tests {
         let found = Mutex::new(0);
         let docs = Mutex::new(Vec::new());
         let cancelled = run(
-            dir,
-            framework,
+            &[dir.to_owned()],
             cancel,
             |n| *found.lock().unwrap() = n,
+            |file| document(file, framework),
             |batch| docs.lock().unwrap().extend(batch),
         );
         (

@@ -176,6 +176,8 @@ pub struct AppState {
     pub question: Option<Question>,
     /// The library folder's load, while it runs.
     pub loading: Option<loading::Loading>,
+    /// Files being opened beside the library, while they load.
+    pub opening: Option<loading::Loading>,
     /// Whether the library folder is polled (no change events there), once its watch started.
     pub watch_polling: Option<bool>,
 }
@@ -300,6 +302,7 @@ impl AijriApp {
                 notices: Vec::new(),
                 question: None,
                 loading: None,
+                opening: None,
                 watch_polling: None,
             },
             views: Views::default(),

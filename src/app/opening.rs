@@ -14,16 +14,39 @@ use crate::library::{self, LoadedFile};
 const BATCH_REPAINT: std::time::Duration = std::time::Duration::from_millis(100);
 
 impl AijriApp {
-    /// Loads files off the UI thread; [`Done::Opened`] brings them in.
+    /// Opens files (and folders' files) beside the library, loaded on every core with their own
+    /// progress bar; [`Done::Opened`] brings each batch in.
     pub(super) fn load_paths(&mut self, paths: Vec<PathBuf>) {
-        self.jobs.spawn("load-files", move || {
-            Done::Opened(library::load_paths(&paths))
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        self.loads += 1;
+        let id = LoadId(self.loads);
+        let opening = Loading::new(id, first);
+        let cancel = opening.cancel_flag();
+        self.state.opening = Some(opening);
+        self.jobs.spawn_reporting("open-files", move |report| {
+            let cancelled = loading::run(
+                &paths,
+                &cancel,
+                |total| report.send(Done::LoadFound { load: id, total }),
+                |file| file,
+                |files| report.send_soon(Done::Opened { load: id, files }, BATCH_REPAINT),
+            );
+            Done::LoadFinished {
+                load: id,
+                cancelled,
+            }
         });
     }
 
     /// Brings loaded files in. A file that is already open is switched to, and reloaded only
     /// when it has no unsaved edits; a failed one becomes a notice (and an entry, when new).
-    pub(super) fn opened(&mut self, files: Vec<LoadedFile>) {
+    pub(super) fn opened(&mut self, load: LoadId, files: Vec<LoadedFile>) {
+        if let Some(opening) = self.state.opening.as_mut().filter(|o| o.id == load) {
+            opening.done += files.len();
+            opening.failed += files.iter().filter(|f| f.result.is_err()).count();
+        }
         let mut last = None;
         for file in files {
             if let Err(error) = &file.result {
@@ -146,10 +169,10 @@ impl AijriApp {
         self.state.loading = Some(loading);
         self.jobs.spawn_reporting("load-library", move |report| {
             let cancelled = loading::run(
-                &folder,
-                &framework,
+                std::slice::from_ref(&folder),
                 &cancel,
                 |total| report.send(Done::LoadFound { load: id, total }),
+                |file| loading::document(file, &framework),
                 |docs| report.send_soon(Done::LoadBatch { load: id, docs }, BATCH_REPAINT),
             );
             Done::LoadFinished {
@@ -166,8 +189,14 @@ impl AijriApp {
     }
 
     pub(super) fn load_found(&mut self, load: LoadId, total: usize) {
-        if let Some(loading) = self.current_load(load) {
-            loading.total = Some(total);
+        let state = &mut self.state;
+        for loading in [&mut state.loading, &mut state.opening]
+            .into_iter()
+            .flatten()
+        {
+            if loading.id == load {
+                loading.total = Some(total);
+            }
         }
     }
 
@@ -197,6 +226,10 @@ impl AijriApp {
 
     /// The load ended: say how it went (and, for the startup probe, exit).
     pub(super) fn load_finished(&mut self, load: LoadId, cancelled: bool) {
+        if self.state.opening.as_ref().is_some_and(|o| o.id == load) {
+            self.state.opening = None;
+            return;
+        }
         let Some(loading) = self.current_load(load).map(|l| l.clone()) else {
             return;
         };

@@ -129,7 +129,7 @@ impl RoleListView {
             ))
             .weak(),
         );
-        if let Some(loading) = &state.loading {
+        for loading in [&state.loading, &state.opening].into_iter().flatten() {
             progress_ui(ui, loading, actions);
         }
         ui.separator();
