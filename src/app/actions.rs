@@ -10,7 +10,7 @@ use super::jobs::Done;
 use super::picker::{CsvScope, DialogKind, ExportFormat, PickRequest, Purpose};
 use super::questions::{Answer, Question, Then};
 use super::saving::{self, AfterSave, SaveItem};
-use super::store::{DocId, Document, Edit, file_name};
+use super::store::{DocId, Document, Edit, Scoring, file_name};
 use super::{AijriApp, Tab, View};
 use crate::library;
 use crate::model::Assessment;
@@ -42,6 +42,10 @@ pub enum Action {
     OpenLibrary(PathBuf),
     /// Stop loading the library folder.
     CancelLoad,
+    /// Score every role under this framework (`Some(id)`), or each under its own (`None`).
+    ViewUnder(Option<String>),
+    /// Ask for a framework file to open.
+    OpenFramework,
     /// Watch the library folder this way (events, polling, or automatic).
     SetWatchMode(crate::library::watch::WatchMode),
     /// Save a document (asks first if its file changed on disk).
@@ -103,6 +107,8 @@ impl AijriApp {
             Action::OpenPaths(paths) => self.load_paths(paths),
             Action::OpenLibrary(folder) => self.guard(Then::OpenLibrary(folder)),
             Action::SetWatchMode(mode) => self.set_watch_mode(mode),
+            Action::ViewUnder(id) => self.view_under(id),
+            Action::OpenFramework => self.ask_open_framework(),
             Action::CancelLoad => {
                 let state = &self.state;
                 for loading in [&state.loading, &state.opening].into_iter().flatten() {
@@ -151,7 +157,11 @@ impl AijriApp {
             );
             return;
         }
-        self.state.store.edit(id, edit, &self.state.framework);
+        self.state.store.edit(
+            id,
+            edit,
+            &Scoring::of(&self.state.frameworks, &self.state.view_under),
+        );
     }
 
     fn set_dark_mode(&mut self, dark: bool) {
@@ -191,17 +201,25 @@ impl AijriApp {
     /// Adds an assessment as a new, unsaved document with a free file name in the library folder
     /// (or beside `near`), and selects it.
     pub(super) fn add_new(&mut self, assessment: Assessment, near: Option<&Path>) -> DocId {
-        let store = &mut self.state.store;
-        let path = store.free_path(near, &assessment.role.title);
-        let doc = Document::new(assessment, None, &self.state.framework);
-        let id = store.open(path, Ok(doc));
+        let path = self.state.store.free_path(near, &assessment.role.title);
+        let doc = Document::new(
+            assessment.clone(),
+            None,
+            self.state.framework_for(&assessment),
+        );
+        let id = self.state.store.open(path, Ok(doc));
         self.state.selected = Some(id);
         id
     }
 
     fn new_assessment(&mut self) {
         let near = self.selected_path();
-        self.add_new(Assessment::blank(), near.as_deref());
+        let mut blank = Assessment::blank();
+        if let Some(id) = &self.state.view_under {
+            // A new assessment records the framework it was made under.
+            blank.framework.clone_from(id);
+        }
+        self.add_new(blank, near.as_deref());
         self.state.view = View::Editor;
         self.views.editor.tab = Tab::Overview;
         self.views.editor.jump_to = Some("role.title".into());
@@ -278,6 +296,12 @@ impl AijriApp {
             Done::Picked { purpose, paths } => self.picked(purpose, paths),
             Done::Opened { load, files } => self.opened(load, files),
             Done::Reloaded { doc, result } => self.reloaded(doc, result),
+            Done::FrameworksFound {
+                load,
+                frameworks,
+                errors,
+            } => self.frameworks_found(load, *frameworks, errors),
+            Done::FrameworkOpened(result) => self.framework_opened(result),
             Done::Watching { load, watcher } => self.watching(load, watcher),
             Done::FolderChanged { load, changes } => self.folder_changed(load, changes),
             Done::ChangedFiles(files) => self.changed_files(files),
@@ -310,6 +334,7 @@ impl AijriApp {
         };
         match purpose {
             Purpose::OpenFiles => self.load_paths(paths),
+            Purpose::OpenFramework => self.load_framework(first),
             Purpose::OpenFolder => self.apply(Action::OpenLibrary(first)),
             Purpose::SaveAs(id) => self.save_as(id, with_extension(first), false, false),
             Purpose::SaveVariant(id) => self.save_as(id, with_extension(first), true, false),
@@ -375,11 +400,10 @@ impl AijriApp {
             Some(id) => id,
             None => {
                 let content = match library::load_file(path) {
-                    Ok(loaded) => {
-                        Document::new(loaded.assessment, Some(loaded.stamp), &self.state.framework)
-                    }
+                    Ok(loaded) => self.state.scoring().document(loaded),
                     Err(_) => {
-                        Document::new(recovery.assessment.clone(), None, &self.state.framework)
+                        let framework = self.state.framework_for(&recovery.assessment);
+                        Document::new(recovery.assessment.clone(), None, framework)
                     }
                 };
                 self.state.store.open(path.to_owned(), Ok(content))

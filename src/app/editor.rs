@@ -43,7 +43,7 @@ impl EditorView {
         ui.separator();
         let jump_to = self.jump_to.take();
         let cx = TabContext {
-            framework: &state.framework,
+            framework: state.framework_for(doc.assessment()),
             breakdown: doc.breakdown(),
             jump: Jump {
                 field: jump_to.as_deref(),

@@ -69,6 +69,17 @@ pub enum Done {
     },
     /// Files that changed outside the program, read again.
     ChangedFiles(Vec<LoadedFile>),
+    /// The framework files of a library folder were read (before its assessments).
+    FrameworksFound {
+        /// Which load.
+        load: super::loading::LoadId,
+        /// The published framework and the folder's variants.
+        frameworks: Box<crate::framework::Frameworks>,
+        /// Framework files that could not be used, each naming the file and the field.
+        errors: Vec<String>,
+    },
+    /// A framework file the user opened was read.
+    FrameworkOpened(Result<Box<crate::framework::Framework>, String>),
     /// A library load walked its folder: this many files will come.
     LoadFound {
         /// Which load.

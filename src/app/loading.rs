@@ -10,8 +10,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::store::Document;
-use crate::framework::Framework;
+use super::store::{Document, Scoring};
 use crate::library::{self, LoadedFile};
 
 /// How many files a batch brings to the UI thread at once.
@@ -95,11 +94,12 @@ pub fn run<T: Send>(
     cancel.load(Ordering::SeqCst)
 }
 
-/// A loaded file as a document with its figures computed (on the worker, not the UI thread).
-pub fn document(file: LoadedFile, framework: &Framework) -> LoadedDoc {
+/// A loaded file as a document with its figures computed under its framework (on the worker,
+/// not the UI thread).
+pub fn document(file: LoadedFile, scoring: &Scoring<'_>) -> LoadedDoc {
     let content = file
         .result
-        .map(|loaded| Document::new(loaded.assessment, Some(loaded.stamp), framework))
+        .map(|loaded| scoring.document(loaded))
         .map_err(|e| e.to_string());
     (file.path, content)
 }
@@ -132,14 +132,14 @@ mod tests {
     }
 
     fn load(dir: &std::path::Path, cancel: &AtomicBool) -> (usize, Vec<LoadedDoc>, bool) {
-        let framework = Framework::published();
+        let frameworks = crate::framework::Frameworks::new();
         let found = Mutex::new(0);
         let docs = Mutex::new(Vec::new());
         let cancelled = run(
             &[dir.to_owned()],
             cancel,
             |n| *found.lock().unwrap() = n,
-            |file| document(file, framework),
+            |file| document(file, &Scoring::of(&frameworks, &None)),
             |batch| docs.lock().unwrap().extend(batch),
         );
         (

@@ -51,6 +51,7 @@ pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         ui.menu_button("File", |ui| file_menu(ui, state, actions));
         ui.menu_button("Edit", |ui| edit_menu(ui, state, actions));
         ui.menu_button("View", |ui| view_menu(ui, state, actions));
+        ui.menu_button("Framework", |ui| framework_menu(ui, state, actions));
         ui.separator();
         view_switcher(ui, state, actions);
     });
@@ -172,6 +173,36 @@ fn edit_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         "Paste assessment text…",
         None,
         Some(Action::PasteText),
+    );
+}
+
+/// The frameworks available: each role under its own, or every role under one; open a file.
+fn framework_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let mark = |on: bool, text: String| if on { format!("✓ {text}") } else { text };
+    let own = state.view_under.is_none();
+    let each = mark(own, "Each role under the framework it names".to_owned());
+    item(
+        ui,
+        actions,
+        &each,
+        None,
+        (!own).then_some(Action::ViewUnder(None)),
+    );
+    ui.separator();
+    ui.label("View every role under:");
+    for framework in state.frameworks.iter() {
+        let chosen = state.view_under.as_deref() == Some(framework.id.as_str());
+        let text = mark(chosen, format!("{} ({})", framework.name, framework.id));
+        let choose = (!chosen).then(|| Action::ViewUnder(Some(framework.id.clone())));
+        item(ui, actions, &text, None, choose);
+    }
+    ui.separator();
+    item(
+        ui,
+        actions,
+        "Open framework file…",
+        None,
+        Some(Action::OpenFramework),
     );
 }
 

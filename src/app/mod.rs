@@ -11,6 +11,7 @@ pub mod chart;
 pub mod compare;
 pub mod editor;
 pub mod fonts;
+pub mod frameworks;
 pub mod header;
 pub mod jobs;
 pub mod loading;
@@ -160,8 +161,14 @@ pub struct Notice {
 /// The program's state as plain data: what views draw and actions change.
 #[derive(Debug)]
 pub struct AppState {
-    /// The framework every figure is computed under.
+    /// The framework shared views (the comparison chart's zone bands) are drawn under: the one
+    /// every role is viewed under, or the published one.
     pub framework: Framework,
+    /// The frameworks available: the published one, the library folder's, those opened.
+    pub frameworks: crate::framework::Frameworks,
+    /// The framework every role is viewed under, when the user chose one; otherwise each role is
+    /// scored under the framework it names.
+    pub view_under: Option<String>,
     /// The open documents.
     pub store: Store,
     /// The selected document.
@@ -188,6 +195,18 @@ impl AppState {
     pub fn selected_doc(&self) -> Option<(DocId, &Document)> {
         let id = self.selected?;
         self.store.doc(id).map(|doc| (id, doc))
+    }
+
+    /// Which framework each document is scored under.
+    #[must_use]
+    pub fn scoring(&self) -> store::Scoring<'_> {
+        store::Scoring::of(&self.frameworks, &self.view_under)
+    }
+
+    /// The framework an assessment is shown under: its names, ranges and thresholds.
+    #[must_use]
+    pub fn framework_for(&self, assessment: &crate::model::Assessment) -> &Framework {
+        self.scoring().framework_for(assessment)
     }
 
     /// Adds a notice for the user (at most five are kept).
@@ -295,6 +314,8 @@ impl AijriApp {
         let mut app = Self {
             state: AppState {
                 framework: Framework::published().clone(),
+                frameworks: crate::framework::Frameworks::new(),
+                view_under: None,
                 store,
                 selected: None,
                 view: View::default(),

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use super::AijriApp;
 use super::jobs::Done;
 use super::loading::{self, LoadId, LoadedDoc, Loading};
-use super::store::{DocId, Edit, file_name};
+use super::store::{DocId, Edit, Scoring, file_name};
+use crate::framework::Frameworks;
 use crate::library::{self, LoadedFile};
 
 /// While a library streams in, the window redraws at most this often for new files.
@@ -58,7 +59,10 @@ impl AijriApp {
                     if file.result.is_ok() {
                         self.state.settings.add_recent(&file.path);
                     }
-                    self.state.store.open_loaded(file, &self.state.framework)
+                    self.state.store.open_loaded(
+                        file,
+                        &Scoring::of(&self.state.frameworks, &self.state.view_under),
+                    )
                 }
             };
             last = Some(id);
@@ -71,7 +75,8 @@ impl AijriApp {
     /// A file opened again: switch to it, never losing its edits.
     fn reopened(&mut self, id: DocId, file: LoadedFile) -> DocId {
         let name = file_name(&file.path);
-        let framework = &self.state.framework;
+        let scoring = Scoring::of(&self.state.frameworks, &self.state.view_under);
+        let framework = &scoring;
         let store = &mut self.state.store;
         match (store.doc(id), file.result) {
             (Some(doc), _) if doc.is_dirty() => self.state.notify(
@@ -129,7 +134,11 @@ impl AijriApp {
         match result {
             Ok(loaded) => {
                 let reload = Edit::Reload(Box::new(loaded.assessment), loaded.stamp);
-                self.state.store.edit(id, reload, &self.state.framework);
+                self.state.store.edit(
+                    id,
+                    reload,
+                    &Scoring::of(&self.state.frameworks, &self.state.view_under),
+                );
                 self.state
                     .notify(false, format!("Reloaded {path} from disk"));
             }
@@ -165,14 +174,22 @@ impl AijriApp {
         self.folder_load = Some(id);
         let loading = Loading::new(id, folder.clone());
         let cancel = loading.cancel_flag();
-        let framework = self.state.framework.clone();
+        let view_under = self.state.view_under.clone();
         self.state.loading = Some(loading);
         self.jobs.spawn_reporting("load-library", move |report| {
+            // The folder's framework files first: its assessments are scored under them.
+            let (frameworks, errors) = Frameworks::load_folder(&folder);
+            report.send(Done::FrameworksFound {
+                load: id,
+                frameworks: Box::new(frameworks.clone()),
+                errors: errors.iter().map(ToString::to_string).collect(),
+            });
+            let scoring = Scoring::of(&frameworks, &view_under);
             let cancelled = loading::run(
                 std::slice::from_ref(&folder),
                 &cancel,
                 |total| report.send(Done::LoadFound { load: id, total }),
-                |file| loading::document(file, &framework),
+                |file| loading::document(file, &scoring),
                 |docs| report.send_soon(Done::LoadBatch { load: id, docs }, BATCH_REPAINT),
             );
             Done::LoadFinished {

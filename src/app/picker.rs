@@ -14,6 +14,8 @@ pub enum Purpose {
     OpenFiles,
     /// Open a library folder.
     OpenFolder,
+    /// Open a framework file.
+    OpenFramework,
     /// Save this document under a new name.
     SaveAs(DocId),
     /// Save a copy of this document with a new id.

@@ -457,7 +457,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::app::store::Edit;
+    use crate::app::store::{Edit, Scoring};
     use crate::framework::Framework;
     use crate::library::FileStamp;
     use crate::model::{Assessment, Dimension};
@@ -483,7 +483,12 @@ mod tests {
                 let mut a = store.doc(id).unwrap().assessment().clone();
                 a.role.title = format!("{} {step}", if step % 2 == 0 { "Aa" } else { "Zz role" });
                 a.evidence.get_mut(Dimension::WageTrends).score = Some(2 - (step as i64 % 5));
-                store.edit(id, Edit::Fields(Box::new(a)), fw);
+                let frameworks = crate::framework::Frameworks::new();
+                store.edit(
+                    id,
+                    Edit::Fields(Box::new(a)),
+                    &Scoring::of(&frameworks, &None),
+                );
                 let moved = view.rows(&store, false).to_vec();
                 assert_eq!(
                     moved,

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use super::AijriApp;
 use super::questions::{Question, Then};
-use super::store::{DocId, Document, Edit};
+use super::store::{DocId, Document, Edit, Scoring};
 use crate::library::{self, FileStamp};
 use crate::model::Assessment;
 
@@ -148,9 +148,11 @@ impl AijriApp {
                     return;
                 }
                 if let Some(original) = after.revert {
-                    self.state
-                        .store
-                        .edit(original, Edit::Revert, &self.state.framework);
+                    self.state.store.edit(
+                        original,
+                        Edit::Revert,
+                        &Scoring::of(&self.state.frameworks, &self.state.view_under),
+                    );
                 }
                 if let Some(id) = after.select {
                     self.state.selected = Some(id);

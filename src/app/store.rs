@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::framework::Framework;
+use crate::framework::{Framework, Frameworks};
 use crate::library::recovery::Recovery;
 use crate::library::{self, FileStamp, LoadedFile};
 use crate::model::{Assessment, Task, Zone, changed_fields};
@@ -336,6 +336,42 @@ fn search_text(a: &Assessment) -> String {
     text.to_lowercase()
 }
 
+/// Which framework each document is scored under: the one its assessment names (the published
+/// one when that is not available), or the one every role is viewed under.
+#[derive(Debug, Clone, Copy)]
+pub struct Scoring<'a> {
+    /// The frameworks available.
+    pub frameworks: &'a Frameworks,
+    /// The id every role is viewed under, if the user chose one.
+    pub view_under: Option<&'a str>,
+}
+
+impl<'a> Scoring<'a> {
+    /// Scoring by `frameworks`, every role under `view_under` when set.
+    #[must_use]
+    pub fn of(frameworks: &'a Frameworks, view_under: &'a Option<String>) -> Self {
+        Self {
+            frameworks,
+            view_under: view_under.as_deref(),
+        }
+    }
+
+    /// The framework an assessment is scored under.
+    #[must_use]
+    pub fn framework_for(&self, assessment: &Assessment) -> &'a Framework {
+        self.view_under
+            .and_then(|id| self.frameworks.get(id))
+            .unwrap_or_else(|| self.frameworks.resolve(assessment).framework)
+    }
+
+    /// A loaded file as a document scored under its framework.
+    #[must_use]
+    pub fn document(&self, loaded: library::Loaded) -> Document {
+        let framework = self.framework_for(&loaded.assessment);
+        Document::new(loaded.assessment, Some(loaded.stamp), framework)
+    }
+}
+
 /// One open file: a document, or the reason the file could not be loaded.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -478,10 +514,10 @@ impl Store {
     }
 
     /// Opens a loaded file as a new document.
-    pub fn open_loaded(&mut self, file: LoadedFile, framework: &Framework) -> DocId {
+    pub fn open_loaded(&mut self, file: LoadedFile, scoring: &Scoring<'_>) -> DocId {
         let content = file
             .result
-            .map(|loaded| Document::new(loaded.assessment, Some(loaded.stamp), framework))
+            .map(|loaded| scoring.document(loaded))
             .map_err(|e| e.to_string());
         self.open(file.path, content)
     }
@@ -520,7 +556,7 @@ impl Store {
     }
 
     /// Replaces a failed entry by a new load result, keeping its id (a file fixed on disk).
-    pub fn replace_failed(&mut self, id: DocId, file: LoadedFile, framework: &Framework) {
+    pub fn replace_failed(&mut self, id: DocId, file: LoadedFile, scoring: &Scoring<'_>) {
         let Some(&i) = self.positions.get(&id) else {
             return;
         };
@@ -529,14 +565,14 @@ impl Store {
         }
         self.entries[i].content = file
             .result
-            .map(|loaded| Document::new(loaded.assessment, Some(loaded.stamp), framework))
+            .map(|loaded| scoring.document(loaded))
             .map_err(|e| e.to_string());
         self.bump();
     }
 
     /// The one door for changes to an assessment. False when the document is gone or the edit
     /// changed nothing.
-    pub fn edit(&mut self, id: DocId, edit: Edit, framework: &Framework) -> bool {
+    pub fn edit(&mut self, id: DocId, edit: Edit, scoring: &Scoring<'_>) -> bool {
         let now = Instant::now();
         let Some(&i) = self.positions.get(&id) else {
             return false;
@@ -546,6 +582,7 @@ impl Store {
             return false;
         };
         let key = doc.list_key();
+        let framework = scoring.framework_for(&doc.assessment);
         let changed = doc.apply(edit, framework, now);
         let dirty = doc.is_dirty();
         let path = entry.path.clone();
@@ -636,6 +673,17 @@ impl Store {
         !self.recovery_due.is_empty() || !self.recovery_removals.is_empty()
     }
 
+    /// Scores every document again (the frameworks or the one they are viewed under changed).
+    pub fn rescore(&mut self, scoring: &Scoring<'_>) {
+        for entry in &mut self.entries {
+            if let Ok(doc) = &mut entry.content {
+                let framework = scoring.framework_for(&doc.assessment);
+                doc.refresh(framework);
+            }
+        }
+        self.bump();
+    }
+
     /// Whether the document is in the comparison set.
     #[must_use]
     pub fn is_compared(&self, id: DocId) -> bool {
@@ -723,83 +771,90 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
-    fn store_with_blank() -> (Store, DocId, Framework) {
-        let framework = Framework::published().clone();
-        let mut store = Store::new();
-        let doc = Document::new(Assessment::blank(), Some(FileStamp::of(b"x")), &framework);
-        let id = store.open(PathBuf::from("a.aijri.json"), Ok(doc));
-        (store, id, framework)
+    /// Scoring under the published framework only.
+    fn published() -> Scoring<'static> {
+        static NONE: Option<String> = None;
+        static FRAMEWORKS: std::sync::OnceLock<Frameworks> = std::sync::OnceLock::new();
+        Scoring::of(FRAMEWORKS.get_or_init(Frameworks::new), &NONE)
     }
 
-    fn typed(store: &mut Store, id: DocId, fw: &Framework, title: &str) {
+    fn store_with_blank() -> (Store, DocId) {
+        let mut store = Store::new();
+        let framework = Framework::published();
+        let doc = Document::new(Assessment::blank(), Some(FileStamp::of(b"x")), framework);
+        let id = store.open(PathBuf::from("a.aijri.json"), Ok(doc));
+        (store, id)
+    }
+
+    fn typed(store: &mut Store, id: DocId, title: &str) {
         let mut next = store.doc(id).unwrap().assessment().clone();
         next.role.title = title.into();
-        store.edit(id, Edit::Fields(Box::new(next)), fw);
+        store.edit(id, Edit::Fields(Box::new(next)), &published());
     }
 
     #[test]
     fn typing_in_one_field_is_one_undo_step_but_another_field_is_not() {
-        let (mut store, id, fw) = store_with_blank();
-        typed(&mut store, id, &fw, "N");
-        typed(&mut store, id, &fw, "Nu");
-        typed(&mut store, id, &fw, "Nurse");
-        store.edit(id, Edit::Tasks(TaskEdit::Add), &fw);
-        store.edit(id, Edit::Undo, &fw);
+        let (mut store, id) = store_with_blank();
+        typed(&mut store, id, "N");
+        typed(&mut store, id, "Nu");
+        typed(&mut store, id, "Nurse");
+        store.edit(id, Edit::Tasks(TaskEdit::Add), &published());
+        store.edit(id, Edit::Undo, &published());
         assert_eq!(store.doc(id).unwrap().assessment().role.title, "Nurse");
-        store.edit(id, Edit::Undo, &fw);
+        store.edit(id, Edit::Undo, &published());
         assert_eq!(store.doc(id).unwrap().assessment().role.title, "New role");
         assert!(!store.doc(id).unwrap().is_dirty());
     }
 
     #[test]
     fn redo_after_undo_to_the_saved_version_is_unsaved_again() {
-        let (mut store, id, fw) = store_with_blank();
-        store.edit(id, Edit::Tasks(TaskEdit::Add), &fw);
-        store.edit(id, Edit::Undo, &fw);
+        let (mut store, id) = store_with_blank();
+        store.edit(id, Edit::Tasks(TaskEdit::Add), &published());
+        store.edit(id, Edit::Undo, &published());
         assert!(!store.doc(id).unwrap().is_dirty());
-        store.edit(id, Edit::Redo, &fw);
+        store.edit(id, Edit::Redo, &published());
         assert!(store.doc(id).unwrap().is_dirty());
-        store.edit(id, Edit::Revert, &fw);
+        store.edit(id, Edit::Revert, &published());
         assert!(!store.doc(id).unwrap().is_dirty());
         assert_eq!(store.doc(id).unwrap().assessment().tasks.len(), 1);
     }
 
     #[test]
     fn undo_never_merges_across_documents() {
-        let (mut store, a, fw) = store_with_blank();
+        let (mut store, a) = store_with_blank();
         let b = store.open(
             PathBuf::from("b.aijri.json"),
             Ok(Document::new(
                 Assessment::blank(),
                 Some(FileStamp::of(b"y")),
-                &fw,
+                Framework::published(),
             )),
         );
-        typed(&mut store, a, &fw, "A1");
-        typed(&mut store, b, &fw, "B1");
-        typed(&mut store, a, &fw, "A12");
-        store.edit(b, Edit::Undo, &fw);
+        typed(&mut store, a, "A1");
+        typed(&mut store, b, "B1");
+        typed(&mut store, a, "A12");
+        store.edit(b, Edit::Undo, &published());
         assert_eq!(store.doc(b).unwrap().assessment().role.title, "New role");
         assert_eq!(store.doc(a).unwrap().assessment().role.title, "A12");
     }
 
     #[test]
     fn an_edit_to_a_closed_document_does_nothing() {
-        let (mut store, id, fw) = store_with_blank();
+        let (mut store, id) = store_with_blank();
         store.close_all();
-        assert!(!store.edit(id, Edit::Tasks(TaskEdit::Add), &fw));
+        assert!(!store.edit(id, Edit::Tasks(TaskEdit::Add), &published()));
         assert!(store.doc(id).is_none());
     }
 
     #[test]
     fn edits_schedule_a_recovery_file_and_going_back_removes_it() {
-        let (mut store, id, fw) = store_with_blank();
-        typed(&mut store, id, &fw, "Edited");
+        let (mut store, id) = store_with_blank();
+        typed(&mut store, id, "Edited");
         let work = store.take_recovery_work(Duration::ZERO);
         assert!(
             matches!(work.as_slice(), [RecoveryWork::Write(r)] if r.assessment.role.title == "Edited")
         );
-        store.edit(id, Edit::Revert, &fw);
+        store.edit(id, Edit::Revert, &published());
         let work = store.take_recovery_work(Duration::ZERO);
         assert_eq!(
             work,

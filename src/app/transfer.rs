@@ -139,7 +139,7 @@ impl AijriApp {
                 .notify(true, "That role is no longer open: nothing was exported.");
             return;
         };
-        let framework = &self.state.framework;
+        let framework = self.state.framework_for(doc.assessment());
         let text = match format {
             ExportFormat::Text => text_format::export(doc.assessment(), framework),
             ExportFormat::Markdown => {

@@ -11,7 +11,7 @@ use super::jobs::Done;
 use super::loading::LoadId;
 use super::questions::Question;
 use super::saving::{AfterSave, Expect, SaveItem};
-use super::store::{DocId, Document, Edit, file_name};
+use super::store::{DocId, Document, Edit, Scoring, file_name};
 use crate::library::watch::{Change, FolderWatcher, WatchMode};
 use crate::library::{self, Loaded, LoadedFile};
 
@@ -110,7 +110,10 @@ impl AijriApp {
             let Some(id) = self.state.store.by_path(&file.path) else {
                 if file.result.is_ok() {
                     let name = file_name(&file.path);
-                    self.state.store.open_loaded(file, &self.state.framework);
+                    self.state.store.open_loaded(
+                        file,
+                        &Scoring::of(&self.state.frameworks, &self.state.view_under),
+                    );
                     self.state
                         .notify(false, format!("{name} appeared in the folder"));
                 }
@@ -119,9 +122,11 @@ impl AijriApp {
             match file.result {
                 Ok(loaded) => self.changed_outside(id, loaded),
                 Err(_) if self.state.store.doc(id).is_none() => {
-                    self.state
-                        .store
-                        .replace_failed(id, file, &self.state.framework);
+                    self.state.store.replace_failed(
+                        id,
+                        file,
+                        &Scoring::of(&self.state.frameworks, &self.state.view_under),
+                    );
                 }
                 Err(error) => self.state.notify(true, error.to_string()),
             }
@@ -139,7 +144,11 @@ impl AijriApp {
                 path,
                 result: Ok(theirs),
             };
-            store.replace_failed(id, file, &self.state.framework);
+            store.replace_failed(
+                id,
+                file,
+                &Scoring::of(&self.state.frameworks, &self.state.view_under),
+            );
             return;
         };
         if doc.stamp() == Some(theirs.stamp) {
@@ -152,7 +161,11 @@ impl AijriApp {
             self.outside_changes.push_back((id, Box::new(theirs)));
         } else {
             let reload = Edit::Reload(Box::new(theirs.assessment), theirs.stamp);
-            store.edit(id, reload, &self.state.framework);
+            store.edit(
+                id,
+                reload,
+                &Scoring::of(&self.state.frameworks, &self.state.view_under),
+            );
             self.state
                 .notify(false, format!("{name} changed on disk: reloaded"));
         }
@@ -175,7 +188,11 @@ impl AijriApp {
     /// Take theirs: the file as it is on disk replaces the document (undoable).
     pub(super) fn take_theirs(&mut self, doc: DocId, theirs: Box<Loaded>) {
         let reload = Edit::Reload(Box::new(theirs.assessment), theirs.stamp);
-        self.state.store.edit(doc, reload, &self.state.framework);
+        self.state.store.edit(
+            doc,
+            reload,
+            &Scoring::of(&self.state.frameworks, &self.state.view_under),
+        );
     }
 
     /// Save mine as a copy: my version goes to a new file beside it, theirs into the document.
@@ -189,7 +206,7 @@ impl AijriApp {
         let near = entry.path.clone();
         let title = format!("{} (my copy)", mine.role.title);
         let path = self.state.store.free_path(Some(&near), &title);
-        let document = Document::new(mine.clone(), None, &self.state.framework);
+        let document = Document::new(mine.clone(), None, self.state.framework_for(&mine));
         let copy = self.state.store.open(path.clone(), Ok(document));
         self.take_theirs(doc, theirs);
         let item = SaveItem {

@@ -87,7 +87,7 @@ impl WhatIfView {
             });
             return;
         };
-        let framework = &state.framework;
+        let framework = state.framework_for(doc.assessment());
         let analysis = self.analysis(doc.assessment(), framework);
         let (Some(score), Some(zone)) = (analysis.score, analysis.zone) else {
             ui.centered_and_justified(|ui| {

@@ -1,0 +1,97 @@
+//! Framework variants in the window: a library folder's framework files score the roles that
+//! name them; the Framework menu views every role under one framework; an opened framework file
+//! re-scores every role.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
+
+mod common;
+
+use std::path::Path;
+
+use aijri_desk::app::picker::ScriptedPicker;
+use common::{click, click_menu_entry, harness, library_copy, shows};
+
+/// The example variant shipped with the program: evidence counted 0.06 per point.
+const VARIANT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/framework/examples/evidence-0.06.aijri-framework.json"
+);
+
+/// Makes the Backend/API Developer of a library name the example variant.
+fn name_the_variant(folder: &Path) {
+    let path = folder.join("backend-api-developer.aijri.json");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    json["framework"] = "evidence-0-06".into();
+    std::fs::write(&path, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+}
+
+#[test]
+fn a_role_naming_the_folders_variant_is_scored_under_it_and_the_menu_switches() {
+    let folder = library_copy();
+    std::fs::copy(
+        VARIANT,
+        folder.path().join("evidence-0.06.aijri-framework.json"),
+    )
+    .unwrap();
+    name_the_variant(folder.path());
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    click(&mut harness, "Backend/API Developer");
+    // (3.05 × 0.76 × 1.02 × 0.95 − 0.36) / 10.2 × 100 = 18.49 → 18.5, Red.
+    assert!(
+        shows(&harness, "Current score 18.5"),
+        "under the variant it names"
+    );
+    click(&mut harness, "Framework");
+    click_menu_entry(&mut harness, "AIJRI, as published (aijri-published-v1)");
+    assert!(
+        shows(&harness, "Current score 24.5"),
+        "every role under the published one"
+    );
+    click(&mut harness, "Framework");
+    click_menu_entry(&mut harness, "Each role under the framework it names");
+    assert!(shows(&harness, "Current score 18.5"));
+}
+
+#[test]
+fn an_opened_framework_file_rescores_every_role() {
+    let folder = library_copy();
+    let picker = ScriptedPicker::default();
+    let mut harness = harness(folder.path(), &picker);
+    click(&mut harness, "Backend/API Developer");
+    assert!(shows(&harness, "Current score 24.5"));
+    picker.answer(vec![VARIANT.into()]);
+    click(&mut harness, "Framework");
+    click_menu_entry(&mut harness, "Open framework file…");
+    assert!(
+        shows(&harness, "Current score 18.5"),
+        "re-scored under the variant"
+    );
+    assert!(
+        harness.state().state.notices.iter().any(|n| n
+            .text
+            .contains("Every role is now scored under “Evidence counted 0.06 per point”")),
+        "a notice says so"
+    );
+}
+
+#[test]
+fn a_broken_framework_file_is_refused_naming_the_file_and_field() {
+    let folder = library_copy();
+    let broken = folder.path().join("broken.aijri-framework.json");
+    let text = std::fs::read_to_string(VARIANT).unwrap().replacen(
+        "\"id\": \"evidence-0-06\"",
+        "\"id\": \"broken\"",
+        1,
+    );
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["normalisation"]["scale"] = 0.into();
+    std::fs::write(&broken, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    let harness = harness(folder.path(), &ScriptedPicker::default());
+    let notices = &harness.state().state.notices;
+    assert!(
+        notices.iter().any(|n| n.is_error
+            && n.text.contains("broken.aijri-framework.json")
+            && n.text.contains("normalisation.scale")),
+        "{notices:?}"
+    );
+}
