@@ -19,7 +19,7 @@ CONTROLS = {
     "page tab", "list item",
 }
 VIEWS = ["Overview", "Protective & growth", "Tasks", "Evidence", "Barriers", "Score",
-         "Commentary", "Compare", "What-if", "Editor"]
+         "Commentary", "Compare", "What-if", "Framework editor", "Editor"]
 
 
 def find_app(name="AIJRI Desk", timeout=20.0):

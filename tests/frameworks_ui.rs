@@ -95,3 +95,32 @@ fn a_broken_framework_file_is_refused_naming_the_file_and_field() {
         "{notices:?}"
     );
 }
+
+#[test]
+fn a_new_variant_edited_in_the_editor_rescores_every_role_at_once() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    click(&mut harness, "Backend/API Developer");
+    click(&mut harness, "Framework editor");
+    assert!(shows(
+        &harness,
+        "Framework: AIJRI, as published (aijri-published-v1)"
+    ));
+    click(&mut harness, "New variant of this framework");
+    assert!(shows(
+        &harness,
+        "Framework: AIJRI, as published (variant) (aijri-published-v1-variant)"
+    ));
+    assert!(
+        shows(&harness, "Current score 24.5"),
+        "a copy scores the same"
+    );
+    // Derived over the full ranges: (2.4826 − 0.54) / 8.70 × 100 = 22.3.
+    click(&mut harness, "Derive the normalisation from the weights");
+    assert!(shows(&harness, "Current score 22.3"), "re-scored at once");
+    click(&mut harness, "Junior Backend Developer");
+    assert!(
+        !shows(&harness, "Current score 11.3"),
+        "every role is scored under the edited variant"
+    );
+}

@@ -64,3 +64,15 @@ fn tasks_table_at_the_narrowest_window_in_the_dark_with_a_rationale_open() {
     assert!(common::shows(&harness, "Hide rationale of task 2"));
     assert!(common::shows(&harness, "Rationale of task 2"));
 }
+
+#[test]
+fn framework_editor_of_a_variant() {
+    let folder = library_copy();
+    let Some(mut harness) = rendering_harness(folder.path(), egui::Theme::Light) else {
+        return;
+    };
+    click(&mut harness, "Backend/API Developer");
+    click(&mut harness, "Framework editor");
+    click(&mut harness, "New variant of this framework");
+    harness.snapshot("framework_editor");
+}

@@ -46,6 +46,12 @@ pub enum Action {
     ViewUnder(Option<String>),
     /// Ask for a framework file to open.
     OpenFramework,
+    /// A variant of the framework changed (it replaces the one of the same id).
+    EditFramework(Box<crate::framework::Framework>),
+    /// An editable copy of the framework in use; every role is viewed under it.
+    NewFrameworkVariant,
+    /// Ask where to save the framework with this id.
+    SaveFramework(String),
     /// Watch the library folder this way (events, polling, or automatic).
     SetWatchMode(crate::library::watch::WatchMode),
     /// Save a document (asks first if its file changed on disk).
@@ -109,6 +115,9 @@ impl AijriApp {
             Action::SetWatchMode(mode) => self.set_watch_mode(mode),
             Action::ViewUnder(id) => self.view_under(id),
             Action::OpenFramework => self.ask_open_framework(),
+            Action::EditFramework(framework) => self.framework_edited(*framework),
+            Action::NewFrameworkVariant => self.new_framework_variant(),
+            Action::SaveFramework(id) => self.ask_save_framework(id),
             Action::CancelLoad => {
                 let state = &self.state;
                 for loading in [&state.loading, &state.opening].into_iter().flatten() {
@@ -335,6 +344,7 @@ impl AijriApp {
         match purpose {
             Purpose::OpenFiles => self.load_paths(paths),
             Purpose::OpenFramework => self.load_framework(first),
+            Purpose::SaveFramework(id) => self.save_framework(&id, first),
             Purpose::OpenFolder => self.apply(Action::OpenLibrary(first)),
             Purpose::SaveAs(id) => self.save_as(id, with_extension(first), false, false),
             Purpose::SaveVariant(id) => self.save_as(id, with_extension(first), true, false),

@@ -8,6 +8,16 @@ use super::loading::LoadId;
 use super::picker::{DialogKind, PickRequest, Purpose};
 use crate::framework::{FRAMEWORK_EXTENSION, Framework, Frameworks};
 
+/// Adds `.aijri-framework.json` to a chosen path that lacks it.
+fn with_framework_extension(path: std::path::PathBuf) -> std::path::PathBuf {
+    if crate::framework::is_framework_file(&path) {
+        return path;
+    }
+    let name = super::store::file_name(&path);
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    path.with_file_name(format!("{stem}{FRAMEWORK_EXTENSION}"))
+}
+
 impl AijriApp {
     /// The folder's frameworks arrived: they become the available set, and the roles loaded so
     /// far are scored under them.
@@ -57,6 +67,74 @@ impl AijriApp {
             .and_then(|id| state.frameworks.get(id))
             .unwrap_or_else(|| Framework::published());
         state.framework = shared.clone();
+    }
+
+    /// A variant changed in the editor: it replaces the one of the same id, every role is scored
+    /// again.
+    pub(super) fn framework_edited(&mut self, framework: Framework) {
+        if self.state.frameworks.add(framework) {
+            self.rescore();
+        }
+    }
+
+    /// An editable copy of the framework in use, with an id of its own; every role is then viewed
+    /// under it, in the framework editor.
+    pub(super) fn new_framework_variant(&mut self) {
+        let base = self
+            .state
+            .view_under
+            .as_deref()
+            .and_then(|id| self.state.frameworks.get(id))
+            .unwrap_or_else(|| Framework::published())
+            .clone();
+        let stem = format!("{}-variant", base.id);
+        let id = (1..)
+            .map(|n| {
+                if n == 1 {
+                    stem.clone()
+                } else {
+                    format!("{stem}-{n}")
+                }
+            })
+            .find(|id| self.state.frameworks.get(id).is_none())
+            .unwrap_or(stem);
+        let variant = Framework {
+            name: format!("{} (variant)", base.name),
+            id: id.clone(),
+            version: 1,
+            ..base
+        };
+        if self.state.frameworks.add(variant) {
+            self.view_under(Some(id));
+            self.state.view = super::View::Framework;
+        }
+    }
+
+    /// Asks where to save a framework.
+    pub(super) fn ask_save_framework(&mut self, id: String) {
+        let file_name = format!("{id}{FRAMEWORK_EXTENSION}");
+        self.request_pick(PickRequest {
+            purpose: Purpose::SaveFramework(id),
+            kind: DialogKind::SaveFile { file_name },
+            title: "Save the framework".into(),
+            filters: vec![("AIJRI framework".into(), vec!["json".into()])],
+            start_dir: self.state.store.folder.clone(),
+        });
+    }
+
+    /// Writes a framework atomically off the UI thread.
+    pub(super) fn save_framework(&mut self, id: &str, path: std::path::PathBuf) {
+        let Some(framework) = self.state.frameworks.get(id).cloned() else {
+            return;
+        };
+        let path = with_framework_extension(path);
+        self.jobs.spawn("save-framework", move || Done::Written {
+            what: format!("the framework “{}”", framework.name),
+            result: framework
+                .save(&path)
+                .map(|()| path)
+                .map_err(|e| e.to_string()),
+        });
     }
 
     /// Asks for a framework file to open.

@@ -11,6 +11,7 @@ pub mod chart;
 pub mod compare;
 pub mod editor;
 pub mod fonts;
+pub mod framework_editor;
 pub mod frameworks;
 pub mod header;
 pub mod jobs;
@@ -132,11 +133,13 @@ pub enum View {
     Compare,
     /// What-if analysis of the selected role.
     WhatIf,
+    /// The framework in use: its weights, thresholds and texts.
+    Framework,
 }
 
 impl View {
     /// Every view, in the order the switcher shows them.
-    pub const ALL: [Self; 3] = [Self::Editor, Self::Compare, Self::WhatIf];
+    pub const ALL: [Self; 4] = [Self::Editor, Self::Compare, Self::WhatIf, Self::Framework];
 
     /// The view's name in the menu and the switcher.
     #[must_use]
@@ -145,6 +148,7 @@ impl View {
             Self::Editor => "Editor",
             Self::Compare => "Compare",
             Self::WhatIf => "What-if",
+            Self::Framework => "Framework editor",
         }
     }
 }
@@ -231,6 +235,8 @@ pub struct Views {
     pub compare: compare::CompareView,
     /// What-if: the cached analysis.
     pub whatif: whatif::WhatIfView,
+    /// The framework editor: the draft being edited.
+    pub framework_editor: framework_editor::FrameworkEditorView,
     /// Import: the paste window and imports waiting for review.
     pub transfer: transfer::TransferView,
     /// Unsaved edits found in recovery files at start.
@@ -442,6 +448,7 @@ impl AijriApp {
             View::Editor => views.editor.ui(ui, state, &mut actions),
             View::Compare => views.compare.ui(ui, state, &mut actions),
             View::WhatIf => views.whatif.ui(ui, state, &mut actions),
+            View::Framework => views.framework_editor.ui(ui, state, &mut actions),
         });
         questions::ui(ui.ctx(), state, &mut actions);
         views.transfer.ui(ui.ctx(), &mut actions);

@@ -16,6 +16,8 @@ pub enum Purpose {
     OpenFolder,
     /// Open a framework file.
     OpenFramework,
+    /// Save the framework with this id.
+    SaveFramework(String),
     /// Save this document under a new name.
     SaveAs(DocId),
     /// Save a copy of this document with a new id.

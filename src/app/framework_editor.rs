@@ -1,0 +1,307 @@
+//! The framework editor: every weight, normalisation constant, threshold and sub-label rule of the
+//! framework in use, bounded, with the names and help texts of every part. The published
+//! framework is read-only ("New variant of this framework" makes an editable copy). A change
+//! that makes a valid framework re-scores every role at once; one that does not is shown with the
+//! field named and is not applied.
+
+use std::path::Path;
+
+use egui::{RichText, Ui};
+
+use super::{Action, AppState};
+use crate::fmt;
+use crate::framework::{DEFAULT_FRAMEWORK_ID, Factor, Framework};
+
+/// What the editor keeps between frames: the draft being edited and why it cannot be applied.
+#[derive(Debug, Default)]
+pub struct FrameworkEditorView {
+    draft: Option<Framework>,
+    problem: Option<String>,
+}
+
+impl FrameworkEditorView {
+    /// Draws the editor of the framework in use.
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+        let current = framework_in_use(state);
+        egui::ScrollArea::vertical()
+            .id_salt("framework editor")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(ui.available_width().min(900.0));
+                ui.heading(format!("Framework: {} ({})", current.name, current.id));
+                if current.id == DEFAULT_FRAMEWORK_ID {
+                    published_ui(ui, current, actions);
+                } else {
+                    self.variant_ui(ui, current, actions);
+                }
+            });
+    }
+
+    fn variant_ui(&mut self, ui: &mut Ui, current: &Framework, actions: &mut Vec<Action>) {
+        if self.draft.as_ref().is_none_or(|d| d.id != current.id) {
+            self.draft = Some(current.clone());
+            self.problem = None;
+        }
+        let Some(draft) = &mut self.draft else {
+            return;
+        };
+        ui.horizontal(|ui| {
+            if ui
+                .button("Save framework as…")
+                .on_hover_text("Write this framework to a file (*.aijri-framework.json)")
+                .clicked()
+            {
+                actions.push(Action::SaveFramework(current.id.clone()));
+            }
+            if ui
+                .button("New variant of this framework")
+                .on_hover_text("An editable copy with an id of its own")
+                .clicked()
+            {
+                actions.push(Action::NewFrameworkVariant);
+            }
+        });
+        ui.label(RichText::new("Every change re-scores every role at once.").weak());
+        edit_ui(ui, draft);
+        if let Some(problem) = &self.problem {
+            ui.label(
+                RichText::new(format!("Not applied: {problem}"))
+                    .color(ui.visuals().error_fg_color)
+                    .strong(),
+            );
+        }
+        if draft != current {
+            match checked(draft) {
+                Ok(valid) => {
+                    self.problem = None;
+                    actions.push(Action::EditFramework(Box::new(valid)));
+                }
+                Err(problem) => self.problem = Some(problem),
+            }
+        }
+    }
+}
+
+/// The framework the editor shows: the one every role is viewed under, else the selected role's,
+/// else the published one.
+fn framework_in_use(state: &AppState) -> &Framework {
+    if let Some(framework) = state
+        .view_under
+        .as_deref()
+        .and_then(|id| state.frameworks.get(id))
+    {
+        return framework;
+    }
+    match state.selected_doc() {
+        Some((_, doc)) => state.framework_for(doc.assessment()),
+        None => Framework::published(),
+    }
+}
+
+/// The published framework, read-only, with the way to a variant.
+fn published_ui(ui: &mut Ui, framework: &Framework, actions: &mut Vec<Action>) {
+    ui.label("The published framework is read-only. Make a variant to change its weights, thresholds or texts.");
+    if ui
+        .button("New variant of this framework")
+        .on_hover_text("An editable copy with an id of its own; every role is then viewed under it")
+        .clicked()
+    {
+        actions.push(Action::NewFrameworkVariant);
+    }
+    ui.add_space(6.0);
+    let m = framework.modifiers;
+    let n = framework.normalisation;
+    let z = framework.zones;
+    for line in [
+        format!(
+            "Weights: evidence {} per point, barriers {} per point, growth {} per point",
+            fmt::weight(m.evidence_per_point),
+            fmt::weight(m.barrier_per_point),
+            fmt::weight(m.growth_per_point)
+        ),
+        format!(
+            "Normalisation: (raw − {}) / {} × 100",
+            fmt::weight(n.offset),
+            fmt::weight(n.scale)
+        ),
+        format!(
+            "Zones: Green ≥ {}, Yellow ≥ {}, otherwise Red",
+            fmt::weight(z.green_min),
+            fmt::weight(z.yellow_min)
+        ),
+    ] {
+        ui.label(RichText::new(line).monospace());
+    }
+}
+
+/// A framework as the file check sees it: valid, or the problem with the field named.
+fn checked(draft: &Framework) -> Result<Framework, String> {
+    Framework::parse(
+        draft.to_json().as_bytes(),
+        Path::new("the edited framework"),
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// A labelled number, bounded.
+fn number(ui: &mut Ui, label: &str, value: &mut f64, range: std::ops::RangeInclusive<f64>) {
+    ui.label(label);
+    ui.add(
+        egui::DragValue::new(value)
+            .range(range)
+            .speed(0.005)
+            .max_decimals(4),
+    )
+    .accessible_name(label);
+    ui.end_row();
+}
+
+/// A labelled integer, bounded.
+fn integer(ui: &mut Ui, label: &str, value: &mut i64, range: std::ops::RangeInclusive<i64>) {
+    ui.label(label);
+    ui.add(egui::DragValue::new(value).range(range))
+        .accessible_name(label);
+    ui.end_row();
+}
+
+/// Every editable constant of a variant.
+fn edit_ui(ui: &mut Ui, draft: &mut Framework) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Name");
+        ui.add(egui::TextEdit::singleline(&mut draft.name).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+    });
+    egui::Grid::new("framework constants")
+        .num_columns(2)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            let m = &mut draft.modifiers;
+            number(
+                ui,
+                "Evidence weight per point",
+                &mut m.evidence_per_point,
+                0.0..=0.5,
+            );
+            number(
+                ui,
+                "Barrier weight per point",
+                &mut m.barrier_per_point,
+                0.0..=0.5,
+            );
+            number(
+                ui,
+                "Growth weight per point",
+                &mut m.growth_per_point,
+                0.0..=0.5,
+            );
+            number(
+                ui,
+                "Task resistance base",
+                &mut draft.task_resistance_base,
+                1.0..=20.0,
+            );
+            number(
+                ui,
+                "Normalisation offset",
+                &mut draft.normalisation.offset,
+                -100.0..=100.0,
+            );
+            number(
+                ui,
+                "Normalisation scale",
+                &mut draft.normalisation.scale,
+                0.01..=1000.0,
+            );
+            number(
+                ui,
+                "Green from score",
+                &mut draft.zones.green_min,
+                0.0..=100.0,
+            );
+            number(
+                ui,
+                "Yellow from score",
+                &mut draft.zones.yellow_min,
+                0.0..=100.0,
+            );
+            number(
+                ui,
+                "Clamp: lowest score",
+                &mut draft.clamp.min,
+                -100.0..=100.0,
+            );
+            number(
+                ui,
+                "Clamp: highest score",
+                &mut draft.clamp.max,
+                0.0..=1000.0,
+            );
+            let s = &mut draft.sub_labels;
+            integer(
+                ui,
+                "High automation from task score",
+                &mut s.high_automation_min_score,
+                1..=5,
+            );
+            number(
+                ui,
+                "Imminent from time share %",
+                &mut s.imminent_min_time_pct,
+                0.0..=100.0,
+            );
+            integer(
+                ui,
+                "Imminent up to growth",
+                &mut s.imminent_max_growth,
+                -2..=2,
+            );
+            number(
+                ui,
+                "Transforming from time share %",
+                &mut s.transforming_min_time_pct,
+                0.0..=100.0,
+            );
+            let q = &mut draft.quick_screen;
+            integer(
+                ui,
+                "Quick screen: protective total up to",
+                &mut q.max_protective_total,
+                0..=9,
+            );
+            integer(ui, "Quick screen: growth up to", &mut q.max_growth, -2..=2);
+        });
+    if ui
+        .button("Derive the normalisation from the weights")
+        .on_hover_text("Offset = the lowest possible raw, scale = the highest − the lowest, over the full ranges: scores then never need clamping")
+        .clicked()
+    {
+        draft.normalisation = draft.derived_normalisation();
+    }
+    egui::CollapsingHeader::new("Names and help texts of every part")
+        .id_salt("framework parts")
+        .show(ui, |ui| {
+            for factor in draft
+                .principles
+                .iter_mut()
+                .chain(draft.evidence.iter_mut())
+                .chain(draft.barriers.iter_mut())
+            {
+                part_ui(ui, factor);
+            }
+        });
+}
+
+fn part_ui(ui: &mut Ui, factor: &mut Factor) {
+    ui.horizontal(|ui| {
+        let label = ui.label(format!("Name of `{}`", factor.key));
+        ui.add(egui::TextEdit::singleline(&mut factor.name).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+    });
+    let label = ui.label(format!("Help of `{}`", factor.key));
+    ui.add(
+        egui::TextEdit::multiline(&mut factor.help)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+}
