@@ -26,7 +26,10 @@ pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                 ui.separator();
                 let b = doc.breakdown();
                 match &b.composite {
-                    Some(composite) => result_ui(ui, composite),
+                    Some(composite) => {
+                        let clamp = state.framework_for(doc.assessment()).clamp;
+                        result_ui(ui, composite, clamp);
+                    }
                     None => no_score_ui(ui, b),
                 }
                 markers_ui(ui, doc);
@@ -38,14 +41,18 @@ pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 }
 
 /// The final score, zone and sub-label; an override beside the computed result.
-fn result_ui(ui: &mut Ui, composite: &Composite) {
+fn result_ui(ui: &mut Ui, composite: &Composite, clamp: crate::framework::Clamp) {
     let final_result = composite.final_result;
     let score = fmt::score(final_result.score);
     let response = ui.label(RichText::new(&score).size(24.0).strong());
     // Screen readers (and tests) read the header figures with what they are.
     let name = format!("Current score {score}");
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
-    response.on_hover_text("AIJRI score (0–100), recomputed on every edit");
+    response.on_hover_text(format!(
+        "AIJRI score ({}–{}), recomputed on every edit",
+        fmt::weight(clamp.min),
+        fmt::weight(clamp.max)
+    ));
     let zone = final_result.zone;
     let sub_label = (!final_result.overridden)
         .then_some(composite.sub_label)

@@ -33,12 +33,15 @@ pub fn ui(
 ) -> Option<TaskEdit> {
     ui.heading("Task decomposition");
     ui.label(
-        RichText::new("Each task's share of working time (the shares add up to 100%) and how far an AI agent can do it today (Score 1 = irreducibly human … 5 = fully automatable).")
-            .weak(),
+        RichText::new(format!(
+            "Each task's share of working time (the shares add up to 100%) and how far an AI agent can do it today (Score {}).",
+            score_scale(&cx.framework.task_score)
+        ))
+        .weak(),
     );
     ui.add_space(4.0);
     let task_width = task_column(ui);
-    header_row(ui, task_width);
+    header_row(ui, task_width, cx);
     let count = a.tasks.len();
     let mut edit = None;
     for (i, task) in a.tasks.iter_mut().enumerate() {
@@ -78,6 +81,29 @@ pub fn ui(
     edit
 }
 
+/// The automation scale from the framework: "1 = irreducibly human … 5 = fully automatable".
+fn score_scale(factor: &crate::framework::Factor) -> String {
+    let end = |score| match factor.level(score) {
+        Some(meaning) => format!("{score} = {}", first_words(meaning)),
+        None => score.to_string(),
+    };
+    format!("{} … {}", end(factor.min), end(factor.max))
+}
+
+/// A level's meaning up to its first punctuation: "Irreducibly human — …" → "irreducibly human".
+fn first_words(meaning: &str) -> String {
+    let words = meaning
+        .split(['—', ':', '.', ',', '(', ';'])
+        .next()
+        .unwrap_or(meaning)
+        .trim();
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The width left for the Task column at this panel width.
 fn task_column(ui: &Ui) -> f32 {
     let spacing = ui.spacing().item_spacing.x * 7.0;
@@ -100,14 +126,16 @@ fn fixed<R>(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
     .inner
 }
 
-fn header_row(ui: &mut Ui, task_width: f32) {
+fn header_row(ui: &mut Ui, task_width: f32, cx: &TabContext<'_>) {
     ui.horizontal(|ui| {
         let strong = |text: &str| RichText::new(text).strong();
         cell(ui, NUMBER, strong("#"));
         fixed(ui, task_width, |ui| ui.label(strong("Task")));
         cell(ui, TIME, strong("Time %")).on_hover_text("Share of working time, 0–100%");
-        cell(ui, SCORE, strong("Score"))
-            .on_hover_text("Automation score: 1 = irreducibly human … 5 = fully automatable");
+        cell(ui, SCORE, strong("Score")).on_hover_text(format!(
+            "Automation score: {}",
+            score_scale(&cx.framework.task_score)
+        ));
         cell(ui, WEIGHTED, strong("Weighted"))
             .on_hover_text("(time share / 100) × automation score");
         fixed(ui, IMPACT, |ui| ui.label(strong("Impact")));
