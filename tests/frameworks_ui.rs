@@ -9,6 +9,7 @@ use std::path::Path;
 
 use aijri_desk::app::picker::ScriptedPicker;
 use common::{click, click_menu_entry, harness, library_copy, shows};
+use egui_kittest::kittest::Queryable as _;
 
 /// The example variant shipped with the program: evidence counted 0.06 per point.
 const VARIANT: &str = concat!(
@@ -122,5 +123,72 @@ fn a_new_variant_edited_in_the_editor_rescores_every_role_at_once() {
     assert!(
         !shows(&harness, "Current score 11.3"),
         "every role is scored under the edited variant"
+    );
+    // A weight typed into the editor reaches the app as an edited framework.
+    let mut edited = harness
+        .state()
+        .state
+        .frameworks
+        .get("aijri-published-v1-variant")
+        .unwrap()
+        .clone();
+    edited.modifiers.evidence_per_point = 0.06;
+    edited.normalisation = edited.derived_normalisation();
+    harness
+        .state_mut()
+        .apply(aijri_desk::app::Action::EditFramework(Box::new(edited)));
+    harness.run();
+    click(&mut harness, "Backend/API Developer");
+    // As the example variant: (3.05 × 0.76 × 1.02 × 0.95 − 0.36) / 10.2 × 100 = 18.5.
+    assert!(
+        shows(&harness, "Current score 18.5"),
+        "the weight moved the score"
+    );
+}
+
+#[test]
+fn compare_also_shows_every_role_under_a_second_framework() {
+    let folder = library_copy();
+    std::fs::copy(
+        VARIANT,
+        folder.path().join("evidence-0.06.aijri-framework.json"),
+    )
+    .unwrap();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    click(&mut harness, "Compare Backend/API Developer");
+    click(&mut harness, "Compare Senior Backend Engineer");
+    click(&mut harness, "Compare");
+    click(&mut harness, "Also show under:");
+    click(
+        &mut harness,
+        "Evidence counted 0.06 per point (evidence-0-06)",
+    );
+    harness
+        .get_by_label("Every figure side by side")
+        .scroll_to_me();
+    harness.run();
+    let under = "Final score under Evidence counted 0.06 per point";
+    assert!(
+        shows(&harness, "Final score, Backend/API Developer: 24.5"),
+        "its own framework"
+    );
+    assert!(shows(
+        &harness,
+        &format!("{under}, Backend/API Developer: 18.5")
+    ));
+    assert!(shows(
+        &harness,
+        &format!("{under}, Senior Backend Engineer: 44.5 (best)")
+    ));
+    assert!(
+        shows(
+            &harness,
+            "Final zone under Evidence counted 0.06 per point, Senior Backend Engineer: YELLOW (best)"
+        ) || harness
+            .query_all_by_label_contains(
+                "Final zone under Evidence counted 0.06 per point, Senior Backend Engineer: YELLOW"
+            )
+            .next()
+            .is_some()
     );
 }

@@ -76,3 +76,33 @@ fn framework_editor_of_a_variant() {
     click(&mut harness, "New variant of this framework");
     harness.snapshot("framework_editor");
 }
+
+#[test]
+fn compare_under_two_frameworks() {
+    let folder = library_copy();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/framework/examples/evidence-0.06.aijri-framework.json"
+        ),
+        folder.path().join("evidence-0.06.aijri-framework.json"),
+    )
+    .unwrap();
+    let Some(mut harness) = rendering_harness(folder.path(), egui::Theme::Light) else {
+        return;
+    };
+    for role in [
+        "Backend/API Developer",
+        "Junior Backend Developer",
+        "Senior Backend Engineer",
+    ] {
+        click(&mut harness, &format!("Compare {role}"));
+    }
+    click(&mut harness, "Compare");
+    click(&mut harness, "Also show under:");
+    click(
+        &mut harness,
+        "Evidence counted 0.06 per point (evidence-0-06)",
+    );
+    harness.snapshot("compare_two_frameworks");
+}

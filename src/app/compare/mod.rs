@@ -24,6 +24,9 @@ pub struct CompareView {
     pub show_references: bool,
     /// The chart export in progress, if any.
     pub chart_export: png::ChartExport,
+    /// A second framework every role is also shown under, by id ("what if evidence counted
+    /// 0.06 per point?").
+    pub also_under: Option<String>,
 }
 
 /// One role of the comparison set, as the charts and the table read it.
@@ -111,10 +114,41 @@ fn title_or_untitled(title: &str) -> String {
 }
 
 impl CompareView {
+    /// "Also show under: [framework]": each role's score under a second framework beside the
+    /// first, in the chart and the table.
+    fn also_under_ui(&mut self, ui: &mut Ui, state: &AppState) {
+        let chosen = self
+            .also_under
+            .as_deref()
+            .and_then(|id| state.frameworks.get(id));
+        let shown = chosen.map_or_else(|| "no other framework".to_owned(), |f| f.name.clone());
+        ui.horizontal(|ui| {
+            let label = ui.label("Also show under:");
+            egui::ComboBox::from_id_salt("also under")
+                .selected_text(&shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.also_under, None, "no other framework");
+                    for framework in state.frameworks.iter() {
+                        let id = Some(framework.id.clone());
+                        let text = format!("{} ({})", framework.name, framework.id);
+                        ui.selectable_value(&mut self.also_under, id, text);
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text("Each role's score under a second framework beside the first, in the chart and the table");
+        });
+    }
+
     /// Draws the Compare view.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let (set, ticked) = comparison_set(state);
         toolbar(ui, self, &set, actions);
+        self.also_under_ui(ui, state);
+        let second = self
+            .also_under
+            .as_deref()
+            .and_then(|id| state.frameworks.get(id));
         intro(ui, set.len(), ticked);
         ui.separator();
         if !set.is_empty() {
@@ -122,7 +156,7 @@ impl CompareView {
                 .id_salt("compare")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    sections(ui, &set, &state.framework, self);
+                    sections(ui, &set, (&state.framework, second), self);
                 });
         }
     }
@@ -187,11 +221,16 @@ fn intro(ui: &mut Ui, count: usize, ticked: bool) {
     ui.label(RichText::new(text).weak());
 }
 
-fn sections(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, compare: &mut CompareView) {
+fn sections(
+    ui: &mut Ui,
+    set: &[Compared<'_>],
+    (framework, second): (&Framework, Option<&Framework>),
+    compare: &mut CompareView,
+) {
     // The score chart is always drawn: its export needs it on screen.
     let chart = ui.scope(|ui| {
         section_heading(ui, "Scores against the zones", "The final score of each role (the override where one is set) against the Red, Yellow and Green bands");
-        score_bars::ui(ui, set, framework, compare.show_references);
+        score_bars::ui(ui, set, framework, compare.show_references, second);
     });
     compare.chart_export.capture(ui, chart.response.rect);
     ui.add_space(8.0);
@@ -211,7 +250,7 @@ fn sections(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, compare: &
         "Every figure side by side",
         "★ marks the best value of a row where higher or lower is clearly better",
     );
-    in_view(ui, "table", |ui| table::ui(ui, set, framework));
+    in_view(ui, "table", |ui| table::ui(ui, set, framework, second));
 }
 
 /// Draws a section when any of it is in view; otherwise leaves the space it took last time, so

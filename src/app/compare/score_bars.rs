@@ -26,6 +26,9 @@ const WIDE_SLOT: f32 = 80.0;
 const TOP: f64 = 112.0;
 /// The label of a role without a score, at the foot of its slot.
 const NO_SCORE: &str = "no score";
+/// Paired bars (a second framework): how far each sits from the middle of its slot, and how wide.
+const PAIR_OFFSET: f64 = 0.17;
+const PAIR_WIDTH: f64 = 0.32;
 
 /// A role's bar: what is drawn and what its hover text says. A role without a score has no bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +49,9 @@ struct Scored {
     provisional: bool,
 }
 
+/// A role's final score and zone under a second framework; `None` without a score there.
+type SecondScore = Option<(f64, Zone)>;
+
 /// A published score of a related role, named by a compared role.
 #[derive(Debug, Clone, PartialEq)]
 struct Reference {
@@ -56,8 +62,24 @@ struct Reference {
 }
 
 /// Draws the score chart and, under it, the key to its markers.
-pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, show_references: bool) {
+pub fn ui(
+    ui: &mut Ui,
+    set: &[Compared<'_>],
+    framework: &Framework,
+    show_references: bool,
+    second: Option<&Framework>,
+) {
     let bars: Vec<ScoreBar> = set.iter().map(score_bar).collect();
+    let paired: Option<(&Framework, Vec<SecondScore>)> = second.map(|second| {
+        let scores = set
+            .iter()
+            .map(|role| {
+                let b = crate::scoring::score(role.doc.assessment(), second);
+                b.final_result().map(|r| (r.score, r.zone))
+            })
+            .collect();
+        (second, scores)
+    });
     let references = if show_references {
         references(set)
     } else {
@@ -100,7 +122,13 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, show_referen
                 (slots.right, Align2::RIGHT_BOTTOM),
                 outline,
             );
-            score_bars(plot, &bars, outline, wide);
+            match &paired {
+                None => score_bars(plot, &bars, outline, wide),
+                Some((second, scores)) => {
+                    paired_bars(plot, &bars, scores, outline);
+                    second_thresholds(plot, second, slots.left);
+                }
+            }
             reference_markers(plot, &references, bars.len(), framework, outline);
             plot.pointer_coordinate()
         });
@@ -115,7 +143,81 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, show_referen
     response
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
-    key(ui, &bars, &references, wide);
+    key(ui, &bars, &references, wide && paired.is_none());
+    if let Some((second, _)) = &paired {
+        ui.label(
+            RichText::new(format!(
+                "Paired bars: left under each role's framework, right (lighter) under “{}”; grey dashed lines on the left: its thresholds",
+                second.name
+            ))
+            .size(12.0),
+        );
+    }
+}
+
+/// Each role's bar under its own framework (left) and under a second one (right, lighter), each
+/// labelled with its score.
+fn paired_bars(
+    plot: &mut PlotUi<'_>,
+    bars: &[ScoreBar],
+    second: &[SecondScore],
+    outline: egui::Color32,
+) {
+    let mut drawn = Vec::new();
+    for (i, (bar, other)) in bars.iter().zip(second).enumerate() {
+        let x = chart::slot_value(i);
+        let pair = [
+            (x - PAIR_OFFSET, bar.scored.map(|s| (s.score, s.zone)), 1.0),
+            (x + PAIR_OFFSET, *other, 0.55),
+        ];
+        for (j, (at, score, strength)) in pair.into_iter().enumerate() {
+            let label = score.map_or_else(|| NO_SCORE.to_owned(), |(s, _)| fmt::score(s));
+            let y = score.map_or(1.0, |(s, _)| s + 1.0);
+            plot.text(
+                Text::new(
+                    "",
+                    PlotPoint::new(at, y),
+                    RichText::new(label).size(12.0).strong(),
+                )
+                .anchor(Align2::CENTER_BOTTOM)
+                .id(("paired label", i, j)),
+            );
+            if let Some((score, zone)) = score {
+                drawn.push(
+                    Bar::new(at, score)
+                        .width(PAIR_WIDTH)
+                        .fill(zone_colour(zone).gamma_multiply(strength))
+                        .stroke(Stroke::new(1.0, outline)),
+                );
+            }
+        }
+    }
+    plot.bar_chart(BarChart::new("Final scores", drawn).allow_hover(false));
+}
+
+/// The second framework's zone thresholds: grey dashed lines labelled on the left.
+fn second_thresholds(plot: &mut PlotUi<'_>, second: &Framework, left: f64) {
+    for (zone, value) in [
+        (Zone::Yellow, second.zones.yellow_min),
+        (Zone::Green, second.zones.green_min),
+    ] {
+        let label = chart::threshold_label(zone, value);
+        plot.hline(
+            egui_plot::HLine::new(format!("{label} ({})", second.name), value)
+                .style(egui_plot::LineStyle::dashed_dense())
+                .color(egui::Color32::GRAY)
+                .width(1.5),
+        );
+        plot.text(
+            Text::new(
+                "",
+                PlotPoint::new(left, value),
+                RichText::new(label).size(11.0),
+            )
+            .anchor(Align2::LEFT_BOTTOM)
+            .id(("second threshold", zone.key())),
+        );
+    }
 }
 
 /// The score axis's title with the framework's range: "AIJRI score (0–100)".

@@ -108,7 +108,7 @@ const ROWS: [(&str, Better, Figure); 23] = [
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Row {
     /// The figure's name.
-    pub(super) name: &'static str,
+    pub(super) name: String,
     /// One cell per role, in the set's order.
     pub(super) cells: Vec<Shown>,
 }
@@ -141,7 +141,7 @@ pub(super) fn rows(docs: &[&Doc], framework: &Framework) -> Vec<Row> {
         .map(|&(name, better, figure)| {
             let cells: Vec<Cell> = docs.iter().map(|d| figure(d, framework)).collect();
             Row {
-                name,
+                name: name.to_owned(),
                 cells: marked(better, cells),
             }
         })
@@ -160,11 +160,40 @@ fn marked(better: Better, cells: Vec<Cell>) -> Vec<Shown> {
         .collect()
 }
 
-/// Draws the table of the comparison set.
-pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
+/// The rows of the final score and zone of each role under a second framework.
+fn second_rows(docs: &[&Doc], second: &Framework) -> Vec<Row> {
+    let under: Vec<Breakdown> = docs
+        .iter()
+        .map(|d| crate::scoring::score(d.assessment(), second))
+        .collect();
+    let row = |name: String, better: Better, figure: fn(&Breakdown) -> Cell| Row {
+        name,
+        cells: marked(better, under.iter().map(figure).collect()),
+    };
+    vec![
+        row(
+            format!("Final score under {}", second.name),
+            Better::Higher,
+            final_score,
+        ),
+        row(
+            format!("Final zone under {}", second.name),
+            Better::Higher,
+            zone_cell,
+        ),
+    ]
+}
+
+/// Draws the table of the comparison set; with a `second` framework, the final score and zone
+/// under it follow those under the roles' own.
+pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, second: Option<&Framework>) {
     let cell = egui::vec2(COLUMN_WIDTH, ui.spacing().interact_size.y);
     let docs: Vec<&Doc> = set.iter().map(|r| r.doc).collect();
-    let rows = rows(&docs, framework);
+    let mut rows = rows(&docs, framework);
+    if let Some(second) = second {
+        let extra = second_rows(&docs, second);
+        rows.splice(2..2, extra);
+    }
     egui::ScrollArea::horizontal()
         .id_salt("compare table")
         .show(ui, |ui| {
@@ -208,7 +237,7 @@ fn header(ui: &mut Ui, set: &[Compared<'_>], cell: egui::Vec2) {
 }
 
 fn row_ui(ui: &mut Ui, row: &Row, set: &[Compared<'_>], size: egui::Vec2) {
-    ui.label(row.name);
+    ui.label(&row.name);
     let strong = ui.visuals().strong_text_color();
     for (cell, role) in row.cells.iter().zip(set) {
         let label = || {
