@@ -15,7 +15,9 @@ use crate::framework::{DEFAULT_FRAMEWORK_ID, Factor, Framework};
 /// What the editor keeps between frames: the draft being edited and why it cannot be applied.
 #[derive(Debug, Default)]
 pub struct FrameworkEditorView {
-    draft: Option<Framework>,
+    /// The framework as edited, and the version it started from (when the framework changes
+    /// elsewhere — reopened, switched — the draft starts again from it).
+    draft: Option<(Framework, Framework)>,
     problem: Option<String>,
 }
 
@@ -38,11 +40,11 @@ impl FrameworkEditorView {
     }
 
     fn variant_ui(&mut self, ui: &mut Ui, current: &Framework, actions: &mut Vec<Action>) {
-        if self.draft.as_ref().is_none_or(|d| d.id != current.id) {
-            self.draft = Some(current.clone());
+        if self.draft.as_ref().is_none_or(|(_, base)| base != current) {
+            self.draft = Some((current.clone(), current.clone()));
             self.problem = None;
         }
-        let Some(draft) = &mut self.draft else {
+        let Some((draft, base)) = &mut self.draft else {
             return;
         };
         ui.horizontal(|ui| {
@@ -70,10 +72,11 @@ impl FrameworkEditorView {
                     .strong(),
             );
         }
-        if draft != current {
+        if draft != base {
             match checked(draft) {
                 Ok(valid) => {
                     self.problem = None;
+                    *base = valid.clone();
                     actions.push(Action::EditFramework(Box::new(valid)));
                 }
                 Err(problem) => self.problem = Some(problem),
