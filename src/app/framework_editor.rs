@@ -149,13 +149,11 @@ fn checked(draft: &Framework) -> Result<Framework, String> {
 /// A labelled number, bounded.
 fn number(ui: &mut Ui, label: &str, value: &mut f64, range: std::ops::RangeInclusive<f64>) {
     ui.label(label);
-    ui.add(
-        egui::DragValue::new(value)
-            .range(range)
-            .speed(0.005)
-            .max_decimals(4),
-    )
-    .accessible_name(label);
+    let drag = egui::DragValue::new(value)
+        .range(range)
+        .speed(0.005)
+        .custom_formatter(|v, _| fmt::weight(v));
+    ui.add(drag).accessible_name(label);
     ui.end_row();
 }
 
