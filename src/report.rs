@@ -135,12 +135,32 @@ pub fn split_text(b: &Breakdown) -> String {
 
 /// The quick-screen line: "Protective 0-2 AND Correlation negative → Almost certainly Red Zone".
 #[must_use]
-pub fn quick_screen_text(b: &Breakdown) -> &'static str {
+pub fn quick_screen_text(b: &Breakdown, framework: &Framework) -> String {
     match b.quick_screen_red {
-        Some(true) => "Protective 0-2 AND Correlation negative → Almost certainly Red Zone",
-        Some(false) => "No quick-screen signal — full assessment decides",
-        None => "No quick screen — a protective principle or the growth correlation has no score",
+        Some(true) => format!(
+            "{} → Almost certainly Red Zone",
+            quick_screen_rule(framework)
+        ),
+        Some(false) => "No quick-screen signal — full assessment decides".to_owned(),
+        None => "No quick screen — a protective principle or the growth correlation has no score"
+            .to_owned(),
     }
+}
+
+/// The quick-screen rule of a framework as the published text writes it: "Protective 0-2 AND
+/// Correlation negative".
+#[must_use]
+pub fn quick_screen_rule(framework: &Framework) -> String {
+    let rule = framework.quick_screen;
+    let growth = if rule.max_growth == -1 {
+        "negative".to_owned()
+    } else {
+        format!("≤ {}", fmt::signed(rule.max_growth))
+    };
+    format!(
+        "Protective 0-{} AND Correlation {growth}",
+        rule.max_protective_total
+    )
 }
 
 /// The override line: "None — formula score accepted." or the final result with its reason.
@@ -204,7 +224,7 @@ fn input_lines(assessment: &Assessment, b: &Breakdown, framework: &Framework) ->
             total_of(b.protective_total, framework.protective_max()),
             growth_text(b.growth, framework)
         ),
-        format!("Quick screen result: {}", quick_screen_text(b)),
+        format!("Quick screen result: {}", quick_screen_text(b, framework)),
         "Tasks:".to_owned(),
     ];
     for (task, weighted) in assessment.tasks.iter().zip(&b.weighted) {
@@ -268,4 +288,25 @@ fn composite_lines(assessment: &Assessment, b: &Breakdown, framework: &Framework
     ));
     lines.extend(b.conditions_text().map(|text| format!("  {text}")));
     lines
+}
+
+#[cfg(test)]
+mod quick_screen_tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_screen_rule_reads_the_framework() {
+        let published = Framework::published();
+        assert_eq!(
+            quick_screen_rule(published),
+            "Protective 0-2 AND Correlation negative"
+        );
+        let mut variant = published.clone();
+        variant.quick_screen.max_protective_total = 3;
+        variant.quick_screen.max_growth = 0;
+        assert_eq!(
+            quick_screen_rule(&variant),
+            "Protective 0-3 AND Correlation ≤ 0"
+        );
+    }
 }

@@ -239,7 +239,7 @@ mod published_example {
         assert_eq!(framework().protective_max(), 9);
         assert!(b.quick_screen_red);
         assert_eq!(
-            report::quick_screen_text(&b),
+            report::quick_screen_text(&b, framework()),
             "Protective 0-2 AND Correlation negative → Almost certainly Red Zone"
         );
         assert!(!b.provisional && !b.clamped);

@@ -204,6 +204,13 @@ fn framework_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         None,
         Some(Action::OpenFramework),
     );
+    item(
+        ui,
+        actions,
+        "New variant of the framework in use",
+        None,
+        Some(Action::NewFrameworkVariant),
+    );
 }
 
 /// How the library folder is watched: automatic (polling on network shares), change events, or

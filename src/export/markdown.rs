@@ -185,7 +185,7 @@ fn steps(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework
             "AI growth correlation",
             report::growth_text(b.growth, framework),
         ),
-        ("Quick screen", report::quick_screen_text(b).to_owned()),
+        ("Quick screen", report::quick_screen_text(b, framework)),
         (
             "Task total",
             fmt::or_missing(b.task_total, fmt::task_figure),

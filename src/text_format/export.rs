@@ -171,7 +171,7 @@ fn protective(w: &mut Writer, a: &Assessment, b: &Breakdown, framework: &Framewo
     let total = report::total_of(b.protective_total, framework.protective_max());
     w.row(&["Protective Total", &total, ""]);
     w.part_row(&parts::growth(a, framework));
-    let rule = format!("{}.", report::quick_screen_text(b));
+    let rule = format!("{}.", report::quick_screen_text(b, framework));
     w.labelled_after(K::QuickScreen, &rule, &a.quick_screen_note);
 }
 

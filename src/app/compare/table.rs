@@ -141,11 +141,17 @@ pub(super) fn rows(docs: &[&Doc], framework: &Framework) -> Vec<Row> {
         .map(|&(name, better, figure)| {
             let cells: Vec<Cell> = docs.iter().map(|d| figure(d, framework)).collect();
             Row {
-                name: name.to_owned(),
+                name: row_name(name, framework),
                 cells: marked(better, cells),
             }
         })
         .collect()
+}
+
+/// A row's name, with the framework's high-automation score where the name counts from it.
+fn row_name(name: &str, framework: &Framework) -> String {
+    let high = framework.sub_labels.high_automation_min_score;
+    name.replace("scoring 3+", &format!("scoring {high}+"))
 }
 
 /// The cells of a row with the best value marked: only a value that is there can be the best.

@@ -49,10 +49,11 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     );
     ui.add_space(8.0);
     ui.heading("Quick screen");
-    ui.label(RichText::new(quick_screen_text(cx.breakdown)).strong()).on_hover_text(
-        "Protective total 0–2 together with a negative growth correlation almost always means Red; \
-         the full assessment decides.",
-    );
+    ui.label(RichText::new(quick_screen_text(cx.breakdown, cx.framework)).strong())
+        .on_hover_text(format!(
+            "{}: almost always Red; the full assessment decides.",
+            crate::report::quick_screen_rule(cx.framework)
+        ));
     text_block(
         ui,
         "Assessor's note on the quick screen",

@@ -86,6 +86,10 @@ fn sub_label_ui(ui: &mut Ui, cx: &TabContext<'_>) {
     let b = cx.breakdown;
     let fw = cx.framework;
     ui.heading("Sub-label determination");
+    let high_automation = format!(
+        "% of task time scoring {}+",
+        fw.sub_labels.high_automation_min_score
+    );
     let share = b.time_3plus_pct.map_or_else(
         || fmt::MISSING.to_owned(),
         |p| crate::scoring::time_3plus_text(p, fw),
@@ -94,7 +98,7 @@ fn sub_label_ui(ui: &mut Ui, cx: &TabContext<'_>) {
         ui,
         "sub-label",
         &[
-            ("% of task time scoring 3+", share),
+            (high_automation.as_str(), share),
             ("AI Growth Correlation", growth_text(b.growth, fw)),
             (
                 "Sub-label",

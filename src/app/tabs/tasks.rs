@@ -355,7 +355,10 @@ fn totals_ui(ui: &mut Ui, cx: &TabContext<'_>) {
     figure(ui, "Split:", crate::report::split_text(b));
     figure(
         ui,
-        "Share of time scoring 3+:",
+        &format!(
+            "Share of time scoring {}+:",
+            cx.framework.sub_labels.high_automation_min_score
+        ),
         b.time_3plus_pct.map_or_else(
             || fmt::MISSING.to_owned(),
             |p| crate::scoring::time_3plus_text(p, cx.framework),
