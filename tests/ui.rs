@@ -322,6 +322,25 @@ fn crash_with_an_unsaved_edit(folder: &Path, recovery: &Path) {
     assert_eq!(std::fs::read_dir(recovery).unwrap().count(), 1);
 }
 
+/// A library whose Wage Trends edit was left unsaved by a crash, and the app started again on it
+/// (the library and recovery folders are kept alive with it).
+fn restarted_after_a_crash() -> (
+    tempfile::TempDir,
+    tempfile::TempDir,
+    Harness<'static, AijriApp>,
+) {
+    let folder = library_copy();
+    let recovery = tempfile::tempdir().unwrap();
+    crash_with_an_unsaved_edit(folder.path(), recovery.path());
+    let mut harness = common::harness_with(
+        folder.path(),
+        &ScriptedPicker::default(),
+        common::recovery_in(recovery.path()),
+    );
+    harness.run();
+    (folder, recovery, harness)
+}
+
 /// Wage Trends −1 → 0 on the selected Backend/API Developer: 26.0 Yellow, unsaved.
 fn edit_wage_trends(harness: &mut Harness<'_, AijriApp>) {
     select_backend(harness);
@@ -501,15 +520,7 @@ fn undo_merges_typing_only_within_one_document() {
 
 #[test]
 fn unsaved_edits_are_offered_back_after_a_crash_and_go_once_saved() {
-    let folder = library_copy();
-    let recovery = tempfile::tempdir().unwrap();
-    crash_with_an_unsaved_edit(folder.path(), recovery.path());
-    let mut harness = common::harness_with(
-        folder.path(),
-        &ScriptedPicker::default(),
-        common::recovery_in(recovery.path()),
-    );
-    harness.run();
+    let (_folder, recovery, mut harness) = restarted_after_a_crash();
     assert!(shows(&harness, "Unsaved edits from last time"));
     click(&mut harness, "Restore backend-api-developer.aijri.json");
     assert!(shows(&harness, "Current score 26.0"), "the edit is back");
@@ -523,15 +534,7 @@ fn unsaved_edits_are_offered_back_after_a_crash_and_go_once_saved() {
 
 #[test]
 fn discarding_a_recovery_removes_its_file() {
-    let folder = library_copy();
-    let recovery = tempfile::tempdir().unwrap();
-    crash_with_an_unsaved_edit(folder.path(), recovery.path());
-    let mut harness = common::harness_with(
-        folder.path(),
-        &ScriptedPicker::default(),
-        common::recovery_in(recovery.path()),
-    );
-    harness.run();
+    let (_folder, recovery, mut harness) = restarted_after_a_crash();
     click(&mut harness, "Discard backend-api-developer.aijri.json");
     settle(&mut harness);
     assert_eq!(std::fs::read_dir(recovery.path()).unwrap().count(), 0);
