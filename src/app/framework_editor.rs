@@ -165,6 +165,94 @@ fn integer(ui: &mut Ui, label: &str, value: &mut i64, range: std::ops::RangeIncl
     ui.end_row();
 }
 
+/// One editable constant of a framework: its label, where it is, and its bounds.
+enum Constant {
+    /// A decimal.
+    Number(
+        &'static str,
+        fn(&mut Framework) -> &mut f64,
+        std::ops::RangeInclusive<f64>,
+    ),
+    /// An integer.
+    Integer(
+        &'static str,
+        fn(&mut Framework) -> &mut i64,
+        std::ops::RangeInclusive<i64>,
+    ),
+}
+
+/// The constants the editor offers, in order.
+const CONSTANTS: [Constant; 16] = [
+    Constant::Number(
+        "Evidence weight per point",
+        |f| &mut f.modifiers.evidence_per_point,
+        0.0..=0.5,
+    ),
+    Constant::Number(
+        "Barrier weight per point",
+        |f| &mut f.modifiers.barrier_per_point,
+        0.0..=0.5,
+    ),
+    Constant::Number(
+        "Growth weight per point",
+        |f| &mut f.modifiers.growth_per_point,
+        0.0..=0.5,
+    ),
+    Constant::Number(
+        "Task resistance base",
+        |f| &mut f.task_resistance_base,
+        1.0..=20.0,
+    ),
+    Constant::Number(
+        "Normalisation offset",
+        |f| &mut f.normalisation.offset,
+        -100.0..=100.0,
+    ),
+    Constant::Number(
+        "Normalisation scale",
+        |f| &mut f.normalisation.scale,
+        0.01..=1000.0,
+    ),
+    Constant::Number("Green from score", |f| &mut f.zones.green_min, 0.0..=100.0),
+    Constant::Number(
+        "Yellow from score",
+        |f| &mut f.zones.yellow_min,
+        0.0..=100.0,
+    ),
+    Constant::Number("Clamp: lowest score", |f| &mut f.clamp.min, -100.0..=100.0),
+    Constant::Number("Clamp: highest score", |f| &mut f.clamp.max, 0.0..=1000.0),
+    Constant::Integer(
+        "High automation from task score",
+        |f| &mut f.sub_labels.high_automation_min_score,
+        1..=5,
+    ),
+    Constant::Number(
+        "Imminent from time share %",
+        |f| &mut f.sub_labels.imminent_min_time_pct,
+        0.0..=100.0,
+    ),
+    Constant::Integer(
+        "Imminent up to growth",
+        |f| &mut f.sub_labels.imminent_max_growth,
+        -2..=2,
+    ),
+    Constant::Number(
+        "Transforming from time share %",
+        |f| &mut f.sub_labels.transforming_min_time_pct,
+        0.0..=100.0,
+    ),
+    Constant::Integer(
+        "Quick screen: protective total up to",
+        |f| &mut f.quick_screen.max_protective_total,
+        0..=9,
+    ),
+    Constant::Integer(
+        "Quick screen: growth up to",
+        |f| &mut f.quick_screen.max_growth,
+        -2..=2,
+    ),
+];
+
 /// Every editable constant of a variant.
 fn edit_ui(ui: &mut Ui, draft: &mut Framework) {
     ui.horizontal(|ui| {
@@ -176,100 +264,16 @@ fn edit_ui(ui: &mut Ui, draft: &mut Framework) {
         .num_columns(2)
         .spacing([24.0, 6.0])
         .show(ui, |ui| {
-            let m = &mut draft.modifiers;
-            number(
-                ui,
-                "Evidence weight per point",
-                &mut m.evidence_per_point,
-                0.0..=0.5,
-            );
-            number(
-                ui,
-                "Barrier weight per point",
-                &mut m.barrier_per_point,
-                0.0..=0.5,
-            );
-            number(
-                ui,
-                "Growth weight per point",
-                &mut m.growth_per_point,
-                0.0..=0.5,
-            );
-            number(
-                ui,
-                "Task resistance base",
-                &mut draft.task_resistance_base,
-                1.0..=20.0,
-            );
-            number(
-                ui,
-                "Normalisation offset",
-                &mut draft.normalisation.offset,
-                -100.0..=100.0,
-            );
-            number(
-                ui,
-                "Normalisation scale",
-                &mut draft.normalisation.scale,
-                0.01..=1000.0,
-            );
-            number(
-                ui,
-                "Green from score",
-                &mut draft.zones.green_min,
-                0.0..=100.0,
-            );
-            number(
-                ui,
-                "Yellow from score",
-                &mut draft.zones.yellow_min,
-                0.0..=100.0,
-            );
-            number(
-                ui,
-                "Clamp: lowest score",
-                &mut draft.clamp.min,
-                -100.0..=100.0,
-            );
-            number(
-                ui,
-                "Clamp: highest score",
-                &mut draft.clamp.max,
-                0.0..=1000.0,
-            );
-            let s = &mut draft.sub_labels;
-            integer(
-                ui,
-                "High automation from task score",
-                &mut s.high_automation_min_score,
-                1..=5,
-            );
-            number(
-                ui,
-                "Imminent from time share %",
-                &mut s.imminent_min_time_pct,
-                0.0..=100.0,
-            );
-            integer(
-                ui,
-                "Imminent up to growth",
-                &mut s.imminent_max_growth,
-                -2..=2,
-            );
-            number(
-                ui,
-                "Transforming from time share %",
-                &mut s.transforming_min_time_pct,
-                0.0..=100.0,
-            );
-            let q = &mut draft.quick_screen;
-            integer(
-                ui,
-                "Quick screen: protective total up to",
-                &mut q.max_protective_total,
-                0..=9,
-            );
-            integer(ui, "Quick screen: growth up to", &mut q.max_growth, -2..=2);
+            for constant in CONSTANTS {
+                match constant {
+                    Constant::Number(label, field, range) => {
+                        number(ui, label, field(draft), range);
+                    }
+                    Constant::Integer(label, field, range) => {
+                        integer(ui, label, field(draft), range);
+                    }
+                }
+            }
         });
     if ui
         .button("Derive the normalisation from the weights")
