@@ -578,3 +578,15 @@ pub fn run(paths: Vec<PathBuf>) -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod icon_tests {
+    #[test]
+    fn the_window_icon_decodes_to_a_square_128_pixel_image() {
+        let icon = super::window_icon();
+        assert!(
+            matches!(&icon, Ok(i) if (i.width, i.height, i.rgba.len()) == (128, 128, 128 * 128 * 4)),
+            "{icon:?}"
+        );
+    }
+}
