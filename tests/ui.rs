@@ -5,7 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use aijri_desk::app::picker::ScriptedPicker;
+use aijri_desk::app::picker::{InWindowPicker, ScriptedPicker};
 use aijri_desk::app::{Action, AijriApp, Tab};
 use aijri_desk::library;
 use common::{click, harness, library_copy, selected, settle, shows};
@@ -347,6 +347,46 @@ fn edit_wage_trends(harness: &mut Harness<'_, AijriApp>) {
     click(harness, "Evidence");
     click(harness, "Wage Trends: 0");
     assert!(shows(harness, "Current score 26.0"));
+}
+
+/// Where the desktop has no portal, File → Open files… shows a dialog drawn in the window: the
+/// user goes up a folder, picks a file outside the library and opens it.
+#[test]
+fn the_in_window_dialog_opens_a_file_from_another_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("library");
+    std::fs::create_dir(&folder).unwrap();
+    let backend = Path::new(common::SHIPPED).join("backend-api-developer.aijri.json");
+    std::fs::copy(&backend, folder.join("backend-api-developer.aijri.json")).unwrap();
+    let text = std::fs::read_to_string(&backend)
+        .unwrap()
+        .replace("backend-api-developer-mid", "picked-in-the-window");
+    let picked = root.path().join("picked.aijri.json");
+    std::fs::write(&picked, text).unwrap();
+    let mut harness = common::harness_with_picker(&folder, Box::new(InWindowPicker::default()));
+
+    click(&mut harness, "File");
+    common::click_menu_entry(&mut harness, "Open files…");
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Open assessments")
+            .is_some(),
+        "the dialog is drawn in the window"
+    );
+    click(&mut harness, "⬆");
+    harness.get_by_label_contains("picked.aijri.json").click();
+    harness.run();
+    click(&mut harness, "Open");
+    common::wait_until(&mut harness, "the picked file to load", |h| {
+        h.state().state.store.by_path(&picked).is_some()
+    });
+    assert!(
+        harness
+            .query_by_label_contains("Open assessments")
+            .is_none(),
+        "the dialog closed"
+    );
 }
 
 #[test]

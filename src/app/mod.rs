@@ -10,6 +10,7 @@ pub mod actions;
 pub mod chart;
 pub mod compare;
 pub mod editor;
+pub mod file_dialog;
 pub mod fonts;
 pub mod framework_editor;
 pub mod frameworks;
@@ -453,6 +454,7 @@ impl AijriApp {
         questions::ui(ui.ctx(), state, &mut actions);
         views.transfer.ui(ui.ctx(), &mut actions);
         views.recovery.ui(ui.ctx(), &mut actions);
+        self.picker.show(ui.ctx());
         for action in actions {
             self.apply(action);
         }
@@ -513,18 +515,38 @@ impl eframe::App for AijriApp {
     }
 }
 
+/// The window's app id: the desktop entry's name (`aijri-desk.desktop`) and its `StartupWMClass`,
+/// so desktops match the window to its menu entry and icon.
+pub const APP_ID: &str = "aijri-desk";
+
+/// The program's icon, rendered from `assets/icons/aijri-desk.svg`: the window shows it.
+const WINDOW_ICON_PNG: &[u8] = include_bytes!("../../assets/icons/aijri-desk-128.png");
+
+/// The window icon, decoded from the embedded PNG.
+///
+/// # Errors
+/// When the embedded PNG cannot be decoded (the window then keeps the default icon).
+pub fn window_icon() -> Result<egui::IconData, image::ImageError> {
+    eframe::icon_data::from_png_bytes(WINDOW_ICON_PNG)
+}
+
 /// Opens the window on the given folders and files (or the last library, or the shipped one).
 #[must_use]
 pub fn run(paths: Vec<PathBuf>) -> ExitCode {
     let started = std::time::Instant::now();
     let probe = |var| std::env::var_os(var).is_some().then_some(started);
     let (startup_probe, library_probe) = (probe(STARTUP_PROBE_VAR), probe(LIBRARY_PROBE_VAR));
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(WINDOW_TITLE)
+        .with_app_id(APP_ID)
+        .with_inner_size([1320.0, 860.0])
+        .with_min_inner_size([900.0, 560.0]);
+    match window_icon() {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(error) => eprintln!("aijri-desk: the window icon could not be decoded: {error}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(WINDOW_TITLE)
-            .with_app_id("aijri-desk")
-            .with_inner_size([1320.0, 860.0])
-            .with_min_inner_size([900.0, 560.0]),
+        viewport,
         ..Default::default()
     };
     let result = eframe::run_native(
@@ -540,7 +562,7 @@ pub fn run(paths: Vec<PathBuf>) -> ExitCode {
             let mut app = startup::open_app(
                 &paths,
                 settings,
-                Box::new(picker::NativePicker),
+                Box::new(picker::NativePicker::new()),
                 Options::standard(),
             );
             app.startup_probe = startup_probe;
@@ -554,5 +576,17 @@ pub fn run(paths: Vec<PathBuf>) -> ExitCode {
             eprintln!("aijri-desk: could not open the window: {error}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod icon_tests {
+    #[test]
+    fn the_window_icon_decodes_to_a_square_128_pixel_image() {
+        let icon = super::window_icon();
+        assert!(
+            matches!(&icon, Ok(i) if (i.width, i.height, i.rgba.len()) == (128, 128, 128 * 128 * 4)),
+            "{icon:?}"
+        );
     }
 }

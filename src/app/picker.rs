@@ -1,10 +1,13 @@
-//! File dialogs behind a small trait: the native one runs `rfd` off the UI thread and hands the
-//! answer back over a channel; tests inject a scripted picker that answers at once.
+//! File dialogs behind a small trait: the native one runs `rfd` off the UI thread (or, where the
+//! desktop has no portal for it, draws the dialog in the window) and hands the answer back over a
+//! channel; tests inject a scripted picker that answers at once.
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, OnceLock};
 
+pub use super::file_dialog::InWindowPicker;
 use super::store::DocId;
 
 /// What the user is choosing a path for; comes back with the answer.
@@ -97,53 +100,154 @@ pub type Reply = Box<dyn FnOnce(Vec<PathBuf>) + Send>;
 pub trait FilePicker: Send {
     /// Starts a dialog; must not block the calling (UI) thread.
     fn pick(&self, request: PickRequest, reply: Reply);
+
+    /// Draws the dialogs this picker shows inside the window; the window calls it every frame.
+    /// Pickers whose dialogs are windows of their own draw nothing.
+    fn show(&self, _ctx: &egui::Context) {}
 }
 
-/// The operating system's dialogs, through `rfd`, each waited on by a thread of its own.
-#[derive(Debug, Default)]
-pub struct NativePicker;
+/// Environment variable that, set to `window`, makes every file dialog the in-window one (for a
+/// desktop whose portal answers but whose dialogs do not work).
+pub const FILE_DIALOG_VAR: &str = "AIJRI_DESK_FILE_DIALOG";
+
+/// The operating system's dialogs through `rfd`, each waited on by a thread of its own; on Linux
+/// and the BSDs these come from the desktop portal, and where no portal offers a file chooser the
+/// dialogs are drawn in the window instead ([`InWindowPicker`]).
+#[derive(Debug)]
+pub struct NativePicker {
+    /// Whether native dialogs are available: known at once on Windows and macOS, asked of D-Bus
+    /// by the first dialog's thread elsewhere.
+    native: Arc<OnceLock<bool>>,
+    in_window: InWindowPicker,
+}
+
+impl NativePicker {
+    /// A picker that finds out on the first dialog which kind of dialog the desktop offers.
+    #[must_use]
+    pub fn new() -> Self {
+        let native = Arc::new(OnceLock::new());
+        if std::env::var(FILE_DIALOG_VAR).is_ok_and(|v| v == "window") {
+            let _ = native.set(false);
+        } else if !ASKS_PORTAL {
+            let _ = native.set(true);
+        }
+        Self {
+            native,
+            in_window: InWindowPicker::default(),
+        }
+    }
+}
+
+impl Default for NativePicker {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl FilePicker for NativePicker {
     fn pick(&self, request: PickRequest, reply: Reply) {
-        let mut dialog = rfd::AsyncFileDialog::new().set_title(&request.title);
-        for (name, extensions) in &request.filters {
-            dialog = dialog.add_filter(name, extensions);
+        match self.native.get() {
+            Some(true) => wait_on(native_dialog(request), reply),
+            Some(false) => self.in_window.pick(request, reply),
+            None => {
+                let native = Arc::clone(&self.native);
+                let in_window = self.in_window.clone();
+                // Should no thread be available, no dialog opens and no answer comes: the app
+                // never waits on one, so it stays usable.
+                let _ = std::thread::Builder::new()
+                    .name("file-dialog".into())
+                    .spawn(move || {
+                        if *native.get_or_init(portal_file_chooser) {
+                            reply(pollster::block_on(native_dialog(request)));
+                        } else {
+                            in_window.pick(request, reply);
+                        }
+                    });
+            }
         }
-        if let Some(dir) = &request.start_dir {
-            dialog = dialog.set_directory(dir);
-        }
-        let to_paths = |handles: Option<Vec<rfd::FileHandle>>| -> Vec<PathBuf> {
-            handles
-                .unwrap_or_default()
-                .iter()
-                .map(|h| h.path().to_owned())
-                .collect()
-        };
-        let future: std::pin::Pin<Box<dyn Future<Output = Vec<PathBuf>> + Send>> =
-            match request.kind {
-                DialogKind::OpenFiles => {
-                    let task = dialog.pick_files();
-                    Box::pin(async move { to_paths(task.await) })
-                }
-                DialogKind::OpenFolder => {
-                    let task = dialog.pick_folder();
-                    Box::pin(async move { to_paths(task.await.map(|h| vec![h])) })
-                }
-                DialogKind::SaveFile { file_name } => {
-                    let task = dialog.set_file_name(file_name).save_file();
-                    Box::pin(async move { to_paths(task.await.map(|h| vec![h])) })
-                }
-            };
-        // Should no thread be available, no dialog opens and no answer comes: the app never waits
-        // on one, so it stays usable.
-        let _ = std::thread::Builder::new()
-            .name("file-dialog".into())
-            .spawn(move || {
-                let paths = pollster::block_on(future);
-                // The app may be gone when the dialog closes: nothing to tell then.
-                reply(paths);
-            });
     }
+
+    fn show(&self, ctx: &egui::Context) {
+        self.in_window.show(ctx);
+    }
+}
+
+/// Whether native dialogs depend on a desktop portal found at run time (rfd's `xdg-portal`
+/// backend, on Linux and the BSDs).
+const ASKS_PORTAL: bool = cfg!(all(unix, not(target_os = "macos")));
+
+/// Whether the session's D-Bus has a desktop portal offering a file chooser
+/// (`org.freedesktop.portal.FileChooser` on `org.freedesktop.portal.Desktop`). Without one,
+/// `rfd` would return no file at all, as if the user had cancelled.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn portal_file_chooser() -> bool {
+    pollster::block_on(async {
+        let Ok(connection) = zbus::Connection::session().await else {
+            return false;
+        };
+        let proxy = zbus::Proxy::new(
+            &connection,
+            "org.freedesktop.portal.Desktop",
+            "/org/freedesktop/portal/desktop",
+            "org.freedesktop.portal.FileChooser",
+        )
+        .await;
+        match proxy {
+            Ok(proxy) => proxy.get_property::<u32>("version").await.is_ok(),
+            Err(_) => false,
+        }
+    })
+}
+
+/// Elsewhere the operating system always has its dialogs.
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+fn portal_file_chooser() -> bool {
+    true
+}
+
+/// A native dialog for the request; the future answers with the chosen paths.
+fn native_dialog(request: PickRequest) -> Pin<Box<dyn Future<Output = Vec<PathBuf>> + Send>> {
+    let mut dialog = rfd::AsyncFileDialog::new().set_title(&request.title);
+    for (name, extensions) in &request.filters {
+        dialog = dialog.add_filter(name, extensions);
+    }
+    if let Some(dir) = &request.start_dir {
+        dialog = dialog.set_directory(dir);
+    }
+    let to_paths = |handles: Option<Vec<rfd::FileHandle>>| -> Vec<PathBuf> {
+        handles
+            .unwrap_or_default()
+            .iter()
+            .map(|h| h.path().to_owned())
+            .collect()
+    };
+    match request.kind {
+        DialogKind::OpenFiles => {
+            let task = dialog.pick_files();
+            Box::pin(async move { to_paths(task.await) })
+        }
+        DialogKind::OpenFolder => {
+            let task = dialog.pick_folder();
+            Box::pin(async move { to_paths(task.await.map(|h| vec![h])) })
+        }
+        DialogKind::SaveFile { file_name } => {
+            let task = dialog.set_file_name(file_name).save_file();
+            Box::pin(async move { to_paths(task.await.map(|h| vec![h])) })
+        }
+    }
+}
+
+/// Waits on a dialog on a thread of its own and hands its answer to `reply`.
+fn wait_on(dialog: Pin<Box<dyn Future<Output = Vec<PathBuf>> + Send>>, reply: Reply) {
+    // Should no thread be available, no dialog opens and no answer comes: the app never waits
+    // on one, so it stays usable.
+    let _ = std::thread::Builder::new()
+        .name("file-dialog".into())
+        .spawn(move || {
+            let paths = pollster::block_on(dialog);
+            // The app may be gone when the dialog closes: nothing to tell then.
+            reply(paths);
+        });
 }
 
 /// A picker for tests: answers each request at once with the next scripted paths, and remembers

@@ -196,6 +196,27 @@ pub fn shows(harness: &Harness<'_, AijriApp>, label: &str) -> bool {
     harness.query_all_by_label(label).next().is_some()
 }
 
+/// A harness on a library folder with a picker other than the scripted one (the in-window
+/// dialog), without recovery files. Its accessibility check is off: the two text fields of
+/// `egui_file`'s dialog (folder and file name) have no accessible name and the crate offers no way
+/// to give them one; every other harness checks the app's own widgets.
+pub fn harness_with_picker(
+    folder: &Path,
+    picker: Box<dyn aijri_desk::app::picker::FilePicker>,
+) -> Harness<'static, AijriApp> {
+    let app = startup::open_app(
+        &[folder.to_owned()],
+        Settings::default(),
+        picker,
+        no_recovery(),
+    );
+    let mut harness = builder()
+        .with_accessibility_check(false)
+        .build_eframe(|_| app);
+    settle(&mut harness);
+    harness
+}
+
 /// Steps the harness until `done` holds, as the window does while it waits for its folder
 /// watcher; panics after 10 s with `what`.
 pub fn wait_until(
