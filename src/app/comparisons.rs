@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::jobs::Done;
 use super::picker::{DialogKind, PickRequest, Purpose};
-use super::store::{DocId, file_name};
+use super::store::{DocId, Scoring, file_name};
 use super::{AijriApp, View};
 use crate::comparison::{COMPARISON_EXTENSION, ComparedRole, Comparison, is_comparison_file};
 use crate::library::{self, LoadedFile, folder_of, resolve_relative};
@@ -34,7 +34,7 @@ pub struct ComparisonSession {
 #[derive(Debug)]
 pub enum RoleRead {
     /// Its file exists and was read (or failed to load, with the error).
-    File(LoadedFile),
+    File(Box<LoadedFile>),
     /// Its file is not there: to be found in the library by its id.
     NotFound,
 }
@@ -58,7 +58,7 @@ pub fn read(path: &Path) -> Result<ReadComparison, String> {
         .role_files(path)
         .into_iter()
         .map(|file| match file.filter(|f| f.is_file()) {
-            Some(file) => RoleRead::File(library::load_one(file)),
+            Some(file) => RoleRead::File(Box::new(library::load_one(file))),
             None => RoleRead::NotFound,
         })
         .collect();
@@ -159,9 +159,8 @@ impl AijriApp {
             .collect();
         // Missing roles were read relative to the old file: absolute, so they survive a move.
         let old_folder = session.file.as_deref().map(folder_of);
-        comparison
-            .roles
-            .extend(session.missing.iter().map(|role| ComparedRole {
+        comparison.roles.extend(session.missing.iter().map(|role| {
+            ComparedRole {
                 file: match old_folder {
                     Some(folder) if !role.file.is_empty() => resolve_relative(folder, &role.file)
                         .to_string_lossy()
@@ -169,7 +168,8 @@ impl AijriApp {
                     _ => role.file.clone(),
                 },
                 ..role.clone()
-            }));
+            }
+        }));
         comparison
     }
 
@@ -187,7 +187,11 @@ impl AijriApp {
     }
 
     /// A comparison was written (or not).
-    pub(super) fn comparison_saved(&mut self, path: PathBuf, result: Result<Box<Comparison>, String>) {
+    pub(super) fn comparison_saved(
+        &mut self,
+        path: PathBuf,
+        result: Result<Box<Comparison>, String>,
+    ) {
         match result {
             Ok(comparison) => {
                 self.state.settings.add_recent_comparison(&path);
@@ -211,7 +215,11 @@ impl AijriApp {
 
     /// A comparison file was read: its roles are opened (or found in the library by id) and
     /// become the comparison set; the title, notes and framework come back.
-    pub(super) fn comparison_read(&mut self, path: PathBuf, result: Result<Box<ReadComparison>, String>) {
+    pub(super) fn comparison_read(
+        &mut self,
+        path: PathBuf,
+        result: Result<Box<ReadComparison>, String>,
+    ) {
         let read = match result {
             Ok(read) => *read,
             Err(message) => {
@@ -251,7 +259,11 @@ impl AijriApp {
                 if let Some(id) = store.by_path(&file.path) {
                     return Some(id);
                 }
-                let loaded_id = file.result.as_ref().ok().map(|l| l.assessment.meta.id.clone());
+                let loaded_id = file
+                    .result
+                    .as_ref()
+                    .ok()
+                    .map(|l| l.assessment.meta.id.clone());
                 if let Some(id) = loaded_id
                     .and_then(|meta_id| store.by_assessment_id(&meta_id))
                     .filter(|&id| same_file(store.path(id), &file.path))
@@ -262,9 +274,9 @@ impl AijriApp {
                     self.state.notify(true, error.to_string());
                     return None;
                 }
-                let scoring = self.state.scoring();
-                let id = self.state.store.open_loaded(file, &scoring);
-                Some(id)
+                let state = &mut self.state;
+                let scoring = Scoring::of(&state.frameworks, &state.view_under);
+                Some(state.store.open_loaded(*file, &scoring))
             }
             RoleRead::NotFound => (!role.id.is_empty())
                 .then(|| store.by_assessment_id(&role.id))
@@ -301,7 +313,8 @@ impl AijriApp {
         }) else {
             return;
         };
-        let file = (!source.file.is_empty()).then(|| resolve_relative(folder_of(&path), &source.file));
+        let file =
+            (!source.file.is_empty()).then(|| resolve_relative(folder_of(&path), &source.file));
         let open = file
             .as_deref()
             .and_then(|f| store.by_path(f))
@@ -351,7 +364,12 @@ fn comparison_filter() -> (String, Vec<String>) {
 }
 
 /// "Opened the comparison “Options for J.S.” (…): 3 roles; missing: …".
-fn opened_notice(comparison: &Comparison, path: &Path, found: usize, missing: &[ComparedRole]) -> String {
+fn opened_notice(
+    comparison: &Comparison,
+    path: &Path,
+    found: usize,
+    missing: &[ComparedRole],
+) -> String {
     let title = if comparison.title.is_empty() {
         file_name(path)
     } else {

@@ -731,7 +731,10 @@ impl Store {
     pub fn by_assessment_id(&self, assessment_id: &str) -> Option<DocId> {
         self.entries
             .iter()
-            .find(|e| e.doc().is_some_and(|d| d.assessment.meta.id == assessment_id))
+            .find(|e| {
+                e.doc()
+                    .is_some_and(|d| d.assessment.meta.id == assessment_id)
+            })
             .map(|e| e.id)
     }
 

@@ -74,7 +74,7 @@ impl ReasonsDialog {
             return;
         };
         let mut answer = None;
-        let modal = egui::Modal::new(egui::Id::new("variant reasons")).show(ctx, |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("variant reasons")).show(ctx, |ui| {
             ui.set_max_width(640.0);
             ui.heading("Why these changes?");
             ui.label(format!(

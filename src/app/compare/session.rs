@@ -13,24 +13,20 @@ pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let mut title = session.title.clone();
     let mut notes = session.notes.clone();
     let mut changed = false;
-    egui::Grid::new("comparison fields")
-        .num_columns(2)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            let label = ui.label("Title");
-            let field = egui::TextEdit::singleline(&mut title)
-                .hint_text("e.g. Options for J.S.")
-                .desired_width(320.0);
-            changed |= ui.add(field).labelled_by(label.id).changed();
-            ui.end_row();
-            let label = ui.label("Notes");
-            let field = egui::TextEdit::multiline(&mut notes)
-                .hint_text("what was discussed, what to look at next")
-                .desired_rows(2)
-                .desired_width(f32::INFINITY);
-            changed |= ui.add(field).labelled_by(label.id).changed();
-            ui.end_row();
-        });
+    ui.horizontal(|ui| {
+        let label = ui.label("Title");
+        let field = egui::TextEdit::singleline(&mut title)
+            .hint_text("e.g. Options for J.S.")
+            .desired_width(220.0);
+        changed |= ui.add(field).labelled_by(label.id).changed();
+        let label = ui.label("Notes");
+        // One line that grows with the text: the charts stay in view.
+        let field = egui::TextEdit::multiline(&mut notes)
+            .hint_text("what was discussed, what to look at next")
+            .desired_rows(1)
+            .desired_width(f32::INFINITY);
+        changed |= ui.add(field).labelled_by(label.id).changed();
+    });
     if changed {
         actions.push(Action::EditComparison { title, notes });
     }

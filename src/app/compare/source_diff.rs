@@ -84,7 +84,9 @@ fn differences_grid(
                 };
                 ui.label(RichText::new(effect).monospace());
                 let reason = match entry.reason.as_deref().map(str::trim) {
-                    Some("") => RichText::new("⚠ no reason given").color(ui.visuals().warn_fg_color),
+                    Some("") => {
+                        RichText::new("⚠ no reason given").color(ui.visuals().warn_fg_color)
+                    }
                     Some(reason) => RichText::new(reason),
                     None => RichText::new("(not recorded)").weak(),
                 };
