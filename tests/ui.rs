@@ -87,6 +87,8 @@ fn save_as_variant_writes_a_file_that_reloads_to_the_same_assessment_and_lists_i
     picker.answer(vec![target.clone()]);
     click(&mut harness, "File");
     click(&mut harness, "Save as variant…");
+    // The reasons may be left empty (they are then marked).
+    click(&mut harness, "Save variant");
 
     let saved = library::load_file(&target).unwrap().assessment;
     let app = harness.state();

@@ -11,6 +11,7 @@ use super::picker::{CsvScope, DialogKind, ExportFormat, PickRequest, Purpose};
 use super::questions::{Answer, Question, Then};
 use super::saving::{self, AfterSave, SaveItem};
 use super::store::{DocId, Document, Edit, Scoring, file_name};
+use super::variant::PendingVariant;
 use super::{AijriApp, Tab, View};
 use crate::library;
 use crate::model::Assessment;
@@ -60,6 +61,10 @@ pub enum Action {
     SaveAs(DocId),
     /// Save a copy of a document with a new id.
     SaveVariant(DocId),
+    /// Write a variant whose reasons were asked for.
+    SaveVariantWithReasons(Box<super::variant::PendingVariant>),
+    /// Open an adjusted variant's source beside it in Compare.
+    CompareWithSource(DocId),
     /// Go back to the file as it is on disk (asks first when edits would be lost).
     Revert(DocId),
     /// Switch between the dark and light themes.
@@ -68,6 +73,19 @@ pub enum Action {
     Quit,
     /// Remove a notice.
     DismissNotice(usize),
+    /// Ask where to save the comparison set as a comparison file.
+    SaveComparison,
+    /// Ask for a comparison file to open.
+    OpenComparison,
+    /// Open this comparison file.
+    OpenComparisonFile(PathBuf),
+    /// The comparison's title and notes as edited.
+    EditComparison {
+        /// The title.
+        title: String,
+        /// The notes.
+        notes: String,
+    },
     /// Ask for published text files to import.
     ImportText,
     /// Open the paste window.
@@ -127,13 +145,25 @@ impl AijriApp {
             Action::Save(id) => self.save(vec![id], false, None),
             Action::SaveAs(id) => self.ask_save_as(id, false),
             Action::SaveVariant(id) => self.ask_save_as(id, true),
+            Action::SaveVariantWithReasons(pending) => {
+                let PendingVariant { doc, path, variant } = *pending;
+                self.save_as(doc, path, Some(Box::new(variant)), false);
+            }
             Action::Revert(id) => self.ask_revert(id),
+            Action::CompareWithSource(id) => self.compare_with_source(id),
             Action::SetDarkMode(dark) => self.set_dark_mode(dark),
             Action::Quit => self.guard(Then::Quit),
             Action::DismissNotice(index) => {
                 if index < self.state.notices.len() {
                     self.state.notices.remove(index);
                 }
+            }
+            Action::SaveComparison => self.ask_save_comparison(),
+            Action::OpenComparison => self.ask_open_comparison(),
+            Action::OpenComparisonFile(path) => self.open_comparison(path),
+            Action::EditComparison { title, notes } => {
+                self.state.comparison.title = title;
+                self.state.comparison.notes = notes;
             }
             Action::ImportText => self.ask_import(),
             Action::PasteText => self.views.transfer.open_paste(),
@@ -303,7 +333,10 @@ impl AijriApp {
     pub(super) fn finished(&mut self, done: Done) {
         match done {
             Done::Picked { purpose, paths } => self.picked(purpose, paths),
-            Done::Opened { load, files } => self.opened(load, files),
+            Done::Opened { load, files } => {
+                self.opened(load, files);
+                self.source_opened();
+            }
             Done::Reloaded { doc, result } => self.reloaded(doc, result),
             Done::FrameworksFound {
                 load,
@@ -333,6 +366,8 @@ impl AijriApp {
             },
             Done::RecoveryFailed(message) => self.state.notify(true, message),
             Done::Saved { outcome, after } => self.saved(outcome, after),
+            Done::ComparisonRead { path, result } => self.comparison_read(path, result),
+            Done::ComparisonSaved { path, result } => self.comparison_saved(path, result),
         }
     }
 
@@ -346,12 +381,14 @@ impl AijriApp {
             Purpose::OpenFramework => self.load_framework(first),
             Purpose::SaveFramework(id) => self.save_framework(&id, first),
             Purpose::OpenFolder => self.apply(Action::OpenLibrary(first)),
-            Purpose::SaveAs(id) => self.save_as(id, with_extension(first), false, false),
-            Purpose::SaveVariant(id) => self.save_as(id, with_extension(first), true, false),
+            Purpose::SaveAs(id) => self.save_as(id, with_extension(first), None, false),
+            Purpose::SaveVariant(id) => self.prepare_variant(id, with_extension(first)),
             Purpose::ImportText => self.read_texts(paths),
             Purpose::Export(id, format) => self.export_to(id, format, first),
             Purpose::ExportCsv(scope) => self.export_csv(scope, &first),
             Purpose::ExportChartPng => self.export_chart(&first),
+            Purpose::SaveComparison => self.save_comparison(first),
+            Purpose::OpenComparison => self.open_comparison(first),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::store::Document;
+use super::store::{DocId, Document};
 use super::widgets::zone_chip;
 use super::{Action, AppState};
 use crate::fmt;
@@ -16,7 +16,7 @@ pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         None => {
             ui.label("No role selected: pick one in the list, or create one with File → New assessment (Ctrl+N).");
         }
-        Some((_, doc)) => {
+        Some((id, doc)) => {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
                     RichText::new(doc.assessment().display_title())
@@ -33,6 +33,7 @@ pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
                     None => no_score_ui(ui, b),
                 }
                 markers_ui(ui, doc);
+                source_ui(ui, id, doc, actions);
             });
         }
     }
@@ -87,6 +88,27 @@ fn no_score_ui(ui: &mut Ui, b: &Breakdown) {
     let name = format!("Current score: {text}");
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
     response.on_hover_text("The findings below say what to fill in");
+}
+
+/// For an adjusted variant: what it derives from, and the way to compare the two.
+fn source_ui(ui: &mut Ui, id: DocId, doc: &Document, actions: &mut Vec<Action>) {
+    let Some(source) = &doc.assessment().meta.derived_from else {
+        return;
+    };
+    ui.separator();
+    ui.label(format!(
+        "✎ adjusted: {} from “{}”",
+        doc.assessment().adjustments.len(),
+        source.title
+    ))
+    .on_hover_text("The Score tab lists each adjustment with its reason and its effect");
+    if ui
+        .button("Compare with source")
+        .on_hover_text("The source and this variant side by side, with every input that differs")
+        .clicked()
+    {
+        actions.push(Action::CompareWithSource(id));
+    }
 }
 
 fn markers_ui(ui: &mut Ui, doc: &Document) {

@@ -39,6 +39,20 @@ pub enum Done {
         /// The file written, or the error naming it.
         result: Result<PathBuf, String>,
     },
+    /// A comparison file and its roles' files were read, or why not.
+    ComparisonRead {
+        /// The comparison file.
+        path: PathBuf,
+        /// What it holds.
+        result: Result<Box<super::comparisons::ReadComparison>, String>,
+    },
+    /// A comparison file was written, or why not.
+    ComparisonSaved {
+        /// The comparison file.
+        path: PathBuf,
+        /// The comparison as written.
+        result: Result<Box<crate::comparison::Comparison>, String>,
+    },
     /// A save job ended.
     Saved {
         /// What it did.

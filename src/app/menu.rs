@@ -137,6 +137,8 @@ fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .map(|(id, _)| Action::Revert(id));
     item(ui, actions, "Reload from disk", None, on_disk);
     ui.separator();
+    comparison_items(ui, state, actions);
+    ui.separator();
     item(
         ui,
         actions,
@@ -154,6 +156,34 @@ fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     });
     ui.separator();
     item(ui, actions, "Quit", None, Some(Action::Quit));
+}
+
+/// Save comparison…, Open comparison…, and the recent comparisons.
+fn comparison_items(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+    let has_set = !super::compare::comparison_set(state).0.is_empty();
+    item(
+        ui,
+        actions,
+        "Save comparison…",
+        None,
+        has_set.then_some(Action::SaveComparison),
+    );
+    item(
+        ui,
+        actions,
+        "Open comparison…",
+        None,
+        Some(Action::OpenComparison),
+    );
+    let recent = &state.settings.recent_comparisons;
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button("Recent comparisons", |ui| {
+            for path in recent {
+                let open = Action::OpenComparisonFile(path.clone());
+                item(ui, actions, &path.display().to_string(), None, Some(open));
+            }
+        });
+    });
 }
 
 fn edit_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {

@@ -9,6 +9,7 @@
 pub mod actions;
 pub mod chart;
 pub mod compare;
+pub mod comparisons;
 pub mod editor;
 pub mod file_dialog;
 pub mod fonts;
@@ -30,6 +31,7 @@ pub mod store;
 pub mod tabs;
 pub mod transfer;
 pub mod validation_panel;
+pub mod variant;
 pub mod watching;
 pub mod whatif;
 pub mod widgets;
@@ -192,6 +194,8 @@ pub struct AppState {
     pub opening: Option<loading::Loading>,
     /// Whether the library folder is polled (no change events there), once its watch started.
     pub watch_polling: Option<bool>,
+    /// The comparison's title, notes and file (saved comparisons).
+    pub comparison: comparisons::ComparisonSession,
 }
 
 impl AppState {
@@ -242,6 +246,8 @@ pub struct Views {
     pub transfer: transfer::TransferView,
     /// Unsaved edits found in recovery files at start.
     pub recovery: recovery_dialog::RecoveryDialog,
+    /// Save as variant: the reasons for its changes.
+    pub reasons: variant::ReasonsDialog,
 }
 
 /// Where the app keeps what must survive a crash, and how soon.
@@ -307,6 +313,8 @@ pub struct AijriApp {
     watcher: Option<Box<crate::library::watch::FolderWatcher>>,
     /// Outside changes to documents with unsaved edits, waiting to be asked about.
     outside_changes: std::collections::VecDeque<(DocId, Box<crate::library::Loaded>)>,
+    /// "Compare with source" waits for this source file to open beside this variant.
+    source_to_compare: Option<(DocId, PathBuf)>,
 }
 
 impl AijriApp {
@@ -332,6 +340,7 @@ impl AijriApp {
                 loading: None,
                 opening: None,
                 watch_polling: None,
+                comparison: comparisons::ComparisonSession::default(),
             },
             views: Views::default(),
             jobs: Jobs::new(options.recovery.clone()),
@@ -346,6 +355,7 @@ impl AijriApp {
             folder_load: None,
             watcher: None,
             outside_changes: std::collections::VecDeque::new(),
+            source_to_compare: None,
         };
         app.restore_comparison();
         app.state.selected = app.first_loaded();
@@ -417,7 +427,8 @@ impl AijriApp {
                 });
             }
         }
-        if self.state.question.is_none() && !self.views.recovery.is_open() {
+        let dialog_open = self.views.recovery.is_open() || self.views.reasons.is_open();
+        if self.state.question.is_none() && !dialog_open {
             for action in menu::shortcuts(ctx, &self.state) {
                 self.apply(action);
             }
@@ -454,6 +465,7 @@ impl AijriApp {
         questions::ui(ui.ctx(), state, &mut actions);
         views.transfer.ui(ui.ctx(), &mut actions);
         views.recovery.ui(ui.ctx(), &mut actions);
+        views.reasons.ui(ui.ctx(), &mut actions);
         self.picker.show(ui.ctx());
         for action in actions {
             self.apply(action);

@@ -33,6 +33,10 @@ pub enum Purpose {
     ExportCsv(CsvScope),
     /// Export the comparison chart as PNG.
     ExportChartPng,
+    /// Save the comparison set as a comparison file.
+    SaveComparison,
+    /// Open a comparison file.
+    OpenComparison,
 }
 
 /// Which roles a CSV export holds.

@@ -58,8 +58,8 @@ pub enum Question {
         doc: DocId,
         /// The chosen file.
         path: PathBuf,
-        /// Whether it is saved as a variant.
-        variant: bool,
+        /// The variant written there, when it is saved as a variant.
+        variant: Option<Box<crate::model::Assessment>>,
         /// The other document open at that path.
         other: Option<DocId>,
     },

@@ -415,6 +415,15 @@ fn markers(ui: &mut Ui, entry: &Entry, doc: &Document) {
         )
         .on_hover_text("The file was deleted by someone else; save to write it again");
     }
+    let a = doc.assessment();
+    if let Some(source) = &a.meta.derived_from {
+        ui.label(RichText::new(format!("✎ adjusted: {}", a.adjustments.len())).small())
+            .on_hover_text(format!(
+                "A variant of “{}” with {} changed input(s), each with its reason on the Score tab",
+                source.title,
+                a.adjustments.len()
+            ));
+    }
     let b = doc.breakdown();
     if b.final_result().is_some_and(|r| r.overridden) {
         ui.label(RichText::new("⚑ override").small())

@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use super::AijriApp;
 use super::questions::{Question, Then};
 use super::store::{DocId, Document, Edit, Scoring};
+use super::variant::PendingVariant;
+use crate::adjust;
 use crate::library::{self, FileStamp};
 use crate::model::Assessment;
 
@@ -183,10 +185,17 @@ impl AijriApp {
         }
     }
 
-    /// Saves a document under a new path: the document moves there ("save as"), or a copy with a
-    /// new id is made there and the original goes back to its saved state ("save as variant").
-    /// A path open in another document with unsaved edits is replaced only once the user agreed.
-    pub(super) fn save_as(&mut self, id: DocId, path: PathBuf, variant: bool, confirmed: bool) {
+    /// Saves a document under a new path: the document moves there ("save as"), or `variant` (a
+    /// copy of it made by [`AijriApp::prepare_variant`]) is written there as a new document and
+    /// the original goes back to its saved state ("save as variant"). A path open in another
+    /// document with unsaved edits is replaced only once the user agreed.
+    pub(super) fn save_as(
+        &mut self,
+        id: DocId,
+        path: PathBuf,
+        variant: Option<Box<Assessment>>,
+        confirmed: bool,
+    ) {
         let store = &self.state.store;
         let Some(doc) = store.doc(id) else {
             self.state
@@ -204,26 +213,25 @@ impl AijriApp {
             });
             return;
         }
-        let mut assessment = doc.assessment().clone();
+        let assessment = doc.assessment().clone();
         if let Some(other) = other {
             // The other document's file is replaced: it leaves the library, its edits
             // discarded, as the user agreed.
             self.state.store.discard_recovery(&[other]);
             self.state.store.forget(other);
         }
-        let (doc, after) = if variant {
-            assessment.meta.id = variant_id(&path);
-            assessment.published = None;
-            let new = self.add_new(assessment.clone(), Some(&path));
-            self.state.selected = Some(id);
-            let after = AfterSave {
-                revert: Some(id),
-                select: Some(new),
-                then: None,
-            };
-            (new, after)
-        } else {
-            (id, AfterSave::default())
+        let (doc, assessment, after) = match variant {
+            Some(variant) => {
+                let new = self.add_new((*variant).clone(), Some(&path));
+                self.state.selected = Some(id);
+                let after = AfterSave {
+                    revert: Some(id),
+                    select: Some(new),
+                    then: None,
+                };
+                (new, *variant, after)
+            }
+            None => (id, assessment, AfterSave::default()),
         };
         let item = SaveItem {
             doc,
@@ -233,12 +241,36 @@ impl AijriApp {
         };
         self.spawn_save(vec![item], after);
     }
-}
 
-/// The id of a variant: its file name without the extension.
-fn variant_id(path: &std::path::Path) -> String {
-    let name = super::store::file_name(path);
-    name.strip_suffix(library::EXTENSION)
-        .unwrap_or(&name)
-        .to_owned()
+    /// Save as variant, once the file is chosen: the variant of the document's saved version
+    /// that its edits make, with where it came from and what it changed. The adviser is asked
+    /// why for each change that has no reason yet; with none, it is saved at once.
+    pub(super) fn prepare_variant(&mut self, id: DocId, path: PathBuf) {
+        let Some(entry) = self.state.store.entry(id) else {
+            self.state
+                .notify(true, "That role is no longer open: nothing was saved.");
+            return;
+        };
+        let Some(doc) = entry.doc() else { return };
+        let files = adjust::VariantFiles {
+            source: &entry.path,
+            variant: &path,
+        };
+        let variant = adjust::variant_of(doc.saved_version(), doc.assessment(), files);
+        let pending = PendingVariant {
+            doc: id,
+            path,
+            variant,
+        };
+        if pending
+            .variant
+            .adjustments
+            .iter()
+            .any(|a| a.reason.trim().is_empty())
+        {
+            self.views.reasons.ask(pending, &self.state);
+        } else {
+            self.save_as(id, pending.path, Some(Box::new(pending.variant)), false);
+        }
+    }
 }

@@ -1,5 +1,5 @@
 //! What the program remembers between runs (eframe persistence): the last library folder, recent
-//! files, the theme and the comparison set. The window size is remembered by eframe itself.
+//! files and comparisons, the theme and the comparison set. The window size is remembered by eframe itself.
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +20,8 @@ pub struct Settings {
     pub dark_mode: Option<bool>,
     /// The paths in the comparison set.
     pub comparison: Vec<PathBuf>,
+    /// Comparison files opened or saved recently, newest first.
+    pub recent_comparisons: Vec<PathBuf>,
     /// How the library folder is watched for changes by others.
     pub watch_mode: crate::library::watch::WatchMode,
 }
@@ -27,9 +29,12 @@ pub struct Settings {
 impl Settings {
     /// Puts a file at the top of the recent files.
     pub fn add_recent(&mut self, path: &Path) {
-        self.recent_files.retain(|p| p != path);
-        self.recent_files.insert(0, path.to_owned());
-        self.recent_files.truncate(RECENT_FILES);
+        push_recent(&mut self.recent_files, path);
+    }
+
+    /// Puts a comparison file at the top of the recent comparisons.
+    pub fn add_recent_comparison(&mut self, path: &Path) {
+        push_recent(&mut self.recent_comparisons, path);
     }
 
     /// Applies the remembered theme.
@@ -41,4 +46,11 @@ impl Settings {
         };
         ctx.set_theme(preference);
     }
+}
+
+/// Puts a path at the top of a list of recent paths, once, keeping the newest few.
+fn push_recent(list: &mut Vec<PathBuf>, path: &Path) {
+    list.retain(|p| p != path);
+    list.insert(0, path.to_owned());
+    list.truncate(RECENT_FILES);
 }

@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::adjust;
 use crate::framework::{Framework, Frameworks};
 use crate::library::recovery::Recovery;
 use crate::library::{self, FileStamp, LoadedFile};
@@ -137,6 +138,12 @@ impl Document {
         &self.assessment
     }
 
+    /// The assessment as saved (as loaded, for a document never changed).
+    #[must_use]
+    pub fn saved_version(&self) -> &Assessment {
+        self.saved.as_ref().unwrap_or(&self.assessment)
+    }
+
     /// Every computed figure of the assessment as edited.
     #[must_use]
     pub fn breakdown(&self) -> &Breakdown {
@@ -216,18 +223,19 @@ impl Document {
                 self.stamp = Some(stamp);
                 *assessment
             }
-            Edit::Fields(assessment) | Edit::Restore(assessment) => *assessment,
+            Edit::Restore(assessment) => *assessment,
+            Edit::Fields(assessment) => self.adjusted(*assessment),
             Edit::Tasks(change) => {
                 let mut next = self.assessment.clone();
                 change.apply(&mut next.tasks);
-                next
+                self.adjusted(next)
             }
             Edit::WhatIf(changes) => {
                 let mut next = self.assessment.clone();
                 for change in &changes {
                     change.apply(&mut next);
                 }
-                next
+                self.adjusted(next)
             }
             Edit::Revert => match &self.saved {
                 Some(saved) => saved.clone(),
@@ -242,6 +250,16 @@ impl Document {
         self.record(next, now);
         self.refresh(framework);
         true
+    }
+
+    /// The assessment after a user's edit: a variant's record of what it changed from its source
+    /// is kept current (an input changed back to the source's value loses its entry). Restores,
+    /// reloads, undo and redo bring whole versions back, record included, and skip this.
+    fn adjusted(&self, mut next: Assessment) -> Assessment {
+        if next.meta.derived_from.is_some() {
+            adjust::refresh_adjustments(&self.assessment, &mut next);
+        }
+        next
     }
 
     /// Makes `next` the assessment, as a new undo step or merged into the last one when both
@@ -696,6 +714,28 @@ impl Store {
         if compared && self.doc(id).is_some() {
             self.compared.push(id);
         }
+    }
+
+    /// Makes these documents (those still open) the comparison set.
+    pub fn replace_compared(&mut self, ids: &[DocId]) {
+        self.compared = ids
+            .iter()
+            .copied()
+            .filter(|&id| self.doc(id).is_some())
+            .collect();
+    }
+
+    /// The open document whose assessment has this `meta.id`, if any (a role found again by its
+    /// id after its file moved).
+    #[must_use]
+    pub fn by_assessment_id(&self, assessment_id: &str) -> Option<DocId> {
+        self.entries
+            .iter()
+            .find(|e| {
+                e.doc()
+                    .is_some_and(|d| d.assessment.meta.id == assessment_id)
+            })
+            .map(|e| e.id)
     }
 
     /// How many documents are in the comparison set.

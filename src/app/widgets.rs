@@ -162,6 +162,26 @@ pub fn text_line(
     .inner
 }
 
+/// The reason of an adjustment: a one-line field, accessible by the input's name (`input`, a
+/// label drawn before it), marked while empty — a reason may be left out, but not unnoticed.
+pub fn reason_field(ui: &mut Ui, input: egui::Id, reason: &mut String) -> egui::Response {
+    ui.vertical(|ui| {
+        let field = egui::TextEdit::singleline(reason)
+            .hint_text("why this input was changed")
+            .desired_width(280.0);
+        let response = ui.add(field).labelled_by(input);
+        if reason.trim().is_empty() {
+            ui.label(
+                RichText::new("⚠ no reason given")
+                    .small()
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+        response
+    })
+    .inner
+}
+
 /// A labelled multi-line text field, accessible by its label, as wide as the panel.
 pub fn text_block(
     ui: &mut Ui,

@@ -9,7 +9,10 @@ use rayon::prelude::*;
 use thiserror::Error;
 
 pub mod recovery;
+mod relative;
 pub mod watch;
+
+pub use relative::{folder_of, relative_path, resolve_relative};
 
 use crate::model::{Assessment, FORMAT_NAME, FORMAT_VERSION};
 
@@ -492,10 +495,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         path: path.to_owned(),
         source,
     };
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let folder = folder_of(path);
     let mut temp = tempfile::Builder::new()
         .prefix(".aijri-save-")
         .tempfile_in(folder)

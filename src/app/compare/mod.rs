@@ -7,6 +7,8 @@ pub mod breakdown;
 pub mod export;
 pub mod png;
 pub mod score_bars;
+pub mod session;
+pub mod source_diff;
 pub mod table;
 pub mod time_split;
 
@@ -144,6 +146,7 @@ impl CompareView {
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let (set, ticked) = comparison_set(state);
         toolbar(ui, self, &set, actions);
+        session::ui(ui, state, actions);
         self.also_under_ui(ui, state);
         let second = self
             .also_under
@@ -156,6 +159,15 @@ impl CompareView {
                 .id_salt("compare")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    if let Some((source, variant)) = source_diff::pair(&set) {
+                        section_heading(
+                            ui,
+                            "Differences from the source",
+                            "Every input the variant changed, with its reason and what it alone does to the source's score",
+                        );
+                        source_diff::ui(ui, state, source, variant);
+                        ui.add_space(8.0);
+                    }
                     sections(ui, &set, (&state.framework, second), self);
                 });
         }

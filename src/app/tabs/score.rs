@@ -4,7 +4,9 @@
 use egui::{RichText, Ui};
 
 use super::TabContext;
-use crate::app::widgets::{text_block, zone_colour};
+use crate::adjust;
+use crate::app::variant::change_text;
+use crate::app::widgets::{reason_field, text_block, zone_colour};
 use crate::fmt;
 use crate::model::{Assessment, Override, Zone};
 use crate::report::growth_text;
@@ -15,6 +17,7 @@ use crate::validate::published_differences;
 pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     composite_ui(ui, cx);
     ui.separator();
+    adjustments_ui(ui, a, cx);
     sub_label_ui(ui, cx);
     ui.separator();
     published_ui(ui, a, cx);
@@ -79,6 +82,73 @@ fn composite_ui(ui: &mut Ui, cx: &TabContext<'_>) {
             ))
             .color(ui.visuals().error_fg_color),
         );
+    }
+}
+
+/// A variant's adjustments: each changed input, source → now, its effect on the score (the score
+/// with only that change undone) and its reason, editable here.
+fn adjustments_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
+    let Some(source) = &a.meta.derived_from else {
+        return;
+    };
+    ui.heading("Adjustments from the source");
+    ui.label(format!(
+        "A variant of “{}” ({}): {}.",
+        source.title,
+        source.file,
+        adjusted_count_text(a.adjustments.len())
+    ));
+    let effects = adjust::adjustment_effects(a, cx.framework);
+    let rows: Vec<(String, String, String)> = a
+        .adjustments
+        .iter()
+        .zip(&effects)
+        .map(|(entry, effect)| {
+            let name = effect
+                .path
+                .map_or_else(|| entry.field.clone(), |p| p.name(a, cx.framework));
+            let change = change_text(entry, cx.framework);
+            (name, change, effect_text(effect))
+        })
+        .collect();
+    egui::Grid::new("adjustments")
+        .num_columns(4)
+        .striped(true)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for header in ["Input", "Source → now", "Effect on the score", "Reason"] {
+                ui.label(RichText::new(header).strong());
+            }
+            ui.end_row();
+            for ((name, change, effect), entry) in rows.iter().zip(&mut a.adjustments) {
+                let name = ui.label(name);
+                ui.label(RichText::new(change).monospace());
+                ui.label(RichText::new(effect).monospace());
+                reason_field(ui, name.id, &mut entry.reason);
+                ui.end_row();
+            }
+        });
+    ui.separator();
+}
+
+/// "no input changed", "1 input changed", "3 inputs changed".
+fn adjusted_count_text(count: usize) -> String {
+    match count {
+        0 => "no input changed".to_owned(),
+        1 => "1 input changed".to_owned(),
+        n => format!("{n} inputs changed"),
+    }
+}
+
+/// What an adjustment does to the score: "+1.5 (24.5 without it)".
+fn effect_text(effect: &adjust::AdjustmentEffect) -> String {
+    match (effect.delta(), effect.score_without) {
+        (Some(delta), Some(without)) => format!(
+            "{} ({} without it)",
+            fmt::score_delta(delta),
+            fmt::score(without)
+        ),
+        _ => fmt::MISSING.to_owned(),
     }
 }
 
