@@ -18,6 +18,7 @@ use crate::model::{Assessment, Barrier, Dimension, Impact, Principle, ScoredPart
 
 mod effects;
 mod record;
+pub mod text;
 
 pub use effects::{
     AdjustmentEffect, DiffEntry, Outcome, RoleDiff, adjustment_effects, diff, score_with, undo_all,
