@@ -218,7 +218,12 @@ fn a_missing_task_is_refused_with_the_task_count() {
             count: 8
         }
     );
-    assert!(error.to_string().contains("8 task(s)"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("the role has 8 tasks, tasks[0]…tasks[7]"),
+        "{error}"
+    );
     assert_eq!(source, shipped(), "nothing changed");
 }
 

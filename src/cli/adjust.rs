@@ -44,6 +44,15 @@ pub(super) fn run(request: &Request, io: &mut Streams) -> std::io::Result<bool> 
             return Ok(false);
         }
     };
+    if request.sources.len() > 1 && request.out.is_file() {
+        writeln!(
+            io.err,
+            "{}: -o must be a folder when several sources are given",
+            request.out.display()
+        )?;
+        writeln!(io.err, "nothing written")?;
+        return Ok(false);
+    }
     let (frameworks, framework_errors) = Frameworks::beside(request.sources);
     for error in &framework_errors {
         writeln!(io.err, "{error}")?;
@@ -133,7 +142,7 @@ fn target_for(source: &Path, request: &Request) -> PathBuf {
 }
 
 /// Why a variant may not be written to `target`: it is the source, another variant goes there,
-/// `-o` is a file while several sources are given, or it exists and `force` is off.
+/// or it exists and `force` is off.
 fn check_target(source: &Path, target: &Path, force: bool, earlier: &[Made]) -> Result<(), String> {
     let shown = target.display();
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
@@ -147,11 +156,6 @@ fn check_target(source: &Path, target: &Path, force: bool, earlier: &[Made]) -> 
     } else if earlier.iter().any(|m| same(&m.target, target)) {
         Err(format!(
             "{shown}: two sources would be written into this one file"
-        ))
-    } else if target.parent().is_some_and(Path::is_file) {
-        Err(format!(
-            "{}: -o must be a folder when several sources are given",
-            library::folder_of(target).display()
         ))
     } else if !force && target.exists() {
         Err(format!(
