@@ -750,6 +750,15 @@ fn adjust_writes_a_variant_scoring_26_yellow_that_says_where_it_came_from_and_wh
         file.get("published").is_none(),
         "a variant drops `published`"
     );
+    let score = stdout(&run(&["score", variant.to_str().unwrap()]));
+    assert!(
+        score.contains("Adjusted from Backend/API Developer (backend-api-developer-mid, "),
+        "{score}"
+    );
+    let adjustment = format!(
+        "  Evidence: Wage Trends (evidence.wage_trends): −1 → 0: +1.5 (24.5 without it); reason: {WAGE_REASON}"
+    );
+    assert!(score.contains(&adjustment), "{score}");
     let line = score_json_line(&variant);
     assert_eq!(round(&line["score"], 1), 26.0);
     assert_eq!(line["zone"], "yellow");

@@ -1,7 +1,7 @@
 //! Adjustments, differences and their effects in words, through [`crate::fmt`]: one wording for
 //! the command line, the window and the reports.
 
-use super::{AdjustmentEffect, DiffEntry, InputPath, InputValue, Outcome};
+use super::{AdjustmentEffect, DiffEntry, InputPath, InputValue, Outcome, adjustment_effects};
 use crate::fmt;
 use crate::framework::Framework;
 use crate::model::{Adjustment, Assessment, SubLabel};
@@ -37,6 +37,42 @@ pub fn adjustment_text(entry: &Adjustment, variant: &Assessment, framework: &Fra
         Some(change_text(path, from, to, variant, framework))
     });
     read.unwrap_or_else(|| format!("{}: {} → {}", entry.field, entry.from, entry.to))
+}
+
+/// Where a variant came from: "Adjusted from Backend/API Developer (backend-api-developer-mid,
+/// backend-api-developer.aijri.json)"; `None` for an original.
+#[must_use]
+pub fn derived_from_text(assessment: &Assessment) -> Option<String> {
+    let from = assessment.meta.derived_from.as_ref()?;
+    let details: Vec<&str> = [from.id.as_str(), from.file.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    Some(if details.is_empty() {
+        format!("Adjusted from {}", from.title)
+    } else {
+        format!("Adjusted from {} ({})", from.title, details.join(", "))
+    })
+}
+
+/// Every adjustment of a variant, one line each, with its effect and reason: "Evidence: Wage
+/// Trends (evidence.wage_trends): −1 → 0: +1.5 (24.5 without it); reason: regional pay data".
+#[must_use]
+pub fn adjustment_lines(variant: &Assessment, framework: &Framework) -> Vec<String> {
+    let effects = adjustment_effects(variant, framework);
+    variant
+        .adjustments
+        .iter()
+        .zip(&effects)
+        .map(|(entry, effect)| {
+            format!(
+                "{}: {}; reason: {}",
+                adjustment_text(entry, variant, framework),
+                effect_text(effect),
+                reason_text(&entry.reason)
+            )
+        })
+        .collect()
 }
 
 /// The reason of an adjustment, or [`NO_REASON`].

@@ -168,17 +168,7 @@ fn check_target(source: &Path, target: &Path, force: bool, earlier: &[Made]) -> 
 
 /// Saves one variant and says what it records and what that does to the score.
 fn write_variant(made: &Made, frameworks: &Frameworks, io: &mut Streams) -> std::io::Result<bool> {
-    let folder = library::folder_of(&made.target);
-    if let Err(e) = std::fs::create_dir_all(folder) {
-        writeln!(
-            io.err,
-            "{}: cannot create the folder: {e}",
-            folder.display()
-        )?;
-        return Ok(false);
-    }
-    if let Err(e) = library::save_atomic(&made.target, &made.variant) {
-        writeln!(io.err, "{e}")?;
+    if !super::write_new_file(&made.target, &library::to_json(&made.variant), io.err)? {
         return Ok(false);
     }
     let framework = frameworks.resolve(&made.variant).framework;
@@ -189,15 +179,8 @@ fn write_variant(made: &Made, frameworks: &Frameworks, io: &mut Streams) -> std:
         made.source.display(),
         made.target.display()
     )?;
-    let effects = adjust::adjustment_effects(&made.variant, framework);
-    for (entry, effect) in made.variant.adjustments.iter().zip(&effects) {
-        writeln!(
-            io.out,
-            "  {}: {}; reason: {}",
-            text::adjustment_text(entry, &made.variant, framework),
-            text::effect_text(effect),
-            text::reason_text(&entry.reason)
-        )?;
+    for line in text::adjustment_lines(&made.variant, framework) {
+        writeln!(io.out, "  {line}")?;
     }
     let before = Outcome::of(&scoring::score(&made.source_assessment, framework));
     let after = Outcome::of(&scoring::score(&made.variant, framework));

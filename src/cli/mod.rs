@@ -773,21 +773,24 @@ fn import_one(path: &Path) -> Result<Imported, String> {
     Ok(imported)
 }
 
-/// Saves one imported assessment and lists its differences.
-fn write_imported(job: &ImportJob, imported: &Imported, io: &mut Streams) -> std::io::Result<bool> {
-    if let Some(folder) = job.target.parent().filter(|f| !f.as_os_str().is_empty())
-        && let Err(e) = std::fs::create_dir_all(folder)
-    {
-        writeln!(
-            io.err,
-            "{}: cannot create the folder: {e}",
-            folder.display()
-        )?;
+/// Writes a file the command makes, atomically, creating its folder first; a failure is reported
+/// on `err` with the file or folder named. Whether it was written.
+fn write_new_file(path: &Path, text: &str, err: &mut dyn Write) -> std::io::Result<bool> {
+    let folder = library::folder_of(path);
+    if let Err(e) = std::fs::create_dir_all(folder) {
+        writeln!(err, "{}: cannot create the folder: {e}", folder.display())?;
         return Ok(false);
     }
-    let json = library::to_json(&imported.assessment);
-    if let Err(e) = library::write_atomic(&job.target, json.as_bytes()) {
-        writeln!(io.err, "{e}")?;
+    if let Err(e) = library::write_atomic(path, text.as_bytes()) {
+        writeln!(err, "{e}")?;
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// Saves one imported assessment and lists its differences.
+fn write_imported(job: &ImportJob, imported: &Imported, io: &mut Streams) -> std::io::Result<bool> {
+    if !write_new_file(&job.target, &library::to_json(&imported.assessment), io.err)? {
         return Ok(false);
     }
     let arrow = format!("{} → {}", job.text.display(), job.target.display());
