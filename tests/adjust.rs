@@ -443,6 +443,37 @@ fn an_adjusted_variant_does_not_warn_about_published_figures_it_changed_on_purpo
 }
 
 #[test]
+fn an_adjustment_of_a_field_the_program_does_not_read_is_a_warning_and_is_kept() {
+    let before = variant_with(&[change("evidence.wage_trends", "0")], "pay");
+    let mut after = before.clone();
+    let unread = aijri_desk::model::Adjustment {
+        field: "regional.factor".into(),
+        from: json!(1),
+        to: json!(2),
+        reason: "from a newer program".into(),
+        ..Default::default()
+    };
+    after.adjustments.insert(0, unread.clone());
+    adjust::refresh_adjustments(&before, &mut after);
+    assert_eq!(
+        after.adjustments.last(),
+        Some(&unread),
+        "kept, after the others"
+    );
+    let breakdown = scoring::score(&after, framework());
+    let findings = validate::validate(&after, framework(), &breakdown);
+    let finding = findings
+        .iter()
+        .find(|f| f.field == "adjustments[1].field")
+        .expect("a finding on the unread field");
+    assert!(
+        finding.message.starts_with("regional.factor"),
+        "{}",
+        finding.message
+    );
+}
+
+#[test]
 fn an_adjustment_without_a_reason_is_a_warning() {
     let variant = variant_with(&[change("evidence.wage_trends", "0")], "");
     let breakdown = scoring::score(&variant, framework());
@@ -460,6 +491,10 @@ fn an_adjustment_without_a_reason_is_a_warning() {
 }
 
 // Saved comparisons.
+
+fn read_json(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
 
 fn write_role(folder: &Path, name: &str, id: &str) -> PathBuf {
     let mut role = shipped();
@@ -495,8 +530,14 @@ fn a_comparison_round_trips_with_relative_paths_and_unknown_fields() {
             "colour": "teal"})
     );
     let read = Comparison::load(&file).unwrap();
-    assert_eq!(read.roles[0].file, "roles/backend.aijri.json");
     assert_eq!(read.extra["colour"], json!("teal"));
+    let elsewhere = dir.path().join("roles/saved-again.aijri-compare.json");
+    read.save(&elsewhere).unwrap();
+    assert_eq!(
+        read_json(&elsewhere)["roles"][0]["file"],
+        "backend.aijri.json",
+        "saved elsewhere, the path is relative to the new place"
+    );
     assert_eq!(
         read.locate(&file, |_| None::<PathBuf>),
         vec![Location::File(dir.path().join("roles/backend.aijri.json"))]
@@ -546,10 +587,7 @@ fn an_absolute_role_path_is_read_and_written_relative() {
         vec![Location::File(role.clone())]
     );
     read.save(&file).unwrap();
-    assert_eq!(
-        Comparison::load(&file).unwrap().roles[0].file,
-        "r.aijri.json"
-    );
+    assert_eq!(read_json(&file)["roles"][0]["file"], "r.aijri.json");
 }
 
 #[test]
