@@ -202,12 +202,21 @@ impl Comparison {
         Ok(comparison)
     }
 
-    /// Reads and checks a comparison file.
+    /// Reads and checks a comparison file. The roles' files come back taken from the comparison
+    /// file's folder (absolute when `path` is), so the comparison can be saved anywhere and still
+    /// name the same files.
     ///
     /// # Errors
     /// As [`Comparison::parse`], or the file cannot be read or is over 5 MB.
     pub fn load(path: &Path) -> Result<Self, ComparisonError> {
-        Self::parse(&library::read_limited(path)?, path)
+        let mut comparison = Self::parse(&library::read_limited(path)?, path)?;
+        let files = comparison.role_files(path);
+        for (role, file) in comparison.roles.iter_mut().zip(files) {
+            if let Some(file) = file {
+                role.file = file.to_string_lossy().into_owned();
+            }
+        }
+        Ok(comparison)
     }
 
     fn check(&self, path: &Path) -> Result<(), ComparisonError> {
@@ -263,9 +272,9 @@ impl Comparison {
         text
     }
 
-    /// Saves the comparison to `path`, atomically (see [`library::write_atomic`]). Role files
-    /// held relative to another folder than `path`'s must first be made absolute (as
-    /// [`ComparedRole::new`] does, and [`Comparison::role_files`] gives).
+    /// Saves the comparison to `path`, atomically (see [`library::write_atomic`]). The roles'
+    /// files are held absolute ([`ComparedRole::new`], [`Comparison::load`]); one held relative is
+    /// taken from `path`'s folder.
     ///
     /// # Errors
     /// The folder is not writable, the disk is full, or the rename fails.

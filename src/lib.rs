@@ -2,9 +2,10 @@
 //!
 //! Layers, from the bottom: [`model`] (the assessment file, serde), [`framework`] (the method's
 //! constants as data), [`scoring`] (pure figures), [`sensitivity`] (what-if), [`validate`]
-//! (findings), [`adjust`] (adjusted variants and what each change does), [`library`] (folders, files, atomic save), [`comparison`] (saved comparisons), [`fmt`] (the one way a figure becomes
-//! text), [`report`] (figures as text), [`cli`]
-//! (headless commands) and `app` (the egui window, the only module that uses egui).
+//! (findings), [`adjust`] (adjusted variants and what each change does), [`library`] (folders,
+//! files, atomic save), [`comparison`] (saved comparisons), [`fmt`] (the one way a figure becomes
+//! text), [`report`] (figures as text), [`cli`] (headless commands) and `app` (the egui window,
+//! the only module that uses egui).
 
 pub mod adjust;
 #[cfg(feature = "gui")]

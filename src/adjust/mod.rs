@@ -18,6 +18,7 @@ use crate::model::{Assessment, Barrier, Dimension, Impact, Principle, ScoredPart
 
 mod effects;
 mod record;
+pub mod text;
 
 pub use effects::{
     AdjustmentEffect, DiffEntry, Outcome, RoleDiff, adjustment_effects, diff, score_with, undo_all,
@@ -90,7 +91,7 @@ pub enum AdjustError {
         valid: String,
     },
     /// The task index is beyond the assessment's tasks.
-    #[error("{field}: there is no task {index}: the role has {count} task(s), counted from 0")]
+    #[error("{field}: there is no task {index}: {}", tasks_text(*count))]
     NoSuchTask {
         /// The field as given.
         field: String,
@@ -100,7 +101,7 @@ pub enum AdjustError {
         count: usize,
     },
     /// The value is outside the framework's range for the input.
-    #[error("{field}: {value} is outside the allowed range {range}")]
+    #[error("{field}: {value} is outside the allowed range: {range}")]
     OutOfRange {
         /// The field.
         field: String,
@@ -125,6 +126,16 @@ pub enum AdjustError {
         /// The field.
         field: String,
     },
+}
+
+/// The tasks a role has, for the message about one it does not have: "the role has 8 tasks,
+/// tasks[0]…tasks[7]".
+fn tasks_text(count: usize) -> String {
+    match count {
+        0 => "the role has no tasks".to_owned(),
+        1 => "the role has 1 task, tasks[0]".to_owned(),
+        n => format!("the role has {n} tasks, tasks[0]…tasks[{}]", n - 1),
+    }
 }
 
 /// The keys of the parts of a section, for messages: `a, b, c`.

@@ -75,6 +75,15 @@ pub enum LoadError {
         /// What the `format` field holds.
         found: String,
     },
+    /// A saved comparison that cannot be read, or a role it lists that is neither at its file nor
+    /// found by its `meta.id`: the message names the comparison file and the role.
+    #[error("{message}")]
+    Comparison {
+        /// The role's file (or the comparison file).
+        path: PathBuf,
+        /// What is wrong, with the files named.
+        message: String,
+    },
 }
 
 impl LoadError {
@@ -86,7 +95,8 @@ impl LoadError {
             | Self::TooLarge { path, .. }
             | Self::Json { path, .. }
             | Self::NewerVersion { path, .. }
-            | Self::NotAnAssessment { path, .. } => path,
+            | Self::NotAnAssessment { path, .. }
+            | Self::Comparison { path, .. } => path,
         }
     }
 }

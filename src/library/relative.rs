@@ -43,11 +43,16 @@ pub fn resolve_relative(folder: &Path, written: &str) -> PathBuf {
     }
 }
 
-/// A path made absolute: resolved on disk where it exists, else joined to the working folder.
+/// A path made absolute, with links resolved as far as it exists on disk (a variant's folder may
+/// not exist yet while its source's does; both must be resolved alike to be compared).
 fn absolute(path: &Path) -> PathBuf {
-    path.canonicalize()
-        .or_else(|_| std::path::absolute(path))
-        .unwrap_or_else(|_| path.to_owned())
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    path.ancestors()
+        .find_map(|ancestor| {
+            let rest = path.strip_prefix(ancestor).ok()?;
+            Some(ancestor.canonicalize().ok()?.join(rest))
+        })
+        .unwrap_or(path)
 }
 
 #[cfg(test)]
