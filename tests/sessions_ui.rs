@@ -174,7 +174,7 @@ fn compare_with_source_shows_the_variant_beside_its_source_with_the_difference()
     assert_eq!(app.state.store.compared().len(), 2);
     assert!(shows(&harness, "Differences from the source"));
     assert!(
-        shows(&harness, "+1.5 (to 26.0)"),
+        shows(&harness, "24.5 → 26.0 (+1.5)"),
         "the change alone on the source's score"
     );
     assert!(shows(&harness, REASON));
@@ -207,10 +207,12 @@ fn a_saved_comparison_reopens_with_its_roles_title_and_notes() {
     let saved = Comparison::load(&file).unwrap();
     assert_eq!(saved.title, "Options for J.S.");
     assert_eq!(saved.roles.len(), 2);
-    assert!(
-        saved.roles[0].file.starts_with("../"),
-        "role files are written relative to the comparison: {}",
-        saved.roles[0].file
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let first = written["roles"][0]["file"].as_str().unwrap();
+    assert_eq!(
+        first, "../backend-api-developer.aijri.json",
+        "role files are written relative to the comparison"
     );
 
     // Next session: a fresh window on the same library.

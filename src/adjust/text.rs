@@ -39,6 +39,18 @@ pub fn adjustment_text(entry: &Adjustment, variant: &Assessment, framework: &Fra
     read.unwrap_or_else(|| format!("{}: {} → {}", entry.field, entry.from, entry.to))
 }
 
+/// An adjustment's values alone: "−1 → 0" (as the file has them when this program does not read
+/// the field), for tables that name the input in a column of its own.
+#[must_use]
+pub fn values_text(entry: &Adjustment, framework: &Framework) -> String {
+    let path = entry.field.parse::<InputPath>().ok();
+    let show = |value: &serde_json::Value| {
+        path.and_then(|p| Some(InputValue::from_json(p, value)?.show(p, framework)))
+            .unwrap_or_else(|| value.to_string())
+    };
+    format!("{} → {}", show(&entry.from), show(&entry.to))
+}
+
 /// Where a variant came from: "Adjusted from Backend/API Developer (backend-api-developer-mid,
 /// backend-api-developer.aijri.json)"; `None` for an original.
 #[must_use]

@@ -10,9 +10,8 @@ use egui::{Context, RichText};
 use super::store::DocId;
 use super::widgets::reason_field;
 use super::{Action, AppState};
-use crate::adjust::{self, InputPath, InputValue};
-use crate::framework::Framework;
-use crate::model::{Adjustment, Assessment};
+use crate::adjust::{self, InputPath};
+use crate::model::Assessment;
 
 /// A variant ready to be written once its reasons are given.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +53,7 @@ impl ReasonsDialog {
                 Some(ReasonRow {
                     path,
                     name: path.name(&pending.variant, framework),
-                    change: change_text(entry, framework),
+                    change: adjust::text::values_text(entry, framework),
                     reason: String::new(),
                 })
             })
@@ -140,16 +139,4 @@ fn source_title(variant: &Assessment) -> String {
         .derived_from
         .as_ref()
         .map_or_else(|| "its source".to_owned(), |d| format!("“{}”", d.title))
-}
-
-/// An adjustment's values as the user reads them, "−1 → 0"; a value this program cannot read is
-/// shown as the file holds it.
-#[must_use]
-pub fn change_text(entry: &Adjustment, framework: &Framework) -> String {
-    let path = entry.field.parse::<InputPath>().ok();
-    let show = |value: &serde_json::Value| {
-        path.and_then(|p| Some(InputValue::from_json(p, value)?.show(p, framework)))
-            .unwrap_or_else(|| value.to_string())
-    };
-    format!("{} → {}", show(&entry.from), show(&entry.to))
 }

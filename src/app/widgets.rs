@@ -172,7 +172,7 @@ pub fn reason_field(ui: &mut Ui, input: egui::Id, reason: &mut String) -> egui::
         let response = ui.add(field).labelled_by(input);
         if reason.trim().is_empty() {
             ui.label(
-                RichText::new("⚠ no reason given")
+                RichText::new(format!("⚠ {}", crate::adjust::text::NO_REASON))
                     .small()
                     .color(ui.visuals().warn_fg_color),
             );

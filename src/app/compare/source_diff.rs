@@ -5,9 +5,8 @@
 use egui::{RichText, Ui};
 
 use super::Compared;
-use crate::adjust::{self, Outcome, RoleDiff};
+use crate::adjust::{self, RoleDiff};
 use crate::app::AppState;
-use crate::fmt;
 
 /// The source and the variant among the compared roles, when the set is exactly such a pair.
 #[must_use]
@@ -36,16 +35,10 @@ pub fn ui(ui: &mut Ui, state: &AppState, source: &Compared<'_>, variant: &Compar
     let (a, b) = (source.doc.assessment(), variant.doc.assessment());
     let (framework_a, framework_b) = (state.framework_for(a), state.framework_for(b));
     let diff = adjust::diff(a, framework_a, b, framework_b);
-    ui.label(
-        RichText::new(format!(
-            "{}: {}  →  {}: {}",
-            source.label,
-            outcome_text(&diff.a),
-            variant.label,
-            outcome_text(&diff.b)
-        ))
-        .strong(),
-    );
+    ui.label(RichText::new(format!("{} → {}", source.label, variant.label)).strong());
+    for line in adjust::text::outcome_lines(&diff.a, &diff.b) {
+        ui.label(RichText::new(line).monospace());
+    }
     if diff.differences.is_empty() {
         ui.label("No differences: every input is the same.");
         return;
@@ -76,12 +69,7 @@ fn differences_grid(
                     entry.to.show(entry.path, framework)
                 );
                 ui.label(RichText::new(change).monospace());
-                let effect = match (entry.delta(&diff.a), entry.score_with_change) {
-                    (Some(delta), Some(score)) => {
-                        format!("{} (to {})", fmt::score_delta(delta), fmt::score(score))
-                    }
-                    _ => fmt::MISSING.to_owned(),
-                };
+                let effect = adjust::text::diff_effect_text(entry, &diff.a);
                 ui.label(RichText::new(effect).monospace());
                 let reason = match entry.reason.as_deref().map(str::trim) {
                     Some("") => {
@@ -94,18 +82,4 @@ fn differences_grid(
                 ui.end_row();
             }
         });
-}
-
-/// "24.5 RED · Imminent", or what stands where there is no score.
-fn outcome_text(outcome: &Outcome) -> String {
-    match (outcome.score, outcome.zone) {
-        (Some(score), Some(zone)) => {
-            let mut text = format!("{} {}", fmt::score(score), zone.name().to_uppercase());
-            if let Some(label) = outcome.sub_label {
-                text.push_str(&format!(" · {}", label.name()));
-            }
-            text
-        }
-        _ => "no score".to_owned(),
-    }
 }

@@ -5,7 +5,6 @@ use egui::{RichText, Ui};
 
 use super::TabContext;
 use crate::adjust;
-use crate::app::variant::change_text;
 use crate::app::widgets::{reason_field, text_block, zone_colour};
 use crate::fmt;
 use crate::model::{Assessment, Override, Zone};
@@ -107,8 +106,8 @@ fn adjustments_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
             let name = effect
                 .path
                 .map_or_else(|| entry.field.clone(), |p| p.name(a, cx.framework));
-            let change = change_text(entry, cx.framework);
-            (name, change, effect_text(effect))
+            let change = adjust::text::values_text(entry, cx.framework);
+            (name, change, adjust::text::effect_text(effect))
         })
         .collect();
     egui::Grid::new("adjustments")
@@ -137,18 +136,6 @@ fn adjusted_count_text(count: usize) -> String {
         0 => "no input changed".to_owned(),
         1 => "1 input changed".to_owned(),
         n => format!("{n} inputs changed"),
-    }
-}
-
-/// What an adjustment does to the score: "+1.5 (24.5 without it)".
-fn effect_text(effect: &adjust::AdjustmentEffect) -> String {
-    match (effect.delta(), effect.score_without) {
-        (Some(delta), Some(without)) => format!(
-            "{} ({} without it)",
-            fmt::score_delta(delta),
-            fmt::score(without)
-        ),
-        _ => fmt::MISSING.to_owned(),
     }
 }
 
