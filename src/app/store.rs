@@ -744,14 +744,14 @@ impl Store {
         self.compared.len()
     }
 
-    /// The comparison set: loaded documents, in the order they were opened.
+    /// The comparison set: loaded documents, in the order they were added (ticked, or listed in
+    /// a saved comparison).
     #[must_use]
     pub fn compared(&self) -> Vec<DocId> {
-        let set: HashSet<DocId> = self.compared.iter().copied().collect();
-        self.entries
+        self.compared
             .iter()
-            .filter(|e| set.contains(&e.id) && e.doc().is_some())
-            .map(|e| e.id)
+            .copied()
+            .filter(|&id| self.doc(id).is_some())
             .collect()
     }
 

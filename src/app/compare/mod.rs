@@ -66,7 +66,8 @@ pub fn comparison_set(state: &AppState) -> (Vec<Compared<'_>>, bool) {
     (set, is_ticked)
 }
 
-/// The roles' titles; with the seniority where titles repeat; numbered where that still repeats.
+/// The roles' titles; with the seniority where titles repeat; with the id where that still
+/// repeats; numbered where even that repeats.
 fn distinct_labels(docs: &[&Document]) -> Vec<String> {
     let titles: Vec<String> = docs
         .iter()
@@ -84,8 +85,23 @@ fn distinct_labels(docs: &[&Document]) -> Vec<String> {
             }
         })
         .collect();
-    let label_counts = counts(&with_seniority);
-    with_seniority
+    // Still alike (a variant beside its source): the title with the assessment's id.
+    let seniority_counts = counts(&with_seniority);
+    let with_id: Vec<String> = docs
+        .iter()
+        .zip(&titles)
+        .zip(&with_seniority)
+        .map(|((d, title), label)| {
+            let id = &d.assessment().meta.id;
+            if seniority_counts[label.as_str()] > 1 && !id.is_empty() {
+                format!("{title} ({id})")
+            } else {
+                label.clone()
+            }
+        })
+        .collect();
+    let label_counts = counts(&with_id);
+    with_id
         .iter()
         .enumerate()
         .map(|(i, label)| {
@@ -293,9 +309,14 @@ mod tests {
     use crate::model::Assessment;
 
     fn doc(title: &str, seniority: &str) -> Document {
+        doc_with_id(title, seniority, "")
+    }
+
+    fn doc_with_id(title: &str, seniority: &str, id: &str) -> Document {
         let mut assessment = Assessment::blank();
         assessment.role.title = title.to_owned();
         assessment.role.seniority = seniority.to_owned();
+        assessment.meta.id = id.to_owned();
         Document::new(assessment, None, Framework::published())
     }
 
@@ -317,6 +338,22 @@ mod tests {
                 "Nurse #3",
                 "Nurse #4",
                 "(untitled)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_variant_beside_its_source_is_told_apart_by_its_id() {
+        let docs = [
+            doc_with_id("Developer", "Mid", "developer-mid"),
+            doc_with_id("Developer", "Mid", "developer-mid-london"),
+        ];
+        let labels = distinct_labels(&docs.iter().collect::<Vec<_>>());
+        assert_eq!(
+            labels,
+            [
+                "Developer (developer-mid)",
+                "Developer (developer-mid-london)"
             ]
         );
     }
