@@ -8,7 +8,7 @@
 //! merges into one step), figures are recomputed, the unsaved marker is set and the recovery file
 //! is scheduled.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
