@@ -55,7 +55,9 @@ fn select(harness: &mut Harness<'_, AijriApp>, path: &Path) {
 }
 
 fn type_into(harness: &mut Harness<'_, AijriApp>, input: &str, text: &str) {
-    let field = harness.get_by_role_and_label(Role::TextInput, input);
+    let field = harness
+        .query_by_role_and_label(Role::TextInput, input)
+        .unwrap_or_else(|| harness.get_by_role_and_label(Role::MultilineTextInput, input));
     field.focus();
     field.type_text(text);
     harness.run();
@@ -269,4 +271,25 @@ fn a_moved_role_is_found_by_its_id_and_a_deleted_one_is_listed_missing() {
             .any(|n| format!("{n:?}").contains("gone-role")),
         "the deleted role is listed as missing"
     );
+}
+
+#[test]
+fn the_comparison_title_and_notes_come_back_after_a_restart() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    tick(
+        &mut harness,
+        &["Backend/API Developer", "Senior Backend Engineer"],
+    );
+    click(&mut harness, "Compare");
+    type_into(&mut harness, "Title", "Options for K.L.");
+    type_into(&mut harness, "Notes", "Look at security roles next");
+    harness.state_mut().snapshot_settings();
+    let settings = harness.state().state.settings.clone();
+
+    let harness = common::harness_with_settings(folder.path(), settings);
+    let comparison = &harness.state().state.comparison;
+    assert_eq!(comparison.title, "Options for K.L.");
+    assert_eq!(comparison.notes, "Look at security roles next");
+    assert_eq!(harness.state().state.store.compared().len(), 2);
 }

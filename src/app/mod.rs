@@ -375,6 +375,13 @@ impl AijriApp {
     }
 
     fn restore_comparison(&mut self) {
+        let fields = &self.state.settings.comparison_fields;
+        self.state.comparison = comparisons::ComparisonSession {
+            title: fields.title.clone(),
+            notes: fields.notes.clone(),
+            file: fields.file.clone(),
+            ..comparisons::ComparisonSession::default()
+        };
         let ids: Vec<DocId> = self
             .state
             .settings
@@ -503,6 +510,12 @@ impl AijriApp {
         if let Some(folder) = &store.folder {
             self.state.settings.last_folder = Some(folder.clone());
         }
+        let session = &self.state.comparison;
+        self.state.settings.comparison_fields = settings::ComparisonFields {
+            title: session.title.clone(),
+            notes: session.notes.clone(),
+            file: session.file.clone(),
+        };
     }
 
     /// Whether the window was allowed to close (the user answered the unsaved-edits question).

@@ -20,10 +20,24 @@ pub struct Settings {
     pub dark_mode: Option<bool>,
     /// The paths in the comparison set.
     pub comparison: Vec<PathBuf>,
+    /// The comparison's title, notes and file, as Compare showed them last.
+    pub comparison_fields: ComparisonFields,
     /// Comparison files opened or saved recently, newest first.
     pub recent_comparisons: Vec<PathBuf>,
     /// How the library folder is watched for changes by others.
     pub watch_mode: crate::library::watch::WatchMode,
+}
+
+/// What Compare shows of the comparison besides its roles, remembered between runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ComparisonFields {
+    /// The title.
+    pub title: String,
+    /// The notes.
+    pub notes: String,
+    /// The comparison file it was opened from or saved to.
+    pub file: Option<PathBuf>,
 }
 
 impl Settings {

@@ -58,12 +58,29 @@ pub fn recovery_in(folder: &Path) -> Options {
 }
 
 fn app(folder: &Path, picker: &ScriptedPicker, options: Options) -> AijriApp {
+    app_with_settings(folder, picker, options, Settings::default())
+}
+
+fn app_with_settings(
+    folder: &Path,
+    picker: &ScriptedPicker,
+    options: Options,
+    settings: Settings,
+) -> AijriApp {
     startup::open_app(
         &[folder.to_owned()],
-        Settings::default(),
+        settings,
         Box::new(picker.clone()),
         options,
     )
+}
+
+/// A harness on the app opened on `folder` with remembered settings (a restart), no renderer.
+pub fn harness_with_settings(folder: &Path, settings: Settings) -> Harness<'static, AijriApp> {
+    let app = app_with_settings(folder, &ScriptedPicker::default(), no_recovery(), settings);
+    let mut harness = builder().build_eframe(|_| app);
+    settle(&mut harness);
+    harness
 }
 
 /// A harness on the app opened on `folder`, without a renderer.
