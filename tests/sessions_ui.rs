@@ -293,3 +293,25 @@ fn the_comparison_title_and_notes_come_back_after_a_restart() {
     assert_eq!(comparison.notes, "Look at security roles next");
     assert_eq!(harness.state().state.store.compared().len(), 2);
 }
+
+#[test]
+fn a_comparison_file_given_to_the_program_opens_with_its_roles() {
+    let folder = library_copy();
+    let file = folder.path().join("client.aijri-compare.json");
+    let mut comparison = Comparison::new("M.N.", "2026-11-30", "aijri-published-v1");
+    for name in ["backend-api-developer", "senior-backend-engineer"] {
+        let path = folder.path().join(format!("{name}.aijri.json"));
+        let id = library::load_file(&path).unwrap().assessment.meta.id;
+        comparison
+            .roles
+            .push(aijri_desk::comparison::ComparedRole::new(&path, &id));
+    }
+    comparison.save(&file).unwrap();
+
+    // As the desktop starts it for a double-clicked file: `aijri-desk client.aijri-compare.json`.
+    let harness = harness(&file, &ScriptedPicker::default());
+    let app = harness.state();
+    assert_eq!(app.state.view, View::Compare);
+    assert_eq!(app.state.store.compared().len(), 2);
+    assert_eq!(app.state.comparison.title, "M.N.");
+}

@@ -205,8 +205,13 @@ impl AijriApp {
         }
     }
 
-    /// Reads a comparison file and its roles off the UI thread.
+    /// Reads a comparison file and its roles off the UI thread; while the library folder is still
+    /// loading, once it has loaded (its roles are found there, not opened a second time).
     pub(super) fn open_comparison(&mut self, path: PathBuf) {
+        if self.state.loading.is_some() {
+            self.comparisons_after_load.push(path);
+            return;
+        }
         self.jobs.spawn("open-comparison", move || {
             let result = read(&path).map(Box::new);
             Done::ComparisonRead { path, result }

@@ -315,6 +315,8 @@ pub struct AijriApp {
     outside_changes: std::collections::VecDeque<(DocId, Box<crate::library::Loaded>)>,
     /// "Compare with source" waits for this source file to open beside this variant.
     source_to_compare: Option<(DocId, PathBuf)>,
+    /// Comparison files to open once the library folder has loaded.
+    comparisons_after_load: Vec<PathBuf>,
 }
 
 impl AijriApp {
@@ -356,6 +358,7 @@ impl AijriApp {
             watcher: None,
             outside_changes: std::collections::VecDeque::new(),
             source_to_compare: None,
+            comparisons_after_load: Vec::new(),
         };
         app.restore_comparison();
         app.state.selected = app.first_loaded();

@@ -251,6 +251,9 @@ impl AijriApp {
             return;
         };
         self.state.loading = None;
+        for comparison in std::mem::take(&mut self.comparisons_after_load) {
+            self.open_comparison(comparison);
+        }
         // Watching starts once the folder is read: the watcher's own first walk and the events
         // of our reads would otherwise slow the load down.
         self.watch_folder(load, loading.folder.clone());

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::picker::FilePicker;
 use super::store::Store;
 use super::{AijriApp, Options, Settings};
+use crate::comparison::is_comparison_file;
 use crate::library;
 
 /// The shipped assessments, embedded so the program has a library wherever it runs.
@@ -57,6 +58,11 @@ pub fn open_app(
             "No library folder could be found or created: open one with File → Open folder…",
         ),
         None => {}
+    }
+    let (comparisons, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.into_iter().partition(|f| is_comparison_file(f));
+    for comparison in comparisons {
+        app.open_comparison(comparison);
     }
     if !files.is_empty() {
         app.load_paths(files);
