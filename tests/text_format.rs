@@ -878,6 +878,30 @@ fn apply(text: &str, mutation: &Mutation) -> String {
     lines.join("\n")
 }
 
+/// What the import of a mutated text must give: an assessment that can be written and read back,
+/// or an error naming one of the text's `lines` lines.
+fn imports_or_names_a_line(
+    result: Result<text_format::Imported, ImportError>,
+    lines: usize,
+) -> Result<(), TestCaseError> {
+    match result {
+        Ok(imported) => {
+            let again = text_format::export(&imported.assessment, framework());
+            prop_assert!(text_format::import(&again).is_ok());
+        }
+        Err(e) => {
+            prop_assert!(
+                (1..=lines.max(1)).contains(&e.line),
+                "line {} of {}: {}",
+                e.line,
+                lines,
+                e
+            );
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -887,17 +911,7 @@ proptest! {
         for m in &mutations {
             text = apply(&text, m);
         }
-        match text_format::import(&text) {
-            Ok(imported) => {
-                // Whatever was read can be written and read back.
-                let again = text_format::export(&imported.assessment, framework());
-                prop_assert!(text_format::import(&again).is_ok());
-            }
-            Err(e) => {
-                let lines = text.split('\n').count();
-                prop_assert!((1..=lines.max(1)).contains(&e.line), "line {} of {}: {}", e.line, lines, e);
-            }
-        }
+        imports_or_names_a_line(text_format::import(&text), text.split('\n').count())?;
     }
 }
 
@@ -1434,16 +1448,7 @@ proptest! {
         for m in mutations.iter().chain([&Mutation::InsertText(tab_mutation.0, tab_mutation.1.to_owned())]) {
             text = apply(&text, m);
         }
-        match text_format::import(&text) {
-            Ok(imported) => {
-                let again = text_format::export(&imported.assessment, framework());
-                prop_assert!(text_format::import(&again).is_ok());
-            }
-            Err(e) => {
-                let lines = text.split('\n').count();
-                prop_assert!((1..=lines.max(1)).contains(&e.line), "line {} of {}: {}", e.line, lines, e);
-            }
-        }
+        imports_or_names_a_line(text_format::import(&text), text.split('\n').count())?;
     }
 
     #[test]
@@ -1455,17 +1460,9 @@ proptest! {
         for m in mutations.iter().chain([&Mutation::InsertText(markup.0, markup.1.to_owned())]) {
             page = apply(&page, m);
         }
-        match text_format::import_html(&page) {
-            Ok(imported) => {
-                let again = text_format::export(&imported.assessment, framework());
-                prop_assert!(text_format::import(&again).is_ok());
-            }
-            Err(e) => {
-                let lines = text_format::html::page_text(&page).split('\n').count();
-                prop_assert!(e.in_page_text);
-                prop_assert!((1..=lines.max(1)).contains(&e.line), "line {} of {}: {}", e.line, lines, e);
-            }
-        }
+        let imported = text_format::import_html(&page);
+        prop_assert!(imported.as_ref().err().is_none_or(|e| e.in_page_text));
+        imports_or_names_a_line(imported, text_format::html::page_text(&page).split('\n').count())?;
     }
 }
 
