@@ -315,3 +315,24 @@ fn a_comparison_file_given_to_the_program_opens_with_its_roles() {
     assert_eq!(app.state.store.compared().len(), 2);
     assert_eq!(app.state.comparison.title, "M.N.");
 }
+
+#[test]
+fn a_comparison_file_dropped_onto_the_window_opens_in_compare() {
+    let folder = library_copy();
+    let file = folder.path().join("dropped.aijri-compare.json");
+    let mut comparison = Comparison::new("O.P.", "2026-11-30", "aijri-published-v1");
+    let path = backend(folder.path());
+    comparison
+        .roles
+        .push(aijri_desk::comparison::ComparedRole::new(
+            &path,
+            "backend-api-developer-mid",
+        ));
+    comparison.save(&file).unwrap();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    common::drop_files(&mut harness, &[file]);
+    let app = harness.state();
+    assert_eq!(app.state.view, View::Compare);
+    assert_eq!(app.state.comparison.title, "O.P.");
+    assert_eq!(app.state.store.compared().len(), 1);
+}

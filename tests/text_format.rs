@@ -878,6 +878,30 @@ fn apply(text: &str, mutation: &Mutation) -> String {
     lines.join("\n")
 }
 
+/// What the import of a mutated text must give: an assessment that can be written and read back,
+/// or an error naming one of the text's `lines` lines.
+fn imports_or_names_a_line(
+    result: Result<text_format::Imported, ImportError>,
+    lines: usize,
+) -> Result<(), TestCaseError> {
+    match result {
+        Ok(imported) => {
+            let again = text_format::export(&imported.assessment, framework());
+            prop_assert!(text_format::import(&again).is_ok());
+        }
+        Err(e) => {
+            prop_assert!(
+                (1..=lines.max(1)).contains(&e.line),
+                "line {} of {}: {}",
+                e.line,
+                lines,
+                e
+            );
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -887,17 +911,7 @@ proptest! {
         for m in &mutations {
             text = apply(&text, m);
         }
-        match text_format::import(&text) {
-            Ok(imported) => {
-                // Whatever was read can be written and read back.
-                let again = text_format::export(&imported.assessment, framework());
-                prop_assert!(text_format::import(&again).is_ok());
-            }
-            Err(e) => {
-                let lines = text.split('\n').count();
-                prop_assert!((1..=lines.max(1)).contains(&e.line), "line {} of {}: {}", e.line, lines, e);
-            }
-        }
+        imports_or_names_a_line(text_format::import(&text), text.split('\n').count())?;
     }
 }
 
@@ -1224,4 +1238,276 @@ fn csv_leaves_absent_figures_empty() {
     );
     assert_eq!(get(1, "task_total"), "2.95");
     assert_eq!(get(1, "errors"), "1");
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a browser gives: copied page text and saved pages (made by scripts/make-browser-fixtures.py
+// with headless Chromium)
+
+/// The roles of the browser fixtures: the three shipped ones and a generated one.
+const BROWSER_ROLES: [&str; 4] = [
+    "backend-api-developer",
+    "junior-backend-developer",
+    "senior-backend-engineer",
+    "generated-role",
+];
+
+fn browser_fixture(file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/browser")
+        .join(file);
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("the browser fixture {} is needed: {e}", path.display()))
+}
+
+/// Two imports equal field by field apart from `meta`, with the same differences.
+fn assert_same_import(got: &text_format::Imported, expected: &text_format::Imported, what: &str) {
+    let mut assessment = got.assessment.clone();
+    assessment.meta = expected.assessment.meta.clone();
+    assert_eq!(assessment, expected.assessment, "{what}");
+    assert_eq!(got.differences, expected.differences, "{what}");
+}
+
+#[test]
+fn copied_pages_and_saved_pages_import_to_the_same_assessment_as_their_published_text() {
+    for role in BROWSER_ROLES {
+        let published = text_format::import(&browser_fixture(&format!("{role}.published.txt")))
+            .unwrap_or_else(|e| panic!("{role}.published.txt: {e}"));
+        let copied = text_format::import(&browser_fixture(&format!("{role}.copied.txt")))
+            .unwrap_or_else(|e| panic!("{role}.copied.txt: {e}"));
+        assert_same_import(&copied, &published, &format!("{role}: copied text"));
+        assert!(
+            copied.footer.is_some(),
+            "{role}: the page's footer is left out"
+        );
+        let saved = text_format::import_html(&browser_fixture(&format!("{role}.html")))
+            .unwrap_or_else(|e| panic!("{role}.html: {e}"));
+        assert_same_import(&saved, &published, &format!("{role}: saved page"));
+        assert_eq!(saved.footer, None, "{role}: a page's <footer> is no text");
+        // The generated role has no file in the repository; the shipped ones are compared too.
+        if role != "generated-role" {
+            let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("assessments")
+                .join(format!("{role}{}", library::EXTENSION));
+            assert_same_content(
+                saved.assessment,
+                &library::load_file(&shipped).unwrap().assessment,
+            );
+        }
+    }
+}
+
+#[test]
+fn the_reference_copied_and_saved_imports_with_no_differences_to_24_5_red() {
+    let copied = browser_fixture("backend-api-developer.copied.txt");
+    let saved = browser_fixture("backend-api-developer.html");
+    let expected = text_format::import(&reference()).unwrap();
+    for (what, imported) in [
+        ("copied", text_format::import(&copied).unwrap()),
+        ("saved", text_format::import_html(&saved).unwrap()),
+    ] {
+        assert!(
+            imported.differences.is_empty(),
+            "{what}: {:?}",
+            imported.differences
+        );
+        let c = scoring::score(&imported.assessment, framework())
+            .composite
+            .unwrap();
+        assert_eq!(aijri_desk::fmt::score(c.score), "24.5", "{what}");
+        assert_eq!(c.zone, Zone::Red, "{what}");
+        assert_same_import(&imported, &expected, what);
+    }
+    // The copy really is a browser's: tab-separated cells, no pipes, no bullet marks, and the
+    // page's navigation before the assessment.
+    assert!(copied.contains("Job Title\tBackend/API Developer\n"));
+    assert!(!copied.contains("| ") && !copied.contains("\n- "));
+    assert!(copied.lines().next().unwrap().contains("JobZoneRisk"));
+}
+
+#[test]
+fn the_footer_of_a_copied_page_is_left_out_and_named() {
+    let copied = browser_fixture("backend-api-developer.copied.txt");
+    let footer_line = line_number(&copied, "©");
+    let imported = text_format::import(&copied).unwrap();
+    let footer = imported.footer.unwrap();
+    assert_eq!(footer.first, footer_line);
+    assert_eq!(footer.last, copied.trim_end().lines().count());
+    assert_eq!(
+        footer.to_string(),
+        format!(
+            "lines {}–{} were left out as the page's footer",
+            footer.first, footer.last
+        )
+    );
+    // The published text has no footer: what follows the timeline is part of it.
+    assert_eq!(text_format::import(&reference()).unwrap().footer, None);
+}
+
+/// A pipe row written as a browser copies it: cells separated by tabs.
+fn tabbed(line: &str) -> String {
+    line.trim_start_matches('|')
+        .trim_end_matches('|')
+        .split(" | ")
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("\t")
+}
+
+#[test]
+fn pipe_and_tab_rows_and_marked_and_unmarked_lists_may_be_mixed() {
+    let text = reference();
+    let tasks = line_number(&text, "Task Decomposition");
+    let evidence = line_number(&text, "Evidence Score");
+    let barriers = line_number(&text, "Barrier Assessment");
+    let survival = line_number(&text, "Survival strategy");
+    let mixed: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let number = i + 1;
+            let tab_table = (tasks..evidence).contains(&number) || number > barriers;
+            if line.starts_with("|---") && tab_table {
+                String::new()
+            } else if line.starts_with("| ") && tab_table {
+                tabbed(line)
+            } else if number > survival && line.starts_with("- ") && !line.contains("(AIJRI") {
+                line[2..].to_owned()
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    let mixed = mixed.join("\n");
+    assert!(mixed.contains("Writing unit & integration tests\t10%\t4\t0.40\tDISPLACEMENT"));
+    assert!(mixed.contains("\n| Job Posting Trends | 0 |"));
+    let imported = text_format::import(&mixed).unwrap_or_else(|e| panic!("{e}\n{mixed}"));
+    assert_same_import(
+        &imported,
+        &text_format::import(&text).unwrap(),
+        "mixed forms",
+    );
+
+    // Within one list, a line without a mark among marked ones is still an error.
+    let stray = with_line(&text, survival + 2, |l| l[2..].to_owned());
+    let error = import_err(&stray);
+    assert_eq!(error.line, survival + 2);
+    assert!(error.to_string().contains("expected a bullet"), "{error}");
+}
+
+#[test]
+fn a_copied_page_with_a_damaged_row_names_its_line() {
+    let copied = browser_fixture("backend-api-developer.copied.txt");
+    let line = line_number(&copied, "Job Posting Trends\t");
+    let damaged = with_line(&copied, line, |l| l.replacen("\t0\t", "\tnone\t", 1));
+    let error = import_err(&damaged);
+    assert_eq!(error.line, line, "{error}");
+    assert!(
+        error.to_string().contains(
+            "expected an evidence row `| Dimension | score | evidence |` with an integer score"
+        ),
+        "{error}"
+    );
+
+    // A line inside the assessment that belongs nowhere is an error too, never dropped.
+    let wage = line_number(&copied, "Wage Trends\t");
+    let stray = with_line(&copied, wage, |l| {
+        format!("Advertisement: try our premium plan\n{l}")
+    });
+    let error = import_err(&stray);
+    assert_eq!(error.line, wage, "{error}");
+
+    // In a saved page the line is one of the page's text, and the error says so.
+    let saved = browser_fixture("backend-api-developer.html").replacen(
+        "<td>Wage Trends</td><td>-1</td>",
+        "<td>Wage Trends</td><td>minus one</td>",
+        1,
+    );
+    let error = text_format::import_html(&saved).unwrap_err();
+    let page_text = text_format::html::page_text(&saved);
+    assert_eq!(error.line, line_number(&page_text, "Wage Trends\t"));
+    assert!(error.in_page_text);
+    assert!(
+        error.to_string().starts_with(&format!(
+            "line {} of the page's text: expected an evidence row",
+            error.line
+        )),
+        "{error}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_copied_pages_import_or_fail_with_a_line_never_panic(
+        mutations in prop::collection::vec(mutation(), 1..6),
+        tab_mutation in (0usize..20_000, select(&["\t", "\t\t", "\t|", "|\t"][..])),
+    ) {
+        let mut text = browser_fixture("backend-api-developer.copied.txt");
+        for m in mutations.iter().chain([&Mutation::InsertText(tab_mutation.0, tab_mutation.1.to_owned())]) {
+            text = apply(&text, m);
+        }
+        imports_or_names_a_line(text_format::import(&text), text.split('\n').count())?;
+    }
+
+    #[test]
+    fn mutated_saved_pages_import_or_fail_with_a_line_of_their_text_never_panic(
+        mutations in prop::collection::vec(mutation(), 1..6),
+        markup in (0usize..20_000, select(&["<td>", "</tr>", "<li>", "<footer>", "<br>", "&amp;", "<!--", "<script>", "</table>", "<pre>"][..])),
+    ) {
+        let mut page = browser_fixture("backend-api-developer.html");
+        for m in mutations.iter().chain([&Mutation::InsertText(markup.0, markup.1.to_owned())]) {
+            page = apply(&page, m);
+        }
+        let imported = text_format::import_html(&page);
+        prop_assert!(imported.as_ref().err().is_none_or(|e| e.in_page_text));
+        imports_or_names_a_line(imported, text_format::html::page_text(&page).split('\n').count())?;
+    }
+}
+
+#[test]
+fn cli_import_reads_saved_pages_and_copied_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("backend.html");
+    let copied = dir.path().join("copied.txt");
+    std::fs::write(&page, browser_fixture("backend-api-developer.html")).unwrap();
+    std::fs::write(&copied, browser_fixture("backend-api-developer.copied.txt")).unwrap();
+    let output = run(&["import".as_ref(), page.as_os_str(), copied.as_os_str()]);
+    let stdout = text_of(&output.stdout);
+    assert!(output.status.success(), "{}", text_of(&output.stderr));
+    assert!(
+        stdout.contains("backend.aijri.json: no differences"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("copied.aijri.json: no differences"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("copied.txt: lines "), "{stdout}");
+    let loaded = library::load_file(&dir.path().join("backend.aijri.json"))
+        .unwrap()
+        .assessment;
+    assert_same_content(loaded, &shipped());
+
+    // Known by its start, whatever its name; a damaged page names the line of its text.
+    let renamed = dir.path().join("page.txt");
+    std::fs::write(
+        &renamed,
+        browser_fixture("backend-api-developer.html").replacen(
+            "<td>Wage Trends</td><td>-1</td>",
+            "<td>Wage Trends</td><td>?</td>",
+            1,
+        ),
+    )
+    .unwrap();
+    let output = run(&["import".as_ref(), renamed.as_os_str()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text_of(&output.stderr);
+    assert!(
+        stderr.contains("page.txt: line ")
+            && stderr.contains(" of the page's text: expected an evidence row"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing written"), "{stderr}");
 }

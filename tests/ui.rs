@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use aijri_desk::app::picker::{InWindowPicker, ScriptedPicker};
 use aijri_desk::app::{Action, AijriApp, Tab};
 use aijri_desk::library;
-use common::{click, harness, library_copy, selected, settle, shows};
+use common::{click, drop_files, harness, library_copy, selected, settle, shows};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -218,6 +218,109 @@ fn pasted_text_imports_and_a_damaged_one_names_its_line() {
         harness.state().views.transfer.pending.is_empty(),
         "nothing half-read waits to be added"
     );
+}
+
+/// A browser fixture (made by scripts/make-browser-fixtures.py with headless Chromium).
+fn browser_fixture(file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/browser")
+        .join(file);
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn dropping_pages_texts_and_assessment_files_imports_and_opens_them() {
+    let folder = library_copy();
+    let drops = tempfile::tempdir().unwrap();
+    let page = drops.path().join("backend.html");
+    let copied = drops.path().join("copied.txt");
+    let assessment = drops.path().join("dropped.aijri.json");
+    let other = drops.path().join("notes.pdf");
+    std::fs::write(&page, browser_fixture("backend-api-developer.html")).unwrap();
+    std::fs::write(
+        &copied,
+        browser_fixture("senior-backend-engineer.copied.txt"),
+    )
+    .unwrap();
+    let mut dropped = library::load_file(&backend_path(folder.path()))
+        .unwrap()
+        .assessment;
+    dropped.role.title = "Dropped Developer".into();
+    dropped.meta.id = "dropped-developer".into();
+    std::fs::write(&assessment, library::to_json(&dropped)).unwrap();
+    std::fs::write(&other, "%PDF").unwrap();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    let before = harness.state().state.store.entries().len();
+
+    drop_files(
+        &mut harness,
+        &[
+            page.clone(),
+            copied.clone(),
+            assessment.clone(),
+            other.clone(),
+        ],
+    );
+
+    // The assessment file joins the library as it is; the page and the copied text wait for review.
+    assert!(harness.state().state.store.by_path(&assessment).is_some());
+    assert!(shows(&harness, "Review the import"));
+    let pending = &harness.state().views.transfer.pending;
+    let sources: Vec<&str> = pending.iter().map(|p| p.source.as_str()).collect();
+    assert_eq!(
+        sources,
+        [page.display().to_string(), copied.display().to_string()]
+    );
+    assert!(pending.iter().all(|p| p.differences.is_empty()));
+    assert_eq!(pending[0].assessment.role.title, "Backend/API Developer");
+    assert_eq!(pending[1].assessment.role.title, "Senior Backend Engineer");
+    let footer = pending[1].footer.unwrap();
+    assert!(shows(&harness, &format!("The text's {footer}.")));
+    let notice = harness.state().state.notices.last().unwrap();
+    assert!(
+        notice.is_error
+            && notice
+                .text
+                .starts_with(&format!("{}: not opened", other.display())),
+        "{}",
+        notice.text
+    );
+
+    click(&mut harness, "Add to library");
+    assert_eq!(harness.state().state.store.entries().len(), before + 3);
+    assert_eq!(
+        selected(&harness).assessment().role.title,
+        "Senior Backend Engineer"
+    );
+    assert!(shows(&harness, "Current score 51.0"));
+}
+
+#[test]
+fn a_paste_whose_clipboard_offers_html_imports_the_page() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    click(&mut harness, "Edit");
+    click(&mut harness, "Paste assessment text…");
+    // What the clipboard holds after a browser's copy: the text (pasted into the window, here a
+    // damaged one) and the page as HTML, which the paste job reads from the system clipboard.
+    harness.state_mut().views.transfer.paste = Some("Role Definition\nnot an assessment".into());
+    let html = browser_fixture("backend-api-developer.html");
+    harness
+        .state_mut()
+        .views
+        .transfer
+        .clipboard_html(Some(html));
+    harness.run();
+    assert!(shows(
+        &harness,
+        "The clipboard also held the page as HTML: the page is imported (edit the text to import the text instead)."
+    ));
+    click(&mut harness, "Import pasted text");
+    let pending = &harness.state().views.transfer.pending;
+    assert_eq!(pending.len(), 1, "{:?}", harness.state().state.notices);
+    assert_eq!(pending[0].source, "pasted web page");
+    assert_eq!(pending[0].assessment.role.title, "Backend/API Developer");
+    assert!(pending[0].differences.is_empty());
 }
 
 #[test]

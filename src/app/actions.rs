@@ -92,6 +92,12 @@ pub enum Action {
     PasteText,
     /// Import a pasted text.
     ImportPasted(String),
+    /// Read the HTML the clipboard offers (after a paste), off the UI thread.
+    ReadClipboardHtml,
+    /// Import a web page pasted as HTML.
+    ImportPastedHtml(String),
+    /// Open or import files dropped onto the window.
+    OpenDropped(Vec<PathBuf>),
     /// Add the reviewed imports to the library.
     AcceptImports,
     /// Drop the reviewed imports.
@@ -168,6 +174,9 @@ impl AijriApp {
             Action::ImportText => self.ask_import(),
             Action::PasteText => self.views.transfer.open_paste(),
             Action::ImportPasted(text) => self.import_text(&text, "pasted text"),
+            Action::OpenDropped(paths) => self.open_dropped(paths),
+            Action::ReadClipboardHtml => self.read_clipboard_html(),
+            Action::ImportPastedHtml(html) => self.import_pasted_html(&html),
             Action::AcceptImports => self.accept_imports(),
             Action::DiscardImports => self.views.transfer.pending.clear(),
             Action::Export(id, format) => self.ask_role_export(id, format),
@@ -353,11 +362,12 @@ impl AijriApp {
             Done::TextsRead(texts) => {
                 for (path, text) in texts {
                     match text {
-                        Ok(text) => self.import_text(&text, &path.display().to_string()),
+                        Ok(text) => self.import_file(&path, &text),
                         Err(message) => self.state.notify(true, message),
                     }
                 }
             }
+            Done::ClipboardHtml(html) => self.views.transfer.clipboard_html(html),
             Done::Written { what, result } => match result {
                 Ok(path) => self
                     .state

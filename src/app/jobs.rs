@@ -32,6 +32,8 @@ pub enum Done {
     },
     /// Published texts were read for import.
     TextsRead(Vec<(PathBuf, Result<String, String>)>),
+    /// The clipboard was read after a paste: the HTML it offers, if any.
+    ClipboardHtml(Option<String>),
     /// A file was written (an export): what it was, and where, or why not.
     Written {
         /// What was written, for the notice ("Markdown report").

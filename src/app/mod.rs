@@ -437,6 +437,17 @@ impl AijriApp {
                 });
             }
         }
+        // Files dropped onto the window are read by path, on job threads.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.apply(Action::OpenDropped(dropped));
+        }
         let dialog_open = self.views.recovery.is_open() || self.views.reasons.is_open();
         if self.state.question.is_none() && !dialog_open {
             for action in menu::shortcuts(ctx, &self.state) {

@@ -13,7 +13,7 @@ use super::{Action, AijriApp, Tab, View};
 use crate::export::markdown_report;
 use crate::library;
 use crate::model::Assessment;
-use crate::text_format;
+use crate::text_format::{self, ImportError, Imported, LeftOut};
 use crate::validate::Difference;
 
 /// The import dialogs' state: the paste window's text while it is open, and the imports waiting
@@ -22,6 +22,9 @@ use crate::validate::Difference;
 pub struct TransferView {
     /// The paste window's text, while the window is open.
     pub paste: Option<String>,
+    /// The HTML the clipboard offered with the last paste into the window: imported instead of
+    /// the text, until the text is edited.
+    pub pasted_html: Option<String>,
     /// Imported assessments the user has yet to review.
     pub pending: Vec<PendingImport>,
 }
@@ -35,6 +38,8 @@ pub struct PendingImport {
     pub assessment: Assessment,
     /// The stated figures that differ from the recomputation.
     pub differences: Vec<Difference>,
+    /// The lines left out as a copied page's footer.
+    pub footer: Option<LeftOut>,
 }
 
 impl ExportFormat {
@@ -56,22 +61,56 @@ impl ExportFormat {
 }
 
 impl AijriApp {
-    /// Asks for published text files to import.
+    /// Asks for published text files or saved web pages to import.
     pub(super) fn ask_import(&mut self) {
         self.request_pick(PickRequest {
             purpose: Purpose::ImportText,
             kind: DialogKind::OpenFiles,
             title: "Import published text".into(),
             filters: vec![(
-                "Published assessment text".into(),
-                vec!["txt".into(), "md".into()],
+                "Published assessment text or web page".into(),
+                IMPORTED_EXTENSIONS.iter().map(|&e| e.into()).collect(),
             )],
             start_dir: self.state.store.folder.clone(),
         });
     }
 
-    /// Reads published text files off the UI thread; [`Done::TextsRead`] brings them to
-    /// [`AijriApp::import_text`].
+    /// Opens or imports files dropped onto the window: saved comparisons open in Compare,
+    /// assessment files join the library (see [`AijriApp::load_paths`]), published texts and
+    /// saved web pages are imported (see [`AijriApp::read_texts`]); anything else is refused with
+    /// a notice naming it.
+    pub(super) fn open_dropped(&mut self, paths: Vec<PathBuf>) {
+        let (comparisons, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .into_iter()
+            .partition(|p| crate::comparison::is_comparison_file(p));
+        for comparison in comparisons {
+            self.open_comparison(comparison);
+        }
+        let (assessments, others): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .into_iter()
+            .partition(|p| library::is_assessment_file(p));
+        let (texts, refused): (Vec<PathBuf>, Vec<PathBuf>) =
+            others.into_iter().partition(|p| is_importable(p));
+        for path in refused {
+            self.state.notify(
+                true,
+                format!(
+                    "{}: not opened: drop assessment files ({}), saved comparisons, published texts (.txt) or saved web pages (.html)",
+                    path.display(),
+                    library::EXTENSION
+                ),
+            );
+        }
+        if !assessments.is_empty() {
+            self.load_paths(assessments);
+        }
+        if !texts.is_empty() {
+            self.read_texts(texts);
+        }
+    }
+
+    /// Reads published text files and saved web pages off the UI thread; [`Done::TextsRead`]
+    /// brings them to [`AijriApp::import_file`].
     pub(super) fn read_texts(&mut self, paths: Vec<PathBuf>) {
         self.jobs.spawn("read-texts", move || {
             Done::TextsRead(
@@ -86,13 +125,40 @@ impl AijriApp {
         });
     }
 
-    /// Imports one text; `source` names it in messages.
+    /// Imports one published text; `source` names it in messages.
     pub fn import_text(&mut self, text: &str, source: &str) {
-        match text_format::import(text) {
+        self.review_import(text_format::import(text), source);
+    }
+
+    /// Imports a file's content: a web page when its name or start says so, published text
+    /// otherwise.
+    pub fn import_file(&mut self, path: &Path, content: &str) {
+        let imported = text_format::import_file_content(Some(path), content);
+        self.review_import(imported, &path.display().to_string());
+    }
+
+    /// Reads the HTML the clipboard offers on a job thread ([`Done::ClipboardHtml`]): egui hands a
+    /// paste over as text only.
+    pub(super) fn read_clipboard_html(&mut self) {
+        self.jobs.spawn("clipboard", || {
+            let html = arboard::Clipboard::new().and_then(|mut c| c.get().html());
+            Done::ClipboardHtml(html.ok().filter(|h| !h.trim().is_empty()))
+        });
+    }
+
+    /// Imports a web page pasted as HTML.
+    pub fn import_pasted_html(&mut self, html: &str) {
+        self.review_import(text_format::import_html(html), "pasted web page");
+    }
+
+    /// Puts an import up for review, or tells why it failed.
+    fn review_import(&mut self, result: Result<Imported, ImportError>, source: &str) {
+        match result {
             Ok(imported) => self.views.transfer.pending.push(PendingImport {
                 source: source.to_owned(),
                 assessment: imported.assessment,
                 differences: imported.differences,
+                footer: imported.footer,
             }),
             Err(error) => self.state.notify(true, format!("{source}: {error}")),
         }
@@ -156,6 +222,18 @@ impl AijriApp {
     }
 }
 
+/// The file name extensions File → Import and drag and drop import: published text and web pages.
+const IMPORTED_EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
+
+/// Whether a file is one to import (see [`IMPORTED_EXTENSIONS`]).
+fn is_importable(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        IMPORTED_EXTENSIONS
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
 /// Reads a text file of at most the library's size limit, as UTF-8 (invalid bytes replaced).
 fn read_text(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
@@ -173,6 +251,14 @@ impl TransferView {
     /// Opens the paste window, empty.
     pub fn open_paste(&mut self) {
         self.paste = Some(String::new());
+        self.pasted_html = None;
+    }
+
+    /// The clipboard's HTML after a paste arrived: kept while the paste window is open.
+    pub fn clipboard_html(&mut self, html: Option<String>) {
+        if self.paste.is_some() {
+            self.pasted_html = html;
+        }
     }
 
     /// Shows the paste window and the import review, when open.
@@ -181,35 +267,51 @@ impl TransferView {
         review_ui(ctx, &self.pending, actions);
     }
 
-    /// The paste window: a text area for an assessment copied from a web page.
+    /// The paste window: a text area for an assessment copied from a web page. A paste also
+    /// asks for the clipboard's HTML, which is imported instead of the text when offered.
     fn paste_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         let Some(text) = &mut self.paste else { return };
         let mut import = false;
         let mut cancel = false;
+        let mut edited = false;
+        let pasted = ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Paste(_))));
+        let has_html = self.pasted_html.is_some();
         egui::Modal::new(egui::Id::unique("paste")).show(ctx, |ui| {
             ui.set_width(720.0);
             ui.heading("Paste assessment text");
             let intro = ui.label("Paste (Ctrl+V) a published AIJRI assessment, as copied from a web page, then import it.");
             egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
-                ui.add(
-                    egui::TextEdit::multiline(text)
-                        .hint_text("Role Definition\n| Field | Value |\n…")
-                        .desired_rows(18)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(intro.id);
+                edited = ui
+                    .add(
+                        egui::TextEdit::multiline(text)
+                            .hint_text("Role Definition\n| Field | Value |\n…")
+                            .desired_rows(18)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(intro.id)
+                    .changed();
             });
+            if has_html {
+                ui.label("The clipboard also held the page as HTML: the page is imported (edit the text to import the text instead).");
+            }
             ui.horizontal(|ui| {
-                import = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("Import pasted text")).clicked();
+                import = ui.add_enabled(!text.trim().is_empty() || has_html, egui::Button::new("Import pasted text")).clicked();
                 cancel = ui.button("Cancel").clicked();
             });
         });
+        if pasted {
+            actions.push(Action::ReadClipboardHtml);
+        } else if edited {
+            self.pasted_html = None;
+        }
         if import {
+            let html = self.pasted_html.take();
             if let Some(text) = self.paste.take() {
-                actions.push(Action::ImportPasted(text));
+                actions.push(html.map_or(Action::ImportPasted(text), Action::ImportPastedHtml));
             }
         } else if cancel {
             self.paste = None;
+            self.pasted_html = None;
         }
     }
 }
@@ -240,6 +342,9 @@ fn review_ui(ctx: &egui::Context, pending: &[PendingImport], actions: &mut Vec<A
 fn review_one(ui: &mut Ui, pending: &PendingImport) {
     let a = &pending.assessment;
     ui.label(RichText::new(format!("{} — from {}", a.display_title(), pending.source)).strong());
+    if let Some(footer) = pending.footer {
+        ui.label(format!("The text's {footer}."));
+    }
     if pending.differences.is_empty() {
         ui.label("✓ Every figure the text states matches the recomputation.");
     }

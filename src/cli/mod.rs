@@ -67,7 +67,8 @@ pub enum Command {
     /// differs from the recomputation. Nothing is written unless every text imports; exit 1 on any
     /// failure.
     Import {
-        /// Published texts (UTF-8), e.g. copied from the web page.
+        /// Published texts (UTF-8): the text as published, the text copied from the web page, or
+        /// the page saved as HTML (`.html`/`.htm`, or content starting `<!doctype`/`<html`).
         #[arg(required = true)]
         texts: Vec<PathBuf>,
         /// Where to write: the file for one text, a folder for several (default: next to each text).
@@ -766,7 +767,8 @@ fn import_one(path: &Path) -> Result<Imported, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let text = String::from_utf8(bytes)
         .map_err(|e| format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))?;
-    let mut imported = text_format::import(&text).map_err(|e| e.to_string())?;
+    let mut imported =
+        text_format::import_file_content(Some(path), &text).map_err(|e| e.to_string())?;
     imported.assessment.meta.source = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -794,6 +796,9 @@ fn write_imported(job: &ImportJob, imported: &Imported, io: &mut Streams) -> std
         return Ok(false);
     }
     let arrow = format!("{} → {}", job.text.display(), job.target.display());
+    if let Some(footer) = imported.footer {
+        writeln!(io.out, "{}: {footer}", job.text.display())?;
+    }
     match imported.differences.len() {
         0 => writeln!(io.out, "{arrow}: no differences")?,
         n => {

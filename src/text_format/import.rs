@@ -1,7 +1,7 @@
 //! Reading a published text into an assessment, one section at a time.
 
 use super::lines::{
-    Line, bullet_item, cells, input_number, integer, key, leading_number, line_content, number,
+    Line, bullet_item, input_number, integer, key, leading_number, line_content, number,
     result_number, unescape,
 };
 use super::sections::{BROWSE_LINE_KEY, Document, Section, SectionKind as K, labelled};
@@ -13,8 +13,12 @@ use crate::model::{
     Principle, Published, Rated, Reinstatement, RelatedRole, Role, Split, SubLabel, Task, Zone,
 };
 
-/// Reads a whole text; names are those of `framework`.
-pub(crate) fn assessment(text: &str, framework: &Framework) -> Result<Assessment, ImportError> {
+/// Reads a whole text; names are those of `framework`. Also returns the first and last line of a
+/// copied page's footer, left out.
+pub(crate) fn assessment(
+    text: &str,
+    framework: &Framework,
+) -> Result<(Assessment, Option<(usize, usize)>), ImportError> {
     let doc = Document::read(text)?;
     let mut a = Assessment::blank();
     let mut published = Published::default();
@@ -49,7 +53,7 @@ pub(crate) fn assessment(text: &str, framework: &Framework) -> Result<Assessment
         ..Meta::default()
     };
     a.published = (published != Published::default()).then_some(published);
-    Ok(a)
+    Ok((a, doc.footer))
 }
 
 /// An error at a line, quoting it.
@@ -81,7 +85,7 @@ fn items<'a>(section: &'a Section, header: &str) -> impl Iterator<Item = Item<'a
     section
         .lines
         .iter()
-        .filter_map(move |line| match cells(&line.text) {
+        .filter_map(move |line| match line.row_cells() {
             Some(mut values) if !values.is_empty() => {
                 let name = values.remove(0);
                 let is_header =
@@ -659,27 +663,41 @@ fn bullets_of(doc: &Document, kind: K) -> Result<Vec<String>, ImportError> {
         .map(|r| unescape(bullet_item(&r.text).unwrap_or(&r.text)))
         .collect();
     items.retain(|item| !item.is_empty());
-    for line in &section.lines {
-        let item = bullet_item(&line.text).ok_or_else(|| expected(line, "a bullet `- …`"))?;
+    let lines: Vec<&Line> = section.lines.iter().collect();
+    for item in list_items(&lines, "a bullet `- …`")? {
         items.push(unescape(item));
     }
     Ok(items)
+}
+
+/// The items of a list: its bullet lines `- …`; in a list copied from a web page, where no line
+/// has a bullet mark, every line is an item. A line without a mark among marked ones is an error.
+fn list_items<'a>(lines: &[&'a Line], what: &str) -> Result<Vec<&'a str>, ImportError> {
+    let marked = lines.iter().any(|l| bullet_item(&l.text).is_some());
+    lines
+        .iter()
+        .map(|line| match bullet_item(&line.text) {
+            Some(item) => Ok(item),
+            None if !marked => Ok(line.text.as_str()),
+            None => Err(expected(line, what)),
+        })
+        .collect()
 }
 
 fn related_roles(doc: &Document) -> Result<Vec<RelatedRole>, ImportError> {
     let Some(section) = doc.get(K::WhereToLookNext) else {
         return Ok(Vec::new());
     };
-    let mut roles = Vec::new();
-    for line in &section.lines {
-        if key(&line.text).starts_with(BROWSE_LINE_KEY) {
-            continue;
-        }
-        let item = bullet_item(&line.text)
-            .ok_or_else(|| expected(line, "a related role `- Title (AIJRI 55.4) — why`"))?;
-        roles.push(related_role(&unescape(item)));
-    }
-    Ok(roles)
+    let lines: Vec<&Line> = section
+        .lines
+        .iter()
+        .filter(|line| !key(&line.text).starts_with(BROWSE_LINE_KEY))
+        .collect();
+    let items = list_items(&lines, "a related role `- Title (AIJRI 55.4) — why`")?;
+    Ok(items
+        .into_iter()
+        .map(|item| related_role(&unescape(item)))
+        .collect())
 }
 
 /// "Senior Software Engineer (AIJRI 55.4) — why", or "Title — why" without a score.

@@ -9,6 +9,25 @@ pub(crate) struct Line {
     pub number: usize,
     /// The cleaned-up text: single spaces, trimmed, still escaped.
     pub text: String,
+    /// The cells of a tab-separated table row (what a browser's copy makes of a table), as
+    /// written: a copied page is plain text, so nothing in them is an escape or Markdown.
+    pub tab_cells: Option<Vec<String>>,
+}
+
+impl Line {
+    /// A line of text that is not a tab-separated row.
+    pub(crate) fn plain(number: usize, text: String) -> Self {
+        Self {
+            number,
+            text,
+            tab_cells: None,
+        }
+    }
+
+    /// The cells of the line as a table row: tab-separated or pipe-separated (see [`cells`]).
+    pub(crate) fn row_cells(&self) -> Option<Vec<String>> {
+        self.tab_cells.clone().or_else(|| cells(&self.text))
+    }
 }
 
 /// Splits a text into cleaned-up, numbered lines; `\r\n`, `\n` and a lone `\r` all end a line.
@@ -20,8 +39,25 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
         .map(|(i, raw)| Line {
             number: i + 1,
             text: clean(raw),
+            tab_cells: tab_cells(raw),
         })
         .collect()
+}
+
+/// The cells of a tab-separated row: tabs between at least two cells that hold text, the first
+/// among them. A line whose tabs touch a `|` is a pipe row with tabs for spaces, as copy-paste
+/// leaves them (`| Job Title⇥|⇥Backend |`); a `|` inside a cell is text.
+fn tab_cells(raw: &str) -> Option<Vec<String>> {
+    if !raw.contains('\t') {
+        return None;
+    }
+    let row: Vec<String> = raw.trim_end_matches('\t').split('\t').map(clean).collect();
+    let pipe_row = row
+        .iter()
+        .any(|cell| cell.starts_with('|') || cell.ends_with('|'));
+    let filled = row.iter().filter(|cell| !cell.is_empty()).count();
+    let first_filled = row.first().is_some_and(|first| !first.is_empty());
+    (!pipe_row && filled >= 2 && first_filled).then_some(row)
 }
 
 /// Characters copy-paste leaves behind that carry nothing: byte-order mark, zero-width spaces and
@@ -310,6 +346,28 @@ mod tests {
     #[test]
     fn clean_collapses_every_kind_of_space() {
         assert_eq!(clean("\u{FEFF} a\u{00A0}\u{00A0}b\t c \u{202F}"), "a b c");
+    }
+
+    #[test]
+    fn tab_separated_lines_are_rows_unless_they_are_pipe_rows() {
+        let lines =
+            split_lines("Job Title\tBackend | API\nTotal\t-4\t\n| a\t|\tb |\n\tindented\nword\t");
+        let cells: Vec<_> = lines.iter().map(Line::row_cells).collect();
+        assert_eq!(
+            cells[0].as_deref(),
+            Some(&["Job Title".to_owned(), "Backend | API".to_owned()][..])
+        );
+        assert_eq!(
+            lines[1].tab_cells.as_deref(),
+            Some(&["Total".to_owned(), "-4".to_owned()][..])
+        );
+        assert_eq!(lines[2].tab_cells, None);
+        assert_eq!(
+            cells[2].as_deref(),
+            Some(&["a".to_owned(), "b".to_owned()][..])
+        );
+        assert_eq!((&lines[3].tab_cells, &lines[4].tab_cells), (&None, &None));
+        assert_eq!(lines[4].text, "word");
     }
 
     #[test]

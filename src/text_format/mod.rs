@@ -11,6 +11,11 @@
 //! and "and"/"&". A text it cannot read gives an [`ImportError`] naming the line and what was
 //! expected.
 //!
+//! It also reads what a browser gives: the text of Select All + Copy (table cells separated by
+//! tabs, list items without bullet marks, the page's navigation and title before the assessment
+//! and its footer after it) and, through [`import_html`], a saved page or pasted HTML (see
+//! [`html`]).
+//!
 //! [`export`] writes the same layout; exporting the shipped Backend/API Developer file reproduces
 //! the reference text line for line (but for the final newline). `import(export(a))` gives back
 //! `a` apart from `meta`, `framework`, unknown (`extra`) fields and `published`, which the text does
@@ -29,10 +34,13 @@
 //!   under a framework with other names does not import.
 
 mod export;
+pub mod html;
 mod import;
 pub(crate) mod lines;
 pub(crate) mod parts;
 mod sections;
+
+use std::path::Path;
 
 use thiserror::Error;
 
@@ -85,14 +93,46 @@ pub struct Imported {
     pub assessment: Assessment,
     /// Every stated figure that differs from the recomputation under the published framework.
     pub differences: Vec<Difference>,
+    /// The lines after the assessment that were left out as a copied page's footer.
+    pub footer: Option<LeftOut>,
+}
+
+/// Lines of a text that an import left out, the first and the last (1-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The first line left out.
+    pub first: usize,
+    /// The last line left out.
+    pub last: usize,
+}
+
+impl std::fmt::Display for LeftOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.first == self.last {
+            write!(f, "line {} was left out as the page's footer", self.first)
+        } else {
+            write!(
+                f,
+                "lines {}–{} were left out as the page's footer",
+                self.first, self.last
+            )
+        }
+    }
 }
 
 /// Why a text could not be imported: the line and what was expected there.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("line {line}: expected {expected}{}", found_note(.found.as_deref()))]
+#[error(
+    "line {line}{}: expected {expected}{}",
+    if *.in_page_text { " of the page's text" } else { "" },
+    found_note(.found.as_deref())
+)]
 pub struct ImportError {
     /// 1-based line number.
     pub line: usize,
+    /// Whether `line` counts lines of a web page's text ([`html::page_text`]) rather than of the
+    /// file: an HTML page is read as its text.
+    pub in_page_text: bool,
     /// What the line should have held, e.g. "an evidence row `| Dimension | score | evidence |`".
     pub expected: String,
     /// The start of what the line held, when that helps.
@@ -111,6 +151,7 @@ impl ImportError {
     pub(crate) fn new(line: usize, expected: impl Into<String>) -> Self {
         Self {
             line,
+            in_page_text: false,
             expected: expected.into(),
             found: None,
         }
@@ -136,11 +177,37 @@ impl ImportError {
 /// missing, a required row is missing or appears twice, or a line cannot be read; the error names
 /// the line and what was expected.
 pub fn import(text: &str) -> Result<Imported, ImportError> {
-    let assessment = import::assessment(text, Framework::published())?;
+    let (assessment, footer) = import::assessment(text, Framework::published())?;
     let breakdown = scoring::score(&assessment, Framework::published());
     let differences = validate::published_differences(&assessment, &breakdown);
     Ok(Imported {
         assessment,
         differences,
+        footer: footer.map(|(first, last)| LeftOut { first, last }),
     })
+}
+
+/// Reads a web page (a saved page or the clipboard's HTML) as [`import`] reads text: its text
+/// laid out as [`html::page_text`] does.
+///
+/// # Errors
+/// As [`import`]; the line is a line of the page's text and the error says so.
+pub fn import_html(html: &str) -> Result<Imported, ImportError> {
+    import(&html::page_text(html)).map_err(|error| ImportError {
+        in_page_text: true,
+        ..error
+    })
+}
+
+/// Reads a file's content as a web page when [`html::is_html`] says it is one (by its name or its
+/// start), as published text otherwise.
+///
+/// # Errors
+/// As [`import`] and [`import_html`].
+pub fn import_file_content(name: Option<&Path>, content: &str) -> Result<Imported, ImportError> {
+    if html::is_html(name, content) {
+        import_html(content)
+    } else {
+        import(content)
+    }
 }

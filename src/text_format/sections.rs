@@ -158,6 +158,29 @@ impl SectionKind {
             .unwrap_or(&SECTIONS[0])
     }
 
+    /// Whether the section is free text (paragraphs or a list) rather than a table.
+    fn is_free_text(self) -> bool {
+        !matches!(
+            self,
+            Self::Role
+                | Self::Protective
+                | Self::Tasks
+                | Self::Evidence
+                | Self::Barriers
+                | Self::Composite
+                | Self::SubLabel
+                | Self::Commentary
+        )
+    }
+
+    /// Whether the section is a list: its label line introduces the items that follow.
+    fn is_list(self) -> bool {
+        matches!(
+            self,
+            Self::NumbersDontCapture | Self::SurvivalStrategy | Self::WhereToLookNext
+        )
+    }
+
     fn matches(self, name_key: &str) -> bool {
         let def = self.def();
         std::iter::once(def.title)
@@ -246,27 +269,54 @@ pub(crate) struct Section {
     pub lines: Vec<Line>,
 }
 
+impl Section {
+    /// Whether the section's own content has begun: a list's first item, or for other sections
+    /// the text after the label or the first line.
+    fn has_body_content(&self) -> bool {
+        let rest = self.rest.as_ref().is_some_and(|r| !r.text.is_empty());
+        !self.lines.is_empty() || (rest && !self.kind.is_list())
+    }
+}
+
 /// A text split into its sections.
 #[derive(Debug)]
 pub(crate) struct Document {
     sections: Vec<Section>,
     last_line: usize,
+    /// The lines after the assessment that were left out as the page's footer (first, last).
+    pub footer: Option<(usize, usize)>,
 }
 
 impl Document {
-    /// Splits a text into sections; text before the first section is ignored.
+    /// Splits a text into sections; text before the first section (a page's navigation and
+    /// title) is ignored, and so is a copied page's footer (see [`Document::cut_footer`]).
     ///
     /// # Errors
     /// A section appears twice.
     pub(crate) fn read(text: &str) -> Result<Self, ImportError> {
         let lines = split_lines(text);
         let last_line = lines.len();
+        let copied_page = lines.iter().any(|l| l.tab_cells.is_some());
         let mut sections: Vec<Section> = Vec::new();
+        // The first blank line after the content of the current section began.
+        let mut blank_after_content: Option<usize> = None;
         for line in lines {
-            if line.text.is_empty() || is_rule(&line.text) {
+            if line.text.is_empty() {
+                let current = sections.last().filter(|s| s.has_body_content());
+                if current.is_some() && blank_after_content.is_none() {
+                    blank_after_content = Some(line.number);
+                }
                 continue;
             }
-            if let Some((kind, rest)) = section_start(&line.text) {
+            if is_rule(&line.text) {
+                continue;
+            }
+            let start = line
+                .tab_cells
+                .is_none()
+                .then(|| section_start(&line.text))
+                .flatten();
+            if let Some((kind, rest)) = start {
                 if let Some(first) = sections.iter().find(|s| s.kind == kind) {
                     return Err(ImportError::new(
                         line.number,
@@ -277,26 +327,40 @@ impl Document {
                         ),
                     ));
                 }
-                let rest = rest.map(|r| Line {
-                    number: line.number,
-                    text: r.to_owned(),
-                });
+                let rest = rest.map(|r| Line::plain(line.number, r.to_owned()));
                 sections.push(Section {
                     kind,
                     heading: line.number,
                     rest,
                     lines: Vec::new(),
                 });
+                blank_after_content = None;
             } else if let Some(current) = sections.last_mut() {
                 current.lines.push(line);
             }
         }
+        let footer = if copied_page {
+            blank_after_content.and_then(|blank| Self::cut_footer(&mut sections, blank))
+        } else {
+            None
+        };
         Ok(Self {
             sections,
             last_line,
+            footer,
         })
     }
 
+    /// A copied page's footer: in a copied page (one with tab-separated rows), when the last
+    /// section is free text (paragraphs or a list), what follows the first blank line after its
+    /// content is the page's footer, not the assessment. Takes those lines off the section and
+    /// returns the first and last of them.
+    fn cut_footer(sections: &mut [Section], blank: usize) -> Option<(usize, usize)> {
+        let last = sections.last_mut().filter(|s| s.kind.is_free_text())?;
+        let keep = last.lines.iter().take_while(|l| l.number < blank).count();
+        let footer = last.lines.split_off(keep);
+        Some((footer.first()?.number, footer.last()?.number))
+    }
     /// The section of a kind, if the text has it.
     pub(crate) fn get(&self, kind: SectionKind) -> Option<&Section> {
         self.sections.iter().find(|s| s.kind == kind)

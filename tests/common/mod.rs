@@ -2,7 +2,7 @@
 //! app, clicking as a user would, and snapshots that skip where no GPU adapter exists.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // Each test file uses its own subset; tests fail loudly.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use aijri_desk::app::picker::ScriptedPicker;
@@ -251,4 +251,28 @@ pub fn wait_until(
         harness.step();
         settle(harness);
     }
+}
+
+/// A file dropped onto the window, as the windowing layer hands it over: by path.
+#[derive(Debug)]
+pub struct DroppedPath(pub PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops files onto the window (xdotool cannot drop: kittest's dropped-files input instead).
+pub fn drop_files(harness: &mut Harness<'_, AijriApp>, paths: &[PathBuf]) {
+    harness.input_mut().dropped_files = paths
+        .iter()
+        .map(|p| std::sync::Arc::new(DroppedPath(p.clone())) as egui::DroppedFileHandle)
+        .collect();
+    harness.step();
+    settle(harness);
 }
