@@ -1,4 +1,7 @@
-//! The headless command line: `score`, `validate`, `import` and `export`, for batch work and tests.
+//! The headless command line: `score`, `validate`, `import`, `export` and `report`, for batch work
+//! and tests.
+
+mod report_command;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -86,9 +89,31 @@ pub enum Command {
         #[command(flatten)]
         choice: FrameworkChoice,
     },
+    /// Write the client report: a PDF of the roles (scores against the zones, what drives each,
+    /// strategy and timeline), laid out by a typst template.
+    Report {
+        /// Assessment files or library folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The report's title, e.g. the client's initials.
+        #[arg(long)]
+        title: Option<String>,
+        /// The PDF file to write.
+        #[arg(short, long, required = true)]
+        out: PathBuf,
+        /// A typst template of your own instead of the shipped one (see the README).
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// The date the report bears, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = report_command::parse_date)]
+        date: Option<crate::client_report::ReportDate>,
+        /// The framework to score under.
+        #[command(flatten)]
+        choice: FrameworkChoice,
+    },
 }
 
-/// `--framework FILE|ID`, on `score`, `validate` and `export`.
+/// `--framework FILE|ID`, on `score`, `validate`, `export` and `report`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct FrameworkChoice {
     /// Score everything under this framework: a framework file, or the id of a framework found
@@ -157,6 +182,28 @@ pub fn run(command: Command) -> ExitCode {
                     under,
                     &mut Streams { out: &mut out, err },
                 )
+            },
+        ),
+        Command::Report {
+            paths,
+            title,
+            out: target,
+            template,
+            date,
+            choice,
+        } => with_frameworks(
+            &paths,
+            choice.framework.as_deref(),
+            &mut err,
+            |under, err| {
+                let request = report_command::ReportRequest {
+                    paths: &paths,
+                    title: title.as_deref(),
+                    out: &target,
+                    template: template.as_deref(),
+                    date,
+                };
+                report_command::write_report(&request, under, &mut Streams { out: &mut out, err })
             },
         ),
     };

@@ -84,6 +84,8 @@ pub enum Action {
     ExportChartPng,
     /// Ask where to save a CSV of the library or the comparison.
     ExportCsv(CsvScope),
+    /// Ask where to save the client report (PDF) of the comparison set.
+    ExportClientReport,
     /// The answer to the open question.
     Answer(Answer),
     /// Bring back the unsaved edits of a recovery file (by the document's path).
@@ -143,6 +145,7 @@ impl AijriApp {
             Action::Export(id, format) => self.ask_role_export(id, format),
             Action::ExportChartPng => self.ask_export_chart(),
             Action::ExportCsv(scope) => self.ask_export_csv(scope),
+            Action::ExportClientReport => self.ask_export_client_report(),
             Action::Answer(answer) => self.answer(answer),
             Action::Restore(path) => self.restore(&path),
             Action::DiscardRecovery(path) => self.discard_recovery(&path),
@@ -331,7 +334,9 @@ impl AijriApp {
                     .notify(false, format!("Exported {what} to {}", path.display())),
                 Err(message) => self.state.notify(true, message),
             },
-            Done::RecoveryFailed(message) => self.state.notify(true, message),
+            Done::RecoveryFailed(message) | Done::Warning(message) => {
+                self.state.notify(true, message);
+            }
             Done::Saved { outcome, after } => self.saved(outcome, after),
         }
     }
@@ -352,6 +357,7 @@ impl AijriApp {
             Purpose::Export(id, format) => self.export_to(id, format, first),
             Purpose::ExportCsv(scope) => self.export_csv(scope, &first),
             Purpose::ExportChartPng => self.export_chart(&first),
+            Purpose::ExportClientReport => self.export_client_report(&first),
         }
     }
 

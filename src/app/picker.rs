@@ -30,6 +30,8 @@ pub enum Purpose {
     ExportCsv(CsvScope),
     /// Export the comparison chart as PNG.
     ExportChartPng,
+    /// Export the client report (PDF) of the comparison set.
+    ExportClientReport,
 }
 
 /// Which roles a CSV export holds.
