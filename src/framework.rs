@@ -103,6 +103,27 @@ impl Factor {
         (self.min..=self.max).contains(&score)
     }
 
+    /// A score of this part as the user reads it: signed ("−1", "+2") where the scale has
+    /// negative scores, plain ("3") otherwise.
+    #[must_use]
+    pub fn show_score(&self, score: i64) -> String {
+        if self.min < 0 {
+            crate::fmt::signed_typographic(score)
+        } else {
+            score.to_string()
+        }
+    }
+
+    /// The allowed range as text: "−2…+2", "0…3".
+    #[must_use]
+    pub fn range_text(&self) -> String {
+        format!(
+            "{}…{}",
+            self.show_score(self.min),
+            self.show_score(self.max)
+        )
+    }
+
     /// The meaning of one score level, if the definition gives one.
     #[must_use]
     pub fn level(&self, score: i64) -> Option<&str> {

@@ -12,7 +12,7 @@ mod numbers;
 
 pub use diff::changed_fields;
 
-use numbers::whole_as_integer;
+pub(crate) use numbers::whole_as_integer;
 
 /// The value of the `format` field of every assessment file.
 pub const FORMAT_NAME: &str = "aijri-assessment";
@@ -64,6 +64,10 @@ pub struct Assessment {
     /// The assessor's commentary.
     #[serde(default)]
     pub commentary: Commentary,
+    /// The inputs an adjusted variant changed from its source (`meta.derived_from`), each with
+    /// the source's value, the value now and why; empty for an assessment that is no variant.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adjustments: Vec<Adjustment>,
     /// The figures a published text stated, for assessments imported from one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Published>,
@@ -94,6 +98,47 @@ pub struct Meta {
     pub assessor: String,
     /// Free tags used by search.
     pub tags: Vec<String>,
+    /// The assessment this one is an adjusted variant of; `None` for an original.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived_from: Option<DerivedFrom>,
+    /// Fields this program does not know, kept on rewrite.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Where an adjusted variant came from: its original source (a variant of a variant names the
+/// original, since its adjustments are relative to it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DerivedFrom {
+    /// The source's `meta.id`.
+    pub id: String,
+    /// The source's job title.
+    pub title: String,
+    /// The source's file, relative to the variant's folder, with `/` between folders.
+    pub file: String,
+    /// Fields this program does not know, kept on rewrite.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One input an adjusted variant changed from its source, and why.
+///
+/// `field` is an input's path (`evidence.wage_trends`, `tasks[2].score`, `tasks` for the number
+/// of tasks; `crate::adjust::InputPath` reads it). `from` and `to` are JSON values as the file
+/// holds them: an integer score, a time share, an impact's key, a task count, or `null` for a
+/// score not picked. They are kept as written so a field a newer program adds survives a rewrite.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Adjustment {
+    /// The input's path.
+    pub field: String,
+    /// Its value in the source.
+    pub from: Value,
+    /// Its value in the variant.
+    pub to: Value,
+    /// Why the adviser changed it (may be empty, but should not be).
+    pub reason: String,
     /// Fields this program does not know, kept on rewrite.
     #[serde(flatten)]
     pub extra: Extra,
@@ -501,6 +546,7 @@ impl Assessment {
             barriers: Barriers::default(),
             override_result: None,
             commentary: Commentary::default(),
+            adjustments: Vec::new(),
             published: None,
             extra: Extra::new(),
         };

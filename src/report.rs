@@ -2,6 +2,7 @@
 //! 2.4826"). Shared by the command line, the Score tab, the text export and the Markdown report, so
 //! every place shows the same steps.
 
+use crate::adjust::text;
 use crate::fmt;
 use crate::framework::Framework;
 use crate::model::{Assessment, Zone};
@@ -297,7 +298,22 @@ pub fn breakdown_text(
         lines.extend(findings.iter().map(|finding| format!("  {finding}")));
     }
     lines.extend(composite_lines(assessment, b, framework));
+    lines.extend(adjustment_lines(assessment, framework));
     lines.into_iter().map(|line| line + "\n").collect()
+}
+
+/// For an adjusted variant: where it came from and each adjustment with its effect and reason.
+fn adjustment_lines(assessment: &Assessment, framework: &Framework) -> Vec<String> {
+    let Some(from) = text::derived_from_text(assessment) else {
+        return Vec::new();
+    };
+    let mut lines = vec![format!("{from}; adjustments (each alone):")];
+    if assessment.adjustments.is_empty() {
+        lines.push("  none: every input is as in the source".to_owned());
+    }
+    let adjustments = text::adjustment_lines(assessment, framework);
+    lines.extend(adjustments.into_iter().map(|line| format!("  {line}")));
+    lines
 }
 
 /// The inputs and what follows from them alone: protective total, quick screen, tasks, split,

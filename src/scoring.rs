@@ -107,6 +107,13 @@ pub fn displayed_score(score: f64) -> f64 {
     fmt::round(score, 1)
 }
 
+/// A change of score as the user reads it, on the displayed scores: 24.5 → 26.0 is 1.5, although
+/// the unrounded scores may differ by 1.46.
+#[must_use]
+pub fn displayed_change(before: f64, after: f64) -> f64 {
+    fmt::round(displayed_score(after) - displayed_score(before), 1)
+}
+
 /// The zone of a score, decided on the score as displayed.
 #[must_use]
 pub fn zone_of(score: f64, framework: &Framework) -> Zone {

@@ -9,7 +9,7 @@
 use crate::fmt;
 use crate::framework::{Factor, Framework};
 use crate::model::{Assessment, Barrier, Dimension, Zone};
-use crate::scoring::{self, displayed_score};
+use crate::scoring;
 
 /// At most this many options are kept for a zone move made of two steps.
 const MAX_TWO_STEP_OPTIONS: usize = 8;
@@ -102,11 +102,7 @@ impl Input {
     /// negative scores, plain ("3") otherwise.
     #[must_use]
     pub fn show_value(self, value: i64, framework: &Framework) -> String {
-        if self.factor(framework).min < 0 {
-            fmt::signed_typographic(value)
-        } else {
-            value.to_string()
-        }
+        self.factor(framework).show_score(value)
     }
 
     /// The path of the input's field, as validation findings name fields: `tasks[1].score`.
@@ -168,7 +164,7 @@ impl Outcome {
     /// The change as the user reads it, on the displayed scores: 24.5 → 26.0 is "+1.5".
     #[must_use]
     pub fn shown_delta(&self, base_score: f64) -> f64 {
-        fmt::round(displayed_score(self.score) - displayed_score(base_score), 1)
+        scoring::displayed_change(base_score, self.score)
     }
 
     /// The change as the user reads it, as text: "+1.5", "−0.3".

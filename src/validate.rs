@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::adjust::{self, InputPath};
 use crate::fmt;
 use crate::framework::{Factor, Framework};
 use crate::model::{
@@ -113,7 +114,8 @@ pub fn validate_under(
     check_scored_parts(assessment, framework, &mut findings);
     check_tasks(assessment, framework, breakdown, &mut findings);
     check_override(assessment, framework, &mut findings);
-    for difference in published_differences(assessment, breakdown) {
+    check_adjustments(assessment, framework, &mut findings);
+    for difference in published_differences_of_source(assessment, framework, breakdown) {
         findings.warning(
             format!("published.{}", difference.figure),
             format!(
@@ -317,6 +319,41 @@ fn check_override(assessment: &Assessment, framework: &Framework, findings: &mut
                 fmt::weight(framework.clamp.max)
             ),
         );
+    }
+}
+
+/// The published figures that differ from the recomputation of the inputs they were stated for.
+/// An adjusted variant (a file may keep `published` although a variant should not) is compared
+/// with its inputs as the source had them, all adjustments undone, so an input adjusted on purpose
+/// raises no warning: the adjustment records it. When the source's inputs cannot be rebuilt
+/// (tasks added or removed), its published figures are not compared.
+fn published_differences_of_source(
+    assessment: &Assessment,
+    framework: &Framework,
+    breakdown: &Breakdown,
+) -> Vec<Difference> {
+    if assessment.adjustments.is_empty() || assessment.published.is_none() {
+        return published_differences(assessment, breakdown);
+    }
+    adjust::undo_all(assessment).map_or_else(Vec::new, |source| {
+        published_differences(assessment, &scoring::score(&source, framework))
+    })
+}
+
+/// Each adjustment names an input this program reads, and says why.
+fn check_adjustments(assessment: &Assessment, framework: &Framework, findings: &mut Findings) {
+    for (i, entry) in assessment.adjustments.iter().enumerate() {
+        match entry.field.parse::<InputPath>() {
+            Err(error) => findings.warning(format!("adjustments[{i}].field"), error.to_string()),
+            Ok(path) if entry.reason.trim().is_empty() => findings.warning(
+                format!("adjustments[{i}].reason"),
+                format!(
+                    "{}: the adjustment gives no reason",
+                    path.name(assessment, framework)
+                ),
+            ),
+            Ok(_) => {}
+        }
     }
 }
 

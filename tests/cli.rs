@@ -703,3 +703,307 @@ fn commands_on_every_core_print_byte_for_byte_what_one_thread_prints() {
         assert_eq!(stderr(&many), stderr(&one), "{args:?}");
     }
 }
+
+// Adjusted variants, `diff` and saved comparisons.
+
+const WAGE_REASON: &str = "Regional pay data 2026: in line with the market";
+
+/// `adjust` of the shipped role with wage trends at 0, into `out`.
+fn adjust_wages(out: &Path) -> Output {
+    let (source, out) = (shipped(), out.to_str().unwrap().to_owned());
+    let source = source.to_str().unwrap();
+    let args = ["adjust", source, "--set", "evidence.wage_trends=0"];
+    run(&[&args[..], &["--reason", WAGE_REASON, "-o", &out]].concat())
+}
+
+fn read_json(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn adjust_writes_a_variant_scoring_26_yellow_that_says_where_it_came_from_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let variant = dir.path().join("v.aijri.json");
+    let output = adjust_wages(&variant);
+    assert_no_panic(&output);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Score: 24.5 → 26.0 (+1.5)"),
+        "{}",
+        stdout(&output)
+    );
+
+    let file = read_json(&variant);
+    let from = &file["meta"]["derived_from"];
+    assert_eq!(from["id"], "backend-api-developer-mid");
+    assert_eq!(from["title"], "Backend/API Developer");
+    let source_file = dir.path().join(from["file"].as_str().unwrap());
+    assert_eq!(
+        source_file.canonicalize().unwrap(),
+        shipped().canonicalize().unwrap()
+    );
+    assert_eq!(
+        file["adjustments"],
+        serde_json::json!([{"field": "evidence.wage_trends", "from": -1, "to": 0, "reason": WAGE_REASON}])
+    );
+    assert!(
+        file.get("published").is_none(),
+        "a variant drops `published`"
+    );
+    let score = stdout(&run(&["score", variant.to_str().unwrap()]));
+    assert!(
+        score.contains("Adjusted from Backend/API Developer (backend-api-developer-mid, "),
+        "{score}"
+    );
+    let adjustment = format!(
+        "  Evidence: Wage Trends (evidence.wage_trends): −1 → 0: +1.5 (24.5 without it); reason: {WAGE_REASON}"
+    );
+    assert!(score.contains(&adjustment), "{score}");
+    let line = score_json_line(&variant);
+    assert_eq!(round(&line["score"], 1), 26.0);
+    assert_eq!(line["zone"], "yellow");
+}
+
+#[test]
+fn diff_of_the_source_and_its_variant_shows_the_change_and_24_5_to_26_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let variant = dir.path().join("v.aijri.json");
+    assert!(adjust_wages(&variant).status.success());
+    let (a, b) = (shipped(), variant);
+    let output = run(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    for expected in [
+        "1 input(s) differ",
+        "Evidence: Wage Trends (evidence.wage_trends): −1 → 0: 24.5 → 26.0 (+1.5)",
+        &format!("reason: {WAGE_REASON}"),
+        "Score: 24.5 → 26.0 (+1.5)",
+        "Zone: Red → Yellow",
+        "Sub-label: none → none",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+
+    let output = run(&["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--json"]);
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["a"]["zone"], "red");
+    assert_eq!(json["b"]["zone"], "yellow");
+    let difference = &json["differences"][0];
+    assert_eq!(difference["field"], "evidence.wage_trends");
+    assert_eq!(
+        (&difference["from"], &difference["to"]),
+        (&Value::from(-1), &Value::from(0))
+    );
+    assert_eq!(difference["reason"], WAGE_REASON);
+    assert_eq!(round(&difference["score_with_change"], 1), 26.0);
+    assert_eq!(json["differences"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn diff_of_a_role_with_itself_says_there_are_no_differences() {
+    let a = shipped();
+    let output = run(&["diff", a.to_str().unwrap(), a.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("No differences"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stdout(&output).contains("Score: 24.5 → 24.5 (0.0)"));
+}
+
+#[test]
+fn adjust_refuses_each_kind_of_bad_input_naming_the_field_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("v.aijri.json");
+    let cases = [
+        (
+            "evidence.wage_trends=3",
+            "evidence.wage_trends: 3 is outside the allowed range: −2…+2",
+        ),
+        (
+            "growth=-3",
+            "growth: -3 is outside the allowed range: −2…+2",
+        ),
+        ("barriers.liability_accountability=3", "allowed range: 0…2"),
+        (
+            "tasks[2].score=0",
+            "tasks[2].score: 0 is outside the allowed range: 1…5",
+        ),
+        ("tasks[0].time_pct=0", "more than 0% up to 100%"),
+        (
+            "tasks[8].score=2",
+            "tasks[8].score: there is no task 8: the role has 8 tasks",
+        ),
+        ("evidence.wages=0", "evidence.wages: not an input"),
+        (
+            "tasks[1].impact=gone",
+            "tasks[1].impact: `gone` is not augmentation",
+        ),
+        ("growth", "expected FIELD=VALUE"),
+    ];
+    for (set, message) in cases {
+        let source = shipped();
+        let output = run(&[
+            "adjust",
+            source.to_str().unwrap(),
+            "--set",
+            "evidence.wage_trends=0",
+            "--set",
+            set,
+            "--reason",
+            "why",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_no_panic(&output);
+        assert_eq!(output.status.code(), Some(1), "{set}");
+        assert!(
+            stderr(&output).contains(message),
+            "{set}: {}",
+            stderr(&output)
+        );
+        assert!(stderr(&output).contains("nothing written"), "{set}");
+        assert!(!out.exists(), "{set}: nothing may be written");
+    }
+}
+
+#[test]
+fn adjust_applies_one_change_to_several_sources_into_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments");
+    let sources: Vec<String> = ["backend-api-developer", "junior-backend-developer"]
+        .iter()
+        .map(|name| {
+            library
+                .join(format!("{name}.aijri.json"))
+                .display()
+                .to_string()
+        })
+        .collect();
+    let out = dir.path().join("regional");
+    std::fs::create_dir(&out).unwrap();
+    let mut args = vec!["adjust"];
+    args.extend(sources.iter().map(String::as_str));
+    args.extend([
+        "--set",
+        "barriers.cultural_ethical=1",
+        "--reason",
+        "regional",
+        "-o",
+    ]);
+    args.push(out.to_str().unwrap());
+    let output = run(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for name in ["backend-api-developer", "junior-backend-developer"] {
+        let file = read_json(&out.join(format!("{name}.aijri.json")));
+        assert_eq!(file["adjustments"][0]["field"], "barriers.cultural_ethical");
+        assert_eq!(file["adjustments"][0]["reason"], "regional");
+        assert_ne!(file["meta"]["id"], file["meta"]["derived_from"]["id"]);
+    }
+    let again = run(&args);
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "existing files are not overwritten"
+    );
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn adjusting_a_variant_stays_relative_to_the_original_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("v.aijri.json");
+    assert!(adjust_wages(&first).status.success());
+    let second = dir.path().join("sub/vv.aijri.json");
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let output = run(&[
+        "adjust",
+        first.to_str().unwrap(),
+        "--set",
+        "tasks[2].score=2",
+        "--set",
+        "evidence.wage_trends=-1",
+        "--reason",
+        "schema work",
+        "-o",
+        second.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let file = read_json(&second);
+    assert_eq!(
+        file["meta"]["derived_from"]["id"],
+        "backend-api-developer-mid"
+    );
+    let original = dir
+        .path()
+        .join("sub")
+        .join(file["meta"]["derived_from"]["file"].as_str().unwrap());
+    assert_eq!(
+        original.canonicalize().unwrap(),
+        shipped().canonicalize().unwrap()
+    );
+    assert_eq!(
+        file["adjustments"],
+        serde_json::json!([{"field": "tasks[2].score", "from": 3, "to": 2, "reason": "schema work"}]),
+        "wage trends back at the source's value: no entry"
+    );
+}
+
+#[test]
+fn score_of_a_comparison_scores_its_roles_finds_moved_ones_by_id_and_reports_missing_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let roles = dir.path().join("roles");
+    std::fs::create_dir_all(roles.join("archive")).unwrap();
+    std::fs::copy(shipped(), roles.join("backend.aijri.json")).unwrap();
+    let (_moved_dir, moved) = changed_shipped("moved.aijri.json", |v| {
+        v["meta"]["id"] = "moved-role".into();
+    });
+    std::fs::copy(&moved, roles.join("archive/moved.aijri.json")).unwrap();
+    let comparison = dir.path().join("js.aijri-compare.json");
+    std::fs::write(
+        &comparison,
+        serde_json::json!({"format": "aijri-comparison", "version": 1, "title": "J.S.",
+        "roles": [
+            {"file": "roles/backend.aijri.json", "id": "backend-api-developer-mid"},
+            {"file": "roles/moved.aijri.json", "id": "moved-role"},
+            {"file": "roles/deleted.aijri.json", "id": "deleted-role"}
+        ]})
+        .to_string(),
+    )
+    .unwrap();
+    let output = run(&["score", "--json", comparison.to_str().unwrap()]);
+    assert_no_panic(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a missing role fails the command"
+    );
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "one line per role, in order");
+    assert_eq!(round(&lines[0]["score"], 1), 24.5);
+    assert!(
+        lines[1]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("archive/moved.aijri.json"),
+        "found by its id: {}",
+        lines[1]
+    );
+    let error = lines[2]["error"].as_str().unwrap();
+    assert!(
+        error.contains("roles[2]") && error.contains("deleted-role"),
+        "{error}"
+    );
+    assert!(error.contains("js.aijri-compare.json"), "{error}");
+}

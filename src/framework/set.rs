@@ -111,7 +111,7 @@ impl Frameworks {
             let found = if path.is_dir() {
                 library::find_matching(path, is_framework_file)
             } else {
-                framework_files_in(folder_of(path))
+                framework_files_in(library::folder_of(path))
             };
             let new = found.into_iter().filter(|f| seen.insert(found_key(f)));
             errors.extend(frameworks.add_files(new.collect()));
@@ -128,14 +128,6 @@ impl Frameworks {
                 Err(error) => Some(error.into()),
             })
             .collect()
-    }
-}
-
-/// The folder a file lies in (`.` for a bare file name).
-fn folder_of(file: &Path) -> &Path {
-    match file.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
     }
 }
 

@@ -9,7 +9,10 @@ use rayon::prelude::*;
 use thiserror::Error;
 
 pub mod recovery;
+mod relative;
 pub mod watch;
+
+pub use relative::{folder_of, relative_path, resolve_relative};
 
 use crate::model::{Assessment, FORMAT_NAME, FORMAT_VERSION};
 
@@ -72,6 +75,15 @@ pub enum LoadError {
         /// What the `format` field holds.
         found: String,
     },
+    /// A saved comparison that cannot be read, or a role it lists that is neither at its file nor
+    /// found by its `meta.id`: the message names the comparison file and the role.
+    #[error("{message}")]
+    Comparison {
+        /// The role's file (or the comparison file).
+        path: PathBuf,
+        /// What is wrong, with the files named.
+        message: String,
+    },
 }
 
 impl LoadError {
@@ -83,7 +95,8 @@ impl LoadError {
             | Self::TooLarge { path, .. }
             | Self::Json { path, .. }
             | Self::NewerVersion { path, .. }
-            | Self::NotAnAssessment { path, .. } => path,
+            | Self::NotAnAssessment { path, .. }
+            | Self::Comparison { path, .. } => path,
         }
     }
 }
@@ -492,10 +505,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         path: path.to_owned(),
         source,
     };
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let folder = folder_of(path);
     let mut temp = tempfile::Builder::new()
         .prefix(".aijri-save-")
         .tempfile_in(folder)

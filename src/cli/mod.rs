@@ -1,7 +1,5 @@
-//! The headless command line: `score`, `validate`, `import`, `export` and `report`, for batch work
-//! and tests.
-
-mod report_command;
+//! The headless command line: `score`, `validate`, `import`, `export`, `adjust`, `diff` and
+//! `report`, for batch work and tests.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -23,6 +21,11 @@ use crate::scoring::{self, Breakdown};
 use crate::text_format::{self, Imported};
 use crate::validate::{self, Finding};
 
+mod adjust;
+mod comparisons;
+mod diff;
+mod report_command;
+
 /// AIJRI Desk: build, edit and compare AIJRI assessments of job roles.
 ///
 /// Without a command, opens the window on the given folders and files (or on the last library).
@@ -41,7 +44,8 @@ pub struct Cli {
 pub enum Command {
     /// Print every computed figure of each assessment.
     Score {
-        /// Assessment files or library folders.
+        /// Assessment files, library folders, or saved comparisons (`*.aijri-compare.json`, for
+        /// the roles they list).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// One JSON object per file and line instead of the readable breakdown.
@@ -53,7 +57,7 @@ pub enum Command {
     },
     /// Print the findings of each assessment; exit 1 when any has errors or fails to load.
     Validate {
-        /// Assessment files or library folders.
+        /// Assessment files, library folders, or saved comparisons.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// The framework to score under.
@@ -89,13 +93,49 @@ pub enum Command {
         #[command(flatten)]
         choice: FrameworkChoice,
     },
+    /// Make adjusted variants: change inputs, each checked against the framework's range, and
+    /// record the source and the reason in each variant. Nothing is written unless every change
+    /// applies to every source; exit 1 otherwise.
+    Adjust {
+        /// The assessment files to adjust.
+        #[arg(required = true)]
+        sources: Vec<PathBuf>,
+        /// An input and its new value: `evidence.wage_trends=0`, `growth=-2`,
+        /// `protective.embodied_physicality=1`, `barriers.liability_accountability=2`,
+        /// `tasks[2].score=2`, `tasks[0].time_pct=12.5`, `tasks[1].impact=augmentation` (tasks
+        /// count from 0). Repeat for several changes.
+        #[arg(long = "set", value_name = "FIELD=VALUE", required = true)]
+        sets: Vec<String>,
+        /// Why: recorded with every change.
+        #[arg(long)]
+        reason: String,
+        /// The variant's file for one source; a folder for several (each variant takes its
+        /// source's file name).
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Overwrite files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Every input that differs between two assessments, with both values and the reason B
+    /// records, the effect of each single change on A's score, and the score, zone and sub-label
+    /// of both.
+    Diff {
+        /// The first assessment file.
+        a: PathBuf,
+        /// The second assessment file (e.g. an adjusted variant of the first).
+        b: PathBuf,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the client report: a PDF of the roles (scores against the zones, what drives each,
     /// strategy and timeline), laid out by a typst template.
     Report {
-        /// Assessment files or library folders.
+        /// Assessment files, library folders or saved comparisons (`*.aijri-compare.json`).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// The report's title, e.g. the client's initials.
+        /// The report's title, e.g. the client's initials (default: the comparison's title).
         #[arg(long)]
         title: Option<String>,
         /// The PDF file to write.
@@ -144,14 +184,48 @@ pub fn run(command: Command) -> ExitCode {
             paths,
             json,
             choice,
-        } => with_frameworks(&paths, choice.framework.as_deref(), &mut err, |under, _| {
-            score(&paths, json, under, &mut out)
-        }),
-        Command::Validate { paths, choice } => {
-            with_frameworks(&paths, choice.framework.as_deref(), &mut err, |under, _| {
-                validate_files(&paths, under, &mut out)
+        } => {
+            let targets = comparisons::expand(&paths);
+            let choice = choice.framework.as_deref();
+            with_frameworks(&targets.beside, choice, &mut err, |under, _| {
+                score(&paths, targets.found, json, under, &mut out)
             })
         }
+        Command::Validate { paths, choice } => {
+            let targets = comparisons::expand(&paths);
+            let choice = choice.framework.as_deref();
+            with_frameworks(&targets.beside, choice, &mut err, |under, _| {
+                validate_files(&paths, targets.found, under, &mut out)
+            })
+        }
+        Command::Adjust {
+            sources,
+            sets,
+            reason,
+            out: target,
+            force,
+        } => adjust::run(
+            &adjust::Request {
+                sources: &sources,
+                sets: &sets,
+                reason: &reason,
+                out: &target,
+                force,
+            },
+            &mut Streams {
+                out: &mut out,
+                err: &mut err,
+            },
+        ),
+        Command::Diff { a, b, json } => diff::run(
+            &a,
+            &b,
+            json,
+            &mut Streams {
+                out: &mut out,
+                err: &mut err,
+            },
+        ),
         Command::Import {
             texts,
             out: target,
@@ -191,21 +265,21 @@ pub fn run(command: Command) -> ExitCode {
             template,
             date,
             choice,
-        } => with_frameworks(
-            &paths,
-            choice.framework.as_deref(),
-            &mut err,
-            |under, err| {
+        } => {
+            let targets = comparisons::expand(&paths);
+            let choice = choice.framework.as_deref();
+            with_frameworks(&targets.beside, choice, &mut err, |under, err| {
                 let request = report_command::ReportRequest {
                     paths: &paths,
+                    found: targets.found,
                     title: title.as_deref(),
                     out: &target,
                     template: template.as_deref(),
                     date,
                 };
-                report_command::write_report(&request, under, &mut Streams { out: &mut out, err })
-            },
-        ),
+                report_command::write_report(request, under, &mut Streams { out: &mut out, err })
+            })
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -360,12 +434,12 @@ type FileOutput = std::io::Result<(Vec<u8>, bool)>;
 /// whether every file loaded and `each` accepted it.
 fn for_each_file(
     paths: &[PathBuf],
+    found: Vec<Result<PathBuf, LoadError>>,
     under: &Under,
     out: &mut dyn Write,
     each: &OnLoaded<'_>,
     failed: &OnFailed<'_>,
 ) -> std::io::Result<bool> {
-    let found = library::files_in(paths);
     if found.is_empty() {
         writeln!(out, "{}", nothing_found(paths))?;
         return Ok(false);
@@ -495,6 +569,7 @@ fn show_paths(paths: &[PathBuf]) -> String {
 
 fn score(
     paths: &[PathBuf],
+    found: Vec<Result<PathBuf, LoadError>>,
     json: bool,
     under: &Under,
     out: &mut dyn Write,
@@ -502,6 +577,7 @@ fn score(
     if json {
         for_each_file(
             paths,
+            found,
             under,
             out,
             &|file, s, out| {
@@ -520,6 +596,7 @@ fn score(
     } else {
         for_each_file(
             paths,
+            found,
             under,
             out,
             &|file, s, out| {
@@ -609,9 +686,15 @@ fn score_line<'a>(file: &Path, s: &'a Scored) -> ScoreLine<'a> {
     }
 }
 
-fn validate_files(paths: &[PathBuf], under: &Under, out: &mut dyn Write) -> std::io::Result<bool> {
+fn validate_files(
+    paths: &[PathBuf],
+    found: Vec<Result<PathBuf, LoadError>>,
+    under: &Under,
+    out: &mut dyn Write,
+) -> std::io::Result<bool> {
     for_each_file(
         paths,
+        found,
         under,
         out,
         &|file, s, out| {
@@ -735,21 +818,24 @@ fn import_one(path: &Path) -> Result<Imported, String> {
     Ok(imported)
 }
 
-/// Saves one imported assessment and lists its differences.
-fn write_imported(job: &ImportJob, imported: &Imported, io: &mut Streams) -> std::io::Result<bool> {
-    if let Some(folder) = job.target.parent().filter(|f| !f.as_os_str().is_empty())
-        && let Err(e) = std::fs::create_dir_all(folder)
-    {
-        writeln!(
-            io.err,
-            "{}: cannot create the folder: {e}",
-            folder.display()
-        )?;
+/// Writes a file the command makes, atomically, creating its folder first; a failure is reported
+/// on `err` with the file or folder named. Whether it was written.
+fn write_new_file(path: &Path, text: &str, err: &mut dyn Write) -> std::io::Result<bool> {
+    let folder = library::folder_of(path);
+    if let Err(e) = std::fs::create_dir_all(folder) {
+        writeln!(err, "{}: cannot create the folder: {e}", folder.display())?;
         return Ok(false);
     }
-    let json = library::to_json(&imported.assessment);
-    if let Err(e) = library::write_atomic(&job.target, json.as_bytes()) {
-        writeln!(io.err, "{e}")?;
+    if let Err(e) = library::write_atomic(path, text.as_bytes()) {
+        writeln!(err, "{e}")?;
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// Saves one imported assessment and lists its differences.
+fn write_imported(job: &ImportJob, imported: &Imported, io: &mut Streams) -> std::io::Result<bool> {
+    if !write_new_file(&job.target, &library::to_json(&imported.assessment), io.err)? {
         return Ok(false);
     }
     let arrow = format!("{} → {}", job.text.display(), job.target.display());
