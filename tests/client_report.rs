@@ -8,9 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use aijri_desk::client_report::{
-    self, ReportData, ReportDate, ReportRole, Rendered, Template,
-};
+use aijri_desk::adjust::{Change, InputPath, VariantFiles, make_variant};
+use aijri_desk::client_report::{self, Rendered, ReportData, ReportDate, ReportRole, Template};
 use aijri_desk::fmt;
 use aijri_desk::framework::Framework;
 use aijri_desk::model::Assessment;
@@ -91,12 +90,19 @@ fn the_pdf_holds_the_title_and_every_roles_title_score_and_zone() {
     for role in &roles {
         let a = &role.assessment;
         let (score, zone) = shown(a);
-        assert!(text.contains(&a.role.title), "{} missing: {text}", a.role.title);
+        assert!(
+            text.contains(&a.role.title),
+            "{} missing: {text}",
+            a.role.title
+        );
         assert!(
             text.contains(&format!("{score}/100 · {zone}")),
             "{score} {zone} missing: {text}"
         );
-        assert!(text.contains(&format!("{score} {zone}")), "bar label: {text}");
+        assert!(
+            text.contains(&format!("{score} {zone}")),
+            "bar label: {text}"
+        );
         let timeline = a.commentary.timeline.split_whitespace().collect::<Vec<_>>();
         assert!(text.contains(&timeline.join(" ")), "timeline: {text}");
     }
@@ -112,13 +118,58 @@ fn the_pdf_holds_the_title_and_every_roles_title_score_and_zone() {
     );
 }
 
+/// The published role with wage trends at 0 for a regional reason, as `aijri-desk adjust` makes it.
+fn adjusted_backend() -> Assessment {
+    let source = assessment("backend-api-developer");
+    let path = "evidence.wage_trends".parse::<InputPath>().unwrap();
+    let changes = [Change {
+        path,
+        value: path.parse_value("0").unwrap(),
+    }];
+    let files = VariantFiles {
+        source: &repo("assessments/backend-api-developer.aijri.json"),
+        variant: &repo("assessments/backend-api-developer-regional.aijri.json"),
+    };
+    let mut variant = make_variant(
+        &source,
+        files,
+        &changes,
+        "regional pay data 2026",
+        Framework::published(),
+    )
+    .unwrap();
+    variant.role.title = "Backend/API Developer, regional".to_owned();
+    variant
+}
+
+#[test]
+fn an_adjusted_variant_shows_each_adjustment_with_its_effect_and_reason() {
+    let roles = [
+        role(assessment("backend-api-developer")),
+        role(adjusted_backend()),
+    ];
+    let text = pdf_text(&render(&roles, &Template::Shipped).pdf);
+    assert!(
+        text.contains(
+            "Evidence: Wage Trends (evidence.wage_trends): −1 → 0: +1.5 (24.5 without it)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("regional pay data 2026"), "{text}");
+    assert!(
+        text.contains("Adjusted from Backend/API Developer (backend-api-developer-mid, backend-api-developer.aijri.json)"),
+        "{text}"
+    );
+    assert!(text.contains("26.0/100 · Yellow"), "{text}");
+}
+
 #[test]
 fn three_roles_fit_on_two_pages_and_four_too() {
     let mut roles = three_roles();
     let three = render(&roles, &Template::Shipped);
     assert!(three.pages <= 2, "{} pages", three.pages);
     assert_eq!(page_count(&three.pdf), three.pages);
-    roles.push(role(assessment("backend-api-developer")));
+    roles.push(role(adjusted_backend()));
     let four = render(&roles, &Template::Shipped);
     assert!(four.pages <= 2, "{} pages for four roles", four.pages);
 }
@@ -135,7 +186,10 @@ fn many_roles_take_more_pages_and_none_is_cut_off() {
     assert!(rendered.pages > 2, "{} pages", rendered.pages);
     let text = pdf_text(&rendered.pdf);
     for i in 0..9 {
-        assert!(text.contains(&format!("Role number {i}")), "role {i}: {text}");
+        assert!(
+            text.contains(&format!("Role number {i}")),
+            "role {i}: {text}"
+        );
     }
     let strategy_end = "replaces the one who codes by hand.";
     assert_eq!(
@@ -159,7 +213,10 @@ fn provisional_and_missing_parts_are_marked() {
     );
     assert!(text.contains("no score yet for Cultural/Ethical"), "{text}");
     assert!(text.contains("not written the timeline yet"), "{text}");
-    assert!(text.contains("no score"), "the bar says there is none: {text}");
+    assert!(
+        text.contains("no score"),
+        "the bar says there is none: {text}"
+    );
 }
 
 #[test]
@@ -183,8 +240,7 @@ fn every_font_is_embedded() {
     let mut descriptors = 0;
     for object in doc.objects.values() {
         let Ok(dict) = object.as_dict() else { continue };
-        if dict.get(b"Type").and_then(|t| t.as_name()).ok() != Some(b"FontDescriptor".as_slice())
-        {
+        if dict.get(b"Type").and_then(|t| t.as_name()).ok() != Some(b"FontDescriptor".as_slice()) {
             continue;
         }
         descriptors += 1;
@@ -252,7 +308,10 @@ fn an_organisations_template_is_used_and_reads_files_beside_it() {
     assert_eq!(rendered.template_problem, None);
     let text = pdf_text(&rendered.pdf);
     assert!(text.contains("Northside Careers Service"), "{text}");
-    assert!(text.contains("Backend/API Developer: 24.5/100 · Red"), "{text}");
+    assert!(
+        text.contains("Backend/API Developer: 24.5/100 · Red"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -279,7 +338,7 @@ fn page_one_looks_as_committed() {
     let data = ReportData::new(Some("Client J.S."), DAY, &three_roles());
     let typeset = client_report::typeset(&data, &Template::Shipped).unwrap();
     let options = typst_render::RenderOptions {
-        pixel_per_pt: 1.5,
+        pixel_per_pt: typst::utils::Scalar::new(1.5),
         ..typst_render::RenderOptions::default()
     };
     let png = typst_render::render(&typeset.document.pages()[0], &options)
@@ -316,8 +375,12 @@ fn the_report_command_writes_the_pdf() {
     let out = folder.path().join("js.pdf");
     let output = run(&[
         "report",
-        repo("assessments/backend-api-developer.aijri.json").to_str().unwrap(),
-        repo("assessments/senior-backend-engineer.aijri.json").to_str().unwrap(),
+        repo("assessments/backend-api-developer.aijri.json")
+            .to_str()
+            .unwrap(),
+        repo("assessments/senior-backend-engineer.aijri.json")
+            .to_str()
+            .unwrap(),
         "--title",
         "Client J.S.",
         "--date",
@@ -337,6 +400,42 @@ fn the_report_command_writes_the_pdf() {
 }
 
 #[test]
+fn the_report_command_takes_a_saved_comparison_and_its_title() {
+    let folder = tempfile::tempdir().unwrap();
+    let roles = folder.path().join("roles");
+    std::fs::create_dir(&roles).unwrap();
+    for name in ["backend-api-developer", "senior-backend-engineer"] {
+        let file = format!("{name}.aijri.json");
+        std::fs::copy(repo(&format!("assessments/{file}")), roles.join(&file)).unwrap();
+    }
+    let comparison = folder.path().join("js.aijri-compare.json");
+    std::fs::write(
+        &comparison,
+        r#"{"format": "aijri-comparison", "version": 1, "title": "Options for J.S.",
+            "roles": [{"file": "roles/senior-backend-engineer.aijri.json"},
+                      {"file": "roles/backend-api-developer.aijri.json"}]}"#,
+    )
+    .unwrap();
+    let out = folder.path().join("js.pdf");
+    let output = run(&[
+        "report",
+        comparison.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = pdf_text(&std::fs::read(&out).unwrap());
+    assert!(text.contains("Options for J.S."), "{text}");
+    let senior = text.find("Senior Backend Engineer").unwrap();
+    let backend = text.find("Backend/API Developer").unwrap();
+    assert!(senior < backend, "in the comparison's order: {text}");
+}
+
+#[test]
 fn the_report_command_names_a_broken_template_and_still_writes_the_pdf() {
     let folder = tempfile::tempdir().unwrap();
     let template = folder.path().join("broken.typ");
@@ -344,7 +443,9 @@ fn the_report_command_names_a_broken_template_and_still_writes_the_pdf() {
     let out = folder.path().join("r.pdf");
     let output = run(&[
         "report",
-        repo("assessments/backend-api-developer.aijri.json").to_str().unwrap(),
+        repo("assessments/backend-api-developer.aijri.json")
+            .to_str()
+            .unwrap(),
         "--template",
         template.to_str().unwrap(),
         "-o",
@@ -364,7 +465,9 @@ fn the_report_command_writes_nothing_when_a_file_does_not_load() {
     let out = folder.path().join("r.pdf");
     let output = run(&[
         "report",
-        repo("assessments/backend-api-developer.aijri.json").to_str().unwrap(),
+        repo("assessments/backend-api-developer.aijri.json")
+            .to_str()
+            .unwrap(),
         broken.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
@@ -373,7 +476,14 @@ fn the_report_command_writes_nothing_when_a_file_does_not_load() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("broken.aijri.json: line 1"), "{stderr}");
     assert!(!out.exists());
-    let bad_date = run(&["report", "x.aijri.json", "--date", "2026-02-30", "-o", "x.pdf"]);
+    let bad_date = run(&[
+        "report",
+        "x.aijri.json",
+        "--date",
+        "2026-02-30",
+        "-o",
+        "x.pdf",
+    ]);
     assert_eq!(bad_date.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad_date.stderr).contains("YYYY-MM-DD"));
 }

@@ -24,8 +24,10 @@ impl AijriApp {
     /// Asks where to save the client report of the comparison set (or the selected role).
     pub(super) fn ask_export_client_report(&mut self) {
         if comparison_set(&self.state).0.is_empty() {
-            self.state
-                .notify(true, "Select a role or tick roles to compare first: the report has none.");
+            self.state.notify(
+                true,
+                "Select a role or tick roles to compare first: the report has none.",
+            );
             return;
         }
         self.request_pick(PickRequest {
@@ -45,8 +47,10 @@ impl AijriApp {
         let path = with_extension(path, "pdf");
         let roles = self.report_roles();
         if roles.is_empty() {
-            self.state
-                .notify(true, "The roles to compare are no longer open: no report was written.");
+            self.state.notify(
+                true,
+                "The roles to compare are no longer open: no report was written.",
+            );
             return;
         }
         let template_override = data_dir().map(|dir| dir.join(TEMPLATE_FILE_NAME));

@@ -4,13 +4,17 @@ use std::path::{Path, PathBuf};
 
 use super::{Streams, Under, nothing_found};
 use crate::client_report::{self, ReportData, ReportDate, ReportRole, Template};
+use crate::comparison::{Comparison, is_comparison_file};
 use crate::framework::Resolved;
-use crate::library;
+use crate::library::{self, LoadError};
 
 /// What `report` was asked for.
 pub(super) struct ReportRequest<'a> {
-    /// Assessment files and library folders.
+    /// Assessment files, library folders and saved comparisons, as given.
     pub paths: &'a [PathBuf],
+    /// The assessment files they hold, in order (a comparison's roles in its place), or the error
+    /// that stands in for one.
+    pub found: Vec<Result<PathBuf, LoadError>>,
     /// The report's title.
     pub title: Option<&'a str>,
     /// The PDF to write.
@@ -21,19 +25,24 @@ pub(super) struct ReportRequest<'a> {
     pub date: Option<ReportDate>,
 }
 
-/// Writes the report of every file in `request.paths`. Nothing is written when a file does not
-/// load. Returns whether everything went as asked: a template that could not be used (the
-/// shipped one stood in) makes it `false` although the PDF is written.
+/// Writes the report of every file found. Nothing is written when a file does not load. The
+/// title is `--title`, else the first saved comparison's. Returns whether everything went as
+/// asked: a template that could not be used (the shipped one stood in) makes it `false` although
+/// the PDF is written.
 pub(super) fn write_report(
-    request: &ReportRequest,
+    request: ReportRequest,
     under: &Under,
     io: &mut Streams,
 ) -> std::io::Result<bool> {
-    let Some(roles) = load_roles(request.paths, under, io)? else {
+    let Some(roles) = load_roles(request.paths, request.found, under, io)? else {
         return Ok(false);
     };
+    let title = request
+        .title
+        .map(str::to_owned)
+        .or_else(|| comparison_title(request.paths));
     let data = ReportData::new(
-        request.title,
+        title.as_deref(),
         request.date.unwrap_or_else(ReportDate::today),
         &roles,
     );
@@ -68,10 +77,10 @@ pub(super) fn write_report(
 /// each problem on `io.err`) when a file does not load or there is none.
 fn load_roles(
     paths: &[PathBuf],
+    found: Vec<Result<PathBuf, LoadError>>,
     under: &Under,
     io: &mut Streams,
 ) -> std::io::Result<Option<Vec<ReportRole>>> {
-    let found = library::files_in(paths);
     if found.is_empty() {
         writeln!(io.err, "{}", nothing_found(paths))?;
         return Ok(None);
@@ -98,6 +107,16 @@ fn load_roles(
         writeln!(io.err, "no report written: every file must load")?;
     }
     Ok(complete.then_some(roles))
+}
+
+/// The title of the first saved comparison among `paths` that has one.
+fn comparison_title(paths: &[PathBuf]) -> Option<String> {
+    paths
+        .iter()
+        .filter(|path| is_comparison_file(path))
+        .filter_map(|path| Comparison::load(path).ok())
+        .map(|comparison| comparison.title)
+        .find(|title| !title.trim().is_empty())
 }
 
 /// Reads `--date YYYY-MM-DD`.

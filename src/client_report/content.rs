@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::ReportDate;
+use crate::adjust::{adjustment_effects, text as adjust_text};
 use crate::fmt;
 use crate::framework::Framework;
 use crate::model::{Assessment, Zone};
@@ -126,7 +127,7 @@ pub struct RoleData {
     pub title: String,
     /// The seniority.
     pub seniority: String,
-    /// The name beside its bar: title and seniority.
+    /// The name beside its bar: the title ("Untitled role" when blank).
     pub chart_name: String,
     /// The result in short: "24.5/100 · Red", "no score".
     pub headline: String,
@@ -168,15 +169,15 @@ pub struct Mark {
     pub text: String,
 }
 
-/// One adjustment of an input, with its reason.
+/// One adjustment of an input, with its reason (worded by [`crate::adjust::text`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AdjustmentLine {
-    /// The change: "Evidence: Wage Trends −1 → 0".
+    /// The change: "Evidence: Wage Trends (evidence.wage_trends): −1 → 0".
     pub change: String,
-    /// Why it was made.
+    /// Why it was made, or "no reason given".
     pub reason: String,
-    /// Its effect on the score: "+1.5", when it can be computed.
-    pub effect: Option<String>,
+    /// Its effect on the score: "+1.5 (24.5 without it)".
+    pub effect: String,
 }
 
 impl ReportData {
@@ -274,7 +275,7 @@ fn role_data(role: &ReportRole) -> RoleData {
     RoleData {
         title: non_empty(&assessment.role.title, "Untitled role"),
         seniority: assessment.role.seniority.clone(),
-        chart_name: assessment.display_title(),
+        chart_name: non_empty(&assessment.role.title, "Untitled role"),
         headline: shown.as_ref().map_or_else(
             || "no score".to_owned(),
             |(score, zone)| format!("{score}/100 · {}", zone.name()),
@@ -288,18 +289,16 @@ fn role_data(role: &ReportRole) -> RoleData {
                 format!("{score} {}{note}", zone.name())
             },
         ),
-        sub_label: b
-            .sub_label_text()
-            .unwrap_or_else(|| b.no_score_text()),
+        sub_label: b.sub_label_text().unwrap_or_else(|| b.no_score_text()),
         override_text: assessment
             .override_result
             .as_ref()
             .map(|_| report::override_text(assessment, &b)),
-        derived_from: None,
+        derived_from: adjust_text::derived_from_text(assessment),
         marks: marks(role, &b),
         composite: report::composite_sentence(&b, framework),
         swings: swings(assessment, framework),
-        adjustments: Vec::new(),
+        adjustments: adjustments(assessment, framework),
         strategy: commentary
             .survival_strategy
             .iter()
@@ -309,6 +308,21 @@ fn role_data(role: &ReportRole) -> RoleData {
         strategy_missing: "No survival strategy written yet.".to_owned(),
         timeline: non_empty(&commentary.timeline, "No timeline written yet."),
     }
+}
+
+/// A variant's adjustments with their effects and reasons.
+fn adjustments(variant: &Assessment, framework: &Framework) -> Vec<AdjustmentLine> {
+    let effects = adjustment_effects(variant, framework);
+    variant
+        .adjustments
+        .iter()
+        .zip(&effects)
+        .map(|(entry, effect)| AdjustmentLine {
+            change: adjust_text::adjustment_text(entry, variant, framework),
+            reason: adjust_text::reason_text(&entry.reason).to_owned(),
+            effect: adjust_text::effect_text(effect),
+        })
+        .collect()
 }
 
 /// The text, or `instead` when it is blank.
@@ -361,7 +375,10 @@ fn marks(role: &ReportRole, b: &Breakdown) -> Vec<Mark> {
     if !unwritten.is_empty() {
         marks.push(Mark {
             label: "Missing",
-            text: format!("the assessor has not written the {} yet.", unwritten.join(" or the ")),
+            text: format!(
+                "the assessor has not written the {} yet.",
+                unwritten.join(" or the ")
+            ),
         });
     }
     if let Some(id) = &role.missing_framework {

@@ -194,16 +194,22 @@ fn read_template(path: &Path) -> Result<TemplateSource, String> {
 }
 
 /// Compiles a template with the figures; the error names the line and column of the first error.
-fn compile(template: &TemplateSource, json: &str, today: Datetime) -> Result<PagedDocument, String> {
+fn compile(
+    template: &TemplateSource,
+    json: &str,
+    today: Datetime,
+) -> Result<PagedDocument, String> {
     let world = ReportWorld::new(template, json, today)
         .map_err(|e| format!("the template's name {} is not usable: {e}", template.name))?;
     typst::compile::<PagedDocument>(&world)
         .output
         .map_err(|errors| {
             let first = errors.first().map_or_else(String::new, |error| {
-                let place = world.position(error).map_or_else(String::new, |(line, column)| {
-                    format!("line {line}, column {column}: ")
-                });
+                let place = world
+                    .position(error)
+                    .map_or_else(String::new, |(line, column)| {
+                        format!("line {line}, column {column}: ")
+                    });
                 format!("{place}{}", error.message)
             });
             match errors.len() {
