@@ -172,6 +172,35 @@ pub fn exact(value: f64) -> String {
     }
 }
 
+/// The names of the months, for [`date`].
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A calendar date as a report writes it: "1 December 2026". A month outside 1–12 is written as
+/// its number.
+#[must_use]
+pub fn date(year: i32, month: u8, day: u8) -> String {
+    let name = usize::from(month)
+        .checked_sub(1)
+        .and_then(|index| MONTHS.get(index));
+    match name {
+        Some(name) => format!("{day} {name} {year}"),
+        None => format!("{day}/{month}/{year}"),
+    }
+}
+
 /// A figure that may be missing: `show(value)`, or [`MISSING`].
 #[must_use]
 pub fn or_missing<T>(value: Option<T>, show: impl FnOnce(T) -> String) -> String {
@@ -236,6 +265,8 @@ mod tests {
         assert_eq!(exact(31.0), "31.0");
         assert_eq!(or_missing(None::<f64>, score), "—");
         assert_eq!(or_missing(Some(24.5), score), "24.5");
+        assert_eq!(date(2026, 12, 1), "1 December 2026");
+        assert_eq!(date(2027, 1, 31), "31 January 2027");
     }
 
     #[test]

@@ -4,13 +4,14 @@
 //! constants as data), [`scoring`] (pure figures), [`sensitivity`] (what-if), [`validate`]
 //! (findings), [`adjust`] (adjusted variants and what each change does), [`library`] (folders,
 //! files, atomic save), [`comparison`] (saved comparisons), [`fmt`] (the one way a figure becomes
-//! text), [`report`] (figures as text), [`cli`] (headless commands) and `app` (the egui window,
-//! the only module that uses egui).
+//! text), [`report`] (figures as text), [`client_report`] (the PDF for a client, typeset by typst),
+//! [`cli`] (headless commands) and `app` (the egui window, the only module that uses egui).
 
 pub mod adjust;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
+pub mod client_report;
 pub mod comparison;
 pub mod export;
 pub mod fmt;

@@ -110,15 +110,101 @@ fn raw_step(b: &Breakdown) -> Option<String> {
 
 /// "RED (Green ≥48, Yellow 25-47, Red <25)".
 fn zone_text(zone: Zone, framework: &Framework) -> String {
+    format!(
+        "{} ({})",
+        zone.name().to_uppercase(),
+        zone_bands_text(framework)
+    )
+}
+
+/// The zone thresholds of a framework: "Green ≥48, Yellow 25-47, Red <25".
+#[must_use]
+pub fn zone_bands_text(framework: &Framework) -> String {
     let zones = framework.zones;
     format!(
-        "{} (Green ≥{}, Yellow {}-{}, Red <{})",
-        zone.name().to_uppercase(),
+        "Green ≥{}, Yellow {}-{}, Red <{}",
         fmt::weight(zones.green_min),
         fmt::weight(zones.yellow_min),
         fmt::weight(zones.green_min - 1.0),
         fmt::weight(zones.yellow_min)
     )
+}
+
+/// The composite in one sentence, for a reader who does not know the formula: "Task resistance
+/// 3.05 of 5, lowered by the evidence (−4, ×0.84) and the AI growth correlation (−1, ×0.95),
+/// raised by the barriers (1 of 10, ×1.02): 24.5 of 100." Without a score, why there is none.
+#[must_use]
+pub fn composite_sentence(b: &Breakdown, framework: &Framework) -> String {
+    let (Some(trs), Some(c)) = (b.task_resistance, &b.composite) else {
+        return format!("{}.", capitalised(&b.no_score_text()));
+    };
+    let modifiers = [
+        (
+            "the evidence",
+            fmt::or_missing(b.evidence_total, fmt::signed_typographic),
+            b.evidence_modifier,
+        ),
+        (
+            "the barriers",
+            format!(
+                "{} of {}",
+                fmt::or_missing(b.barrier_total, |t| t.to_string()),
+                framework.barrier_max()
+            ),
+            b.barrier_modifier,
+        ),
+        (
+            "the AI growth correlation",
+            fmt::or_missing(b.growth, fmt::signed_typographic),
+            b.growth_modifier,
+        ),
+    ];
+    let mut lowered = Vec::new();
+    let mut raised = Vec::new();
+    let mut unchanged = Vec::new();
+    for (name, points, modifier) in modifiers {
+        let Some(modifier) = modifier else { continue };
+        let shown = fmt::modifier(modifier);
+        let part = format!("{name} ({points}, ×{shown})");
+        match fmt::round(modifier, 2).total_cmp(&1.0) {
+            std::cmp::Ordering::Less => lowered.push(part),
+            std::cmp::Ordering::Greater => raised.push(part),
+            std::cmp::Ordering::Equal => unchanged.push(name.to_owned()),
+        }
+    }
+    let mut clauses = vec![format!("Task resistance {} of 5", fmt::task_figure(trs))];
+    for (verb, parts) in [
+        ("lowered by", lowered),
+        ("raised by", raised),
+        ("unchanged by", unchanged),
+    ] {
+        if !parts.is_empty() {
+            clauses.push(format!("{verb} {}", and_list(&parts)));
+        }
+    }
+    format!(
+        "{}: {} of {}.",
+        clauses.join(", "),
+        fmt::score(c.score),
+        fmt::weight(framework.clamp.max)
+    )
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [only] => only.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The text with its first letter in upper case: "no score: add tasks" → "No score: add tasks".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// "30% displacement, 70% augmentation, 0% not involved.", or [`fmt::MISSING`] without task time.
@@ -307,8 +393,41 @@ fn composite_lines(assessment: &Assessment, b: &Breakdown, framework: &Framework
 }
 
 #[cfg(test)]
-mod quick_screen_tests {
+mod tests {
     use super::*;
+
+    fn backend() -> Assessment {
+        serde_json::from_str(include_str!(
+            "../assessments/backend-api-developer.aijri.json"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_composite_reads_as_one_sentence() {
+        let published = Framework::published();
+        let mut assessment = backend();
+        let b = scoring::score(&assessment, published);
+        assert_eq!(
+            composite_sentence(&b, published),
+            "Task resistance 3.05 of 5, lowered by the evidence (−4, ×0.84) and the AI growth \
+             correlation (−1, ×0.95), raised by the barriers (1 of 10, ×1.02): 24.5 of 100."
+        );
+        assessment.evidence.job_posting_trends.score = Some(0);
+        assessment.evidence.company_actions.score = Some(0);
+        assessment.evidence.wage_trends.score = Some(0);
+        assessment.evidence.ai_tool_maturity.score = Some(0);
+        assessment.evidence.expert_consensus.score = Some(0);
+        let b = scoring::score(&assessment, published);
+        assert!(
+            composite_sentence(&b, published).contains("unchanged by the evidence:"),
+            "{}",
+            composite_sentence(&b, published)
+        );
+        assessment.tasks.clear();
+        let b = scoring::score(&assessment, published);
+        assert_eq!(composite_sentence(&b, published), "No score: add tasks.");
+    }
 
     #[test]
     fn the_quick_screen_rule_reads_the_framework() {

@@ -108,6 +108,8 @@ pub enum Action {
     ExportChartPng,
     /// Ask where to save a CSV of the library or the comparison.
     ExportCsv(CsvScope),
+    /// Ask where to save the client report (PDF) of the comparison set.
+    ExportClientReport,
     /// The answer to the open question.
     Answer(Answer),
     /// Bring back the unsaved edits of a recovery file (by the document's path).
@@ -182,6 +184,7 @@ impl AijriApp {
             Action::Export(id, format) => self.ask_role_export(id, format),
             Action::ExportChartPng => self.ask_export_chart(),
             Action::ExportCsv(scope) => self.ask_export_csv(scope),
+            Action::ExportClientReport => self.ask_export_client_report(),
             Action::Answer(answer) => self.answer(answer),
             Action::Restore(path) => self.restore(&path),
             Action::DiscardRecovery(path) => self.discard_recovery(&path),
@@ -374,7 +377,9 @@ impl AijriApp {
                     .notify(false, format!("Exported {what} to {}", path.display())),
                 Err(message) => self.state.notify(true, message),
             },
-            Done::RecoveryFailed(message) => self.state.notify(true, message),
+            Done::RecoveryFailed(message) | Done::Warning(message) => {
+                self.state.notify(true, message);
+            }
             Done::Saved { outcome, after } => self.saved(outcome, after),
             Done::ComparisonRead { path, result } => self.comparison_read(path, result),
             Done::ComparisonSaved { path, result } => self.comparison_saved(path, result),
@@ -399,6 +404,7 @@ impl AijriApp {
             Purpose::ExportChartPng => self.export_chart(&first),
             Purpose::SaveComparison => self.save_comparison(first),
             Purpose::OpenComparison => self.open_comparison(first),
+            Purpose::ExportClientReport => self.export_client_report(&first),
         }
     }
 

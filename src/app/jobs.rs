@@ -119,6 +119,9 @@ pub enum Done {
     },
     /// Writing or removing a recovery file failed.
     RecoveryFailed(String),
+    /// Something the user should know that stopped nothing (a report template that could not be
+    /// used, so the shipped one was).
+    Warning(String),
 }
 
 /// Hands a repaint request to the window from any thread.

@@ -146,12 +146,20 @@ fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         None,
         Some(Action::ImportText),
     );
-    ui.add_enabled_ui(selected.is_some(), |ui| {
+    let reportable = selected.is_some() || !state.store.compared().is_empty();
+    ui.add_enabled_ui(reportable, |ui| {
         ui.menu_button("Export", |ui| {
             for format in [ExportFormat::Text, ExportFormat::Markdown] {
                 let export = selected.map(|id| Action::Export(id, format));
                 item(ui, actions, &format!("{}…", format.label()), None, export);
             }
+            item(
+                ui,
+                actions,
+                "Client report (PDF)…",
+                None,
+                Some(Action::ExportClientReport),
+            );
         });
     });
     ui.separator();

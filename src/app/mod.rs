@@ -8,6 +8,7 @@
 
 pub mod actions;
 pub mod chart;
+pub mod client_report;
 pub mod compare;
 pub mod comparisons;
 pub mod editor;

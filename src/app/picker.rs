@@ -37,6 +37,8 @@ pub enum Purpose {
     SaveComparison,
     /// Open a comparison file.
     OpenComparison,
+    /// Export the client report (PDF) of the comparison set.
+    ExportClientReport,
 }
 
 /// Which roles a CSV export holds.

@@ -1,5 +1,5 @@
-//! The headless command line: `score`, `validate`, `import`, `export`, `adjust` and `diff`, for
-//! batch work and tests.
+//! The headless command line: `score`, `validate`, `import`, `export`, `adjust`, `diff` and
+//! `report`, for batch work and tests.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -24,6 +24,7 @@ use crate::validate::{self, Finding};
 mod adjust;
 mod comparisons;
 mod diff;
+mod report_command;
 
 /// AIJRI Desk: build, edit and compare AIJRI assessments of job roles.
 ///
@@ -129,9 +130,31 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the client report: a PDF of the roles (scores against the zones, what drives each,
+    /// strategy and timeline), laid out by a typst template.
+    Report {
+        /// Assessment files, library folders or saved comparisons (`*.aijri-compare.json`).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The report's title, e.g. the client's initials (default: the comparison's title).
+        #[arg(long)]
+        title: Option<String>,
+        /// The PDF file to write.
+        #[arg(short, long, required = true)]
+        out: PathBuf,
+        /// A typst template of your own instead of the shipped one (see the README).
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// The date the report bears, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = report_command::parse_date)]
+        date: Option<crate::client_report::ReportDate>,
+        /// The framework to score under.
+        #[command(flatten)]
+        choice: FrameworkChoice,
+    },
 }
 
-/// `--framework FILE|ID`, on `score`, `validate` and `export`.
+/// `--framework FILE|ID`, on `score`, `validate`, `export` and `report`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct FrameworkChoice {
     /// Score everything under this framework: a framework file, or the id of a framework found
@@ -236,6 +259,28 @@ pub fn run(command: Command) -> ExitCode {
                 )
             },
         ),
+        Command::Report {
+            paths,
+            title,
+            out: target,
+            template,
+            date,
+            choice,
+        } => {
+            let targets = comparisons::expand(&paths);
+            let choice = choice.framework.as_deref();
+            with_frameworks(&targets.beside, choice, &mut err, |under, err| {
+                let request = report_command::ReportRequest {
+                    paths: &paths,
+                    found: targets.found,
+                    title: title.as_deref(),
+                    out: &target,
+                    template: template.as_deref(),
+                    date,
+                };
+                report_command::write_report(request, under, &mut Streams { out: &mut out, err })
+            })
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

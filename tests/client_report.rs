@@ -1,0 +1,489 @@
+//! The client report (PDF): what a client reads in it, how many pages, its fonts, an
+//! organisation's template and a broken one, reproducible output, page 1 as a picture, and the
+//! `report` command end to end. The PDF is read back in-process with `lopdf`.
+
+// A test fails by panicking; its helpers unwrap what a passing test guarantees.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use aijri_desk::adjust::{Change, InputPath, VariantFiles, make_variant};
+use aijri_desk::client_report::{self, Rendered, ReportData, ReportDate, ReportRole, Template};
+use aijri_desk::fmt;
+use aijri_desk::framework::Framework;
+use aijri_desk::model::Assessment;
+use aijri_desk::scoring;
+
+/// The day every report of these tests bears.
+const DAY: ReportDate = ReportDate {
+    year: 2026,
+    month: 12,
+    day: 1,
+};
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn assessment(name: &str) -> Assessment {
+    let text = std::fs::read_to_string(repo(&format!("assessments/{name}.aijri.json"))).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn role(assessment: Assessment) -> ReportRole {
+    ReportRole {
+        assessment,
+        framework: Framework::published().clone(),
+        missing_framework: None,
+    }
+}
+
+/// The published role, the senior (Green) one and the junior one.
+fn three_roles() -> Vec<ReportRole> {
+    [
+        "backend-api-developer",
+        "senior-backend-engineer",
+        "junior-backend-developer",
+    ]
+    .into_iter()
+    .map(|name| role(assessment(name)))
+    .collect()
+}
+
+fn render(roles: &[ReportRole], template: &Template) -> Rendered {
+    let data = ReportData::new(Some("Client J.S."), DAY, roles);
+    client_report::render_pdf(&data, template).unwrap()
+}
+
+/// The PDF's text, every page, with runs of white space made one space (lines break anywhere).
+fn pdf_text(pdf: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn page_count(pdf: &[u8]) -> usize {
+    lopdf::Document::load_mem(pdf).unwrap().get_pages().len()
+}
+
+/// The score and zone a role shows, as the window shows them.
+fn shown(assessment: &Assessment) -> (String, &'static str) {
+    let result = scoring::score(assessment, Framework::published())
+        .final_result()
+        .unwrap();
+    (fmt::score(result.score), result.zone.name())
+}
+
+#[test]
+fn the_pdf_holds_the_title_and_every_roles_title_score_and_zone() {
+    let roles = three_roles();
+    let rendered = render(&roles, &Template::Shipped);
+    assert!(rendered.pdf.starts_with(b"%PDF-"));
+    assert_eq!(rendered.template_problem, None);
+    let text = pdf_text(&rendered.pdf);
+    assert!(text.contains("Client J.S."), "{text}");
+    assert!(text.contains("1 December 2026"), "{text}");
+    assert!(text.contains("AIJRI, as published"), "{text}");
+    assert!(text.contains("not predictions"), "{text}");
+    for role in &roles {
+        let a = &role.assessment;
+        let (score, zone) = shown(a);
+        assert!(
+            text.contains(&a.role.title),
+            "{} missing: {text}",
+            a.role.title
+        );
+        assert!(
+            text.contains(&format!("{score}/100 · {zone}")),
+            "{score} {zone} missing: {text}"
+        );
+        assert!(
+            text.contains(&format!("{score} {zone}")),
+            "bar label: {text}"
+        );
+        let timeline = a.commentary.timeline.split_whitespace().collect::<Vec<_>>();
+        assert!(text.contains(&timeline.join(" ")), "timeline: {text}");
+    }
+    // The published role: 24.5 Red, its composite in words, its biggest swing.
+    assert!(text.contains("24.5/100 · Red"), "{text}");
+    assert!(
+        text.contains("Task resistance 3.05 of 5, lowered by the evidence (−4, ×0.84)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Task: Implementing API endpoints & business logic at 4"),
+        "{text}"
+    );
+}
+
+/// The published role with wage trends at 0 for a regional reason, as `aijri-desk adjust` makes it.
+fn adjusted_backend() -> Assessment {
+    let source = assessment("backend-api-developer");
+    let path = "evidence.wage_trends".parse::<InputPath>().unwrap();
+    let changes = [Change {
+        path,
+        value: path.parse_value("0").unwrap(),
+    }];
+    let files = VariantFiles {
+        source: &repo("assessments/backend-api-developer.aijri.json"),
+        variant: &repo("assessments/backend-api-developer-regional.aijri.json"),
+    };
+    let mut variant = make_variant(
+        &source,
+        files,
+        &changes,
+        "regional pay data 2026",
+        Framework::published(),
+    )
+    .unwrap();
+    variant.role.title = "Backend/API Developer, regional".to_owned();
+    variant
+}
+
+#[test]
+fn an_adjusted_variant_shows_each_adjustment_with_its_effect_and_reason() {
+    let roles = [
+        role(assessment("backend-api-developer")),
+        role(adjusted_backend()),
+    ];
+    let text = pdf_text(&render(&roles, &Template::Shipped).pdf);
+    assert!(
+        text.contains(
+            "Evidence: Wage Trends (evidence.wage_trends): −1 → 0: +1.5 (24.5 without it)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("regional pay data 2026"), "{text}");
+    assert!(
+        text.contains("Adjusted from Backend/API Developer (backend-api-developer-mid, backend-api-developer.aijri.json)"),
+        "{text}"
+    );
+    assert!(text.contains("26.0/100 · Yellow"), "{text}");
+}
+
+#[test]
+fn three_roles_fit_on_two_pages_and_four_too() {
+    let mut roles = three_roles();
+    let three = render(&roles, &Template::Shipped);
+    assert!(three.pages <= 2, "{} pages", three.pages);
+    assert_eq!(page_count(&three.pdf), three.pages);
+    roles.push(role(adjusted_backend()));
+    let four = render(&roles, &Template::Shipped);
+    assert!(four.pages <= 2, "{} pages for four roles", four.pages);
+}
+
+#[test]
+fn many_roles_take_more_pages_and_none_is_cut_off() {
+    let mut roles = Vec::new();
+    for i in 0..9 {
+        let mut a = assessment("backend-api-developer");
+        a.role.title = format!("Role number {i}");
+        roles.push(role(a));
+    }
+    let rendered = render(&roles, &Template::Shipped);
+    assert!(rendered.pages > 2, "{} pages", rendered.pages);
+    let text = pdf_text(&rendered.pdf);
+    for i in 0..9 {
+        assert!(
+            text.contains(&format!("Role number {i}")),
+            "role {i}: {text}"
+        );
+    }
+    let strategy_end = "replaces the one who codes by hand.";
+    assert_eq!(
+        text.matches(strategy_end).count(),
+        9,
+        "every role's strategy is there in full"
+    );
+}
+
+#[test]
+fn provisional_and_missing_parts_are_marked() {
+    let mut a = assessment("backend-api-developer");
+    a.tasks[0].time_pct = 5.0;
+    let mut b = assessment("junior-backend-developer");
+    b.barriers.cultural_ethical.score = None;
+    b.commentary.timeline.clear();
+    let text = pdf_text(&render(&[role(a), role(b)], &Template::Shipped).pdf);
+    assert!(
+        text.contains("Provisional: task time adds up to 90%, not 100%"),
+        "{text}"
+    );
+    assert!(text.contains("no score yet for Cultural/Ethical"), "{text}");
+    assert!(text.contains("not written the timeline yet"), "{text}");
+    assert!(
+        text.contains("no score"),
+        "the bar says there is none: {text}"
+    );
+}
+
+#[test]
+fn an_override_is_shown_with_its_reason() {
+    let mut a = assessment("backend-api-developer");
+    a.override_result = Some(aijri_desk::model::Override {
+        score: Some(30.0),
+        zone: None,
+        reason: "regional demand holds up".to_owned(),
+        extra: serde_json::Map::new(),
+    });
+    let text = pdf_text(&render(&[role(a)], &Template::Shipped).pdf);
+    assert!(text.contains("30.0 Yellow (override)"), "{text}");
+    assert!(text.contains("regional demand holds up"), "{text}");
+}
+
+#[test]
+fn every_font_is_embedded() {
+    let rendered = render(&three_roles(), &Template::Shipped);
+    let doc = lopdf::Document::load_mem(&rendered.pdf).unwrap();
+    let mut descriptors = 0;
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(|t| t.as_name()).ok() != Some(b"FontDescriptor".as_slice()) {
+            continue;
+        }
+        descriptors += 1;
+        let embedded = [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+            .iter()
+            .any(|key| dict.has(key));
+        assert!(embedded, "a font is not embedded: {dict:?}");
+    }
+    assert!(descriptors >= 2, "regular and bold: {descriptors} fonts");
+}
+
+#[test]
+fn the_same_figures_on_the_same_day_give_the_same_pdf() {
+    let roles = three_roles();
+    assert_eq!(
+        render(&roles, &Template::Shipped).pdf,
+        render(&roles, &Template::Shipped).pdf
+    );
+}
+
+#[test]
+fn a_broken_template_is_named_with_its_line_and_the_shipped_one_is_used() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("ours.typ");
+    std::fs::write(
+        &path,
+        "#let report = json(bytes(sys.inputs.report))\n= Our service\n#report.no_such_field\n",
+    )
+    .unwrap();
+    let rendered = render(&three_roles(), &Template::File(path.clone()));
+    let problem = rendered.template_problem.expect("the problem is reported");
+    assert!(problem.contains(&path.display().to_string()), "{problem}");
+    assert!(problem.contains("line 3"), "{problem}");
+    assert!(problem.contains("no_such_field"), "{problem}");
+    assert!(problem.contains("shipped template was used"), "{problem}");
+    let text = pdf_text(&rendered.pdf);
+    assert!(!text.contains("Our service"), "{text}");
+    assert!(text.contains("Backend/API Developer"), "{text}");
+}
+
+#[test]
+fn a_missing_template_file_is_reported_and_the_shipped_one_is_used() {
+    let path = repo("tests/fixtures/no-such-template.typ");
+    let rendered = render(&three_roles(), &Template::File(path.clone()));
+    let problem = rendered.template_problem.unwrap();
+    assert!(problem.contains("no-such-template.typ"), "{problem}");
+    assert!(pdf_text(&rendered.pdf).contains("Backend/API Developer"));
+}
+
+#[test]
+fn an_organisations_template_is_used_and_reads_files_beside_it() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("name.txt"), "Northside Careers Service").unwrap();
+    let path = folder.path().join("client-report.typ");
+    std::fs::write(
+        &path,
+        "#let report = json(bytes(sys.inputs.report))\n\
+         #set text(font: \"DejaVu Sans\")\n\
+         = #read(\"name.txt\")\n\
+         #report.title\n\
+         #for role in report.roles [- #role.title: #role.headline\n]\n",
+    )
+    .unwrap();
+    let rendered = render(&three_roles(), &Template::File(path));
+    assert_eq!(rendered.template_problem, None);
+    let text = pdf_text(&rendered.pdf);
+    assert!(text.contains("Northside Careers Service"), "{text}");
+    assert!(
+        text.contains("Backend/API Developer: 24.5/100 · Red"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_template_cannot_read_outside_its_folder_or_fetch_packages() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("t.typ");
+    std::fs::write(&path, "#import \"@preview/cetz:0.3.0\"\nHello\n").unwrap();
+    let rendered = render(&three_roles(), &Template::File(path.clone()));
+    let problem = rendered.template_problem.unwrap();
+    assert!(problem.contains("line 1"), "{problem}");
+    std::fs::write(&path, "#read(\"../../../../../../etc/hostname\")\n").unwrap();
+    assert!(
+        render(&three_roles(), &Template::File(path))
+            .template_problem
+            .is_some()
+    );
+}
+
+/// Page 1 rendered at 1.5 pixels per point, compared byte for byte with the committed picture
+/// (`tests/snapshots/client_report_page1.png`), which people look at to judge the layout. With
+/// `UPDATE_SNAPSHOTS=1` the picture is written instead; a mismatch writes `….new.png` beside it.
+#[test]
+fn page_one_looks_as_committed() {
+    let data = ReportData::new(Some("Client J.S."), DAY, &three_roles());
+    let typeset = client_report::typeset(&data, &Template::Shipped).unwrap();
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(1.5),
+        ..typst_render::RenderOptions::default()
+    };
+    let png = typst_render::render(&typeset.document.pages()[0], &options)
+        .encode_png()
+        .unwrap();
+    let path = repo("tests/snapshots/client_report_page1.png");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &png).unwrap();
+        return;
+    }
+    let committed = std::fs::read(&path).unwrap_or_default();
+    if committed != png {
+        let new = path.with_extension("new.png");
+        std::fs::write(&new, &png).unwrap();
+        panic!(
+            "page 1 differs from {}: see {} (UPDATE_SNAPSHOTS=1 accepts it)",
+            path.display(),
+            new.display()
+        );
+    }
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_aijri-desk"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_report_command_writes_the_pdf() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("js.pdf");
+    let output = run(&[
+        "report",
+        repo("assessments/backend-api-developer.aijri.json")
+            .to_str()
+            .unwrap(),
+        repo("assessments/senior-backend-engineer.aijri.json")
+            .to_str()
+            .unwrap(),
+        "--title",
+        "Client J.S.",
+        "--date",
+        "2026-12-01",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("2 roles"), "{stdout}");
+    let pdf = std::fs::read(&out).unwrap();
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Client J.S."), "{text}");
+    assert!(text.contains("Senior Backend Engineer"), "{text}");
+    assert!(text.contains("1 December 2026"), "{text}");
+}
+
+#[test]
+fn the_report_command_takes_a_saved_comparison_and_its_title() {
+    let folder = tempfile::tempdir().unwrap();
+    let roles = folder.path().join("roles");
+    std::fs::create_dir(&roles).unwrap();
+    for name in ["backend-api-developer", "senior-backend-engineer"] {
+        let file = format!("{name}.aijri.json");
+        std::fs::copy(repo(&format!("assessments/{file}")), roles.join(&file)).unwrap();
+    }
+    let comparison = folder.path().join("js.aijri-compare.json");
+    std::fs::write(
+        &comparison,
+        r#"{"format": "aijri-comparison", "version": 1, "title": "Options for J.S.",
+            "roles": [{"file": "roles/senior-backend-engineer.aijri.json"},
+                      {"file": "roles/backend-api-developer.aijri.json"}]}"#,
+    )
+    .unwrap();
+    let out = folder.path().join("js.pdf");
+    let output = run(&[
+        "report",
+        comparison.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = pdf_text(&std::fs::read(&out).unwrap());
+    assert!(text.contains("Options for J.S."), "{text}");
+    let senior = text.find("Senior Backend Engineer").unwrap();
+    let backend = text.find("Backend/API Developer").unwrap();
+    assert!(senior < backend, "in the comparison's order: {text}");
+}
+
+#[test]
+fn the_report_command_names_a_broken_template_and_still_writes_the_pdf() {
+    let folder = tempfile::tempdir().unwrap();
+    let template = folder.path().join("broken.typ");
+    std::fs::write(&template, "Fine\n\n#let x = (\n").unwrap();
+    let out = folder.path().join("r.pdf");
+    let output = run(&[
+        "report",
+        repo("assessments/backend-api-developer.aijri.json")
+            .to_str()
+            .unwrap(),
+        "--template",
+        template.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("broken.typ: line 3"), "{stderr}");
+    assert!(pdf_text(&std::fs::read(&out).unwrap()).contains("Backend/API Developer"));
+}
+
+#[test]
+fn the_report_command_writes_nothing_when_a_file_does_not_load() {
+    let folder = tempfile::tempdir().unwrap();
+    let broken = folder.path().join("broken.aijri.json");
+    std::fs::write(&broken, "{ not json").unwrap();
+    let out = folder.path().join("r.pdf");
+    let output = run(&[
+        "report",
+        repo("assessments/backend-api-developer.aijri.json")
+            .to_str()
+            .unwrap(),
+        broken.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("broken.aijri.json: line 1"), "{stderr}");
+    assert!(!out.exists());
+    let bad_date = run(&[
+        "report",
+        "x.aijri.json",
+        "--date",
+        "2026-02-30",
+        "-o",
+        "x.pdf",
+    ]);
+    assert_eq!(bad_date.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_date.stderr).contains("YYYY-MM-DD"));
+}
