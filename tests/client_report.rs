@@ -161,6 +161,10 @@ fn an_adjusted_variant_shows_each_adjustment_with_its_effect_and_reason() {
         "{text}"
     );
     assert!(text.contains("26.0/100 · Yellow"), "{text}");
+    assert!(
+        text.contains("Mid-Level (3-5 years) · adjusted"),
+        "the variant's bar is told from its source's: {text}"
+    );
 }
 
 #[test]

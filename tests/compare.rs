@@ -245,6 +245,40 @@ fn csv_exports_of_the_comparison_and_the_library_read_back() {
     );
 }
 
+#[test]
+fn the_client_report_of_the_comparison_set_is_written_as_pdf() {
+    let folder = library_copy();
+    let picker = ScriptedPicker::default();
+    let mut harness = harness(folder.path(), &picker);
+    click(&mut harness, &format!("Compare {JUNIOR}"));
+    click(&mut harness, &format!("Compare {SENIOR}"));
+    let out = tempfile::tempdir().unwrap();
+    picker.answer(vec![out.path().join("client")]);
+    click(&mut harness, "File");
+    click(&mut harness, "Export");
+    click(&mut harness, "Client report (PDF)…");
+    let written = out.path().join("client.pdf");
+    common::wait_until(&mut harness, "the report's notice", |h| {
+        h.state()
+            .state
+            .notices
+            .iter()
+            .any(|n| !n.is_error && n.text.contains(&written.display().to_string()))
+    });
+    let pdf = std::fs::read(&written).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for title in [JUNIOR, SENIOR] {
+        assert!(text.contains(title), "{title} in the report: {text}");
+    }
+    assert!(!text.contains(BACKEND), "only the compared roles: {text}");
+    let request = picker.requests().pop().unwrap();
+    assert!(request.filters.iter().any(|(_, ext)| ext == &["pdf"]));
+}
+
 /// The rows of a CSV file as header → value maps; the file must start with the UTF-8 BOM.
 fn read_csv(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
     let bytes = std::fs::read(path).unwrap();

@@ -129,6 +129,9 @@ pub struct RoleData {
     pub seniority: String,
     /// The name beside its bar: the title ("Untitled role" when blank).
     pub chart_name: String,
+    /// Under the name beside its bar: the seniority, and "adjusted" for a variant, so a variant
+    /// is told from its source.
+    pub chart_detail: String,
     /// The result in short: "24.5/100 · Red", "no score".
     pub headline: String,
     /// The score the bar is drawn to (the final result, as displayed); none without a score.
@@ -276,6 +279,7 @@ fn role_data(role: &ReportRole) -> RoleData {
         title: non_empty(&assessment.role.title, "Untitled role"),
         seniority: assessment.role.seniority.clone(),
         chart_name: non_empty(&assessment.role.title, "Untitled role"),
+        chart_detail: chart_detail(assessment),
         headline: shown.as_ref().map_or_else(
             || "no score".to_owned(),
             |(score, zone)| format!("{score}/100 · {}", zone.name()),
@@ -307,6 +311,16 @@ fn role_data(role: &ReportRole) -> RoleData {
             .collect(),
         strategy_missing: "No survival strategy written yet.".to_owned(),
         timeline: non_empty(&commentary.timeline, "No timeline written yet."),
+    }
+}
+
+/// "Mid-Level (3-5 years)", "Mid-Level (3-5 years) · adjusted".
+fn chart_detail(assessment: &Assessment) -> String {
+    let seniority = assessment.role.seniority.trim();
+    match (assessment.meta.derived_from.is_some(), seniority.is_empty()) {
+        (false, _) => seniority.to_owned(),
+        (true, true) => "adjusted".to_owned(),
+        (true, false) => format!("{seniority} · adjusted"),
     }
 }
 
