@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use aijri_desk::app::picker::ScriptedPicker;
-use aijri_desk::app::{AijriApp, View};
+use aijri_desk::app::{Action, AijriApp, View};
 use aijri_desk::framework::Framework;
 use aijri_desk::model::{Assessment, SubLabel, Zone};
 use aijri_desk::{library, scoring, sensitivity};
@@ -252,6 +252,10 @@ fn the_client_report_of_the_comparison_set_is_written_as_pdf() {
     let mut harness = harness(folder.path(), &picker);
     click(&mut harness, &format!("Compare {JUNIOR}"));
     click(&mut harness, &format!("Compare {SENIOR}"));
+    harness.state_mut().apply(Action::EditComparison {
+        title: "Options for J.S.".to_owned(),
+        notes: String::new(),
+    });
     let out = tempfile::tempdir().unwrap();
     picker.answer(vec![out.path().join("client")]);
     click(&mut harness, "File");
@@ -275,6 +279,10 @@ fn the_client_report_of_the_comparison_set_is_written_as_pdf() {
         assert!(text.contains(title), "{title} in the report: {text}");
     }
     assert!(!text.contains(BACKEND), "only the compared roles: {text}");
+    assert!(
+        text.contains("Options for J.S."),
+        "the comparison's title heads the report: {text}"
+    );
     let request = picker.requests().pop().unwrap();
     assert!(request.filters.iter().any(|(_, ext)| ext == &["pdf"]));
 }

@@ -1,5 +1,6 @@
 //! File → Export → Client report (PDF)…: the comparison set (or the selected role) as the client
-//! report, through the save dialog, typeset and written off the UI thread.
+//! report under the comparison's title, through the save dialog, typeset and written off the UI
+//! thread.
 //!
 //! The layout is the shipped template, or `client-report.typ` in the data folder when there is
 //! one (an organisation's own: name, logo, colours); a template with an error is named in a
@@ -54,9 +55,11 @@ impl AijriApp {
             return;
         }
         let template_override = data_dir().map(|dir| dir.join(TEMPLATE_FILE_NAME));
+        // The comparison's title (the client's initials, say) heads the report.
+        let title = self.state.comparison.title.clone();
         self.jobs.spawn_reporting("client-report", move |reporter| {
             let template = chosen_template(template_override);
-            let data = ReportData::new(None, ReportDate::today(), &roles);
+            let data = ReportData::new(Some(&title), ReportDate::today(), &roles);
             match write_report(&data, &template, path) {
                 Ok((written, problem)) => {
                     if let Some(problem) = problem {
