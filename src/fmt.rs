@@ -201,6 +201,13 @@ pub fn date(year: i32, month: u8, day: u8) -> String {
     }
 }
 
+/// A count with its noun, singular or plural as the count takes it: "1 role", "0 roles",
+/// "3 roles".
+#[must_use]
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
 /// A figure that may be missing: `show(value)`, or [`MISSING`].
 #[must_use]
 pub fn or_missing<T>(value: Option<T>, show: impl FnOnce(T) -> String) -> String {

@@ -21,5 +21,6 @@ pub mod model;
 pub mod report;
 pub mod scoring;
 pub mod sensitivity;
+pub mod settings;
 pub mod text_format;
 pub mod validate;

@@ -801,15 +801,13 @@ fn import_jobs<'a>(texts: &'a [PathBuf], target: Option<&Path>) -> Vec<ImportJob
 
 /// Reads and imports one text; `meta.source` becomes its file name.
 fn import_one(path: &Path) -> Result<Imported, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("cannot read: {e}"))?
-        .len();
-    if size > library::MAX_FILE_BYTES {
-        return Err(format!(
-            "the file is {size} bytes; a published text may be at most 5 MB"
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = library::read_limited(path).map_err(|e| match e {
+        library::LoadError::TooLarge { size, .. } => {
+            format!("the file is {size} bytes; a published text may be at most 5 MB")
+        }
+        library::LoadError::Io { source, .. } => format!("cannot read: {source}"),
+        other => other.to_string(),
+    })?;
     let text = String::from_utf8(bytes)
         .map_err(|e| format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))?;
     let mut imported =
