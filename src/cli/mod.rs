@@ -149,6 +149,10 @@ pub enum Command {
         /// The date the report bears, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = report_command::parse_date)]
         date: Option<crate::client_report::ReportDate>,
+        /// The library each role's options under "where to look next" are found in (default:
+        /// the folders of the inputs).
+        #[arg(long, value_name = "DIR")]
+        library: Option<PathBuf>,
         /// The framework to score under.
         #[command(flatten)]
         choice: FrameworkChoice,
@@ -280,22 +284,26 @@ pub fn run(command: Command) -> ExitCode {
             out: target,
             template,
             date,
+            library,
             choice,
-        } => {
-            let targets = comparisons::expand(&paths);
-            let choice = choice.framework.as_deref();
-            with_frameworks(&targets.beside, choice, &mut err, |under, err| {
+        } => pathways_command::with_library(
+            &paths,
+            library.as_deref(),
+            choice.framework.as_deref(),
+            &mut err,
+            |found, folders, under, err| {
                 let request = report_command::ReportRequest {
                     paths: &paths,
-                    found: targets.found,
+                    found,
+                    library: folders,
                     title: title.as_deref(),
                     out: &target,
                     template: template.as_deref(),
                     date,
                 };
                 report_command::write_report(request, under, &mut Streams { out: &mut out, err })
-            })
-        }
+            },
+        ),
         Command::Pathways {
             paths,
             library,
