@@ -175,10 +175,10 @@ impl AijriApp {
             }
             Action::ImportText => self.ask_import(),
             Action::PasteText => self.views.transfer.open_paste(),
-            Action::ImportPasted(text) => self.import_text(&text, "pasted text"),
+            Action::ImportPasted(text) => self.import_pasted(text),
             Action::OpenDropped(paths) => self.open_dropped(paths),
             Action::ReadClipboardHtml => self.read_clipboard_html(),
-            Action::ImportPastedHtml(html) => self.import_pasted_html(&html),
+            Action::ImportPastedHtml(html) => self.import_pasted_html(html),
             Action::AcceptImports => self.accept_imports(),
             Action::DiscardImports => self.views.transfer.pending.clear(),
             Action::Export(id, format) => self.ask_role_export(id, format),
@@ -362,14 +362,7 @@ impl AijriApp {
             Done::LoadFound { load, total } => self.load_found(load, total),
             Done::LoadBatch { load, docs } => self.load_batch(load, docs),
             Done::LoadFinished { load, cancelled } => self.load_finished(load, cancelled),
-            Done::TextsRead(texts) => {
-                for (path, text) in texts {
-                    match text {
-                        Ok(text) => self.import_file(&path, &text),
-                        Err(message) => self.state.notify(true, message),
-                    }
-                }
-            }
+            Done::Imported(imports) => self.imports_read(imports),
             Done::ClipboardHtml(html) => self.views.transfer.clipboard_html(html),
             Done::Written { what, result } => match result {
                 Ok(path) => self

@@ -30,8 +30,8 @@ pub enum Done {
         /// The files, loaded or failed.
         files: Vec<LoadedFile>,
     },
-    /// Published texts were read for import.
-    TextsRead(Vec<(PathBuf, Result<String, String>)>),
+    /// Published texts, saved web pages or pasted text were read and imported.
+    Imported(Vec<super::transfer::ReadImport>),
     /// The clipboard was read after a paste: the HTML it offers, if any.
     ClipboardHtml(Option<String>),
     /// A file was written (an export): what it was, and where, or why not.

@@ -1,6 +1,10 @@
 //! Import of published text (from files or pasted) and export of the selected role as published
 //! text or a Markdown report. Imports are reviewed first: the differences between the figures the
 //! text states and the recomputation are shown before the assessment joins the library.
+//!
+//! Every import — a file, a drop, a paste of text or of a web page — is read on a job thread: a
+//! page of any size or shape costs the window nothing, and one that cannot be imported becomes a
+//! notice naming it.
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +31,39 @@ pub struct TransferView {
     pub pasted_html: Option<String>,
     /// Imported assessments the user has yet to review.
     pub pending: Vec<PendingImport>,
+}
+
+/// An import read on a job thread: where it came from, and the assessment or why not.
+#[derive(Debug)]
+pub struct ReadImport {
+    /// Where the text came from: a file name, "pasted text" or "pasted web page".
+    source: String,
+    /// The import, or the error naming the source.
+    result: Result<Imported, String>,
+}
+
+impl ReadImport {
+    /// The result of importing from `source`; an error is prefixed with the source.
+    fn new(source: String, result: Result<Imported, ImportError>) -> Self {
+        let result = result.map_err(|error| format!("{source}: {error}"));
+        Self { source, result }
+    }
+
+    /// Reads and imports a file: a web page when its name or start says so, published text
+    /// otherwise.
+    fn file(path: &Path) -> Self {
+        let source = path.display().to_string();
+        match read_text(path) {
+            Ok(content) => Self::new(
+                source,
+                text_format::import_file_content(Some(path), &content),
+            ),
+            Err(message) => Self {
+                source,
+                result: Err(message),
+            },
+        }
+    }
 }
 
 /// An imported assessment waiting for the user to accept it.
@@ -109,32 +146,20 @@ impl AijriApp {
         }
     }
 
-    /// Reads published text files and saved web pages off the UI thread; [`Done::TextsRead`]
-    /// brings them to [`AijriApp::import_file`].
+    /// Reads and imports published text files and saved web pages on a job thread;
+    /// [`Done::Imported`] brings them to review ([`AijriApp::imports_read`]).
     pub(super) fn read_texts(&mut self, paths: Vec<PathBuf>) {
-        self.jobs.spawn("read-texts", move || {
-            Done::TextsRead(
-                paths
-                    .into_iter()
-                    .map(|path| {
-                        let text = read_text(&path);
-                        (path, text)
-                    })
-                    .collect(),
-            )
+        self.jobs.spawn("import", move || {
+            Done::Imported(paths.iter().map(|path| ReadImport::file(path)).collect())
         });
     }
 
-    /// Imports one published text; `source` names it in messages.
-    pub fn import_text(&mut self, text: &str, source: &str) {
-        self.review_import(text_format::import(text), source);
-    }
-
-    /// Imports a file's content: a web page when its name or start says so, published text
-    /// otherwise.
-    pub fn import_file(&mut self, path: &Path, content: &str) {
-        let imported = text_format::import_file_content(Some(path), content);
-        self.review_import(imported, &path.display().to_string());
+    /// Imports a pasted text on a job thread.
+    pub(super) fn import_pasted(&mut self, text: String) {
+        self.jobs.spawn("import", move || {
+            let imported = text_format::import(&text);
+            Done::Imported(vec![ReadImport::new("pasted text".into(), imported)])
+        });
     }
 
     /// Reads the HTML the clipboard offers on a job thread ([`Done::ClipboardHtml`]): egui hands a
@@ -146,21 +171,26 @@ impl AijriApp {
         });
     }
 
-    /// Imports a web page pasted as HTML.
-    pub fn import_pasted_html(&mut self, html: &str) {
-        self.review_import(text_format::import_html(html), "pasted web page");
+    /// Imports a web page pasted as HTML on a job thread.
+    pub(super) fn import_pasted_html(&mut self, html: String) {
+        self.jobs.spawn("import", move || {
+            let imported = text_format::import_html(&html);
+            Done::Imported(vec![ReadImport::new("pasted web page".into(), imported)])
+        });
     }
 
-    /// Puts an import up for review, or tells why it failed.
-    fn review_import(&mut self, result: Result<Imported, ImportError>, source: &str) {
-        match result {
-            Ok(imported) => self.views.transfer.pending.push(PendingImport {
-                source: source.to_owned(),
-                assessment: imported.assessment,
-                differences: imported.differences,
-                footer: imported.footer,
-            }),
-            Err(error) => self.state.notify(true, format!("{source}: {error}")),
+    /// Imports read on a job thread: each is put up for review, or its error becomes a notice.
+    pub(super) fn imports_read(&mut self, imports: Vec<ReadImport>) {
+        for ReadImport { source, result } in imports {
+            match result {
+                Ok(imported) => self.views.transfer.pending.push(PendingImport {
+                    source,
+                    assessment: imported.assessment,
+                    differences: imported.differences,
+                    footer: imported.footer,
+                }),
+                Err(message) => self.state.notify(true, message),
+            }
         }
     }
 
