@@ -177,6 +177,18 @@ impl AijriApp {
     pub(super) fn save_comparison(&mut self, path: PathBuf) {
         let path = with_comparison_extension(path);
         let comparison = self.comparison_to_save();
+        if comparison.roles.len() > crate::comparison::MAX_ROLES {
+            self.state.notify(
+                true,
+                format!(
+                    "{}: not saved: the comparison lists {} roles; a comparison may list at most {}",
+                    path.display(),
+                    comparison.roles.len(),
+                    crate::comparison::MAX_ROLES
+                ),
+            );
+            return;
+        }
         self.jobs.spawn("save-comparison", move || {
             let result = comparison
                 .save(&path)

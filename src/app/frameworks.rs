@@ -6,7 +6,7 @@ use super::AijriApp;
 use super::jobs::Done;
 use super::loading::LoadId;
 use super::picker::{DialogKind, PickRequest, Purpose};
-use crate::framework::{FRAMEWORK_EXTENSION, Framework, Frameworks};
+use crate::framework::{FRAMEWORK_EXTENSION, Framework, Frameworks, MAX_NAME_CHARS};
 
 /// Adds `.aijri-framework.json` to a chosen path that lacks it.
 fn with_framework_extension(path: std::path::PathBuf) -> std::path::PathBuf {
@@ -16,6 +16,13 @@ fn with_framework_extension(path: std::path::PathBuf) -> std::path::PathBuf {
     let name = super::store::file_name(&path);
     let stem = name.strip_suffix(".json").unwrap_or(&name);
     path.with_file_name(format!("{stem}{FRAMEWORK_EXTENSION}"))
+}
+
+/// The first `count` characters of `text`.
+fn first_chars(text: &str, count: usize) -> &str {
+    text.char_indices()
+        .nth(count)
+        .map_or(text, |(end, _)| &text[..end])
 }
 
 impl AijriApp {
@@ -87,7 +94,8 @@ impl AijriApp {
             .and_then(|id| self.state.frameworks.get(id))
             .unwrap_or_else(|| Framework::published())
             .clone();
-        let stem = format!("{}-variant", base.id);
+        // Within the bounds of a framework file, whatever the base's id and name.
+        let stem = format!("{}-variant", first_chars(&base.id, MAX_NAME_CHARS - 20));
         let id = (1..)
             .map(|n| {
                 if n == 1 {
@@ -99,7 +107,7 @@ impl AijriApp {
             .find(|id| self.state.frameworks.get(id).is_none())
             .unwrap_or(stem);
         let variant = Framework {
-            name: format!("{} (variant)", base.name),
+            name: format!("{} (variant)", first_chars(&base.name, MAX_NAME_CHARS - 10)),
             id: id.clone(),
             version: 1,
             ..base
