@@ -233,6 +233,9 @@ fn parse_changed(edit: impl FnOnce(&mut Value)) -> Result<Framework, FrameworkEr
     Framework::parse(&bytes, Path::new("broken.aijri-framework.json"))
 }
 
+/// A change to a framework's JSON.
+type Edit = Box<dyn Fn(&mut Value)>;
+
 /// `n` level texts.
 fn levels(n: usize) -> Value {
     (0..n).map(|i| format!("level {i}")).collect()
@@ -286,8 +289,11 @@ fn refuses_level_texts_that_are_not_one_per_value() {
 #[test]
 fn refuses_names_and_texts_beyond_their_length() {
     use aijri_desk::framework::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
-    let long = |n: usize| Value::from("é".repeat(n + 1));
-    let cases: [(&str, Box<dyn Fn(&mut Value)>); 6] = [
+    /// A text one character longer than `n`, of two-byte characters.
+    fn long(n: usize) -> Value {
+        Value::from("é".repeat(n + 1))
+    }
+    let cases: [(&str, Edit); 6] = [
         ("id", Box::new(|j| j["id"] = long(MAX_NAME_CHARS))),
         ("name", Box::new(|j| j["name"] = long(MAX_NAME_CHARS))),
         (
@@ -337,16 +343,16 @@ fn role_beside_framework(edit: impl FnOnce(&mut Value)) -> (tempfile::TempDir, P
 
 #[test]
 fn validate_and_score_refuse_a_framework_beyond_the_bounds_naming_the_file_and_field() {
-    let wide: [(fn(&mut Value), &str); 2] = [
+    let wide: [(Edit, &str); 2] = [
         (
-            |j| j["principles"][0]["max"] = 2_000_000_000.into(),
+            Box::new(|j| j["principles"][0]["max"] = 2_000_000_000.into()),
             "principles.embodied_physicality.max",
         ),
         (
-            |j| {
+            Box::new(|j| {
                 j["task_score"]["min"] = 1.into();
                 j["task_score"]["max"] = 1_000_000_000.into();
-            },
+            }),
             "task_score.max",
         ),
     ];

@@ -17,6 +17,9 @@ const VARIANT: &str = concat!(
     "/assets/framework/examples/evidence-0.06.aijri-framework.json"
 );
 
+/// A change to a framework's JSON.
+type Edit = fn(&mut serde_json::Value);
+
 /// Makes the Backend/API Developer of a library name the example variant.
 fn name_the_variant(folder: &Path) {
     name_framework(folder, "evidence-0-06");
@@ -104,7 +107,7 @@ fn a_broken_framework_file_is_refused_naming_the_file_and_field() {
 
 #[test]
 fn a_framework_beyond_the_bounds_in_the_folder_is_refused_and_the_tabs_still_draw() {
-    let wide: [(fn(&mut serde_json::Value), &str); 2] = [
+    let wide: [(Edit, &str); 2] = [
         (
             |j| j["principles"][0]["max"] = 2_000_000_000.into(),
             "principles.embodied_physicality.max",
