@@ -20,6 +20,10 @@ pub const COMPARISON_VERSION: u32 = 1;
 /// The extension of comparison files.
 pub const COMPARISON_EXTENSION: &str = ".aijri-compare.json";
 
+/// The most roles a saved comparison lists (`spec/file-format.md`): far more than an adviser
+/// compares for a client, few enough that every view of them stays quick.
+pub const MAX_ROLES: usize = 1_000;
+
 /// Whether a path names a comparison file (`*.aijri-compare.json`).
 #[must_use]
 pub fn is_comparison_file(path: &Path) -> bool {
@@ -182,7 +186,8 @@ impl Comparison {
     ///
     /// # Errors
     /// Malformed JSON or a field of the wrong type (with line, column and field); a `format` other
-    /// than `aijri-comparison`, a newer `version`, a role with neither file nor id.
+    /// than `aijri-comparison`, a newer `version`, more than [`MAX_ROLES`] roles, a role with
+    /// neither file nor id.
     pub fn parse(bytes: &[u8], path: &Path) -> Result<Self, ComparisonError> {
         let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
         let comparison: Self = serde_json::from_slice(bytes).map_err(|error| {
@@ -240,6 +245,15 @@ impl Comparison {
                 format!(
                     "the file uses comparison format version {}, but this program reads version {COMPARISON_VERSION}; open it with a newer AIJRI Desk",
                     self.version
+                ),
+            ));
+        }
+        if self.roles.len() > MAX_ROLES {
+            return Err(invalid(
+                "roles".into(),
+                format!(
+                    "lists {} roles; a comparison may list at most {MAX_ROLES}",
+                    self.roles.len()
                 ),
             ));
         }

@@ -27,6 +27,18 @@ pub fn is_framework_file(path: &Path) -> bool {
     library::has_extension(path, FRAMEWORK_EXTENSION)
 }
 
+/// The most values a part's range may span (`max − min + 1`): the published parts span 4 or 5,
+/// and every range is drawn as a row of buttons, one per value.
+pub const MAX_PART_VALUES: i64 = 11;
+
+/// The longest an id or a name may be, in characters: a framework's id and name, a part's name
+/// (they appear in menus, headings and table columns).
+pub const MAX_NAME_CHARS: usize = 120;
+
+/// The longest a text may be, in characters: a framework's description, a part's help and each of
+/// its level texts (the published ones stay under 250).
+pub const MAX_TEXT_CHARS: usize = 2_000;
+
 /// The id of the shipped framework, "AIJRI, as published".
 pub const DEFAULT_FRAMEWORK_ID: &str = crate::model::PUBLISHED_FRAMEWORK_ID;
 
@@ -317,8 +329,10 @@ impl Framework {
     ///
     /// # Errors
     /// Malformed JSON or a field of the wrong type (with line and column); zones out of order,
-    /// `normalisation.scale` ≤ 0, a part with `min` > `max`, missing or unknown part keys, weights
-    /// that make a modifier negative within the ranges (with the field named).
+    /// `normalisation.scale` ≤ 0, a part with `min` > `max` or a range of more than
+    /// [`MAX_PART_VALUES`] values, level texts that are not one per value, missing or unknown
+    /// part keys, weights that make a modifier negative within the ranges, an id or name longer
+    /// than [`MAX_NAME_CHARS`] or a text longer than [`MAX_TEXT_CHARS`] (with the field named).
     pub fn parse(bytes: &[u8], path: &Path) -> Result<Self, FrameworkError> {
         let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
         let framework: Self = serde_json::from_slice(bytes).map_err(|error| {
@@ -364,6 +378,9 @@ impl Framework {
     }
 
     fn check(&self) -> Result<(), Fault> {
+        check_length("id", &self.id, MAX_NAME_CHARS)?;
+        check_length("name", &self.name, MAX_NAME_CHARS)?;
+        check_length("description", &self.description, MAX_TEXT_CHARS)?;
         check_parts(
             "principles",
             &self.principles,
@@ -379,8 +396,8 @@ impl Framework {
             &self.barriers,
             Barrier::ALL.iter().map(|b| b.key()),
         )?;
-        check_range("growth", &self.growth)?;
-        check_range("task_score", &self.task_score)?;
+        check_part("growth", &self.growth)?;
+        check_part("task_score", &self.task_score)?;
         self.check_modifiers()?;
         self.check_constants()
     }
@@ -604,15 +621,54 @@ fn check_parts<'a>(
     }
     factors
         .iter()
-        .try_for_each(|f| check_range(&format!("{section}.{}", f.key), f))
+        .try_for_each(|f| check_part(&format!("{section}.{}", f.key), f))
 }
 
-/// A part's `min` does not exceed its `max`.
-fn check_range(field: &str, factor: &Factor) -> Result<(), Fault> {
+/// A part's range and texts: `min` does not exceed `max`, the range spans at most
+/// [`MAX_PART_VALUES`] values, `levels` (when given) has one text per value, and the name, help
+/// and level texts are within their lengths.
+fn check_part(field: &str, factor: &Factor) -> Result<(), Fault> {
     if factor.min > factor.max {
         return Err(Fault::new(
             format!("{field}.min"),
             format!("{} exceeds max {}", factor.min, factor.max),
+        ));
+    }
+    let values = i128::from(factor.max) - i128::from(factor.min) + 1;
+    if values > i128::from(MAX_PART_VALUES) {
+        return Err(Fault::new(
+            format!("{field}.max"),
+            format!(
+                "the range {}…{} spans {values} values; a part's range spans at most {MAX_PART_VALUES}",
+                factor.min, factor.max
+            ),
+        ));
+    }
+    if !factor.levels.is_empty() && i128::try_from(factor.levels.len()) != Ok(values) {
+        return Err(Fault::new(
+            format!("{field}.levels"),
+            format!(
+                "{} texts for the {values} values {}…{}: give one text per value, or none",
+                factor.levels.len(),
+                factor.min,
+                factor.max
+            ),
+        ));
+    }
+    check_length(&format!("{field}.name"), &factor.name, MAX_NAME_CHARS)?;
+    check_length(&format!("{field}.help"), &factor.help, MAX_TEXT_CHARS)?;
+    factor.levels.iter().enumerate().try_for_each(|(i, level)| {
+        check_length(&format!("{field}.levels[{i}]"), level, MAX_TEXT_CHARS)
+    })
+}
+
+/// A text is at most `max` characters long.
+fn check_length(field: &str, text: &str, max: usize) -> Result<(), Fault> {
+    let chars = text.chars().count();
+    if chars > max {
+        return Err(Fault::new(
+            field,
+            format!("is {chars} characters long; at most {max} are allowed"),
         ));
     }
     Ok(())

@@ -1007,3 +1007,35 @@ fn score_of_a_comparison_scores_its_roles_finds_moved_ones_by_id_and_reports_mis
     );
     assert!(error.contains("js.aijri-compare.json"), "{error}");
 }
+
+#[test]
+fn a_comparison_listing_more_than_1000_roles_is_refused_naming_the_file_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let comparison = dir.path().join("many.aijri-compare.json");
+    let write = |count: usize| {
+        let roles: Vec<Value> = (0..count)
+            .map(|i| serde_json::json!({"file": format!("r{i}.aijri.json"), "id": format!("r{i}")}))
+            .collect();
+        let json = serde_json::json!({"format": "aijri-comparison", "version": 1, "roles": roles});
+        std::fs::write(&comparison, json.to_string()).unwrap();
+    };
+    write(1_001);
+    let output = run(&["score", "--json", comparison.to_str().unwrap()]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(1));
+    let said = stdout(&output) + &stderr(&output);
+    assert!(
+        said.contains("many.aijri-compare.json: roles: ") && said.contains("at most 1000"),
+        "{said}"
+    );
+    // A thousand is allowed: each role is listed (here: missing).
+    write(1_000);
+    let output = run(&["score", "--json", comparison.to_str().unwrap()]);
+    assert_no_panic(&output);
+    assert_eq!(
+        stdout(&output).lines().count(),
+        1_000,
+        "{}",
+        stderr(&output)
+    );
+}

@@ -225,6 +225,159 @@ fn refuses_weights_that_make_a_modifier_negative() {
     assert_refused(&error, "modifiers.barrier_per_point");
 }
 
+/// The published definition as JSON, changed by `edit`, parsed.
+fn parse_changed(edit: impl FnOnce(&mut Value)) -> Result<Framework, FrameworkError> {
+    let mut json: Value = serde_json::from_str(&Framework::published().to_json()).unwrap();
+    edit(&mut json);
+    let bytes = serde_json::to_vec(&json).unwrap();
+    Framework::parse(&bytes, Path::new("broken.aijri-framework.json"))
+}
+
+/// A change to a framework's JSON.
+type Edit = Box<dyn Fn(&mut Value)>;
+
+/// `n` level texts.
+fn levels(n: usize) -> Value {
+    (0..n).map(|i| format!("level {i}")).collect()
+}
+
+#[test]
+fn refuses_a_part_whose_range_spans_more_than_11_values() {
+    let error = parse_edited(|j| j["principles"][0]["max"] = 2_000_000_000.into());
+    assert_refused(&error, "principles.embodied_physicality.max");
+    assert!(error.to_string().contains("at most 11"), "{error}");
+    let error = parse_edited(|j| j["task_score"]["max"] = 1_000_000_000.into());
+    assert_refused(&error, "task_score.max");
+    let error = parse_edited(|j| {
+        j["barriers"][4]["min"] = i64::MIN.into();
+        j["barriers"][4]["max"] = i64::MAX.into();
+    });
+    assert_refused(&error, "barriers.cultural_ethical.max");
+    // Eleven values, −5…+5, one text each: the most a part may span.
+    let eleven = parse_changed(|j| {
+        j["growth"]["min"] = (-5).into();
+        j["growth"]["max"] = 5.into();
+        j["growth"]["levels"] = levels(11);
+        j["modifiers"]["growth_per_point"] = 0.05.into();
+    });
+    assert!(eleven.is_ok(), "{eleven:?}");
+    let twelve = parse_edited(|j| {
+        j["growth"]["min"] = (-5).into();
+        j["growth"]["max"] = 6.into();
+        j["growth"]["levels"] = levels(12);
+    });
+    assert_refused(&twelve, "growth.max");
+}
+
+#[test]
+fn refuses_level_texts_that_are_not_one_per_value() {
+    let error = parse_edited(|j| {
+        j["evidence"][2]["levels"].as_array_mut().unwrap().pop();
+    });
+    assert_refused(&error, "evidence.wage_trends.levels");
+    assert!(
+        error.to_string().contains("4 texts for the 5 values"),
+        "{error}"
+    );
+    let error = parse_edited(|j| j["task_score"]["levels"] = levels(6));
+    assert_refused(&error, "task_score.levels");
+    // No texts at all is allowed: the scores are shown as numbers.
+    let none = parse_changed(|j| j["task_score"]["levels"] = levels(0));
+    assert!(none.is_ok(), "{none:?}");
+}
+
+#[test]
+fn refuses_names_and_texts_beyond_their_length() {
+    use aijri_desk::framework::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+    /// A text one character longer than `n`, of two-byte characters.
+    fn long(n: usize) -> Value {
+        Value::from("é".repeat(n + 1))
+    }
+    let cases: [(&str, Edit); 6] = [
+        ("id", Box::new(|j| j["id"] = long(MAX_NAME_CHARS))),
+        ("name", Box::new(|j| j["name"] = long(MAX_NAME_CHARS))),
+        (
+            "description",
+            Box::new(|j| j["description"] = long(MAX_TEXT_CHARS)),
+        ),
+        (
+            "principles.deep_interpersonal_connection.name",
+            Box::new(|j| j["principles"][1]["name"] = long(MAX_NAME_CHARS)),
+        ),
+        (
+            "evidence.company_actions.help",
+            Box::new(|j| j["evidence"][1]["help"] = long(MAX_TEXT_CHARS)),
+        ),
+        (
+            "growth.levels[3]",
+            Box::new(|j| j["growth"]["levels"][3] = long(MAX_TEXT_CHARS)),
+        ),
+    ];
+    for (field, edit) in cases {
+        let error = parse_edited(edit);
+        assert_refused(&error, field);
+    }
+    // At the bound, each is accepted (counted in characters, not bytes).
+    let at_bound = parse_changed(|j| {
+        j["name"] = "é".repeat(MAX_NAME_CHARS).into();
+        j["description"] = "é".repeat(MAX_TEXT_CHARS).into();
+    });
+    assert!(at_bound.is_ok(), "{at_bound:?}");
+}
+
+/// A folder holding the published definition changed by `edit`, with the id `bounds-test`, as
+/// `wide.aijri-framework.json`, and the Backend/API Developer naming it: the two files.
+fn role_beside_framework(edit: impl FnOnce(&mut Value)) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let folder = tempfile::tempdir().unwrap();
+    let mut json: Value = serde_json::from_str(&Framework::published().to_json()).unwrap();
+    json["id"] = "bounds-test".into();
+    edit(&mut json);
+    let framework = folder.path().join("wide.aijri-framework.json");
+    std::fs::write(&framework, serde_json::to_vec_pretty(&json).unwrap()).unwrap();
+    let mut role = read(&repo("assessments/backend-api-developer.aijri.json"));
+    role.framework = "bounds-test".into();
+    let file = folder.path().join("backend-api-developer.aijri.json");
+    library::save_atomic(&file, &role).unwrap();
+    (folder, framework, file)
+}
+
+#[test]
+fn validate_and_score_refuse_a_framework_beyond_the_bounds_naming_the_file_and_field() {
+    let wide: [(Edit, &str); 2] = [
+        (
+            Box::new(|j| j["principles"][0]["max"] = 2_000_000_000.into()),
+            "principles.embodied_physicality.max",
+        ),
+        (
+            Box::new(|j| {
+                j["task_score"]["min"] = 1.into();
+                j["task_score"]["max"] = 1_000_000_000.into();
+            }),
+            "task_score.max",
+        ),
+    ];
+    for (edit, field) in wide {
+        let (_folder, framework, role) = role_beside_framework(edit);
+        let named = format!("wide.aijri-framework.json: {field}: ");
+        let validate = run(&[
+            "validate",
+            role.to_str().unwrap(),
+            "--framework",
+            framework.to_str().unwrap(),
+        ]);
+        assert_eq!(validate.status.code(), Some(1), "{field}: validate passed");
+        assert!(stderr(&validate).contains(&named), "{}", stderr(&validate));
+        // Beside the role it names: refused, and the role scored under the published one.
+        let score = run(&["score", role.to_str().unwrap(), "--json"]);
+        assert_eq!(score.status.code(), Some(1), "{field}: score passed");
+        assert!(stderr(&score).contains(&named), "{}", stderr(&score));
+        let lines = json_lines(&score);
+        assert_eq!(scores(&lines)[0].1, 24.5);
+        let findings = lines[0]["findings"].to_string();
+        assert!(findings.contains("bounds-test"), "{findings}");
+    }
+}
+
 #[test]
 fn refuses_malformed_json_with_line_and_column() {
     let error = Framework::parse(

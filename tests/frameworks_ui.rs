@@ -17,12 +17,20 @@ const VARIANT: &str = concat!(
     "/assets/framework/examples/evidence-0.06.aijri-framework.json"
 );
 
+/// A change to a framework's JSON.
+type Edit = fn(&mut serde_json::Value);
+
 /// Makes the Backend/API Developer of a library name the example variant.
 fn name_the_variant(folder: &Path) {
+    name_framework(folder, "evidence-0-06");
+}
+
+/// Makes the Backend/API Developer of a library name the framework `id`.
+fn name_framework(folder: &Path, id: &str) {
     let path = folder.join("backend-api-developer.aijri.json");
     let mut json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    json["framework"] = "evidence-0-06".into();
+    json["framework"] = id.into();
     std::fs::write(&path, serde_json::to_string_pretty(&json).unwrap()).unwrap();
 }
 
@@ -95,6 +103,48 @@ fn a_broken_framework_file_is_refused_naming_the_file_and_field() {
             && n.text.contains("normalisation.scale")),
         "{notices:?}"
     );
+}
+
+#[test]
+fn a_framework_beyond_the_bounds_in_the_folder_is_refused_and_the_tabs_still_draw() {
+    let wide: [(Edit, &str); 2] = [
+        (
+            |j| j["principles"][0]["max"] = 2_000_000_000.into(),
+            "principles.embodied_physicality.max",
+        ),
+        (
+            |j| {
+                j["task_score"]["min"] = 1.into();
+                j["task_score"]["max"] = 1_000_000_000.into();
+            },
+            "task_score.max",
+        ),
+    ];
+    for (edit, field) in wide {
+        let folder = library_copy();
+        let mut json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(VARIANT).unwrap()).unwrap();
+        json["id"] = "wide-range".into();
+        edit(&mut json);
+        let file = folder.path().join("wide.aijri-framework.json");
+        std::fs::write(&file, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+        name_framework(folder.path(), "wide-range");
+        let mut harness = harness(folder.path(), &ScriptedPicker::default());
+        let notices = &harness.state().state.notices;
+        assert!(
+            notices.iter().any(|n| n.is_error
+                && n.text.contains("wide.aijri-framework.json")
+                && n.text.contains(field)),
+            "{field}: {notices:?}"
+        );
+        click(&mut harness, "Backend/API Developer");
+        // Scored under the published framework instead, with its warning.
+        assert!(shows(&harness, "Current score 24.5"), "{field}");
+        for tab in ["Protective & growth", "Tasks"] {
+            click(&mut harness, tab);
+        }
+        assert!(shows(&harness, "Current score 24.5"), "{field}");
+    }
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! framework in use, bounded, with the names and help texts of every part. The published
 //! framework is read-only ("New variant of this framework" makes an editable copy). A change
 //! that makes a valid framework re-scores every role at once; one that does not is shown with the
-//! field named and is not applied.
+//! field named and is not applied. The editor cannot make a framework beyond the file's bounds:
+//! every number is bounded, the texts are limited to the lengths a file may hold, and every draft
+//! passes the file's own check before it is applied.
 
 use std::path::Path;
 
@@ -10,7 +12,7 @@ use egui::{RichText, Ui};
 
 use super::{Action, AppState};
 use crate::fmt;
-use crate::framework::{DEFAULT_FRAMEWORK_ID, Factor, Framework};
+use crate::framework::{DEFAULT_FRAMEWORK_ID, Factor, Framework, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
 /// What the editor keeps between frames: the draft being edited and why it cannot be applied.
 #[derive(Debug, Default)]
@@ -306,8 +308,12 @@ const CONSTANTS: [Constant; 16] = [
 fn edit_ui(ui: &mut Ui, draft: &mut Framework) {
     ui.horizontal(|ui| {
         let label = ui.label("Name");
-        ui.add(egui::TextEdit::singleline(&mut draft.name).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut draft.name)
+                .char_limit(MAX_NAME_CHARS)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
     });
     egui::Grid::new("framework constants")
         .num_columns(2)
@@ -348,12 +354,17 @@ fn edit_ui(ui: &mut Ui, draft: &mut Framework) {
 fn part_ui(ui: &mut Ui, factor: &mut Factor) {
     ui.horizontal(|ui| {
         let label = ui.label(format!("Name of `{}`", factor.key));
-        ui.add(egui::TextEdit::singleline(&mut factor.name).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut factor.name)
+                .char_limit(MAX_NAME_CHARS)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
     });
     let label = ui.label(format!("Help of `{}`", factor.key));
     ui.add(
         egui::TextEdit::multiline(&mut factor.help)
+            .char_limit(MAX_TEXT_CHARS)
             .desired_rows(2)
             .desired_width(f32::INFINITY),
     )
