@@ -8,7 +8,7 @@
 
 use crate::fmt;
 use crate::framework::{Factor, Framework};
-use crate::model::{Assessment, Barrier, Dimension, Zone};
+use crate::model::{Assessment, Barrier, Dimension, FieldPath, ScoredPart, Zone};
 use crate::scoring;
 
 /// At most this many options are kept for a zone move made of two steps.
@@ -107,12 +107,12 @@ impl Input {
 
     /// The path of the input's field, as validation findings name fields: `tasks[1].score`.
     #[must_use]
-    pub fn field(self) -> String {
+    pub fn field(self) -> FieldPath {
         match self {
-            Self::Task(index) => format!("tasks[{index}].score"),
-            Self::Evidence(dimension) => format!("evidence.{}.score", dimension.key()),
-            Self::Barrier(barrier) => format!("barriers.{}.score", barrier.key()),
-            Self::Growth => "growth.score".to_owned(),
+            Self::Task(index) => FieldPath::task(index).key("score"),
+            Self::Evidence(dimension) => ScoredPart::Dimension(dimension).field(),
+            Self::Barrier(barrier) => ScoredPart::Barrier(barrier).field(),
+            Self::Growth => ScoredPart::Growth.field(),
         }
     }
 }

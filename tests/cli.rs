@@ -803,6 +803,23 @@ fn diff_of_the_source_and_its_variant_shows_the_change_and_24_5_to_26_0() {
 }
 
 #[test]
+fn diff_of_a_role_without_its_middle_task_is_one_change_naming_that_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut role = read_json(&shipped());
+    let removed = role["tasks"].as_array_mut().unwrap().remove(1);
+    let shorter = dir.path().join("shorter.aijri.json");
+    std::fs::write(&shorter, serde_json::to_string_pretty(&role).unwrap()).unwrap();
+    let a = shipped();
+    let output = run(&["diff", a.to_str().unwrap(), shorter.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("1 input(s) differ"), "{text}");
+    let name = removed["name"].as_str().unwrap();
+    assert!(text.contains(&format!("removed: “{name}”")), "{text}");
+    assert!(!text.contains("tasks[2]"), "the later tasks are not changes:\n{text}");
+}
+
+#[test]
 fn diff_of_a_role_with_itself_says_there_are_no_differences() {
     let a = shipped();
     let output = run(&["diff", a.to_str().unwrap(), a.to_str().unwrap()]);

@@ -318,7 +318,10 @@ mod published_example {
                 ("split", "40% / 70% / 0%", "30% / 70% / 0%")
             ]
         );
-        let warnings: Vec<String> = findings(&a).into_iter().map(|f| f.field).collect();
+        let warnings: Vec<String> = findings(&a)
+            .into_iter()
+            .map(|f| f.field.to_string())
+            .collect();
         assert_eq!(
             warnings,
             ["published.zone", "published.sub_label", "published.split"]
@@ -690,7 +693,7 @@ mod validation {
         findings(assessment)
             .into_iter()
             .filter(|f| f.severity == severity)
-            .map(|f| f.field)
+            .map(|f| f.field.to_string())
             .collect()
     }
 
@@ -1647,20 +1650,20 @@ mod edge_cases {
         assert_eq!(missing.len(), 3 + 1 + 5 + 5);
         assert_eq!(
             (
-                missing[0].as_str(),
-                missing[3].as_str(),
-                missing[13].as_str()
+                missing[0].to_string(),
+                missing[3].to_string(),
+                missing[13].to_string()
             ),
             (
-                "protective.embodied_physicality.score",
-                "growth.score",
-                "barriers.cultural_ethical.score"
+                "protective.embodied_physicality.score".to_owned(),
+                "growth.score".to_owned(),
+                "barriers.cultural_ethical.score".to_owned()
             )
         );
         let b = scoring::score(&a, framework());
         no_score_figures(&b);
         assert_eq!((b.protective_total, b.quick_screen_red), (None, None));
-        let errors: Vec<String> = findings(&a)
+        let errors: Vec<_> = findings(&a)
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .map(|f| f.field)
@@ -1698,7 +1701,7 @@ mod edge_cases {
     #[test]
     fn a_blank_assessment_has_every_score_at_its_neutral_value() {
         let blank = Assessment::blank();
-        assert_eq!(blank.missing_scores(), Vec::<String>::new());
+        assert!(blank.missing_scores().is_empty());
         assert_eq!(blank.growth.score, Some(0));
         assert_eq!(blank.barriers.cultural_ethical.score, Some(0));
         assert!(scoring::score(&blank, framework()).composite.is_some());

@@ -26,7 +26,7 @@ pub enum Action {
     /// Show a view of the central area.
     SetView(View),
     /// Open the tab of a field of the selected document and scroll to it.
-    GoToField(String),
+    GoToField(crate::model::FieldPath),
     /// Put a document in the comparison set or take it out.
     SetCompared(DocId, bool),
     /// Change a document (the one door: see [`super::store::Store::edit`]).
@@ -273,7 +273,7 @@ impl AijriApp {
         self.add_new(blank, near.as_deref());
         self.state.view = View::Editor;
         self.views.editor.tab = Tab::Overview;
-        self.views.editor.jump_to = Some("role.title".into());
+        self.views.editor.jump_to = Some(crate::model::FieldPath::new("role").key("title"));
     }
 
     fn selected_path(&self) -> Option<PathBuf> {

@@ -11,6 +11,7 @@ use super::store::Edit;
 use super::tabs::{self, TabContext};
 use super::widgets::Jump;
 use super::{Action, AppState, Tab};
+use crate::model::FieldPath;
 
 /// What the editor remembers between frames.
 #[derive(Debug, Default)]
@@ -18,16 +19,16 @@ pub struct EditorView {
     /// The tab shown.
     pub tab: Tab,
     /// A field to scroll to and focus on the next frame.
-    pub jump_to: Option<String>,
+    pub jump_to: Option<FieldPath>,
     /// The tasks whose rationale row is open, by index.
     pub open_rationales: BTreeSet<usize>,
 }
 
 impl EditorView {
     /// Shows the tab of a field and scrolls to it on the next frame.
-    pub fn go_to(&mut self, field: String) {
+    pub fn go_to(&mut self, field: FieldPath) {
         self.tab = Tab::for_field(&field);
-        if let Some(index) = task_index(&field) {
+        if let Some(index) = field.task_index() {
             self.open_rationales.insert(index);
         }
         self.jump_to = Some(field);
@@ -46,7 +47,7 @@ impl EditorView {
             framework: state.framework_for(doc.assessment()),
             breakdown: doc.breakdown(),
             jump: Jump {
-                field: jump_to.as_deref(),
+                field: jump_to.as_ref(),
             },
         };
         let mut working = doc.assessment().clone();
@@ -77,10 +78,4 @@ impl EditorView {
             }
         });
     }
-}
-
-/// The task a field path belongs to: `tasks[2].rationale` → 2.
-fn task_index(field: &str) -> Option<usize> {
-    let rest = field.strip_prefix("tasks[")?;
-    rest.split_once(']')?.0.parse().ok()
 }

@@ -113,9 +113,8 @@ impl Tab {
 
     /// The tab that shows a field path (`evidence.wage_trends.score` → Evidence).
     #[must_use]
-    pub fn for_field(field: &str) -> Self {
-        let head = field.split(['.', '[']).next().unwrap_or_default();
-        match head {
+    pub fn for_field(field: &crate::model::FieldPath) -> Self {
+        match field.head().unwrap_or_default() {
             "protective" | "growth" => Self::Protective,
             "tasks" | "reinstatement" => Self::Tasks,
             "evidence" => Self::Evidence,

@@ -16,7 +16,8 @@ use crate::adjust;
 use crate::framework::{Framework, Frameworks};
 use crate::library::recovery::Recovery;
 use crate::library::{self, FileStamp, LoadedFile};
-use crate::model::{Assessment, Task, Zone, changed_fields};
+use crate::model::diff::differences;
+use crate::model::{Assessment, FieldPath, Task, Zone};
 use crate::scoring::{self, Breakdown};
 use crate::sensitivity::Change;
 use crate::validate::{self, Finding};
@@ -88,7 +89,7 @@ impl TaskEdit {
 #[derive(Debug, Clone)]
 struct UndoStep {
     before: Assessment,
-    merge_field: Option<String>,
+    merge_field: Option<FieldPath>,
     at: Instant,
 }
 
@@ -265,9 +266,8 @@ impl Document {
     /// Makes `next` the assessment, as a new undo step or merged into the last one when both
     /// changed the same single text field moments apart.
     fn record(&mut self, next: Assessment, now: Instant) {
-        let fields = changed_fields(&self.assessment, &next);
-        let merge_field = match fields.as_slice() {
-            [field] if is_text_field(&self.assessment, field) => Some(field.clone()),
+        let merge_field = match differences(&self.assessment, &next).as_slice() {
+            [only] => only.text_field().cloned(),
             _ => None,
         };
         let merges = self.undo.last().is_some_and(|last| {
@@ -324,25 +324,6 @@ impl Document {
         self.refresh(framework);
         true
     }
-}
-
-/// Whether a field path names a text (string) value of the assessment: typing there merges.
-fn is_text_field(assessment: &Assessment, field: &str) -> bool {
-    let Ok(value) = serde_json::to_value(assessment) else {
-        return false;
-    };
-    let pointer: String = field
-        .split('.')
-        .flat_map(|part| {
-            let (key, index) = part.split_once('[').unwrap_or((part, ""));
-            let index = index.trim_end_matches(']');
-            std::iter::once(key.to_owned()).chain((!index.is_empty()).then(|| index.to_owned()))
-        })
-        .map(|part| format!("/{part}"))
-        .collect();
-    value
-        .pointer(&pointer)
-        .is_some_and(serde_json::Value::is_string)
 }
 
 fn search_text(a: &Assessment) -> String {

@@ -52,7 +52,7 @@ impl ReasonsDialog {
                 let path: InputPath = entry.field.parse().ok()?;
                 Some(ReasonRow {
                     path,
-                    name: path.name(&pending.variant, framework),
+                    name: adjust::text::entry_name(entry, &pending.variant, framework),
                     change: adjust::text::values_text(entry, framework),
                     reason: String::new(),
                 })

@@ -7,7 +7,7 @@ use super::TabContext;
 use crate::adjust;
 use crate::app::widgets::{reason_field, text_block, zone_colour};
 use crate::fmt;
-use crate::model::{Assessment, Override, Zone};
+use crate::model::{Assessment, FieldPath, Override, Zone};
 use crate::report::growth_text;
 use crate::report::{composite_steps, override_text};
 use crate::validate::published_differences;
@@ -103,9 +103,7 @@ fn adjustments_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         .iter()
         .zip(&effects)
         .map(|(entry, effect)| {
-            let name = effect
-                .path
-                .map_or_else(|| entry.field.clone(), |p| p.name(a, cx.framework));
+            let name = adjust::text::entry_name(entry, a, cx.framework);
             let change = adjust::text::values_text(entry, cx.framework);
             (name, change, adjust::text::effect_text(effect))
         })
@@ -262,6 +260,6 @@ fn override_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         "Reason (required)",
         &mut o.reason,
         cx.jump,
-        "override.reason",
+        &FieldPath::new("override").key("reason"),
     );
 }

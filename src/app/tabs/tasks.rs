@@ -11,7 +11,7 @@ use super::TabContext;
 use crate::app::store::TaskEdit;
 use crate::app::widgets::{figure, text_block, text_line};
 use crate::fmt;
-use crate::model::{Assessment, Impact, Task};
+use crate::model::{Assessment, FieldPath, Impact, Task};
 use crate::report::composite_steps;
 
 /// Column widths, in points; the Task column takes what is left.
@@ -160,7 +160,7 @@ fn task_row(
 ) -> Option<TaskEdit> {
     let i = row.index;
     let number = i + 1;
-    if cx.jump.targets(&format!("tasks[{i}]")) {
+    if cx.jump.targets(&FieldPath::task(i)) {
         ui.scroll_to_cursor(Some(egui::Align::Center));
     }
     ui.horizontal(|ui| {
@@ -172,7 +172,7 @@ fn task_row(
             )
             .on_hover_text(task.name.clone())
             .accessible_name(format!("Task {number} name"));
-        cx.jump.apply(&format!("tasks[{i}].name"), &name);
+        cx.jump.apply(&FieldPath::task(i).key("name"), &name);
         time_cell(ui, number, &mut task.time_pct, cx, i);
         fixed(ui, SCORE, |ui| score_cell(ui, number, &mut task.score, cx));
         cell(
@@ -201,7 +201,7 @@ fn time_cell(ui: &mut Ui, number: usize, time_pct: &mut f64, cx: &TabContext<'_>
         )
         .on_hover_text("Share of working time, 0–100%: drag or type")
         .accessible_name(format!("Task {number} time %"));
-    cx.jump.apply(&format!("tasks[{i}].time_pct"), &time);
+    cx.jump.apply(&FieldPath::task(i).key("time_pct"), &time);
 }
 
 fn score_cell(ui: &mut Ui, number: usize, score: &mut i64, cx: &TabContext<'_>) {
@@ -300,7 +300,7 @@ fn rationale_row(ui: &mut Ui, i: usize, task: &mut Task, cx: &TabContext<'_>) {
                 &format!("Rationale of task {}", i + 1),
                 &mut task.rationale,
                 cx.jump,
-                &format!("tasks[{i}].rationale"),
+                &FieldPath::task(i).key("rationale"),
             );
         });
     });
@@ -373,13 +373,13 @@ fn reinstatement_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         "Level (Low / Moderate / High)",
         &mut a.reinstatement.level,
         cx.jump,
-        "reinstatement.level",
+        &FieldPath::new("reinstatement").key("level"),
     );
     text_block(
         ui,
         "New tasks emerging",
         &mut a.reinstatement.note,
         cx.jump,
-        "reinstatement.note",
+        &FieldPath::new("reinstatement").key("note"),
     );
 }
