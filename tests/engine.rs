@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use aijri_desk::fmt;
 use aijri_desk::framework::Framework;
-use aijri_desk::library::{self, LoadError};
+use aijri_desk::library::{self, FileError, LoadError};
 use aijri_desk::model::{
     Assessment, Barrier, Dimension, Impact, Override, Principle, Split, SubLabel, Task, Zone,
 };
@@ -1119,12 +1119,12 @@ mod broken_files {
     /// The line, column and message of a JSON error.
     fn json_error(bytes: &[u8]) -> (usize, usize, String) {
         match error_of(bytes) {
-            LoadError::Json {
+            LoadError::File(FileError::Json {
                 line,
                 column,
                 message,
                 ..
-            } => {
+            }) => {
                 assert!(line >= 1, "a JSON error has a line: {message}");
                 (line, column, message)
             }
@@ -1369,10 +1369,10 @@ mod broken_files {
         assert!(
             matches!(
                 error,
-                LoadError::TooLarge {
+                LoadError::File(FileError::TooLarge {
                     size: 6_291_456,
                     ..
-                }
+                })
             ),
             "{error:?}"
         );

@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 use aijri_desk::framework::{
     DEFAULT_FRAMEWORK_ID, Framework, FrameworkError, Frameworks, Normalisation,
 };
-use aijri_desk::library;
+use aijri_desk::library::{self, FileError};
 use aijri_desk::model::{Assessment, Zone};
 use aijri_desk::scoring;
 use aijri_desk::text_format;
@@ -233,7 +233,7 @@ fn refuses_malformed_json_with_line_and_column() {
     )
     .unwrap_err();
     assert!(
-        matches!(error, FrameworkError::Json { line: 2, .. }),
+        matches!(error, FrameworkError::File(FileError::Json { line: 2, .. })),
         "{error}"
     );
     assert!(
@@ -248,7 +248,10 @@ fn refuses_malformed_json_with_line_and_column() {
         .replacen("\"min\": -2", "\"min\": \"low\"", 1);
     let error =
         Framework::parse(text.as_bytes(), Path::new("broken.aijri-framework.json")).unwrap_err();
-    assert!(matches!(error, FrameworkError::Json { .. }), "{error}");
+    assert!(
+        matches!(error, FrameworkError::File(FileError::Json { .. })),
+        "{error}"
+    );
     assert!(
         error.to_string().contains(": growth.min: invalid type"),
         "{error}"
@@ -529,7 +532,10 @@ fn refuses_a_framework_file_over_5_mb_unread() {
     let size = library::MAX_FILE_BYTES + 1;
     std::fs::File::create(&path).unwrap().set_len(size).unwrap();
     let error = Framework::load(&path).unwrap_err();
-    assert!(matches!(error, FrameworkError::TooLarge { .. }), "{error}");
+    assert!(
+        matches!(error, FrameworkError::File(FileError::TooLarge { .. })),
+        "{error}"
+    );
     assert!(
         error.to_string().contains("huge.aijri-framework.json"),
         "{error}"
