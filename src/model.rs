@@ -77,6 +77,9 @@ pub struct Assessment {
     pub extra: Extra,
 }
 
+/// The `meta.source` of an assessment the adviser wrote: changes to it are no adjustments.
+pub const OWN_SOURCE: &str = "own assessment";
+
 /// The id of the published framework: what an assessment that names none was written for.
 /// (The framework's own definition lives in `framework`, which builds on this module.)
 pub const PUBLISHED_FRAMEWORK_ID: &str = "aijri-published-v1";
@@ -91,7 +94,7 @@ fn default_framework_id() -> String {
 pub struct Meta {
     /// A stable identifier, e.g. `backend-api-developer-mid`.
     pub id: String,
-    /// A URL, a file name, or "own assessment".
+    /// A URL, a file name, or [`OWN_SOURCE`].
     pub source: String,
     /// The date of the assessment, ISO 8601.
     pub assessed_on: String,
@@ -546,7 +549,7 @@ impl Assessment {
             version: FORMAT_VERSION,
             framework: default_framework_id(),
             meta: Meta {
-                source: "own assessment".to_owned(),
+                source: OWN_SOURCE.to_owned(),
                 ..Meta::default()
             },
             role: Role {

@@ -302,7 +302,8 @@ pub fn breakdown_text(
     lines.into_iter().map(|line| line + "\n").collect()
 }
 
-/// For an adjusted variant: where it came from and each adjustment with its effect and reason.
+/// For an adjusted variant, or a publisher's record changed in place: where it came from and
+/// each adjustment with its effect and reason.
 fn adjustment_lines(assessment: &Assessment, framework: &Framework) -> Vec<String> {
     let Some(from) = text::derived_from_text(assessment) else {
         return Vec::new();

@@ -333,11 +333,13 @@ fn check_override(assessment: &Assessment, framework: &Framework, findings: &mut
 }
 
 /// The published figures that differ from the recomputation of the inputs they were stated for.
-/// An adjusted variant (a file may keep `published` although a variant should not) is compared
-/// with its inputs as the source had them, all adjustments undone, so an input adjusted on purpose
-/// raises no warning: the adjustment records it. When the source's inputs cannot be rebuilt
-/// (tasks added or removed), its published figures are not compared.
-fn published_differences_of_source(
+/// An assessment that records adjustments (a publisher's record edited in place, or a variant
+/// that kept `published`) is compared with its inputs as the publisher printed them, every
+/// adjustment undone, so an input adjusted on purpose raises no warning: the adjustment records
+/// it, with its effect. When those inputs cannot be rebuilt, the published figures are not
+/// compared.
+#[must_use]
+pub fn published_differences_of_source(
     assessment: &Assessment,
     framework: &Framework,
     breakdown: &Breakdown,

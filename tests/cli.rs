@@ -752,7 +752,9 @@ fn adjust_writes_a_variant_scoring_26_yellow_that_says_where_it_came_from_and_wh
     );
     let score = stdout(&run(&["score", variant.to_str().unwrap()]));
     assert!(
-        score.contains("Adjusted from Backend/API Developer (backend-api-developer-mid, "),
+        score.contains(
+            "Adjusted from Backend/API Developer (Mid-Level (3-5 years), id backend-api-developer-mid)"
+        ),
         "{score}"
     );
     let adjustment = format!(

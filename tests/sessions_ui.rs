@@ -164,6 +164,70 @@ fn changing_an_input_back_to_the_source_value_removes_its_adjustment() {
     assert!(shows(&harness, "✎ adjusted: 0"));
 }
 
+/// Saves the selected role as a user does: Ctrl+S.
+fn save_with_ctrl_s(harness: &mut Harness<'_, AijriApp>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    common::settle(harness);
+}
+
+#[test]
+fn editing_the_published_role_in_place_records_the_adjustment_with_its_reason_on_save() {
+    let folder = library_copy();
+    let file = backend(folder.path());
+    let original = library::load_file(&file).unwrap().assessment;
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    select(&mut harness, &file);
+    click(&mut harness, "Evidence");
+    click(&mut harness, "Wage Trends: 0");
+    save_with_ctrl_s(&mut harness);
+
+    assert!(shows(&harness, "Why these changes?"), "Save asks why first");
+    assert_eq!(
+        library::load_file(&file).unwrap().assessment,
+        original,
+        "nothing is written before the answer"
+    );
+    type_into(&mut harness, "Evidence: Wage Trends", REASON);
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    common::settle(&mut harness);
+
+    let saved = library::load_file(&file).unwrap().assessment;
+    let recorded: Vec<_> = saved
+        .adjustments
+        .iter()
+        .map(|a| (a.field.as_str(), &a.from, &a.to, a.reason.as_str()))
+        .collect();
+    assert_eq!(
+        recorded,
+        [("evidence.wage_trends", &(-1).into(), &0.into(), REASON)]
+    );
+    assert_eq!(saved.published, original.published, "the publisher's figures stay");
+    assert_eq!(saved.evidence.wage_trends.score, Some(0));
+    assert!(!selected(&harness).is_dirty());
+    assert!(
+        selected(&harness)
+            .findings()
+            .iter()
+            .all(|f| f.field.head() != Some("published")),
+        "no \"published figure differs\" warning for an input adjusted on purpose"
+    );
+    click(&mut harness, "Score");
+    assert!(shows(&harness, "+1.5 (24.5 without it)"), "the effect is shown");
+    assert!(shows(&harness, "✎ adjusted: 1"), "the list marks it");
+
+    // Changing the input back removes its entry; saving asks nothing and writes no record.
+    click(&mut harness, "Evidence");
+    click(&mut harness, "Wage Trends: -1");
+    assert!(selected(&harness).assessment().adjustments.is_empty());
+    save_with_ctrl_s(&mut harness);
+    assert!(!shows(&harness, "Why these changes?"));
+    let saved = library::load_file(&file).unwrap().assessment;
+    assert!(saved.adjustments.is_empty());
+    assert_eq!(saved.evidence.wage_trends.score, Some(-1));
+}
+
 #[test]
 fn compare_with_source_shows_the_variant_beside_its_source_with_the_difference() {
     let folder = library_copy();

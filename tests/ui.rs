@@ -386,11 +386,13 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
 // ---- Never lose an edit, never act on the wrong role ----
 
-/// Ctrl+S, and waits for the save.
+/// Ctrl+S (the reasons of the publisher's record's new adjustments left empty when asked), and
+/// waits for the save.
 fn press_ctrl_s(harness: &mut Harness<'_, AijriApp>) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
     settle(harness);
+    common::skip_reasons(harness);
 }
 
 /// A colleague changes the assessor of the file on disk; returns what the file now holds.

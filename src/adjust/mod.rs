@@ -24,9 +24,9 @@ pub mod text;
 
 pub use effects::{AdjustmentEffect, DiffEntry, Outcome, RoleDiff, adjustment_effects, diff};
 pub use record::{
-    Change, Difference, TaskChanges, VariantFiles, differences, entry_task, make_variant,
-    recorded_task_changes, refresh_adjustments, set_reason, undo_all, variant_id, variant_of,
-    without_task_changes,
+    Change, Difference, TaskChanges, VariantFiles, differences, entry_task, keeps_record,
+    make_variant, recorded_task_changes, refresh_adjustments, set_reason, undo_all, variant_id,
+    variant_of, without_task_changes,
 };
 
 /// An input of an assessment that an adjustment can record: a scored part, one figure of a task,

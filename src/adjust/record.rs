@@ -15,7 +15,7 @@ use super::{AdjustError, InputPath, InputValue};
 use crate::framework::Framework;
 use crate::library::{self, folder_of, relative_path, resolve_relative};
 use crate::model::diff::{self as engine, TaskMatching, match_tasks};
-use crate::model::{Adjustment, Assessment, DerivedFrom, Task};
+use crate::model::{Adjustment, Assessment, DerivedFrom, OWN_SOURCE, Task};
 
 /// Tasks added, removed or moved between two assessments A and B.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -333,6 +333,20 @@ pub fn recorded_task_changes(
     let source = source_tasks(entry, &recorded.tasks)?;
     let changes = TaskChanges::of(&match_tasks(&source, &recorded.tasks));
     Some((source, changes))
+}
+
+/// Whether an assessment keeps a record of what it changed from its source (method §5, "A
+/// publisher's record"): an adjusted variant (`meta.derived_from`), an assessment with a
+/// publisher's `published` block, one whose `meta.source` is not the adviser's own, or one that
+/// already records adjustments. Changing one of its inputs is then an adjustment, whether it is
+/// saved in place or as a variant.
+#[must_use]
+pub fn keeps_record(assessment: &Assessment) -> bool {
+    let source = assessment.meta.source.trim();
+    assessment.meta.derived_from.is_some()
+        || assessment.published.is_some()
+        || !assessment.adjustments.is_empty()
+        || !(source.is_empty() || source.eq_ignore_ascii_case(OWN_SOURCE))
 }
 
 /// Sets the reason of the entry for `path`; whether there is one.

@@ -134,13 +134,24 @@ pub fn values_text(entry: &Adjustment, framework: &Framework) -> String {
     format!("{} → {}", show(&entry.from), show(&entry.to))
 }
 
-/// Where a variant came from: "Adjusted from Backend/API Developer (backend-api-developer-mid,
-/// backend-api-developer.aijri.json)"; `None` for an original.
+/// Where an adjusted assessment came from, by title, seniority and id, never by file (the text
+/// reaches clients): "Adjusted from Backend/API Developer (Mid-Level (3-5 years), id
+/// backend-api-developer-mid)"; for a publisher's record changed in place, "Adjusted from the
+/// inputs as published"; `None` for an assessment that records no adjustment.
 #[must_use]
 pub fn derived_from_text(assessment: &Assessment) -> Option<String> {
-    let from = assessment.meta.derived_from.as_ref()?;
-    let details: Vec<&str> = [from.id.as_str(), from.file.as_str()]
+    let Some(from) = &assessment.meta.derived_from else {
+        let source = if assessment.published.is_some() {
+            "the inputs as published"
+        } else {
+            "the inputs as its source gave them"
+        };
+        return (!assessment.adjustments.is_empty()).then(|| format!("Adjusted from {source}"));
+    };
+    let id = (!from.id.is_empty()).then(|| format!("id {}", from.id));
+    let details: Vec<String> = [Some(from.seniority.clone()), id]
         .into_iter()
+        .flatten()
         .filter(|s| !s.is_empty())
         .collect();
     Some(if details.is_empty() {

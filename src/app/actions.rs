@@ -55,8 +55,11 @@ pub enum Action {
     SaveFramework(String),
     /// Watch the library folder this way (events, polling, or automatic).
     SetWatchMode(crate::library::watch::WatchMode),
-    /// Save a document (asks first if its file changed on disk).
+    /// Save a document (asks first if its file changed on disk; one that keeps its publisher's
+    /// record asks first why each new adjustment was made).
     Save(DocId),
+    /// Save a document whose new adjustments were just asked about (no second question).
+    SaveAfterReasons(DocId),
     /// Save a document under a new name.
     SaveAs(DocId),
     /// Save a copy of a document with a new id.
@@ -150,7 +153,8 @@ impl AijriApp {
                     loading.cancel();
                 }
             }
-            Action::Save(id) => self.save(vec![id], false, None),
+            Action::Save(id) => self.save_asking_why(id),
+            Action::SaveAfterReasons(id) => self.save(vec![id], false, None),
             Action::SaveAs(id) => self.ask_save_as(id, false),
             Action::SaveVariant(id) => self.ask_save_as(id, true),
             Action::SaveVariantWithReasons(pending) => {

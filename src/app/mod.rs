@@ -246,7 +246,7 @@ pub struct Views {
     pub transfer: transfer::TransferView,
     /// Unsaved edits found in recovery files at start.
     pub recovery: recovery_dialog::RecoveryDialog,
-    /// Save as variant: the reasons for its changes.
+    /// Save as variant, and Save of a publisher's record: the reasons for its changes.
     pub reasons: variant::ReasonsDialog,
 }
 

@@ -40,6 +40,8 @@ pub enum Edit {
     Tasks(TaskEdit),
     /// What-if changes applied as an ordinary edit.
     WhatIf(Vec<Change>),
+    /// The reasons the adviser gave for adjustments, each by its input.
+    Reasons(Vec<(adjust::InputPath, String)>),
     /// Unsaved edits brought back from a recovery file.
     Restore(Box<Assessment>),
     /// The file as it is on disk now, taken over as the saved version.
@@ -238,6 +240,13 @@ impl Document {
                 }
                 self.adjusted(next)
             }
+            Edit::Reasons(reasons) => {
+                let mut next = self.assessment.clone();
+                for (path, reason) in reasons {
+                    adjust::set_reason(&mut next, path, &reason);
+                }
+                next
+            }
             Edit::Revert => match &self.saved {
                 Some(saved) => saved.clone(),
                 None => return false,
@@ -253,11 +262,14 @@ impl Document {
         true
     }
 
-    /// The assessment after a user's edit: a variant's record of what it changed from its source
-    /// is kept current (an input changed back to the source's value loses its entry). Restores,
-    /// reloads, undo and redo bring whole versions back, record included, and skip this.
+    /// The assessment after a user's edit: an assessment that keeps a record of what it changed
+    /// from its source (an adjusted variant, a publisher's record: [`adjust::keeps_record`])
+    /// keeps it current (an input changed back to the source's value loses its entry), and a
+    /// publisher's `published` block is never rewritten. Restores, reloads, undo and redo bring
+    /// whole versions back, record included, and skip this.
     fn adjusted(&self, mut next: Assessment) -> Assessment {
-        if next.meta.derived_from.is_some() {
+        if adjust::keeps_record(&self.assessment) {
+            next.published.clone_from(&self.assessment.published);
             adjust::refresh_adjustments(&self.assessment, &mut next);
         }
         next

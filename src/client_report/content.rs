@@ -314,10 +314,12 @@ fn role_data(role: &ReportRole) -> RoleData {
     }
 }
 
-/// "Mid-Level (3-5 years)", "Mid-Level (3-5 years) · adjusted".
+/// "Mid-Level (3-5 years)", "Mid-Level (3-5 years) · adjusted" (a variant, or a publisher's
+/// record changed in place).
 fn chart_detail(assessment: &Assessment) -> String {
     let seniority = assessment.role.seniority.trim();
-    match (assessment.meta.derived_from.is_some(), seniority.is_empty()) {
+    let adjusted = assessment.meta.derived_from.is_some() || !assessment.adjustments.is_empty();
+    match (adjusted, seniority.is_empty()) {
         (false, _) => seniority.to_owned(),
         (true, true) => "adjusted".to_owned(),
         (true, false) => format!("{seniority} · adjusted"),

@@ -1,6 +1,7 @@
 //! A one-page Markdown report of one assessment for a client: the result, how it is built step by
 //! step, the tasks, evidence and barriers, the findings and the commentary.
 
+use crate::adjust;
 use crate::fmt;
 use crate::framework::Framework;
 use crate::model::{Assessment, RelatedRole};
@@ -27,6 +28,7 @@ pub fn markdown_report(
     result(&mut md, assessment, breakdown);
     role(&mut md, assessment);
     steps(&mut md, assessment, breakdown, framework);
+    adjustments(&mut md, assessment, framework);
     tasks(&mut md, assessment, breakdown);
     scored_parts(&mut md, assessment, framework);
     if !findings.is_empty() {
@@ -222,6 +224,37 @@ fn steps(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework
         .map(|(step, value)| vec![step.to_owned(), value])
         .collect();
     md.table(&["Step", "Working"], &rows);
+}
+
+/// Where an adjusted assessment came from (by title, seniority and id, never by file) and each
+/// adjustment with its effect and reason.
+fn adjustments(md: &mut Markdown, a: &Assessment, framework: &Framework) {
+    let Some(from) = adjust::text::derived_from_text(a) else {
+        return;
+    };
+    md.heading(2, "Adjustments");
+    md.line(&format!("{}.", escape(&from)));
+    md.blank();
+    if a.adjustments.is_empty() {
+        md.line("None: every input is as in the source.");
+        md.blank();
+        return;
+    }
+    let effects = adjust::adjustment_effects(a, framework);
+    let rows: Vec<Vec<String>> = a
+        .adjustments
+        .iter()
+        .zip(&effects)
+        .map(|(entry, effect)| {
+            vec![
+                adjust::text::entry_name(entry, a, framework),
+                adjust::text::values_text(entry, framework),
+                adjust::text::effect_text(effect),
+                adjust::text::reason_text(&entry.reason).to_owned(),
+            ]
+        })
+        .collect();
+    md.table(&["Input", "Source → now", "Effect on the score", "Reason"], &rows);
 }
 
 fn tasks(md: &mut Markdown, a: &Assessment, b: &Breakdown) {
