@@ -203,7 +203,10 @@ fn editing_the_published_role_in_place_records_the_adjustment_with_its_reason_on
         recorded,
         [("evidence.wage_trends", &(-1).into(), &0.into(), REASON)]
     );
-    assert_eq!(saved.published, original.published, "the publisher's figures stay");
+    assert_eq!(
+        saved.published, original.published,
+        "the publisher's figures stay"
+    );
     assert_eq!(saved.evidence.wage_trends.score, Some(0));
     assert!(!selected(&harness).is_dirty());
     assert!(
@@ -214,7 +217,10 @@ fn editing_the_published_role_in_place_records_the_adjustment_with_its_reason_on
         "no \"published figure differs\" warning for an input adjusted on purpose"
     );
     click(&mut harness, "Score");
-    assert!(shows(&harness, "+1.5 (24.5 without it)"), "the effect is shown");
+    assert!(
+        shows(&harness, "+1.5 (24.5 without it)"),
+        "the effect is shown"
+    );
     assert!(shows(&harness, "✎ adjusted: 1"), "the list marks it");
 
     // Changing the input back removes its entry; saving asks nothing and writes no record.
@@ -399,4 +405,69 @@ fn a_comparison_file_dropped_onto_the_window_opens_in_compare() {
     assert_eq!(app.state.view, View::Compare);
     assert_eq!(app.state.comparison.title, "O.P.");
     assert_eq!(app.state.store.compared().len(), 1);
+}
+
+/// The PDF's text, every page, with runs of white space made one space.
+fn pdf_text(pdf: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_client_report_of_a_comparison_reads_the_same_from_the_window_and_the_command_line() {
+    let folder = library_copy();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/framework/examples/evidence-0.06.aijri-framework.json");
+    std::fs::copy(
+        &example,
+        folder.path().join("evidence-0.06.aijri-framework.json"),
+    )
+    .unwrap();
+    let comparison = folder.path().join("j-s.aijri-compare.json");
+    let text = serde_json::json!({
+        "format": "aijri-comparison", "version": 1, "title": "Options for J.S.",
+        "framework": "evidence-0-06",
+        "roles": [
+            {"file": "backend-api-developer.aijri.json", "id": "backend-api-developer-mid"},
+            {"file": "junior-backend-developer.aijri.json", "id": "junior-backend-developer"}
+        ]
+    });
+    std::fs::write(&comparison, text.to_string()).unwrap();
+
+    let picker = ScriptedPicker::default();
+    let mut harness = harness(folder.path(), &picker);
+    harness
+        .state_mut()
+        .apply(Action::OpenComparisonFile(comparison.clone()));
+    common::settle(&mut harness);
+    assert_eq!(
+        harness.state().state.view_under.as_deref(),
+        Some("evidence-0-06")
+    );
+    let from_window = folder.path().join("window.pdf");
+    picker.answer(vec![from_window.clone()]);
+    click(&mut harness, "File");
+    click(&mut harness, "Export");
+    click(&mut harness, "Client report (PDF)…");
+    common::wait_until(&mut harness, "the report", |_| from_window.exists());
+
+    let from_command_line = folder.path().join("command-line.pdf");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_aijri-desk"))
+        .args(["report", comparison.to_str().unwrap(), "-o"])
+        .arg(&from_command_line)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let window_text = pdf_text(&std::fs::read(&from_window).unwrap());
+    assert!(
+        window_text.contains("Framework: Evidence counted 0.06 per point"),
+        "{window_text}"
+    );
+    assert_eq!(
+        window_text,
+        pdf_text(&std::fs::read(&from_command_line).unwrap()),
+        "one answer, from the window and from the command line"
+    );
 }

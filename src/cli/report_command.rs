@@ -89,8 +89,8 @@ fn load_roles(
     let mut complete = true;
     for entry in found {
         match library::read_found(entry) {
-            (_, Ok(assessment)) => {
-                let Resolved { framework, missing } = under.resolve(&assessment);
+            (file, Ok(assessment)) => {
+                let Resolved { framework, missing } = under.resolve(&file, &assessment);
                 roles.push(ReportRole {
                     framework: framework.clone(),
                     missing_framework: missing,
