@@ -161,7 +161,8 @@ impl Comparison {
     /// # Errors
     /// As [`Comparison::parse`], or the file cannot be read or is over 5 MB.
     pub fn load(path: &Path) -> Result<Self, ComparisonError> {
-        let mut comparison = Self::parse(&library::read_limited(path, FileKind::Comparison)?, path)?;
+        let mut comparison =
+            Self::parse(&library::read_limited(path, FileKind::Comparison)?, path)?;
         let files = comparison.role_files(path);
         for (role, file) in comparison.roles.iter_mut().zip(files) {
             if let Some(file) = file {

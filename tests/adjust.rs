@@ -345,12 +345,19 @@ fn a_removed_middle_task_is_one_entry_and_later_changes_follow_their_tasks() {
     let mut after = before.clone();
     let removed = after.tasks.remove(1);
     adjust::refresh_adjustments(&before, &mut after);
-    assert_eq!(fields(&after), ["tasks"], "one entry, not one per later task");
+    assert_eq!(
+        fields(&after),
+        ["tasks"],
+        "one entry, not one per later task"
+    );
     let entry = &after.adjustments[0];
     assert_eq!((&entry.from, &entry.to), (&json!(8), &json!(7)));
     assert_eq!(entry.source_tasks.len(), 8, "the source's tasks by id");
     assert_eq!(without_ids(&entry.removed_tasks), [removed.clone()]);
-    assert!(after.tasks.iter().all(|t| t.id.is_some()), "now each task has an id");
+    assert!(
+        after.tasks.iter().all(|t| t.id.is_some()),
+        "now each task has an id"
+    );
 
     // The 4th task of the source is now the 3rd: its entry names it by its place in the source
     // and by its id.
@@ -359,14 +366,20 @@ fn a_removed_middle_task_is_one_entry_and_later_changes_follow_their_tasks() {
     adjust::refresh_adjustments(&edited, &mut after);
     assert_eq!(fields(&after), ["tasks[3].score", "tasks"]);
     let score = &after.adjustments[0];
-    assert_eq!((&score.from, &score.to), (&json!(shipped().tasks[3].score), &json!(2)));
+    assert_eq!(
+        (&score.from, &score.to),
+        (&json!(shipped().tasks[3].score), &json!(2))
+    );
     assert_eq!(score.task, after.tasks[2].id);
 
     // The source comes back whole, and each entry's effect is known alone.
     let source = adjust::undo_all(&after).expect("the source can be rebuilt");
     assert_eq!(without_ids(&source.tasks), shipped().tasks);
     let effects = adjust::adjustment_effects(&after, framework());
-    assert!(effects.iter().all(|e| e.score_without.is_some()), "{effects:?}");
+    assert!(
+        effects.iter().all(|e| e.score_without.is_some()),
+        "{effects:?}"
+    );
     let text = adjust::text::adjustment_text(&after.adjustments[1], &after, framework());
     assert!(
         text.contains(&format!("removed: “{}”", removed.name)),
@@ -388,7 +401,10 @@ fn a_moved_task_keeps_its_entry_and_moving_it_back_leaves_none() {
     after.tasks.push(task);
     adjust::refresh_adjustments(&before, &mut after);
     assert_eq!(fields(&after), ["tasks[2].score", "tasks"]);
-    assert_eq!(after.adjustments[0].reason, "schema work", "the reason follows");
+    assert_eq!(
+        after.adjustments[0].reason, "schema work",
+        "the reason follows"
+    );
     assert_eq!(after.adjustments[0].task, after.tasks[7].id);
     let moved = after.clone();
     let task = after.tasks.pop().unwrap();
@@ -483,7 +499,11 @@ fn removing_a_middle_task_is_one_change_in_the_diff() {
     let mut edited = source.clone();
     edited.tasks.remove(1);
     let diff = adjust::diff(&source, framework(), &edited, framework());
-    let changes: Vec<String> = diff.differences.iter().map(|d| d.path.to_string()).collect();
+    let changes: Vec<String> = diff
+        .differences
+        .iter()
+        .map(|d| d.path.to_string())
+        .collect();
     assert_eq!(changes, ["tasks"], "one change, not one per later task");
     let entry = &diff.differences[0];
     assert_eq!(

@@ -818,7 +818,10 @@ fn diff_of_a_role_without_its_middle_task_is_one_change_naming_that_task() {
     assert!(text.contains("1 input(s) differ"), "{text}");
     let name = removed["name"].as_str().unwrap();
     assert!(text.contains(&format!("removed: “{name}”")), "{text}");
-    assert!(!text.contains("tasks[2]"), "the later tasks are not changes:\n{text}");
+    assert!(
+        !text.contains("tasks[2]"),
+        "the later tasks are not changes:\n{text}"
+    );
 }
 
 #[test]

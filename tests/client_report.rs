@@ -184,7 +184,14 @@ fn variant_in_a_client_folder(folder: &Path) -> Assessment {
         value: path.parse_value("0").unwrap(),
     };
     let published = assessment("backend-api-developer");
-    make_variant(&published, files, &[change], "pay data", Framework::published()).unwrap()
+    make_variant(
+        &published,
+        files,
+        &[change],
+        "pay data",
+        Framework::published(),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -192,12 +199,25 @@ fn nothing_on_the_advisers_disk_reaches_the_client() {
     let folder = tempfile::tempdir().unwrap();
     let variant = variant_in_a_client_folder(folder.path());
     let recorded = &variant.meta.derived_from.as_ref().unwrap().file;
-    assert!(recorded.contains("library/"), "the variant keeps its source's file: {recorded}");
-    let source_named = "Adjusted from Backend/API Developer (Mid-Level (3-5 years), id backend-api-developer-mid)";
-    let paths = [".aijri.json", "library/", "clients", &folder.path().display().to_string()];
+    assert!(
+        recorded.contains("library/"),
+        "the variant keeps its source's file: {recorded}"
+    );
+    let source_named =
+        "Adjusted from Backend/API Developer (Mid-Level (3-5 years), id backend-api-developer-mid)";
+    let paths = [
+        ".aijri.json",
+        "library/",
+        "clients",
+        &folder.path().display().to_string(),
+    ];
 
     let data = ReportData::new(Some("J.S."), DAY, &[role(variant.clone())]);
-    let pdf = pdf_text(&client_report::render_pdf(&data, &Template::Shipped).unwrap().pdf);
+    let pdf = pdf_text(
+        &client_report::render_pdf(&data, &Template::Shipped)
+            .unwrap()
+            .pdf,
+    );
     let markdown = {
         let b = scoring::score(&variant, Framework::published());
         aijri_desk::export::markdown_report(&variant, &b, Framework::published(), &[])
@@ -212,7 +232,10 @@ fn nothing_on_the_advisers_disk_reaches_the_client() {
         }])
     };
     for (what, text) in [("report", &pdf), ("Markdown", &markdown), ("CSV", &csv)] {
-        assert!(text.contains(source_named), "{what} names the source:\n{text}");
+        assert!(
+            text.contains(source_named),
+            "{what} names the source:\n{text}"
+        );
         for path in paths {
             assert!(!text.contains(path), "{what} holds {path:?}:\n{text}");
         }

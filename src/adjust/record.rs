@@ -308,7 +308,10 @@ pub fn entry_task(recorded: &Assessment, entry: &Adjustment) -> Option<usize> {
         return None;
     };
     match &entry.task {
-        Some(id) => recorded.tasks.iter().position(|t| t.id.as_ref() == Some(id)),
+        Some(id) => recorded
+            .tasks
+            .iter()
+            .position(|t| t.id.as_ref() == Some(id)),
         None => (index < recorded.tasks.len()).then_some(index),
     }
 }

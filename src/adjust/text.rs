@@ -66,7 +66,10 @@ pub fn task_changes_text(changes: &TaskChanges, a: &[Task], b: &[Task]) -> Strin
     let parts = [
         ("removed", named(a, &mut changes.removed.iter().copied())),
         ("added", named(b, &mut changes.added.iter().copied())),
-        ("moved", named(b, &mut changes.moved.iter().map(|&(_, to)| to))),
+        (
+            "moved",
+            named(b, &mut changes.moved.iter().map(|&(_, to)| to)),
+        ),
     ];
     parts
         .iter()
@@ -115,7 +118,9 @@ pub fn adjustment_text(entry: &Adjustment, recorded: &Assessment, framework: &Fr
             .then(|| recorded_task_changes(recorded, entry))
             .flatten();
         Some(match task_changes {
-            Some((source, changes)) => with_task_changes(change, &changes, &source, &recorded.tasks),
+            Some((source, changes)) => {
+                with_task_changes(change, &changes, &source, &recorded.tasks)
+            }
             None => change,
         })
     });

@@ -28,7 +28,7 @@ pub struct PendingVariant {
 #[derive(Debug, Clone)]
 enum Purpose {
     /// A variant about to be written.
-    Variant(PendingVariant),
+    Variant(Box<PendingVariant>),
     /// A document about to be saved in place.
     Save {
         /// The document.
@@ -61,12 +61,8 @@ pub struct ReasonsDialog {
 impl ReasonsDialog {
     /// Asks for the reasons of the changes of `pending` that have none yet.
     pub fn ask(&mut self, pending: PendingVariant, state: &AppState) {
-        let rows = rows(
-            &pending.variant,
-            pending.variant.adjustments.iter(),
-            state,
-        );
-        self.open = Some((Purpose::Variant(pending), rows));
+        let rows = rows(&pending.variant, pending.variant.adjustments.iter(), state);
+        self.open = Some((Purpose::Variant(Box::new(pending)), rows));
     }
 
     /// Asks for the reasons of the adjustments `doc` made since it was saved that give none;
@@ -181,7 +177,7 @@ fn answered(purpose: Purpose, rows: Vec<ReasonRow>) -> Vec<Action> {
             for (path, reason) in reasons {
                 adjust::set_reason(&mut pending.variant, path, &reason);
             }
-            vec![Action::SaveVariantWithReasons(Box::new(pending))]
+            vec![Action::SaveVariantWithReasons(pending)]
         }
         Purpose::Save { doc, .. } => vec![
             Action::Edit(doc, Edit::Reasons(reasons.collect())),
@@ -255,12 +251,13 @@ impl AijriApp {
     /// each adjustment made since the last save was made; the save follows the answer
     /// ([`Action::SaveAfterReasons`]). Any other is saved at once.
     pub(super) fn save_asking_why(&mut self, id: DocId) {
-        let file = self.state.store.entry(id).map(super::store::Entry::file_name);
-        let asked = file.is_some_and(|file| {
-            self.views
-                .reasons
-                .ask_before_saving(id, file, &self.state)
-        });
+        let file = self
+            .state
+            .store
+            .entry(id)
+            .map(super::store::Entry::file_name);
+        let asked =
+            file.is_some_and(|file| self.views.reasons.ask_before_saving(id, file, &self.state));
         if !asked {
             self.save(vec![id], false, None);
         }

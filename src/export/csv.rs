@@ -105,7 +105,9 @@ const COLUMNS: [(&str, Cell); 35] = [
     ("adjusted_from", |r| {
         text(&adjust::text::derived_from_text(r.assessment).unwrap_or_default())
     }),
-    ("adjustments", |r| r.assessment.adjustments.len().to_string()),
+    ("adjustments", |r| {
+        r.assessment.adjustments.len().to_string()
+    }),
 ];
 
 /// The header of the table, in column order.

@@ -25,7 +25,10 @@ impl TaskMatching {
     /// The index in `b` of the task `a` has at `index`, when `b` still has it.
     #[must_use]
     pub fn in_b(&self, index: usize) -> Option<usize> {
-        self.pairs.iter().find(|(a, _)| *a == index).map(|&(_, b)| b)
+        self.pairs
+            .iter()
+            .find(|(a, _)| *a == index)
+            .map(|&(_, b)| b)
     }
 
     /// The tasks of both that `b` lists in another order than `a`, relative to the others: every
@@ -49,6 +52,9 @@ impl TaskMatching {
     }
 }
 
+/// A rule by which two tasks are the same task.
+type SameTask = dyn Fn(&Task, &Task) -> bool;
+
 /// Matches the tasks of `a` with those of `b`: first by `id` (where both have one), then by name
 /// (spaces around it ignored; a task keeping its name and its place first, then equal names in
 /// order), then the tasks left between two matched ones pair up in order (a task renamed in
@@ -58,15 +64,20 @@ pub fn match_tasks(a: &[Task], b: &[Task]) -> TaskMatching {
     let mut in_b: Vec<Option<usize>> = vec![None; a.len()];
     let mut taken = vec![false; b.len()];
     let same_id = |x: &Task, y: &Task| x.id.is_some() && x.id == y.id;
-    let same_name = |x: &Task, y: &Task| !x.name.trim().is_empty() && x.name.trim() == y.name.trim();
-    let rules: [(&dyn Fn(&Task, &Task) -> bool, bool); 3] =
+    let same_name =
+        |x: &Task, y: &Task| !x.name.trim().is_empty() && x.name.trim() == y.name.trim();
+    let rules: [(&SameTask, bool); 3] =
         [(&same_id, false), (&same_name, true), (&same_name, false)];
     for (same, in_place) in rules {
         for (i, task) in a.iter().enumerate() {
             if in_b[i].is_some() {
                 continue;
             }
-            let mut places = if in_place { i..(i + 1).min(b.len()) } else { 0..b.len() };
+            let mut places = if in_place {
+                i..(i + 1).min(b.len())
+            } else {
+                0..b.len()
+            };
             if let Some(j) = places.find(|&j| !taken[j] && same(task, &b[j])) {
                 taken[j] = true;
                 in_b[i] = Some(j);
@@ -204,7 +215,11 @@ pub fn differences(a: &Assessment, b: &Assessment) -> Vec<Difference> {
 
 /// [`differences`] with the tasks matched as `matching` says.
 #[must_use]
-pub fn differences_with(a: &Assessment, b: &Assessment, matching: &TaskMatching) -> Vec<Difference> {
+pub fn differences_with(
+    a: &Assessment,
+    b: &Assessment,
+    matching: &TaskMatching,
+) -> Vec<Difference> {
     let (Ok(Value::Object(left)), Ok(Value::Object(right))) =
         (serde_json::to_value(a), serde_json::to_value(b))
     else {
@@ -240,7 +255,9 @@ fn task_differences(a: &[Task], b: &[Task], matching: &TaskMatching, found: &mut
     };
     for &(i, j) in &matching.pairs {
         let (left, right) = (as_object(&a[i]), as_object(&b[j]));
-        let keys = left.keys().chain(right.keys().filter(|k| !left.contains_key(*k)));
+        let keys = left
+            .keys()
+            .chain(right.keys().filter(|k| !left.contains_key(*k)));
         for key in keys {
             let (from, to) = (
                 left.get(key).unwrap_or(&Value::Null),
@@ -312,7 +329,10 @@ mod tests {
     }
 
     fn paths(a: &Assessment, b: &Assessment) -> Vec<String> {
-        differences(a, b).iter().map(|d| d.path().to_string()).collect()
+        differences(a, b)
+            .iter()
+            .map(|d| d.path().to_string())
+            .collect()
     }
 
     #[test]

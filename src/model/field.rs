@@ -169,7 +169,7 @@ impl Serialize for FieldPath {
 /// A path equals the text that names it: `path == "tasks[2].score"`.
 impl PartialEq<str> for FieldPath {
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        other.parse::<Self>().is_ok_and(|path| path == *self)
     }
 }
 
