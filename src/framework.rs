@@ -496,6 +496,25 @@ impl Framework {
         }
     }
 
+    /// The lowest possible protective total (0 as published).
+    #[must_use]
+    pub fn protective_min(&self) -> i64 {
+        self.principles
+            .iter()
+            .map(|f| f.min)
+            .fold(0, i64::saturating_add)
+    }
+
+    /// The highest possible Task Resistance Score: the base less the lowest automation score (5
+    /// as published).
+    #[must_use]
+    pub fn task_resistance_max(&self) -> f64 {
+        // Scores are small integers; the cast is exact for any range a framework may declare.
+        #[allow(clippy::cast_precision_loss)]
+        let lowest = self.task_score.min as f64;
+        self.task_resistance_base - lowest
+    }
+
     /// The highest possible protective total (9 as published).
     #[must_use]
     pub fn protective_max(&self) -> i64 {

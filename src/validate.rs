@@ -345,10 +345,10 @@ pub fn published_differences_of_source(
     breakdown: &Breakdown,
 ) -> Vec<Difference> {
     if assessment.adjustments.is_empty() || assessment.published.is_none() {
-        return published_differences(assessment, breakdown);
+        return published_differences(assessment, breakdown, framework);
     }
     adjust::undo_all(assessment).map_or_else(Vec::new, |source| {
-        published_differences(assessment, &scoring::score(&source, framework))
+        published_differences(assessment, &scoring::score(&source, framework), framework)
     })
 }
 
@@ -376,20 +376,25 @@ pub struct Difference {
     /// The key under `published`: `raw`, `score`, `zone`…
     pub figure: &'static str,
     /// The figure's name in words.
-    pub label: &'static str,
+    pub label: String,
     /// As the text stated it.
     pub published: String,
     /// As recomputed, at the same precision.
     pub computed: String,
 }
 
-/// Every published figure that differs from the recomputation at the precision it is shown with.
+/// Every published figure that differs from the recomputation (under `framework`) at the
+/// precision it is shown with.
 #[must_use]
-pub fn published_differences(assessment: &Assessment, breakdown: &Breakdown) -> Vec<Difference> {
+pub fn published_differences(
+    assessment: &Assessment,
+    breakdown: &Breakdown,
+    framework: &Framework,
+) -> Vec<Difference> {
     let Some(published) = &assessment.published else {
         return Vec::new();
     };
-    let mut differences = number_differences(published, breakdown);
+    let mut differences = number_differences(published, breakdown, framework);
     differences.extend(label_differences(published, breakdown));
     differences
 }
@@ -397,7 +402,7 @@ pub fn published_differences(assessment: &Assessment, breakdown: &Breakdown) -> 
 /// One numeric figure as published and as recomputed, with how it is shown.
 struct Figure {
     figure: &'static str,
-    label: &'static str,
+    label: String,
     published: Option<f64>,
     computed: Option<f64>,
     show: fn(f64) -> String,
@@ -405,11 +410,11 @@ struct Figure {
 
 /// The numeric figures that differ as shown (with the precision the published text uses), where
 /// both the published and the recomputed figure exist.
-fn number_differences(p: &Published, b: &Breakdown) -> Vec<Difference> {
+fn number_differences(p: &Published, b: &Breakdown, framework: &Framework) -> Vec<Difference> {
     let c = b.composite.as_ref();
-    let figure = |figure, label, published, computed, show| Figure {
+    let figure = |figure, label: &str, published, computed, show| Figure {
         figure,
-        label,
+        label: label.to_owned(),
         published,
         computed,
         show,
@@ -454,7 +459,10 @@ fn number_differences(p: &Published, b: &Breakdown) -> Vec<Difference> {
         figure("score", "score", p.score, c.map(|c| c.score), fmt::score),
         figure(
             "time_3plus_pct",
-            "share of time scoring 3+",
+            &format!(
+                "share of time scoring {}+",
+                framework.sub_labels.high_automation_min_score
+            ),
             p.time_3plus_pct,
             b.time_3plus_pct,
             fmt::whole_pct,
@@ -515,13 +523,13 @@ fn label_differences(p: &Published, b: &Breakdown) -> Vec<Difference> {
 
 fn text_difference(
     figure: &'static str,
-    label: &'static str,
+    label: &str,
     published: &str,
     computed: &str,
 ) -> Difference {
     Difference {
         figure,
-        label,
+        label: label.to_owned(),
         published: published.to_owned(),
         computed: computed.to_owned(),
     }

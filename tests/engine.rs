@@ -278,7 +278,10 @@ mod published_example {
             a.published.is_some(),
             "the shipped file keeps the published figures"
         );
-        assert_eq!(validate::published_differences(&a, &score(&a)), []);
+        assert_eq!(
+            validate::published_differences(&a, &score(&a), framework()),
+            []
+        );
         assert_eq!(findings(&a), []);
     }
 
@@ -286,7 +289,7 @@ mod published_example {
     fn a_changed_input_shows_as_a_published_difference() {
         let mut a = shipped();
         a.evidence.wage_trends.score = Some(-2);
-        let differences = validate::published_differences(&a, &score(&a));
+        let differences = validate::published_differences(&a, &score(&a), framework());
         let figures: Vec<&str> = differences.iter().map(|d| d.figure).collect();
         assert_eq!(figures, ["evidence_modifier", "raw", "score"]);
         assert_eq!(
@@ -305,7 +308,7 @@ mod published_example {
         published.zone = Some(Zone::Yellow);
         published.sub_label = Some(SubLabel::Imminent);
         published.split.as_mut().unwrap().displacement = 40.0;
-        let differences = validate::published_differences(&a, &score(&a));
+        let differences = validate::published_differences(&a, &score(&a), framework());
         let shown: Vec<(&str, &str, &str)> = differences
             .iter()
             .map(|d| (d.figure, d.published.as_str(), d.computed.as_str()))

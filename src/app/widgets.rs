@@ -122,6 +122,30 @@ pub fn score_picker(
     changed
 }
 
+/// The automation scale from the framework: "1 = irreducibly human … 5 = fully automatable".
+#[must_use]
+pub fn score_scale(factor: &Factor) -> String {
+    let end = |score| match factor.level(score) {
+        Some(meaning) => format!("{score} = {}", first_words(meaning)),
+        None => score.to_string(),
+    };
+    format!("{} … {}", end(factor.min), end(factor.max))
+}
+
+/// A level's meaning up to its first punctuation: "Irreducibly human — …" → "irreducibly human".
+fn first_words(meaning: &str) -> String {
+    let words = meaning
+        .split(['—', ':', '.', ',', '(', ';'])
+        .next()
+        .unwrap_or(meaning)
+        .trim();
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The range the parts of a section are scored in, from the framework: "0 to 3" (or
 /// "−2 to +2" when `signed`); several ranges when the parts differ.
 #[must_use]

@@ -25,7 +25,7 @@ pub fn markdown_report(
     let mut md = Markdown::default();
     md.line(&format!("# {}", escape(&assessment.display_title())));
     md.blank();
-    result(&mut md, assessment, breakdown);
+    result(&mut md, assessment, breakdown, framework);
     role(&mut md, assessment);
     steps(&mut md, assessment, breakdown, framework);
     adjustments(&mut md, assessment, framework);
@@ -122,18 +122,19 @@ fn paragraph_line(paragraph: &str) -> String {
     }
 }
 
-fn result(md: &mut Markdown, a: &Assessment, b: &Breakdown) {
+fn result(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework) {
+    let top = fmt::weight(framework.clamp.max);
     match &b.composite {
         None => md.line(&format!("**AIJRI score: {}**", escape(&b.no_score_text()))),
         Some(c) if c.final_result.overridden => {
             md.line(&format!(
-                "**AIJRI score: {}/100 — {} (assessor override)**",
+                "**AIJRI score: {}/{top} — {} (assessor override)**",
                 fmt::score(c.final_result.score),
                 c.final_result.zone.name()
             ));
             md.blank();
             md.line(&format!(
-                "Computed: {}/100 — {}.",
+                "Computed: {}/{top} — {}.",
                 fmt::score(c.score),
                 escape(&c.sub_label_text())
             ));
@@ -142,7 +143,7 @@ fn result(md: &mut Markdown, a: &Assessment, b: &Breakdown) {
             }
         }
         Some(c) => md.line(&format!(
-            "**AIJRI score: {}/100 — {}**",
+            "**AIJRI score: {}/{top} — {}**",
             fmt::score(c.score),
             escape(&c.sub_label_text())
         )),
@@ -178,6 +179,10 @@ fn role(md: &mut Markdown, a: &Assessment) {
 fn steps(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework) {
     md.heading(2, "How the score is built");
     let s = composite_steps(b, framework);
+    let high_automation = format!(
+        "Share of time scoring {}+",
+        framework.sub_labels.high_automation_min_score
+    );
     let mut rows = vec![
         (
             "Protective total",
@@ -212,7 +217,7 @@ fn steps(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework
         ),
         ("Split", s.split),
         (
-            "Share of time scoring 3+",
+            high_automation.as_str(),
             fmt::or_missing(b.time_3plus_pct, |share| {
                 scoring::time_3plus_text(share, framework)
             }),
@@ -254,7 +259,10 @@ fn adjustments(md: &mut Markdown, a: &Assessment, framework: &Framework) {
             ]
         })
         .collect();
-    md.table(&["Input", "Source → now", "Effect on the score", "Reason"], &rows);
+    md.table(
+        &["Input", "Source → now", "Effect on the score", "Reason"],
+        &rows,
+    );
 }
 
 fn tasks(md: &mut Markdown, a: &Assessment, b: &Breakdown) {

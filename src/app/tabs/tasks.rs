@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 
 use super::TabContext;
 use crate::app::store::TaskEdit;
-use crate::app::widgets::{figure, text_block, text_line};
+use crate::app::widgets::{figure, score_scale, text_block, text_line};
 use crate::fmt;
 use crate::model::{Assessment, FieldPath, Impact, Task};
 use crate::report::composite_steps;
@@ -79,29 +79,6 @@ pub fn ui(
             .collect();
     }
     edit
-}
-
-/// The automation scale from the framework: "1 = irreducibly human … 5 = fully automatable".
-fn score_scale(factor: &crate::framework::Factor) -> String {
-    let end = |score| match factor.level(score) {
-        Some(meaning) => format!("{score} = {}", first_words(meaning)),
-        None => score.to_string(),
-    };
-    format!("{} … {}", end(factor.min), end(factor.max))
-}
-
-/// A level's meaning up to its first punctuation: "Irreducibly human — …" → "irreducibly human".
-fn first_words(meaning: &str) -> String {
-    let words = meaning
-        .split(['—', ':', '.', ',', '(', ';'])
-        .next()
-        .unwrap_or(meaning)
-        .trim();
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The width left for the Task column at this panel width.
@@ -178,7 +155,7 @@ fn task_row(
         cell(
             ui,
             WEIGHTED,
-            RichText::new(format!("{:.2}", row.weighted)).monospace(),
+            RichText::new(fmt::task_figure(row.weighted)).monospace(),
         )
         .on_hover_text("(time share / 100) × automation score");
         fixed(ui, IMPACT, |ui| impact_cell(ui, number, &mut task.impact));
