@@ -132,7 +132,11 @@ impl AijriApp {
             Action::SetView(view) => self.state.view = view,
             Action::GoToField(field) => {
                 self.state.view = View::Editor;
-                self.views.editor.go_to(field);
+                let shown = self
+                    .state
+                    .selected_doc()
+                    .map(|(id, doc)| (id, doc.assessment().tasks.as_slice()));
+                self.views.editor.go_to(field, shown);
             }
             Action::SetCompared(id, on) => self.state.store.set_compared(id, on),
             Action::Edit(id, edit) => self.edit(id, edit),
