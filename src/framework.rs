@@ -499,10 +499,7 @@ impl Framework {
     /// The lowest possible protective total (0 as published).
     #[must_use]
     pub fn protective_min(&self) -> i64 {
-        self.principles
-            .iter()
-            .map(|f| f.min)
-            .fold(0, i64::saturating_add)
+        total_range(&self.principles).0
     }
 
     /// The highest possible Task Resistance Score: the base less the lowest automation score (5
@@ -518,19 +515,13 @@ impl Framework {
     /// The highest possible protective total (9 as published).
     #[must_use]
     pub fn protective_max(&self) -> i64 {
-        self.principles
-            .iter()
-            .map(|f| f.max)
-            .fold(0, i64::saturating_add)
+        total_range(&self.principles).1
     }
 
     /// The highest possible barrier total (10 as published).
     #[must_use]
     pub fn barrier_max(&self) -> i64 {
-        self.barriers
-            .iter()
-            .map(|f| f.max)
-            .fold(0, i64::saturating_add)
+        total_range(&self.barriers).1
     }
 
     /// The growth label of a growth score ("Weak Negative").

@@ -5,6 +5,9 @@
 // A test fails by panicking; its helpers unwrap what a passing test guarantees.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "shared/variant_comparison.rs"]
+mod variant_comparison;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -568,21 +571,7 @@ fn comparison_under_the_variant() -> (tempfile::TempDir, PathBuf, [PathBuf; 2]) 
         std::fs::copy(repo(&format!("assessments/{name}.aijri.json")), &file).unwrap();
         file
     });
-    std::fs::copy(
-        example_file(),
-        folder.path().join("evidence-0.06.aijri-framework.json"),
-    )
-    .unwrap();
-    let comparison = folder.path().join("j-s.aijri-compare.json");
-    let text = serde_json::json!({
-        "format": "aijri-comparison", "version": 1, "title": "Options for J.S.",
-        "framework": "evidence-0-06",
-        "roles": [
-            {"file": "backend-api-developer.aijri.json", "id": "backend-api-developer-mid"},
-            {"file": "junior-backend-developer.aijri.json", "id": "junior-backend-developer"}
-        ]
-    });
-    std::fs::write(&comparison, text.to_string()).unwrap();
+    let comparison = variant_comparison::write(folder.path());
     (folder, comparison, roles)
 }
 
@@ -598,7 +587,12 @@ fn a_comparison_saved_under_a_variant_is_scored_under_it_as_the_window_shows_it(
     );
     let roles: Vec<&str> = roles.iter().map(|r| r.to_str().unwrap()).collect();
     let chosen = run(&[
-        &["score", "--json", "--framework", "evidence-0-06"],
+        &[
+            "score",
+            "--json",
+            "--framework",
+            variant_comparison::VARIANT_ID,
+        ],
         &roles[..],
     ]
     .concat());

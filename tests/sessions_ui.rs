@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
 
 mod common;
+#[path = "shared/variant_comparison.rs"]
+mod variant_comparison;
 
 use std::path::{Path, PathBuf};
 
@@ -418,23 +420,7 @@ fn pdf_text(pdf: &[u8]) -> String {
 #[test]
 fn the_client_report_of_a_comparison_reads_the_same_from_the_window_and_the_command_line() {
     let folder = library_copy();
-    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/framework/examples/evidence-0.06.aijri-framework.json");
-    std::fs::copy(
-        &example,
-        folder.path().join("evidence-0.06.aijri-framework.json"),
-    )
-    .unwrap();
-    let comparison = folder.path().join("j-s.aijri-compare.json");
-    let text = serde_json::json!({
-        "format": "aijri-comparison", "version": 1, "title": "Options for J.S.",
-        "framework": "evidence-0-06",
-        "roles": [
-            {"file": "backend-api-developer.aijri.json", "id": "backend-api-developer-mid"},
-            {"file": "junior-backend-developer.aijri.json", "id": "junior-backend-developer"}
-        ]
-    });
-    std::fs::write(&comparison, text.to_string()).unwrap();
+    let comparison = variant_comparison::write(folder.path());
 
     let picker = ScriptedPicker::default();
     let mut harness = harness(folder.path(), &picker);
@@ -444,7 +430,7 @@ fn the_client_report_of_a_comparison_reads_the_same_from_the_window_and_the_comm
     common::settle(&mut harness);
     assert_eq!(
         harness.state().state.view_under.as_deref(),
-        Some("evidence-0-06")
+        Some(variant_comparison::VARIANT_ID)
     );
     let from_window = folder.path().join("window.pdf");
     picker.answer(vec![from_window.clone()]);
