@@ -353,7 +353,10 @@ fn a_removed_middle_task_is_one_entry_and_later_changes_follow_their_tasks() {
     let entry = &after.adjustments[0];
     assert_eq!((&entry.from, &entry.to), (&json!(8), &json!(7)));
     assert_eq!(entry.source_tasks.len(), 8, "the source's tasks by id");
-    assert_eq!(without_ids(&entry.removed_tasks), std::slice::from_ref(&removed));
+    assert_eq!(
+        without_ids(&entry.removed_tasks),
+        std::slice::from_ref(&removed)
+    );
     assert!(
         after.tasks.iter().all(|t| t.id.is_some()),
         "now each task has an id"
