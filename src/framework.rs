@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::library::{self, JsonProblem, LoadError, SaveError, UTF8_BOM};
+use crate::library::{self, FileError, FileKind, LoadError, SaveError, UTF8_BOM};
 use crate::model::{Barrier, Dimension, Principle, ScoredPart};
 use crate::scoring::modifier;
 
@@ -207,34 +207,10 @@ pub struct SubLabelRules {
 /// Why a framework definition could not be used. Every variant names the file.
 #[derive(Debug, Error)]
 pub enum FrameworkError {
-    /// The file could not be read.
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
-    /// The file is over [`library::MAX_FILE_BYTES`].
-    #[error("{path}: the file is {size} bytes; a framework file may be at most 5 MB")]
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-        /// Its size in bytes.
-        size: u64,
-    },
-    /// The JSON is malformed or does not match the framework schema.
-    #[error("{path}: line {line}, column {column}: {message}")]
-    Json {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What is wrong, after the path of the field it is in where known (`evidence[2].min: …`).
-        message: String,
-    },
+    /// The file could not be read, is over [`library::MAX_FILE_BYTES`], or is not JSON of the
+    /// framework schema (the field named where known: `evidence[2].min: …`).
+    #[error(transparent)]
+    File(#[from] FileError),
     /// The definition is well-formed but cannot work.
     #[error("{path}: {field}: {message}")]
     Invalid {
@@ -252,10 +228,8 @@ impl FrameworkError {
     #[must_use]
     pub fn path(&self) -> &Path {
         match self {
-            Self::Io { path, .. }
-            | Self::TooLarge { path, .. }
-            | Self::Json { path, .. }
-            | Self::Invalid { path, .. } => path,
+            Self::File(error) => error.path(),
+            Self::Invalid { path, .. } => path,
         }
     }
 
@@ -264,22 +238,20 @@ impl FrameworkError {
     pub fn field(&self) -> Option<&str> {
         match self {
             Self::Invalid { field, .. } => Some(field),
-            Self::Io { .. } | Self::TooLarge { .. } | Self::Json { .. } => None,
+            Self::File(_) => None,
         }
     }
 }
 
-/// A framework file that could not be read (or a folder entry that could not be, while looking
-/// for framework files).
+/// A folder entry that could not be read while looking for framework files.
 impl From<LoadError> for FrameworkError {
     fn from(error: LoadError) -> Self {
         match error {
-            LoadError::Io { path, source } => Self::Io { path, source },
-            LoadError::TooLarge { path, size } => Self::TooLarge { path, size },
-            other => Self::Io {
+            LoadError::File(error) => Self::File(error),
+            other => Self::File(FileError::Io {
                 path: other.path().to_owned(),
                 source: std::io::Error::other(other.to_string()),
-            },
+            }),
         }
     }
 }
@@ -335,19 +307,8 @@ impl Framework {
     /// than [`MAX_NAME_CHARS`] or a text longer than [`MAX_TEXT_CHARS`] (with the field named).
     pub fn parse(bytes: &[u8], path: &Path) -> Result<Self, FrameworkError> {
         let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-        let framework: Self = serde_json::from_slice(bytes).map_err(|error| {
-            let JsonProblem {
-                line,
-                column,
-                message,
-            } = library::json_problem::<Self>(bytes, &error);
-            FrameworkError::Json {
-                path: path.to_owned(),
-                line,
-                column,
-                message,
-            }
-        })?;
+        let framework: Self = serde_json::from_slice(bytes)
+            .map_err(|error| FileError::json::<Self>(bytes, path, &error))?;
         framework.check().map_err(|fault| fault.in_file(path))?;
         Ok(framework)
     }
@@ -357,7 +318,7 @@ impl Framework {
     /// # Errors
     /// As [`Framework::parse`], or the file cannot be read or is over 5 MB.
     pub fn load(path: &Path) -> Result<Self, FrameworkError> {
-        Self::parse(&library::read_limited(path)?, path)
+        Self::parse(&library::read_limited(path, FileKind::Framework)?, path)
     }
 
     /// The definition as a framework file: pretty JSON, fields in a fixed order, ending in a newline.
@@ -552,22 +513,32 @@ impl Framework {
         }
     }
 
+    /// The lowest possible protective total (0 as published).
+    #[must_use]
+    pub fn protective_min(&self) -> i64 {
+        total_range(&self.principles).0
+    }
+
+    /// The highest possible Task Resistance Score: the base less the lowest automation score (5
+    /// as published).
+    #[must_use]
+    pub fn task_resistance_max(&self) -> f64 {
+        // Scores are small integers; the cast is exact for any range a framework may declare.
+        #[allow(clippy::cast_precision_loss)]
+        let lowest = self.task_score.min as f64;
+        self.task_resistance_base - lowest
+    }
+
     /// The highest possible protective total (9 as published).
     #[must_use]
     pub fn protective_max(&self) -> i64 {
-        self.principles
-            .iter()
-            .map(|f| f.max)
-            .fold(0, i64::saturating_add)
+        total_range(&self.principles).1
     }
 
     /// The highest possible barrier total (10 as published).
     #[must_use]
     pub fn barrier_max(&self) -> i64 {
-        self.barriers
-            .iter()
-            .map(|f| f.max)
-            .fold(0, i64::saturating_add)
+        total_range(&self.barriers).1
     }
 
     /// The growth label of a growth score ("Weak Negative").

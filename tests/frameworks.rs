@@ -5,13 +5,17 @@
 // A test fails by panicking; its helpers unwrap what a passing test guarantees.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "shared/variant_comparison.rs"]
+mod variant_comparison;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use aijri_desk::fmt;
 use aijri_desk::framework::{
     DEFAULT_FRAMEWORK_ID, Framework, FrameworkError, Frameworks, Normalisation,
 };
-use aijri_desk::library;
+use aijri_desk::library::{self, FileError};
 use aijri_desk::model::{Assessment, Zone};
 use aijri_desk::scoring;
 use aijri_desk::text_format;
@@ -386,7 +390,7 @@ fn refuses_malformed_json_with_line_and_column() {
     )
     .unwrap_err();
     assert!(
-        matches!(error, FrameworkError::Json { line: 2, .. }),
+        matches!(error, FrameworkError::File(FileError::Json { line: 2, .. })),
         "{error}"
     );
     assert!(
@@ -401,7 +405,10 @@ fn refuses_malformed_json_with_line_and_column() {
         .replacen("\"min\": -2", "\"min\": \"low\"", 1);
     let error =
         Framework::parse(text.as_bytes(), Path::new("broken.aijri-framework.json")).unwrap_err();
-    assert!(matches!(error, FrameworkError::Json { .. }), "{error}");
+    assert!(
+        matches!(error, FrameworkError::File(FileError::Json { .. })),
+        "{error}"
+    );
     assert!(
         error.to_string().contains(": growth.min: invalid type"),
         "{error}"
@@ -682,7 +689,10 @@ fn refuses_a_framework_file_over_5_mb_unread() {
     let size = library::MAX_FILE_BYTES + 1;
     std::fs::File::create(&path).unwrap().set_len(size).unwrap();
     let error = Framework::load(&path).unwrap_err();
-    assert!(matches!(error, FrameworkError::TooLarge { .. }), "{error}");
+    assert!(
+        matches!(error, FrameworkError::File(FileError::TooLarge { .. })),
+        "{error}"
+    );
     assert!(
         error.to_string().contains("huge.aijri-framework.json"),
         "{error}"
@@ -703,4 +713,199 @@ fn output_under_variants_is_the_same_on_one_thread_and_on_every_core() {
     assert_eq!(every_core.stdout, one_thread.stdout);
     assert_eq!(every_core.stderr, one_thread.stderr);
     assert_eq!(every_core.status.code(), one_thread.status.code());
+}
+
+/// A folder with the published role and the junior one, the example framework variant beside
+/// them, and a comparison of the two saved under that variant.
+fn comparison_under_the_variant() -> (tempfile::TempDir, PathBuf, [PathBuf; 2]) {
+    let folder = tempfile::tempdir().unwrap();
+    let roles = ["backend-api-developer", "junior-backend-developer"].map(|name| {
+        let file = folder.path().join(format!("{name}.aijri.json"));
+        std::fs::copy(repo(&format!("assessments/{name}.aijri.json")), &file).unwrap();
+        file
+    });
+    let comparison = variant_comparison::write(folder.path());
+    (folder, comparison, roles)
+}
+
+#[test]
+fn a_comparison_saved_under_a_variant_is_scored_under_it_as_the_window_shows_it() {
+    let (_folder, comparison, roles) = comparison_under_the_variant();
+    let comparison = comparison.to_str().unwrap();
+    let from_comparison = run(&["score", comparison, "--json"]);
+    assert!(
+        from_comparison.status.success(),
+        "{}",
+        stderr(&from_comparison)
+    );
+    let roles: Vec<&str> = roles.iter().map(|r| r.to_str().unwrap()).collect();
+    let chosen = run(&[
+        &[
+            "score",
+            "--json",
+            "--framework",
+            variant_comparison::VARIANT_ID,
+        ],
+        &roles[..],
+    ]
+    .concat());
+    assert!(chosen.status.success(), "{}", stderr(&chosen));
+    let under_variant = scores(&json_lines(&chosen));
+    assert_eq!(scores(&json_lines(&from_comparison)), under_variant);
+    let example = Framework::load(&example_file()).unwrap();
+    let published = Framework::published();
+    for (role, (_, shown, _)) in roles.iter().zip(&under_variant) {
+        let assessment = library::read_assessment(Path::new(role)).unwrap();
+        let score = |framework| {
+            let b = scoring::score(&assessment, framework);
+            scoring::displayed_score(b.composite.unwrap().score)
+        };
+        assert_eq!(*shown, score(&example), "{role}");
+        assert_ne!(
+            *shown,
+            score(published),
+            "{role}: the variant makes a difference"
+        );
+    }
+    // `--framework` still says otherwise, and the CSV export follows the comparison too.
+    let published_scores = run(&[
+        "score",
+        comparison,
+        "--json",
+        "--framework",
+        "aijri-published-v1",
+    ]);
+    assert_ne!(scores(&json_lines(&published_scores)), under_variant);
+    let csv = run(&["export", comparison, "--format", "csv"]);
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let csv = String::from_utf8_lossy(&csv.stdout).into_owned();
+    for (title, shown, _) in &under_variant {
+        let row = csv.lines().find(|l| l.contains(title.as_str())).unwrap();
+        assert!(row.contains(&fmt::score(*shown)), "{row}");
+    }
+}
+
+#[test]
+fn a_comparison_whose_framework_is_missing_says_so_and_scores_each_role_under_its_own() {
+    let (folder, comparison, _) = comparison_under_the_variant();
+    std::fs::remove_file(folder.path().join("evidence-0.06.aijri-framework.json")).unwrap();
+    let output = run(&["score", comparison.to_str().unwrap(), "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("framework: “evidence-0-06” is not available"),
+        "{}",
+        stderr(&output)
+    );
+    let shown: Vec<f64> = scores(&json_lines(&output))
+        .into_iter()
+        .map(|(_, s, _)| s)
+        .collect();
+    assert_eq!(shown[0], 24.5, "the published role under its own framework");
+}
+
+/// A variant whose every range, threshold and scale differs from the published one: task scores
+/// 0–6 and a base of 8 (so the Task Resistance Score runs up to 8), principles 1–4, scores up to
+/// 120, tasks "high" from 4, the quick screen up to a protective total of 5.
+fn variant_with_other_ranges() -> Framework {
+    let mut json: Value = serde_json::from_str(&Framework::published().to_json()).unwrap();
+    json["id"] = "other-ranges".into();
+    json["task_score"]["min"] = 0.into();
+    json["task_score"]["max"] = 6.into();
+    let levels = [
+        "Untouched by AI — no part of it",
+        "Irreducibly human",
+        "Mostly human",
+        "Shared",
+        "Mostly AI",
+        "Nearly automatable",
+        "Fully automatable by an AI agent",
+    ];
+    json["task_score"]["levels"] = levels.to_vec().into();
+    json["task_resistance_base"] = 8.into();
+    for principle in json["principles"].as_array_mut().unwrap() {
+        principle["min"] = 1.into();
+        principle["max"] = 4.into();
+    }
+    json["clamp"]["max"] = 120.into();
+    json["sub_labels"]["high_automation_min_score"] = 4.into();
+    json["quick_screen"]["max_protective_total"] = 5.into();
+    Framework::from_json(&json.to_string()).unwrap()
+}
+
+#[test]
+fn every_text_naming_a_range_threshold_or_scale_reads_the_framework_in_use() {
+    let framework = variant_with_other_ranges();
+    let mut role =
+        library::read_assessment(&repo("assessments/backend-api-developer.aijri.json")).unwrap();
+    role.protective.embodied_physicality.score = Some(1);
+    let b = scoring::score(&role, &framework);
+    let steps = aijri_desk::report::composite_steps(&b, &framework);
+    assert!(
+        steps.task_resistance.ends_with("/8.0"),
+        "{}",
+        steps.task_resistance
+    );
+    assert!(steps.task_resistance_value.ends_with("/8.0"));
+    assert!(steps.score.ends_with("/120"), "{}", steps.score);
+    let sentence = aijri_desk::report::composite_sentence(&b, &framework);
+    assert!(
+        sentence.contains(" of 8,") && sentence.ends_with(" of 120."),
+        "{sentence}"
+    );
+    assert_eq!(
+        aijri_desk::report::quick_screen_rule(&framework),
+        "Protective 3-5 AND Correlation negative"
+    );
+    let findings = validate::validate(&role, &framework, &b);
+    let breakdown = aijri_desk::report::breakdown_text(&role, &b, &framework, &findings);
+    assert!(
+        breakdown.contains("% of task time scoring 4+:"),
+        "{breakdown}"
+    );
+    let markdown = aijri_desk::export::markdown_report(&role, &b, &framework, &findings);
+    assert!(markdown.contains("/120 — "), "{markdown}");
+    assert!(markdown.contains("Share of time scoring 4+"), "{markdown}");
+    let published = validate::published_differences(&role, &b, &framework);
+    let share = published.iter().find(|d| d.figure == "time_3plus_pct");
+    assert_eq!(
+        share.map(|d| d.label.as_str()),
+        Some("share of time scoring 4+")
+    );
+    let report = aijri_desk::client_report::ReportData::new(
+        None,
+        aijri_desk::client_report::ReportDate {
+            year: 2026,
+            month: 12,
+            day: 1,
+        },
+        &[aijri_desk::client_report::ReportRole {
+            assessment: role.clone(),
+            framework: framework.clone(),
+            missing_framework: None,
+            options: Vec::new(),
+        }],
+    );
+    assert!(report.about.contains("from 0 to 120"), "{}", report.about);
+    assert!(
+        report.roles[0].headline.contains("/120 · "),
+        "{}",
+        report.roles[0].headline
+    );
+    for text in [
+        &breakdown,
+        &markdown,
+        &report.about,
+        &report.roles[0].headline,
+    ] {
+        for published in [
+            "/5.0",
+            "/100",
+            " of 5,",
+            "scoring 3+",
+            "from 0 to 100",
+            "Protective 0-",
+        ] {
+            assert!(!text.contains(published), "{published:?} in:\n{text}");
+        }
+    }
 }

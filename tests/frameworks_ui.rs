@@ -9,7 +9,7 @@ use std::path::Path;
 
 use aijri_desk::app::picker::ScriptedPicker;
 use common::{click, click_menu_entry, harness, library_copy, shows};
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 /// The example variant shipped with the program: evidence counted 0.06 per point.
 const VARIANT: &str = concat!(
@@ -240,5 +240,77 @@ fn compare_also_shows_every_role_under_a_second_framework() {
             )
             .next()
             .is_some()
+    );
+}
+
+#[test]
+fn the_published_framework_shows_every_part_clamp_rule_and_quick_screen_read_only() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    harness.state_mut().apply(aijri_desk::app::Action::SetView(
+        aijri_desk::app::View::Framework,
+    ));
+    harness.run();
+    let published = aijri_desk::framework::Framework::published();
+    // The constants the variant editor offers, each shown and none editable.
+    for label in [
+        "Clamp: lowest score",
+        "Clamp: highest score",
+        "Imminent from time share %",
+        "Transforming from time share %",
+        "Quick screen: protective total up to",
+        "Quick screen: growth up to",
+    ] {
+        let nodes: Vec<_> = harness.query_all_by_label(label).collect();
+        assert!(!nodes.is_empty(), "{label} is shown");
+        assert!(
+            nodes.iter().all(|n| n.accesskit_node().is_disabled()),
+            "{label} is read-only"
+        );
+    }
+    // Every part with its range and the meaning of each score.
+    for factor in published
+        .principles
+        .iter()
+        .chain([&published.growth, &published.task_score])
+        .chain(&published.evidence)
+        .chain(&published.barriers)
+    {
+        let range = format!("Range of `{}`: {}", factor.key, factor.range_text());
+        assert!(shows(&harness, &range), "{range}");
+        let top = format!("`{}` at {}", factor.key, factor.show_score(factor.max));
+        let level = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, &top);
+        assert_eq!(
+            level.accesskit_node().value().as_deref(),
+            factor.levels.last().map(String::as_str),
+            "{top}"
+        );
+        assert!(level.accesskit_node().is_disabled());
+    }
+}
+
+#[test]
+fn the_automation_scale_is_written_from_the_framework_in_use() {
+    let mut framework = aijri_desk::framework::Framework::published().clone();
+    assert_eq!(
+        aijri_desk::app::widgets::score_scale(&framework.task_score),
+        "1 = irreducibly human … 5 = fully automatable by an AI agent"
+    );
+    framework.task_score.min = 0;
+    framework.task_score.max = 6;
+    framework.task_score.levels = [
+        "Untouched by AI",
+        "Irreducibly human",
+        "b",
+        "c",
+        "d",
+        "e",
+        "Fully automatable",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    assert_eq!(
+        aijri_desk::app::widgets::score_scale(&framework.task_score),
+        "0 = untouched by AI … 6 = fully automatable"
     );
 }

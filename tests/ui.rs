@@ -475,11 +475,13 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
 // ---- Never lose an edit, never act on the wrong role ----
 
-/// Ctrl+S, and waits for the save.
+/// Ctrl+S (the reasons of the publisher's record's new adjustments left empty when asked), and
+/// waits for the save.
 fn press_ctrl_s(harness: &mut Harness<'_, AijriApp>) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
     settle(harness);
+    common::skip_reasons(harness);
 }
 
 /// A colleague changes the assessor of the file on disk; returns what the file now holds.
@@ -968,4 +970,45 @@ fn opening_many_files_adds_them_all_beside_the_library() {
         selected(&harness).assessment().role.title.len(),
         "Opened role 000".len()
     );
+}
+
+#[test]
+fn an_open_rationale_belongs_to_its_role_and_follows_its_task() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    click(&mut harness, "Backend/API Developer");
+    click(&mut harness, "Tasks");
+    let third = selected(&harness).assessment().tasks[2].rationale.clone();
+    click(&mut harness, "Show rationale of task 3");
+    assert!(shows(&harness, "Rationale of task 3"));
+    click(&mut harness, "Junior Backend Developer");
+    assert!(
+        !shows(&harness, "Rationale of task 3"),
+        "another role's task 3 stays closed"
+    );
+    click(&mut harness, "Backend/API Developer");
+    assert!(
+        shows(&harness, "Rationale of task 3"),
+        "still open in its role"
+    );
+
+    // Removing task 1 makes task 3 the 2nd: its rationale stays open, with it.
+    click(&mut harness, "Task 1: move or remove");
+    click(&mut harness, "Remove task 1");
+    assert!(!shows(&harness, "Rationale of task 3"));
+    assert!(shows(&harness, "Rationale of task 2"));
+    let open = harness.get_by_role_and_label(
+        egui::accesskit::Role::MultilineTextInput,
+        "Rationale of task 2",
+    );
+    use egui_kittest::kittest::NodeT as _;
+    assert_eq!(
+        open.accesskit_node().value().as_deref(),
+        Some(third.as_str())
+    );
+    // Moving it down takes its rationale row along.
+    click(&mut harness, "Task 2: move or remove");
+    click(&mut harness, "Move task 2 down");
+    assert!(shows(&harness, "Rationale of task 3"));
+    assert!(!shows(&harness, "Rationale of task 2"));
 }

@@ -416,11 +416,14 @@ fn markers(ui: &mut Ui, entry: &Entry, doc: &Document) {
         .on_hover_text("The file was deleted by someone else; save to write it again");
     }
     let a = doc.assessment();
-    if let Some(source) = &a.meta.derived_from {
+    let source = a.meta.derived_from.as_ref().map_or_else(
+        || "its source's record".to_owned(),
+        |source| format!("“{}”", source.title),
+    );
+    if a.meta.derived_from.is_some() || !a.adjustments.is_empty() {
         ui.label(RichText::new(format!("✎ adjusted: {}", a.adjustments.len())).small())
             .on_hover_text(format!(
-                "A variant of “{}” with {} changed input(s), each with its reason on the Score tab",
-                source.title,
+                "Changed from {source}: {} input(s), each with its reason on the Score tab",
                 a.adjustments.len()
             ));
     }

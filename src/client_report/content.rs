@@ -17,10 +17,17 @@ use crate::sensitivity::{self, InputEffect, Outcome};
 /// How many of the inputs that move the score most a role lists.
 const SWINGS_SHOWN: usize = 3;
 
-/// What AIJRI is, and what a score is not.
-const ABOUT: &str = "AIJRI, the AI Job Resistance Index, rates from 0 to 100 how well a job role \
-    resists automation by AI, from its tasks, the market evidence, the barriers to adoption and how \
-    the role grows with AI. The scores are an assessor's judgements, not predictions.";
+/// What AIJRI is, and what a score is not, with the scale of the framework the chart is drawn
+/// under.
+fn about(framework: &Framework) -> String {
+    format!(
+        "AIJRI, the AI Job Resistance Index, rates from {} to {} how well a job role resists \
+         automation by AI, from its tasks, the market evidence, the barriers to adoption and how \
+         the role grows with AI. The scores are an assessor's judgements, not predictions.",
+        fmt::weight(framework.clamp.min),
+        fmt::weight(framework.clamp.max)
+    )
+}
 
 /// One role of the report: the assessment and the framework it is scored under.
 #[derive(Debug, Clone)]
@@ -224,7 +231,7 @@ impl ReportData {
             document_title: format!("{title} — {date_text}"),
             subtitle: "AIJRI client report".to_owned(),
             framework: framework_line(roles),
-            about: ABOUT.to_owned(),
+            about: about(chart_framework),
             footer: format!("{title} · AIJRI client report · {date_text}"),
             chart_title: "Scores against the zones".to_owned(),
             chart: chart(chart_framework),
@@ -307,7 +314,10 @@ fn role_data(role: &ReportRole) -> RoleData {
         chart_detail: chart_detail(assessment),
         headline: shown.as_ref().map_or_else(
             || "no score".to_owned(),
-            |(score, zone)| format!("{score}/100 · {}", zone.name()),
+            |(score, zone)| {
+                let top = fmt::weight(framework.clamp.max);
+                format!("{score}/{top} · {}", zone.name())
+            },
         ),
         score_value: final_result.map(|r| scoring::displayed_score(r.score)),
         zone_key: final_result.map_or("none", |r| r.zone.key()),
@@ -368,10 +378,12 @@ fn pathways(role: &ReportRole) -> Vec<PathwayLine> {
         .collect()
 }
 
-/// "Mid-Level (3-5 years)", "Mid-Level (3-5 years) · adjusted".
+/// "Mid-Level (3-5 years)", "Mid-Level (3-5 years) · adjusted" (a variant, or a publisher's
+/// record changed in place).
 fn chart_detail(assessment: &Assessment) -> String {
     let seniority = assessment.role.seniority.trim();
-    match (assessment.meta.derived_from.is_some(), seniority.is_empty()) {
+    let adjusted = assessment.meta.derived_from.is_some() || !assessment.adjustments.is_empty();
+    match (adjusted, seniority.is_empty()) {
         (false, _) => seniority.to_owned(),
         (true, true) => "adjusted".to_owned(),
         (true, false) => format!("{seniority} · adjusted"),

@@ -196,7 +196,8 @@ impl ImportError {
 pub fn import(text: &str) -> Result<Imported, ImportError> {
     let (assessment, footer) = import::assessment(text, Framework::published())?;
     let breakdown = scoring::score(&assessment, Framework::published());
-    let differences = validate::published_differences(&assessment, &breakdown);
+    let differences =
+        validate::published_differences(&assessment, &breakdown, Framework::published());
     Ok(Imported {
         assessment,
         differences,
