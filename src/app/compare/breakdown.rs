@@ -119,7 +119,7 @@ pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework) {
         .iter()
         .map(|r| waterfall(r.doc.breakdown(), framework))
         .collect();
-    let labels: Vec<String> = set.iter().map(|r| r.label.clone()).collect();
+    let labels: Vec<String> = set.iter().map(|r| r.label().to_owned()).collect();
     let slots = chart::slots(
         ui.available_width(),
         count,

@@ -15,8 +15,9 @@ pub mod time_split;
 use egui::{RichText, Ui};
 
 use super::picker::CsvScope;
-use super::store::{DocId, Document};
+use super::store::{DocId, Document, file_name};
 use super::{Action, AppState};
+use crate::chart_layout::names::{NameSource, RoleName, role_names};
 use crate::framework::Framework;
 
 /// What the Compare view remembers between frames.
@@ -36,14 +37,24 @@ pub struct CompareView {
 pub struct Compared<'a> {
     /// The document's id.
     pub id: DocId,
-    /// A label that tells the role apart from the others in the set.
-    pub label: String,
+    /// Its name in the set: the full title, the seniority and what else tells it apart, and a
+    /// one-line label distinct in the set.
+    pub name: RoleName,
     /// The document, with its figures.
     pub doc: &'a Document,
 }
 
+impl Compared<'_> {
+    /// The name on one line, distinct in the set.
+    #[must_use]
+    pub fn label(&self) -> &str {
+        &self.name.label
+    }
+}
+
 /// The comparison set: the ticked roles in the order opened, or the selected role when none is
-/// ticked. The flag says whether the roles were ticked.
+/// ticked. The flag says whether the roles were ticked. Where titles repeat, the names carry the
+/// seniority, and where that repeats too, the file's name.
 #[must_use]
 pub fn comparison_set(state: &AppState) -> (Vec<Compared<'_>>, bool) {
     let ticked = state.store.compared();
@@ -53,82 +64,32 @@ pub fn comparison_set(state: &AppState) -> (Vec<Compared<'_>>, bool) {
     } else {
         state.selected.into_iter().collect()
     };
-    let docs: Vec<(DocId, &Document)> = ids
+    let docs: Vec<(DocId, &Document, String)> = ids
         .into_iter()
-        .filter_map(|id| state.store.doc(id).map(|d| (id, d)))
+        .filter_map(|id| {
+            let file = state.store.path(id).map(file_name).unwrap_or_default();
+            state.store.doc(id).map(|d| (id, d, file))
+        })
         .collect();
-    let labels = distinct_labels(&docs.iter().map(|(_, d)| *d).collect::<Vec<_>>());
+    let sources: Vec<NameSource<'_>> = docs
+        .iter()
+        .map(|(_, doc, file)| {
+            let assessment = doc.assessment();
+            NameSource {
+                title: &assessment.role.title,
+                seniority: &assessment.role.seniority,
+                adjusted: assessment.meta.derived_from.is_some(),
+                origin: file,
+            }
+        })
+        .collect();
+    let names = role_names(&sources);
     let set = docs
-        .into_iter()
-        .zip(labels)
-        .map(|((id, doc), label)| Compared { id, label, doc })
+        .iter()
+        .zip(names)
+        .map(|(&(id, doc, _), name)| Compared { id, name, doc })
         .collect();
     (set, is_ticked)
-}
-
-/// The roles' titles; with the seniority where titles repeat; with the id where that still
-/// repeats; numbered where even that repeats.
-fn distinct_labels(docs: &[&Document]) -> Vec<String> {
-    let titles: Vec<String> = docs
-        .iter()
-        .map(|d| title_or_untitled(&d.assessment().role.title))
-        .collect();
-    let title_counts = counts(&titles);
-    let with_seniority: Vec<String> = docs
-        .iter()
-        .zip(&titles)
-        .map(|(d, title)| {
-            if title_counts[title.as_str()] > 1 {
-                d.assessment().display_title()
-            } else {
-                title.clone()
-            }
-        })
-        .collect();
-    // Still alike (a variant beside its source): the title with the assessment's id.
-    let seniority_counts = counts(&with_seniority);
-    let with_id: Vec<String> = docs
-        .iter()
-        .zip(&titles)
-        .zip(&with_seniority)
-        .map(|((d, title), label)| {
-            let id = &d.assessment().meta.id;
-            if seniority_counts[label.as_str()] > 1 && !id.is_empty() {
-                format!("{title} ({id})")
-            } else {
-                label.clone()
-            }
-        })
-        .collect();
-    let label_counts = counts(&with_id);
-    with_id
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
-            if label_counts[label.as_str()] > 1 {
-                format!("{label} #{}", i + 1)
-            } else {
-                label.clone()
-            }
-        })
-        .collect()
-}
-
-/// How often each text occurs.
-fn counts(texts: &[String]) -> std::collections::HashMap<&str, usize> {
-    let mut counts = std::collections::HashMap::new();
-    for text in texts {
-        *counts.entry(text.as_str()).or_insert(0) += 1;
-    }
-    counts
-}
-
-fn title_or_untitled(title: &str) -> String {
-    if title.trim().is_empty() {
-        "(untitled)".to_owned()
-    } else {
-        title.to_owned()
-    }
 }
 
 impl CompareView {
@@ -258,7 +219,13 @@ fn sections(
     // The score chart is always drawn: its export needs it on screen.
     let chart = ui.scope(|ui| {
         section_heading(ui, "Scores against the zones", "The final score of each role (the override where one is set) against the Red, Yellow and Green bands");
-        score_bars::ui(ui, set, framework, compare.show_references, second);
+        let input = score_bars::ChartInput {
+            set,
+            framework,
+            show_references: compare.show_references,
+            second,
+        };
+        score_bars::ui(ui, &input);
     });
     compare.chart_export.capture(ui, chart.response.rect);
     ui.add_space(8.0);
@@ -301,60 +268,4 @@ fn in_view(ui: &mut Ui, name: &str, add: impl FnOnce(&mut Ui)) {
 fn section_heading(ui: &mut Ui, title: &str, help: &str) {
     ui.label(RichText::new(title).strong().size(16.0));
     ui.label(RichText::new(help).weak().small());
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Assessment;
-
-    fn doc(title: &str, seniority: &str) -> Document {
-        doc_with_id(title, seniority, "")
-    }
-
-    fn doc_with_id(title: &str, seniority: &str, id: &str) -> Document {
-        let mut assessment = Assessment::blank();
-        assessment.role.title = title.to_owned();
-        assessment.role.seniority = seniority.to_owned();
-        assessment.meta.id = id.to_owned();
-        Document::new(assessment, None, Framework::published())
-    }
-
-    #[test]
-    fn labels_tell_repeated_titles_apart() {
-        let docs = [
-            doc("Analyst", "Junior"),
-            doc("Analyst", "Senior"),
-            doc("Nurse", ""),
-            doc("Nurse", ""),
-            doc("", ""),
-        ];
-        let labels = distinct_labels(&docs.iter().collect::<Vec<_>>());
-        assert_eq!(
-            labels,
-            [
-                "Analyst (Junior)",
-                "Analyst (Senior)",
-                "Nurse #3",
-                "Nurse #4",
-                "(untitled)"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_variant_beside_its_source_is_told_apart_by_its_id() {
-        let docs = [
-            doc_with_id("Developer", "Mid", "developer-mid"),
-            doc_with_id("Developer", "Mid", "developer-mid-london"),
-        ];
-        let labels = distinct_labels(&docs.iter().collect::<Vec<_>>());
-        assert_eq!(
-            labels,
-            [
-                "Developer (developer-mid)",
-                "Developer (developer-mid-london)"
-            ]
-        );
-    }
 }

@@ -234,7 +234,7 @@ fn fixed_cell(
 fn header(ui: &mut Ui, set: &[Compared<'_>], cell: egui::Vec2) {
     ui.label(RichText::new("Figure").strong());
     for role in set {
-        let text = RichText::new(&role.label).strong();
+        let text = RichText::new(role.label()).strong();
         if let Some(response) = fixed_cell(ui, cell, || egui::Label::new(text)) {
             response.on_hover_text(role.doc.assessment().display_title());
         }
@@ -258,7 +258,7 @@ fn row_ui(ui: &mut Ui, row: &Row, set: &[Compared<'_>], size: egui::Vec2) {
             let spoken = format!(
                 "{}, {}: {}{}",
                 row.name,
-                role.label,
+                role.label(),
                 cell.text,
                 if cell.best { " (best)" } else { "" }
             );
@@ -431,6 +431,7 @@ fn findings_cell(doc: &Doc) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart_layout::score::{Mark, Shape};
     use crate::model::Assessment;
 
     fn cells(values: &[f64]) -> Vec<Cell> {
@@ -452,6 +453,11 @@ mod tests {
 
     fn doc(assessment: Assessment) -> Doc {
         Doc::new(assessment, None, Framework::published())
+    }
+
+    /// The label of a document's bar in the score chart.
+    fn bar_label(doc: &Doc) -> String {
+        Mark::of(doc.breakdown(), Shape::Bar).label
     }
 
     fn row<'a>(rows: &'a [Row], name: &str) -> &'a Row {
@@ -494,11 +500,7 @@ mod tests {
             assert_eq!(row(&rows, name).cells[0].text, "25.0", "{name}");
         }
         assert_eq!(row(&rows, "Final zone").cells[0].text, "YELLOW");
-        assert_eq!(
-            super::super::score_bars::label_text(&role, true),
-            "25.0\nYELLOW"
-        );
-        assert_eq!(super::super::score_bars::label_text(&role, false), "25.0");
+        assert_eq!(bar_label(&role), "25.0 Yellow");
     }
 
     #[test]
@@ -531,9 +533,6 @@ mod tests {
         let final_score = &row(&rows, "Final score").cells;
         assert!(final_score[1].best && !final_score[0].best);
         assert_eq!(row(&rows, "Task time total").cells[2].text, "0%");
-        assert_eq!(
-            super::super::score_bars::label_text(&empty, true),
-            "no score"
-        );
+        assert_eq!(bar_label(&empty), "no score");
     }
 }

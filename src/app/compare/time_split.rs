@@ -144,7 +144,7 @@ fn capitalised(text: &str) -> String {
 pub fn ui(ui: &mut Ui, set: &[Compared<'_>]) {
     let count = set.len();
     let shares: Vec<Option<[f64; 8]>> = set.iter().map(|r| shares_of(r.doc)).collect();
-    let labels: Vec<String> = set.iter().map(|r| r.label.clone()).collect();
+    let labels: Vec<String> = set.iter().map(|r| r.label().to_owned()).collect();
     let slots = chart::slots(ui.available_width(), count, 0.0, 0.0);
     let short = chart::fit_labels(ui, &labels, slots.width);
     let outline = ui.visuals().text_color();
