@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use aijri_desk::app::picker::ScriptedPicker;
 use aijri_desk::app::{Action, AijriApp, View};
 use aijri_desk::framework::Framework;
-use aijri_desk::model::{Assessment, SubLabel, Zone};
+use aijri_desk::model::{Assessment, Impact, Override, SubLabel, Zone};
 use aijri_desk::{library, scoring, sensitivity};
 use common::{
     click, harness, library_copy, rendering_harness, rendering_harness_with_picker, shows,
@@ -481,4 +481,192 @@ fn the_blank_template_is_what_new_creates_and_is_not_a_role_of_the_library() {
     );
     let listed = library::load_paths(&[common::SHIPPED.into()]);
     assert!(listed.iter().all(|f| !f.path.ends_with("blank.aijri.json")));
+}
+
+/// The roles of a generated library: distinct titles, titles that repeat with another seniority
+/// (Court Clerk, Graphic Designer), one that repeats with the same seniority (the two senior
+/// Graphic Designers, told apart by their files' names) and one long title.
+const GENERATED: [(&str, &str); 20] = [
+    ("Call Centre Agent", "Junior (0-2 years)"),
+    ("Court Clerk", "Junior (0-2 years)"),
+    ("Court Clerk", "Senior (7+ years)"),
+    ("Court Clerk", "Mid-Level (3-5 years)"),
+    ("Graphic Designer", "Junior (0-2 years)"),
+    ("Graphic Designer", "Senior (7+ years)"),
+    ("Graphic Designer", "Senior (7+ years)"),
+    ("Registered Nurse", "Mid-Level (3-5 years)"),
+    (
+        "Principal Distributed Systems Reliability Engineer",
+        "Principal (12+ years)",
+    ),
+    ("Paralegal", "Junior (0-2 years)"),
+    ("Data Analyst", "Mid-Level (3-5 years)"),
+    ("Electrician", "Journeyman"),
+    ("Primary School Teacher", "Mid-Level (3-5 years)"),
+    ("Translator", "Senior (7+ years)"),
+    ("Accounts Payable Clerk", "Junior (0-2 years)"),
+    ("UX Researcher", "Mid-Level (3-5 years)"),
+    ("Pharmacist", "Senior (7+ years)"),
+    ("Insurance Underwriter", "Mid-Level (3-5 years)"),
+    ("Plumber", "Mid-Level (3-5 years)"),
+    ("Social Worker", "Senior (7+ years)"),
+];
+
+/// A library of the first `count` generated roles, their files named in order: scores spread
+/// over the three zones by their tasks, evidence and growth, one with an override (the 10th),
+/// one whose task time is 90% (the 13th, provisional).
+fn generated_library(count: usize) -> tempfile::TempDir {
+    let (_, base) = shipped("backend-api-developer.aijri.json");
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (title, seniority)) in GENERATED.iter().take(count).enumerate() {
+        let mut a = base.clone();
+        a.role.title = (*title).to_owned();
+        a.role.seniority = (*seniority).to_owned();
+        a.meta.id = format!("generated-{i:02}");
+        a.published = None;
+        a.commentary.where_to_look_next.clear();
+        // From 1 (most resistant) to 4 (least), in an order that mixes the zones.
+        let level = i64::try_from(1 + (i * 3) % 4).unwrap();
+        for (j, task) in a.tasks.iter_mut().enumerate() {
+            task.score = (level + i64::try_from(j % 2).unwrap()).min(5);
+            task.impact = Impact::ALL[(i + j) % 3];
+        }
+        let outlook = Some((2 - level).max(-2));
+        a.growth.score = outlook;
+        for item in [
+            &mut a.evidence.job_posting_trends,
+            &mut a.evidence.company_actions,
+            &mut a.evidence.wage_trends,
+            &mut a.evidence.ai_tool_maturity,
+            &mut a.evidence.expert_consensus,
+        ] {
+            item.score = outlook;
+        }
+        if i == 9 {
+            a.override_result = Some(Override {
+                score: Some(62.0),
+                zone: None,
+                reason: "regional demand holds up".to_owned(),
+                extra: serde_json::Map::new(),
+            });
+        }
+        if i == 12 {
+            a.tasks[0].time_pct -= 10.0;
+        }
+        let slug: String = title
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("-");
+        library::save_atomic(&dir.path().join(format!("{i:02}-{slug}.aijri.json")), &a).unwrap();
+    }
+    dir
+}
+
+/// Ticks every role of the library in the order of its files' names and opens Compare.
+fn compare_all_in_file_order(harness: &mut Harness<'_, AijriApp>) {
+    let mut entries: Vec<(String, aijri_desk::app::store::DocId)> = harness
+        .state()
+        .state
+        .store
+        .entries()
+        .iter()
+        .map(|e| (e.file_name(), e.id))
+        .collect();
+    entries.sort();
+    for (_, id) in entries {
+        harness.state_mut().apply(Action::SetCompared(id, true));
+    }
+    click(harness, "Compare");
+}
+
+/// Every text shape the painter emitted with a clip inside `area`, with where it was drawn.
+fn texts_drawn(harness: &Harness<'_, AijriApp>, area: egui::Rect) -> Vec<(String, egui::Rect)> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<(String, egui::Rect)>) {
+        match shape {
+            egui::Shape::Text(text) => {
+                out.push((text.galley.text().to_owned(), text.visual_bounding_rect()))
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    for clipped in &harness.output().shapes {
+        if area.contains_rect(clipped.clip_rect) {
+            collect(&clipped.shape, &mut texts);
+        }
+    }
+    texts
+}
+
+#[test]
+fn no_two_texts_of_the_score_chart_overlap_at_20_roles_and_every_role_is_named_in_full() {
+    let folder = generated_library(20);
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    compare_all_in_file_order(&mut harness);
+    assert!(shows(&harness, "Comparing 20 ticked roles."));
+    let chart = harness.get_by_label_contains("Score chart: ").rect();
+    // The chart's painter clips to (a little more than) its area; nothing else does.
+    let texts: Vec<(String, egui::Rect)> = texts_drawn(&harness, chart.expand(3.0))
+        .into_iter()
+        .filter(|(text, _)| !text.trim().is_empty())
+        .collect();
+    for (i, (a, a_rect)) in texts.iter().enumerate() {
+        for (b, b_rect) in &texts[i + 1..] {
+            let overlap = a_rect.intersect(*b_rect);
+            assert!(
+                overlap.width() <= 0.5 || overlap.height() <= 0.5,
+                "“{a}” {a_rect:?} and “{b}” {b_rect:?} overlap"
+            );
+        }
+    }
+    let words: Vec<&str> = texts
+        .iter()
+        .flat_map(|(t, _)| t.split_whitespace())
+        .collect();
+    for (title, seniority) in GENERATED {
+        for word in title.split_whitespace().chain(seniority.split_whitespace()) {
+            assert!(
+                words.contains(&word),
+                "“{word}” of {title} is drawn in full"
+            );
+        }
+    }
+    let bars = texts
+        .iter()
+        .filter(|(t, _)| {
+            t.ends_with(" Red")
+                || t.ends_with(" Yellow")
+                || t.ends_with(" Green")
+                || t.contains("(override")
+                || t.contains("(provisional")
+        })
+        .count();
+    assert_eq!(bars, 20, "a label at every bar: {texts:?}");
+}
+
+#[test]
+fn repeated_titles_are_told_apart_by_seniority_and_file_name_to_a_screen_reader() {
+    let folder = generated_library(8);
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    compare_all_in_file_order(&mut harness);
+    let chart = score_chart(&harness);
+    for part in [
+        "Court Clerk (Junior (0-2 years)) ",
+        "Court Clerk (Senior (7+ years)) ",
+        "Graphic Designer (Senior (7+ years), 05-graphic-designer.aijri.json) ",
+        "Graphic Designer (Senior (7+ years), 06-graphic-designer.aijri.json) ",
+        "; Registered Nurse ",
+    ] {
+        assert!(chart.contains(part), "{part} in {chart}");
+    }
+    assert!(
+        harness
+            .query_by_label_contains(
+                "Graphic Designer, Senior (7+ years) · 06-graphic-designer.aijri.json: "
+            )
+            .is_some(),
+        "the row of the chart names its file"
+    );
 }

@@ -7,12 +7,8 @@
 //! Zone colours come from [`super::widgets::zone_colour`]; the series colours here are other
 //! Okabe–Ito colours, and every series also has a name in the legend or a text label.
 
-use egui::{Align2, Color32, FontId, Painter, Pos2, RichText, Stroke, Ui, pos2, vec2};
-use egui_plot::{
-    AxisHints, GridMark, HLine, LineStyle, Plot, PlotPoint, PlotResponse, PlotUi, Text,
-};
-
-use crate::framework::Framework;
+use egui::{Color32, FontId, Painter, Pos2, RichText, Stroke, Ui, pos2, vec2};
+use egui_plot::{AxisHints, GridMark, Plot, PlotPoint, PlotResponse};
 
 use super::widgets::{zone_band, zone_colour};
 use crate::chart_layout::{self, PlacedText, TextKind};
@@ -103,117 +99,6 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
     format!("{}…", kept.trim_end())
 }
 
-/// Category labels shortened to fit slots `slot_width` points wide, measured in the font the axis
-/// writes them in (egui_plot leaves out a label wider than its slot).
-#[must_use]
-pub fn fit_labels(ui: &Ui, labels: &[String], slot_width: f32) -> Vec<String> {
-    let room = slot_width - 12.0;
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let fits = |text: &str| {
-        ui.painter()
-            .layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
-            .size()
-            .x
-            <= room
-    };
-    labels
-        .iter()
-        .map(|label| {
-            // Start from an estimate of about 6 points a character, then drop one at a time.
-            let mut chars = label.chars().count().min(chars_for_width(room));
-            let mut short = shorten(label, chars);
-            while chars > 2 && !fits(&short) {
-                chars -= 1;
-                short = shorten(label, chars);
-            }
-            short
-        })
-        .collect()
-}
-
-/// About how many characters of the body font fit in `width` points (at least 2).
-#[must_use]
-pub fn chars_for_width(width: f32) -> usize {
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let chars = (width / 6.0).floor().max(2.0) as usize;
-    chars
-}
-
-/// Grid marks every 10 from 0 to 100, for percentage and score axes.
-#[must_use]
-pub fn tens_to_100(_: egui_plot::GridInput) -> Vec<GridMark> {
-    (0..=10)
-        .map(|i| GridMark {
-            value: f64::from(i) * 10.0,
-            step_size: 10.0,
-        })
-        .collect()
-}
-
-/// The x range of a plot of `count` category slots and the width of one slot, in points.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Slots {
-    /// The left end of the range.
-    pub left: f64,
-    /// The right end of the range.
-    pub right: f64,
-    /// The width of one slot on screen.
-    pub width: f32,
-}
-
-/// About how wide egui_plot's y axis (tick labels and title) is, in points.
-const Y_AXIS_WIDTH: f32 = 60.0;
-
-/// Lays out `count` slots across a plot `plot_width` points wide (y axis included), keeping
-/// `left_room` and `right_room` points free beside them for labels.
-#[must_use]
-pub fn slots(plot_width: f32, count: usize, left_room: f32, right_room: f32) -> Slots {
-    // Slot counts are small; the cast is exact. The plot adds a 2 % margin on each side.
-    #[allow(clippy::cast_precision_loss)]
-    let count_f = count.max(1) as f32;
-    let usable = (plot_width - Y_AXIS_WIDTH) / 1.04 - left_room - right_room;
-    let width = (usable / count_f).max(8.0);
-    Slots {
-        left: -0.5 - f64::from(left_room / width),
-        right: slot_value(count) - 0.5 + f64::from(right_room / width),
-        width,
-    }
-}
-
-/// The title of a category axis of roles.
-pub const ROLES_AXIS: &str = "Roles compared (hover a role for its figures)";
-
-/// Room to keep beside the bars for the threshold labels, in points.
-pub const THRESHOLD_LABEL_ROOM: f32 = 90.0;
-
-/// The Yellow and Green threshold lines, dashed in `colour`, each labelled at `x` (anchored there
-/// by `anchor`, e.g. [`Align2::RIGHT_BOTTOM`] at the right edge).
-pub fn threshold_lines(
-    plot: &mut PlotUi<'_>,
-    framework: &Framework,
-    (x, anchor): (f64, Align2),
-    colour: Color32,
-) {
-    for (zone, value) in [
-        (Zone::Yellow, framework.zones.yellow_min),
-        (Zone::Green, framework.zones.green_min),
-    ] {
-        let label = chart_layout::threshold_label(zone, value);
-        plot.hline(
-            HLine::new(label.clone(), value)
-                .style(LineStyle::dashed_loose())
-                .color(colour)
-                .width(1.5),
-        );
-        let text = RichText::new(label).size(12.0).strong();
-        plot.text(
-            Text::new("", PlotPoint::new(x, value), text)
-                .anchor(anchor)
-                .id(("threshold", zone.key())),
-        );
-    }
-}
-
 /// A category axis: one label per slot, shown whenever it fits (egui_plot's default hides tick
 /// labels closer than 60 points, which would hide them for many roles).
 #[must_use]
@@ -230,20 +115,37 @@ pub fn category_axis(
 
 /// A key to a chart's series: a swatch of each colour with its name, in a wrapping row.
 pub fn key_row(ui: &mut Ui, items: &[(Color32, &str)]) {
+    const SWATCH: f32 = 12.0;
+    let font = FontId::proportional(12.0);
     ui.horizontal_wrapped(|ui| {
+        let row_start = ui.cursor().left();
         for (colour, name) in items {
-            // Swatch and name as one group, so a wrapped row never parts them.
+            // Swatch and name as one group, so a wrapped row never parts them; a group that
+            // does not fit the rest of the row starts the next one.
+            let text_width = text_width(ui, name, &font);
+            let width = SWATCH + ui.spacing().item_spacing.x + text_width;
+            if ui.cursor().left() > row_start && ui.available_size_before_wrap().x < width {
+                ui.end_row();
+            }
             ui.horizontal(|ui| {
                 let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.allocate_exact_size(egui::vec2(SWATCH, SWATCH), egui::Sense::hover());
                 let outline = egui::Stroke::new(1.0, ui.visuals().text_color());
                 ui.painter()
                     .rect(rect, 2.0, *colour, outline, egui::StrokeKind::Inside);
-                ui.label(RichText::new(*name).size(12.0));
+                ui.label(RichText::new(*name).font(font.clone()));
             });
             ui.add_space(8.0);
         }
     });
+}
+
+/// How wide `text` is in `font`.
+fn text_width(ui: &Ui, text: &str, font: &FontId) -> f32 {
+    ui.painter()
+        .layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
+        .size()
+        .x
 }
 
 /// The font each kind of chart text is drawn in.
@@ -353,6 +255,14 @@ impl<'a> Canvas<'a> {
         for (zone, rect) in bands {
             self.painter
                 .rect_filled(self.rect(rect), 0.0, zone_band(*zone, self.dark));
+        }
+    }
+
+    /// Every other row on a faint background, so a row can be followed across the chart.
+    pub fn stripes(&self, rows: &[chart_layout::Rect]) {
+        let fill = self.text.gamma_multiply(0.05);
+        for row in rows.iter().skip(1).step_by(2) {
+            self.painter.rect_filled(self.rect(row), 0.0, fill);
         }
     }
 

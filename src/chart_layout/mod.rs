@@ -8,8 +8,10 @@
 //! client report's template lays out the same rows, labels and named thresholds); [`names`] tells
 //! roles with the same title apart everywhere a role is named.
 
+pub mod breakdown;
 pub mod names;
 pub mod score;
+pub mod time_split;
 
 use crate::fmt;
 use crate::model::Zone;
@@ -144,6 +146,16 @@ pub struct PlacedText {
 
 /// Room kept between two labels side by side.
 pub const LABEL_SPACING: f32 = 8.0;
+/// Room between the name column and a chart's plot.
+pub const NAME_GAP: f32 = 12.0;
+/// Room above and below a row's contents.
+pub const ROW_PADDING: f32 = 4.0;
+/// Room between a chart's rows and the scale under them.
+pub const SCALE_GAP: f32 = 3.0;
+/// The name column takes at most this share of a chart's width (then names wrap).
+pub const MAX_NAME_SHARE: f32 = 0.3;
+/// Room kept at a chart's right edge.
+pub const RIGHT_MARGIN: f32 = 6.0;
 /// The least room between two values marked on a scale, so the marks do not crowd.
 const MIN_TICK_SPACING: f32 = 45.0;
 /// Room between the lines of a strip of labels.
@@ -418,6 +430,69 @@ pub fn tick_labels(
         });
     }
     placed
+}
+
+/// The names of threshold lines on a strip above a chart's rows, each centred on its line (a
+/// second framework's from the second line). Returns them and the strip's height.
+#[must_use]
+pub fn threshold_names(
+    thresholds: &[score::Threshold],
+    scale: &Scale,
+    measure: &dyn Measure,
+) -> (Vec<PlacedText>, f32) {
+    let labels: Vec<StripLabel> = thresholds
+        .iter()
+        .map(|t| StripLabel {
+            text: t.label.clone(),
+            kind: if t.second {
+                TextKind::SecondThreshold
+            } else {
+                TextKind::Threshold
+            },
+            centre: scale.x(t.value),
+            first_line: usize::from(t.second),
+        })
+        .collect();
+    strip(&labels, (scale.left, scale.right), 0.0, measure)
+}
+
+/// The scale under a chart's rows, from `top`: its values' labels, where its marks go across,
+/// and where the line under the labels starts.
+#[must_use]
+pub fn scale_marks(
+    scale: &Scale,
+    top: f32,
+    measure: &dyn Measure,
+) -> (Vec<PlacedText>, Vec<f32>, f32) {
+    let values = tick_values(scale, measure);
+    let labels = tick_labels(scale, &values, top, measure);
+    let below = labels.iter().map(|t| t.rect.bottom).fold(top, f32::max);
+    let ticks = values.iter().map(|v| scale.x(*v)).collect();
+    (labels, ticks, below)
+}
+
+/// What a scale measures, right-aligned in the name column (`column` wide) on the line of its
+/// values at `top`; where it is wider than the column, on a line of its own at `below`, from
+/// `left`.
+#[must_use]
+pub fn axis_title(
+    text: &str,
+    column: f32,
+    (top, below, left): (f32, f32, f32),
+    measure: &dyn Measure,
+) -> PlacedText {
+    let (width, height) = measure.size(text, TextKind::Axis);
+    let rect = if width <= column {
+        Rect::at(column - width, top, width, height)
+    } else {
+        Rect::at(left, below, width, height)
+    };
+    PlacedText {
+        text: text.to_owned(),
+        kind: TextKind::Axis,
+        rect,
+        on_bar: None,
+    }
 }
 
 /// The name of a zone threshold with its value from the framework: "Yellow ≥ 25", "Green ≥ 48".

@@ -12,8 +12,9 @@
 
 use super::names::RoleName;
 use super::{
-    LABEL_SPACING, Measure, NameColumn, PlacedText, Rect, Scale, StripLabel, TextKind, strip,
-    threshold_label, tick_labels, tick_values,
+    LABEL_SPACING, MAX_NAME_SHARE, Measure, NAME_GAP, NameColumn, PlacedText, RIGHT_MARGIN,
+    ROW_PADDING, Rect, SCALE_GAP, Scale, TextKind, axis_title, scale_marks, threshold_label,
+    threshold_names,
 };
 use crate::fmt;
 use crate::framework::Framework;
@@ -23,10 +24,6 @@ use crate::scoring::{Breakdown, displayed_score};
 /// What a bar of a role without a score says.
 pub const NO_SCORE: &str = "no score";
 
-/// Room between the name column and the bars.
-const NAME_GAP: f32 = 12.0;
-/// Room above and below a row's contents.
-const ROW_PADDING: f32 = 4.0;
 /// Room between the two bars of a row.
 const LANE_GAP: f32 = 2.0;
 /// The least height of a bar's lane.
@@ -35,14 +32,8 @@ const MIN_LANE: f32 = 18.0;
 const LABEL_GAP: f32 = 5.0;
 /// The half-width of a ◆ or ◇ marker.
 const DIAMOND: f32 = 6.0;
-/// Room kept at the right edge.
-const RIGHT_MARGIN: f32 = 6.0;
 /// Room between the roles and the related roles' published scores.
 const REFERENCE_GAP: f32 = 10.0;
-/// The name column takes at most this share of the width.
-const MAX_NAME_SHARE: f32 = 0.4;
-/// Room between the rows and the scale under them.
-const SCALE_GAP: f32 = 3.0;
 
 /// The score chart of a set of roles under a framework.
 #[derive(Debug, Clone, PartialEq)]
@@ -263,7 +254,9 @@ impl ScoreChart {
             width,
             ..ScoreLayout::default()
         };
-        let top = self.threshold_names(&scale, measure, &mut layout);
+        let (names, strip_height) = threshold_names(&self.thresholds, &scale, measure);
+        layout.texts.extend(names);
+        let top = strip_height + 2.0;
         let mut y = top;
         for (i, row) in self.rows.iter().enumerate() {
             let after_roles = i > 0 && self.rows[i - 1].kind == RowKind::Role;
@@ -284,33 +277,6 @@ impl ScoreChart {
         layout.scale(self, &scale, column.width, measure);
         layout.height = layout.texts.iter().map(|t| t.rect.bottom).fold(y, f32::max) + 2.0;
         layout
-    }
-
-    /// Places the thresholds' names above the rows (a second framework's from the second line);
-    /// returns where the rows start.
-    fn threshold_names(
-        &self,
-        scale: &Scale,
-        measure: &dyn Measure,
-        layout: &mut ScoreLayout,
-    ) -> f32 {
-        let labels: Vec<StripLabel> = self
-            .thresholds
-            .iter()
-            .map(|t| StripLabel {
-                text: t.label.clone(),
-                kind: if t.second {
-                    TextKind::SecondThreshold
-                } else {
-                    TextKind::Threshold
-                },
-                centre: scale.x(t.value),
-                first_line: usize::from(t.second),
-            })
-            .collect();
-        let (texts, height) = strip(&labels, (scale.left, scale.right), 0.0, measure);
-        layout.texts.extend(texts);
-        height + 2.0
     }
 
     /// The zone bands behind the rows and the threshold lines across them.
@@ -340,8 +306,10 @@ fn band(zone: Zone, from: f64, to: f64) -> Band {
     Band { zone, from, to }
 }
 
-/// A framework's Yellow and Green thresholds, named.
-fn thresholds(framework: &Framework, second: bool) -> Vec<Threshold> {
+/// A framework's Yellow and Green thresholds, named; `second` for a framework shown beside the
+/// one in use.
+#[must_use]
+pub fn thresholds(framework: &Framework, second: bool) -> Vec<Threshold> {
     [
         (Zone::Yellow, framework.zones.yellow_min),
         (Zone::Green, framework.zones.green_min),
@@ -537,12 +505,10 @@ impl ScoreLayout {
     /// The scale under the rows: its marks and values, then the zones' names under their bands
     /// and, in the name column, what the scale measures.
     fn scale(&mut self, chart: &ScoreChart, scale: &Scale, column: f32, measure: &dyn Measure) {
-        let values = tick_values(scale, measure);
-        self.ticks = values.iter().map(|v| scale.x(*v)).collect();
         let top = self.plot.bottom + SCALE_GAP;
-        let ticks = tick_labels(scale, &values, top, measure);
-        let second_line = ticks.iter().map(|t| t.rect.bottom).fold(top, f32::max);
-        self.texts.extend(ticks);
+        let (labels, ticks, second_line) = scale_marks(scale, top, measure);
+        self.texts.extend(labels);
+        self.ticks = ticks;
         let mut third_line = second_line;
         for band in &chart.bands {
             let name = band.zone.name();
@@ -558,19 +524,9 @@ impl ScoreLayout {
                 third_line = third_line.max(second_line + height);
             }
         }
-        // Beside the values in the name column; under the zones' names where it is too wide.
-        let (width, height) = measure.size(&chart.axis_title, TextKind::Axis);
-        let rect = if width <= column {
-            Rect::at(column - width, top, width, height)
-        } else {
-            Rect::at(scale.left, third_line, width, height)
-        };
-        self.texts.push(PlacedText {
-            text: chart.axis_title.clone(),
-            kind: TextKind::Axis,
-            rect,
-            on_bar: None,
-        });
+        let place = (top, third_line, scale.left);
+        self.texts
+            .push(axis_title(&chart.axis_title, column, place, measure));
     }
 }
 

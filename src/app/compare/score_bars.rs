@@ -107,14 +107,15 @@ pub fn ui(ui: &mut Ui, input: &ChartInput<'_>) {
 fn paint(canvas: &Canvas<'_>, layout: &ScoreLayout) {
     canvas.bands(&layout.bands);
     canvas.grid(&layout.ticks, &layout.plot);
-    let span = (layout.plot.top, layout.plot.bottom);
     for &(x, second) in &layout.thresholds {
         let (colour, dash) = if second {
             (GREY, 4.0)
         } else {
             (canvas.text, 7.0)
         };
-        canvas.dashed_down(x, span, Stroke::new(1.5, colour), dash);
+        for span in line_around_labels(layout, x) {
+            canvas.dashed_down(x, span, Stroke::new(1.5, colour), dash);
+        }
     }
     if let Some(y) = layout.reference_rule {
         let from = canvas.origin + egui::vec2(0.0, y);
@@ -132,6 +133,31 @@ fn paint(canvas: &Canvas<'_>, layout: &ScoreLayout) {
     for text in &layout.texts {
         paint_text(canvas, layout, text);
     }
+}
+
+/// The stretches of a threshold line at `x` down the plot that pass no bar label: the line
+/// stops short of a label it would cross, so every label reads in full.
+fn line_around_labels(layout: &ScoreLayout, x: f32) -> Vec<(f32, f32)> {
+    const ROOM: f32 = 2.0;
+    let mut crossed: Vec<(f32, f32)> = layout
+        .texts
+        .iter()
+        .filter(|t| t.rect.left - ROOM <= x && x <= t.rect.right + ROOM)
+        .map(|t| (t.rect.top, t.rect.bottom))
+        .collect();
+    crossed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut spans = Vec::new();
+    let mut from = layout.plot.top;
+    for (top, bottom) in crossed {
+        if top > from {
+            spans.push((from, top.min(layout.plot.bottom)));
+        }
+        from = from.max(bottom);
+    }
+    if from < layout.plot.bottom {
+        spans.push((from, layout.plot.bottom));
+    }
+    spans
 }
 
 /// A text in its kind's colour, or black or white on the bar it is written on.
