@@ -344,7 +344,7 @@ fn validate_reports_findings_and_exits_1_on_errors() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(
-        text.contains("invalid.aijri.json: INVALID (1 errors, "),
+        text.contains("invalid.aijri.json: INVALID (1 error, "),
         "{text}"
     );
     assert!(

@@ -670,3 +670,86 @@ fn repeated_titles_are_told_apart_by_seniority_and_file_name_to_a_screen_reader(
         "the row of the chart names its file"
     );
 }
+
+/// Turns the mouse wheel by `delta` points over `at`, as a user scrolls.
+fn wheel(harness: &mut Harness<'_, AijriApp>, at: egui::Pos2, delta: egui::Vec2) {
+    harness.hover_at(at);
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::default(),
+    });
+    harness.run();
+}
+
+#[test]
+fn the_table_keeps_its_row_and_column_names_in_view_and_can_be_turned() {
+    use egui::accesskit::Role;
+    let folder = generated_library(20);
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    compare_all_in_file_order(&mut harness);
+    harness
+        .get_by_label("Every figure side by side")
+        .scroll_to_me();
+    harness.run();
+    // Sideways to the last role: the figures' names stay at the left.
+    let first = harness
+        .get_by_label_contains("Final score, Call Centre Agent: ")
+        .rect();
+    wheel(&mut harness, first.center(), egui::vec2(-10_000.0, 0.0));
+    let cell = harness
+        .get_by_label_contains("Final score, Social Worker: ")
+        .rect();
+    let row = harness
+        .get_by_role_and_label(Role::RowHeader, "Final score")
+        .rect();
+    assert!(row.right() <= cell.left() + 0.5 && row.y_range().contains(cell.center().y));
+    assert!(
+        (row.left() - first.left()).abs() > 100.0 || row.right() <= first.left() + 0.5,
+        "the figures' names stay at the left: {row:?}, first cell was {first:?}"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Final score, Call Centre Agent: ")
+            .is_none(),
+        "the first role's column scrolled away"
+    );
+
+    // Turned, and down to the last role: the figures' names stay at the top.
+    click(&mut harness, "Roles as rows");
+    assert!(harness.state().views.compare.roles_as_rows);
+    let top_of_view = harness
+        .get_by_label("Comparing 20 ticked roles.")
+        .rect()
+        .bottom();
+    let column = harness
+        .get_by_role_and_label(Role::ColumnHeader, "Final zone")
+        .rect();
+    wheel(&mut harness, column.center(), egui::vec2(0.0, -10_000.0));
+    let cell = harness
+        .get_by_label("Final zone, Social Worker: YELLOW")
+        .rect();
+    let column = harness
+        .get_by_role_and_label(Role::ColumnHeader, "Final zone")
+        .rect();
+    let heading = harness.get_by_label("Every figure side by side").rect();
+    assert!(
+        heading.bottom() <= top_of_view && column.top() >= top_of_view - 0.5,
+        "the table's top scrolled away ({heading:?}), its header row stays ({column:?})"
+    );
+    assert!(column.bottom() <= cell.top() + 0.5 && column.x_range().contains(cell.center().x));
+    assert!(
+        harness
+            .query_by_role_and_label(Role::RowHeader, "Call Centre Agent")
+            .is_none(),
+        "the first role's row scrolled away"
+    );
+    click(&mut harness, "Editor");
+    click(&mut harness, "Compare");
+    assert!(
+        harness.state().views.compare.roles_as_rows,
+        "the view remembers the table turned"
+    );
+}

@@ -134,7 +134,11 @@ fn tasks_text(count: usize) -> String {
     match count {
         0 => "the role has no tasks".to_owned(),
         1 => "the role has 1 task, tasks[0]".to_owned(),
-        n => format!("the role has {n} tasks, tasks[0]…tasks[{}]", n - 1),
+        n => format!(
+            "the role has {}, tasks[0]…tasks[{}]",
+            fmt::count(n, "task", "tasks"),
+            n - 1
+        ),
     }
 }
 
@@ -480,7 +484,7 @@ impl InputValue {
             Self::Score(score) => fmt::or_missing(score, |s| path.factor(framework).show_score(s)),
             Self::Share(share) => fmt::time_share(share),
             Self::Impact(impact) => impact.label().to_owned(),
-            Self::Count(count) => format!("{count} tasks"),
+            Self::Count(count) => fmt::count(count, "task", "tasks"),
         }
     }
 }

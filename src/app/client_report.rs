@@ -66,7 +66,10 @@ impl AijriApp {
                         reporter.send(Done::Warning(problem));
                     }
                     Done::Written {
-                        what: format!("the client report ({})", roles_text(roles.len())),
+                        what: format!(
+                            "the client report ({})",
+                            crate::fmt::count(roles.len(), "role", "roles")
+                        ),
                         result: Ok(written),
                     }
                 }
@@ -119,13 +122,4 @@ fn write_report(
         .map_err(|e| format!("{}: {e}", path.display()))?;
     library::write_atomic(&path, &rendered.pdf).map_err(|e| e.to_string())?;
     Ok((path, rendered.template_problem))
-}
-
-/// "1 role", "3 roles".
-fn roles_text(count: usize) -> String {
-    if count == 1 {
-        "1 role".to_owned()
-    } else {
-        format!("{count} roles")
-    }
 }

@@ -123,9 +123,9 @@ impl RoleListView {
         let compared = store.compared_count();
         ui.label(
             RichText::new(format!(
-                "{} of {} roles · {compared} compared",
+                "{} of {} · {compared} compared",
                 rows.len(),
-                store.entries().len()
+                crate::fmt::count(store.entries().len(), "role", "roles")
             ))
             .weak(),
         );
@@ -190,7 +190,11 @@ fn progress_ui(ui: &mut Ui, loading: &Loading, actions: &mut Vec<Action>) {
         let (fraction, text) = match loading.total {
             Some(total) if total > 0 => (
                 loading.done as f32 / total as f32,
-                format!("Loading {} of {total} files", loading.done),
+                format!(
+                    "Loading {} of {}",
+                    loading.done,
+                    crate::fmt::count(total, "file", "files")
+                ),
             ),
             _ => (0.0, "Looking for files…".to_owned()),
         };

@@ -708,8 +708,9 @@ fn validate_files(
             let verdict = if errors == 0 { "ok" } else { "INVALID" };
             writeln!(
                 out,
-                "{}: {verdict} ({errors} errors, {warnings} warnings)",
-                file.display()
+                "{}: {verdict} ({})",
+                file.display(),
+                crate::fmt::errors_and_warnings(errors, warnings)
             )?;
             for finding in &s.findings {
                 writeln!(out, "  {finding}")?;

@@ -70,7 +70,7 @@ impl AijriApp {
             .filter_map(|&id| store.entry(id))
             .filter_map(csv_row)
             .collect();
-        let what = format!("{} roles as CSV", rows.len());
+        let what = format!("{} as CSV", crate::fmt::count(rows.len(), "role", "roles"));
         let text = csv_rows(&rows);
         self.jobs.spawn("export-csv", move || Done::Written {
             what,

@@ -5,6 +5,7 @@
 
 pub mod breakdown;
 pub mod export;
+pub mod pinned;
 pub mod png;
 pub mod score_bars;
 pub mod session;
@@ -30,6 +31,8 @@ pub struct CompareView {
     /// A second framework every role is also shown under, by id ("what if evidence counted
     /// 0.06 per point?").
     pub also_under: Option<String>,
+    /// The table turned: one row per role, one column per figure.
+    pub roles_as_rows: bool,
 }
 
 /// One role of the comparison set, as the charts and the table read it.
@@ -204,8 +207,10 @@ fn intro(ui: &mut Ui, count: usize, ticked: bool) {
             "No roles ticked: showing the selected role. Tick roles in the list to compare them."
                 .to_owned()
         }
-        (1, true) => "Comparing 1 ticked role.".to_owned(),
-        (n, true) => format!("Comparing {n} ticked roles."),
+        (n, true) => format!(
+            "Comparing {}.",
+            crate::fmt::count(n, "ticked role", "ticked roles")
+        ),
     };
     ui.label(RichText::new(text).weak());
 }
@@ -245,7 +250,9 @@ fn sections(
         "Every figure side by side",
         "★ marks the best value of a row where higher or lower is clearly better",
     );
-    in_view(ui, "table", |ui| table::ui(ui, set, framework, second));
+    in_view(ui, "table", |ui| {
+        table::ui(ui, set, (framework, second), &mut compare.roles_as_rows);
+    });
 }
 
 /// Draws a section when any of it is in view; otherwise leaves the space it took last time, so

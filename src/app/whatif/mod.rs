@@ -197,7 +197,10 @@ fn zone_move(
         .split_at(zone_move.options.len().min(LISTED_OPTIONS));
     options_grid(ui, subject, shown, &target, (direction, 0), actions);
     if !rest.is_empty() {
-        let more = format!("{} more changes of {steps} into {target}", rest.len());
+        let more = format!(
+            "{} of {steps} into {target}",
+            crate::fmt::count(rest.len(), "more change", "more changes")
+        );
         egui::CollapsingHeader::new(more)
             .id_salt(("more options", direction))
             .show(ui, |ui| {
