@@ -18,7 +18,8 @@ use aijri_desk::framework::Framework;
 use aijri_desk::model::{Assessment, Impact, Override, SubLabel, Zone};
 use aijri_desk::{library, scoring, sensitivity};
 use common::{
-    click, harness, library_copy, rendering_harness, rendering_harness_with_picker, shows,
+    click, harness, library_copy, rendering_harness, rendering_harness_at,
+    rendering_harness_with_picker, shows,
 };
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -329,11 +330,55 @@ fn the_chart_exports_as_a_png_of_the_bars() {
     };
     tick_all_three(&mut harness);
     click(&mut harness, "Compare");
+    let image = export_chart(&mut harness, &picker);
+    // The chart is as tall as its rows: three roles, about 200 points.
+    assert!(
+        image.width() > 600 && image.height() > 150,
+        "cropped to the chart: {}×{}",
+        image.width(),
+        image.height()
+    );
+    assert!(
+        image.width() < 1320 && image.height() < 500,
+        "not the whole window"
+    );
+    let has = |rgb: [u8; 3]| image.pixels().any(|p| p.0[..3] == rgb);
+    assert!(has([0xD5, 0x5E, 0x00]), "a Red bar is in the picture");
+    assert!(has([0x00, 0x9E, 0x73]), "a Green bar is in the picture");
+}
+
+#[test]
+fn the_png_of_a_chart_taller_than_the_view_holds_every_row() {
+    let folder = generated_library(20);
+    let picker = ScriptedPicker::default();
+    let Some(mut harness) =
+        rendering_harness_with_picker(folder.path(), egui::Theme::Light, &picker)
+    else {
+        eprintln!("PNG export test skipped: the screenshot needs a wgpu adapter");
+        return;
+    };
+    compare_all_in_file_order(&mut harness);
+    let chart = harness.get_by_label_contains("Score chart: ").rect();
+    let view_bottom = harness.get_by_label_contains("Findings: ").rect().top();
+    assert!(
+        chart.bottom() > view_bottom,
+        "the chart of 20 roles is taller than the view: {chart:?}"
+    );
+    let image = export_chart(&mut harness, &picker);
+    assert!(
+        f64::from(image.height()) > f64::from(chart.height()),
+        "the whole chart ({chart:?}) is in the picture: {}×{}",
+        image.width(),
+        image.height()
+    );
+}
+
+/// Exports the score chart through the picker and reads the picture back.
+fn export_chart(harness: &mut Harness<'_, AijriApp>, picker: &ScriptedPicker) -> image::RgbaImage {
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("chart");
     picker.answer(vec![target.clone()]);
-    click(&mut harness, "Export chart as PNG…");
-
+    click(harness, "Export chart as PNG…");
     let png = target.with_extension("png");
     let deadline = Instant::now() + Duration::from_secs(20);
     while !harness
@@ -351,21 +396,7 @@ fn the_chart_exports_as_a_png_of_the_bars() {
         std::thread::sleep(Duration::from_millis(20));
         harness.step();
     }
-    let image = image::open(&png).unwrap().to_rgba8();
-    // The chart is as tall as its rows: three roles, about 200 points.
-    assert!(
-        image.width() > 600 && image.height() > 150,
-        "cropped to the chart: {}×{}",
-        image.width(),
-        image.height()
-    );
-    assert!(
-        image.width() < 1320 && image.height() < 860,
-        "not the whole window"
-    );
-    let has = |rgb: [u8; 3]| image.pixels().any(|p| p.0[..3] == rgb);
-    assert!(has([0xD5, 0x5E, 0x00]), "a Red bar is in the picture");
-    assert!(has([0x00, 0x9E, 0x73]), "a Green bar is in the picture");
+    image::open(&png).unwrap().to_rgba8()
 }
 
 fn snapshot_view(view: &str, theme: egui::Theme, name: &str) {
@@ -661,13 +692,34 @@ fn repeated_titles_are_told_apart_by_seniority_and_file_name_to_a_screen_reader(
     ] {
         assert!(chart.contains(part), "{part} in {chart}");
     }
+    let row = "Graphic Designer, Senior (7+ years) · 06-graphic-designer.aijri.json: ";
+    harness.get_by_label_contains(row).hover();
+    harness.run_steps(60);
     assert!(
         harness
             .query_by_label_contains(
-                "Graphic Designer, Senior (7+ years) · 06-graphic-designer.aijri.json: "
+                "Graphic Designer\nSenior (7+ years) · 06-graphic-designer.aijri.json\nFinal score"
             )
             .is_some(),
-        "the row of the chart names its file"
+        "the row of the chart names its file, and so does its hover text"
+    );
+
+    harness
+        .get_by_label("Every figure side by side")
+        .scroll_to_me();
+    harness.run();
+    click(&mut harness, "Roles as rows");
+    let twin = "Graphic Designer (Senior (7+ years), 06-graphic-designer.aijri.json)";
+    assert!(
+        harness
+            .query_by_role_and_label(egui::accesskit::Role::RowHeader, twin)
+            .is_some(),
+        "the table names the role by its file"
+    );
+    assert!(
+        harness
+            .query_by_label_contains(&format!("Final score, {twin}: "))
+            .is_some()
     );
 }
 
@@ -752,4 +804,52 @@ fn the_table_keeps_its_row_and_column_names_in_view_and_can_be_turned() {
         harness.state().views.compare.roles_as_rows,
         "the view remembers the table turned"
     );
+}
+
+/// A snapshot of Compare with the first `count` generated roles, the window tall enough to show
+/// every section.
+fn snapshot_generated(count: usize, theme: egui::Theme, name: &str) {
+    let folder = generated_library(count);
+    let height = [(3, 1650.0), (8, 2200.0), (20, 3550.0)]
+        .iter()
+        .find(|(n, _)| *n >= count)
+        .map_or(3550.0, |(_, h)| *h);
+    let picker = ScriptedPicker::default();
+    let Some(mut harness) =
+        rendering_harness_at(folder.path(), theme, &picker, [common::WINDOW[0], height])
+    else {
+        return;
+    };
+    compare_all_in_file_order(&mut harness);
+    harness.snapshot(name);
+}
+
+#[test]
+fn compare_3_generated_roles_light() {
+    snapshot_generated(3, egui::Theme::Light, "compare_3_light");
+}
+
+#[test]
+fn compare_3_generated_roles_dark() {
+    snapshot_generated(3, egui::Theme::Dark, "compare_3_dark");
+}
+
+#[test]
+fn compare_8_generated_roles_light() {
+    snapshot_generated(8, egui::Theme::Light, "compare_8_light");
+}
+
+#[test]
+fn compare_8_generated_roles_dark() {
+    snapshot_generated(8, egui::Theme::Dark, "compare_8_dark");
+}
+
+#[test]
+fn compare_20_generated_roles_light() {
+    snapshot_generated(20, egui::Theme::Light, "compare_20_light");
+}
+
+#[test]
+fn compare_20_generated_roles_dark() {
+    snapshot_generated(20, egui::Theme::Dark, "compare_20_dark");
 }

@@ -149,7 +149,7 @@ pub const LABEL_SPACING: f32 = 8.0;
 /// Room between the name column and a chart's plot.
 pub const NAME_GAP: f32 = 12.0;
 /// Room above and below a row's contents.
-pub const ROW_PADDING: f32 = 4.0;
+pub const ROW_PADDING: f32 = 3.0;
 /// Room between a chart's rows and the scale under them.
 pub const SCALE_GAP: f32 = 3.0;
 /// The name column takes at most this share of a chart's width (then names wrap).

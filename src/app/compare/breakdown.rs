@@ -120,10 +120,10 @@ fn row_words(role: &Compared<'_>, row: Option<&BreakdownRow>) -> String {
 /// is no score.
 fn detail(role: &Compared<'_>, framework: &Framework) -> String {
     let b = role.doc.breakdown();
-    let title = role.doc.assessment().display_title();
+    let heading = role.heading();
     match detail_lines(b, framework) {
-        Some(lines) => format!("{title}\n{}", lines.join("\n")),
-        None => format!("{title}\n{}", b.no_score_text()),
+        Some(lines) => format!("{heading}\n{}", lines.join("\n")),
+        None => format!("{heading}\n{}", b.no_score_text()),
     }
 }
 

@@ -53,6 +53,17 @@ impl Compared<'_> {
     pub fn label(&self) -> &str {
         &self.name.label
     }
+
+    /// The first lines of the role's hover text: its title, and its seniority and what else
+    /// tells it apart beneath.
+    #[must_use]
+    pub fn heading(&self) -> String {
+        if self.name.detail.is_empty() {
+            self.name.title.clone()
+        } else {
+            format!("{}\n{}", self.name.title, self.name.detail)
+        }
+    }
 }
 
 /// The comparison set: the ticked roles in the order opened, or the selected role when none is
@@ -221,18 +232,17 @@ fn sections(
     (framework, second): (&Framework, Option<&Framework>),
     compare: &mut CompareView,
 ) {
-    // The score chart is always drawn: its export needs it on screen.
-    let chart = ui.scope(|ui| {
-        section_heading(ui, "Scores against the zones", "The final score of each role (the override where one is set) against the Red, Yellow and Green bands");
-        let input = score_bars::ChartInput {
-            set,
-            framework,
-            show_references: compare.show_references,
-            second,
-        };
-        score_bars::ui(ui, &input);
-    });
-    compare.chart_export.capture(ui, chart.response.rect);
+    let input = score_bars::ChartInput {
+        set,
+        framework,
+        show_references: compare.show_references,
+        second,
+    };
+    let width = ui.available_width();
+    score_chart_section(ui, &input);
+    if compare.chart_export.is_waiting() {
+        chart_for_export(ui, &input, width, &mut compare.chart_export);
+    }
     ui.add_space(8.0);
     section_heading(
         ui,
@@ -253,6 +263,47 @@ fn sections(
     in_view(ui, "table", |ui| {
         table::ui(ui, set, (framework, second), &mut compare.roles_as_rows);
     });
+}
+
+/// The score chart under its heading, with its key.
+fn score_chart_section(ui: &mut Ui, input: &score_bars::ChartInput<'_>) {
+    section_heading(
+        ui,
+        "Scores against the zones",
+        "The final score of each role (the override where one is set) against the Red, Yellow and Green bands",
+    );
+    score_bars::ui(ui, input);
+}
+
+/// While a chart export waits: the whole score chart, `width` wide, over the top of the window
+/// for the frame its picture is taken of, so a chart taller than the view is not cut (the
+/// window draws it once invisibly first, to know its size).
+fn chart_for_export(
+    ui: &Ui,
+    input: &score_bars::ChartInput<'_>,
+    width: f32,
+    export: &mut png::ChartExport,
+) {
+    egui::Area::new(ui.scope_id().with("score chart for export"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(ui.ctx().content_rect().min)
+        .fade_in(false)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            let frame = egui::Frame::new()
+                .fill(ui.visuals().panel_fill)
+                .inner_margin(8)
+                .show(ui, |ui| {
+                    ui.set_width(width - 16.0);
+                    score_chart_section(ui, input);
+                });
+            if ui.is_sizing_pass() {
+                ui.ctx().request_repaint();
+            } else {
+                // The picture takes a little room around what it is given: the frame's margin.
+                export.capture(ui, frame.response.rect.shrink(4.0));
+            }
+        });
 }
 
 /// Draws a section when any of it is in view; otherwise leaves the space it took last time, so

@@ -46,7 +46,7 @@ pub fn chart_of(input: &ChartInput<'_>) -> (ScoreChart, Vec<String>) {
     for role in input.set {
         let b = role.doc.breakdown();
         let mut row = Row::role(&role.name, b);
-        let mut detail = detail(role.doc);
+        let mut detail = detail(role);
         if let Some(second) = input.second {
             let under = score(role.doc.assessment(), second);
             row = row.with_second(&under);
@@ -213,17 +213,17 @@ fn second_line(under: &Breakdown, second: &Framework) -> String {
 }
 
 /// The hover text of a role: its final and computed score, or why it has none.
-fn detail(doc: &Document) -> String {
-    let b = doc.breakdown();
-    let title = doc.assessment().display_title();
+fn detail(role: &Compared<'_>) -> String {
+    let b = role.doc.breakdown();
+    let heading = role.heading();
     match &b.composite {
-        Some(c) => scored_detail(&title, c, doc),
-        None => format!("{title}\n{}", b.no_score_text()),
+        Some(c) => scored_detail(&heading, c, role.doc),
+        None => format!("{heading}\n{}", b.no_score_text()),
     }
 }
 
 /// The hover text of a scored role: final and computed score, override reason, provisional flag.
-fn scored_detail(title: &str, c: &Composite, doc: &Document) -> String {
+fn scored_detail(heading: &str, c: &Composite, doc: &Document) -> String {
     let result = c.final_result;
     let by = if result.overridden {
         " (assessor override)"
@@ -231,7 +231,7 @@ fn scored_detail(title: &str, c: &Composite, doc: &Document) -> String {
         ""
     };
     let mut lines = vec![
-        title.to_owned(),
+        heading.to_owned(),
         format!(
             "Final score {} — {}{by}",
             fmt::score(result.score),

@@ -113,7 +113,7 @@ fn on_hover(
         };
         let text = format!(
             "{}\n{}: {} of task time",
-            role.label(),
+            role.heading(),
             segment.segment.name(),
             fmt::pct(segment.share)
         );
@@ -128,7 +128,7 @@ fn on_hover(
 
 /// The hover text of a role: every segment with its share, or why there is no task time.
 fn detail(role: &Compared<'_>, shares: Option<&[f64; 8]>) -> String {
-    let mut lines = vec![role.label().to_owned()];
+    let mut lines = vec![role.heading()];
     let Some(shares) = shares else {
         lines.push(no_time_text(role.doc.assessment()).to_owned());
         return lines.join("\n");
