@@ -380,7 +380,10 @@ fn opened_notice(
     } else {
         format!("“{}”", comparison.title)
     };
-    let mut text = format!("Opened the comparison {title}: {found} role(s)");
+    let mut text = format!(
+        "Opened the comparison {title}: {}",
+        crate::fmt::count(found, "role", "roles")
+    );
     if !missing.is_empty() {
         let names: Vec<String> = missing.iter().map(ComparedRole::describe).collect();
         text.push_str(&format!("; not found: {}", names.join(", ")));

@@ -423,9 +423,9 @@ fn markers(ui: &mut Ui, entry: &Entry, doc: &Document) {
     if let Some(source) = &a.meta.derived_from {
         ui.label(RichText::new(format!("✎ adjusted: {}", a.adjustments.len())).small())
             .on_hover_text(format!(
-                "A variant of “{}” with {} changed input(s), each with its reason on the Score tab",
+                "A variant of “{}” with {}, each with its reason on the Score tab",
                 source.title,
-                a.adjustments.len()
+                crate::fmt::count(a.adjustments.len(), "changed input", "changed inputs")
             ));
     }
     let b = doc.breakdown();

@@ -850,7 +850,8 @@ fn write_imported(job: &ImportJob, imported: &Imported, io: &mut Streams) -> std
         n => {
             writeln!(
                 io.out,
-                "{arrow}: {n} published figure(s) differ from the recomputation"
+                "{arrow}: {} from the recomputation",
+                crate::fmt::count(n, "published figure differs", "published figures differ")
             )?;
             for d in &imported.differences {
                 writeln!(
