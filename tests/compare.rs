@@ -853,3 +853,18 @@ fn compare_20_generated_roles_light() {
 fn compare_20_generated_roles_dark() {
     snapshot_generated(20, egui::Theme::Dark, "compare_20_dark");
 }
+
+#[test]
+fn compare_table_of_12_roles_turned_dark() {
+    let folder = generated_library(12);
+    let Some(mut harness) = rendering_harness(folder.path(), egui::Theme::Dark) else {
+        return;
+    };
+    compare_all_in_file_order(&mut harness);
+    harness
+        .get_by_label("Every figure side by side")
+        .scroll_to_me();
+    harness.run();
+    click(&mut harness, "Roles as rows");
+    harness.snapshot("compare_table_12_turned_dark");
+}

@@ -98,11 +98,20 @@ impl PinnedTable<'_> {
             .zip(self.widths)
             .map(|(head, width)| head.height(ui, *width))
             .fold(ui.spacing().interact_size.y, f32::max);
-        let row_height = self
+        let least = ui.spacing().interact_size.y + LINE_PADDING;
+        let heights: Vec<f32> = self
             .rows
             .iter()
-            .map(|head| head.height(ui, self.first_width))
-            .fold(ui.spacing().interact_size.y + LINE_PADDING, f32::max);
+            .map(|head| head.height(ui, self.first_width).max(least))
+            .collect();
+        let tops: Vec<f32> = heights
+            .iter()
+            .scan(header, |y, h| {
+                let top = *y;
+                *y += h;
+                Some(top)
+            })
+            .collect();
         let lefts: Vec<f32> = self
             .widths
             .iter()
@@ -113,9 +122,7 @@ impl PinnedTable<'_> {
             })
             .collect();
         let width = self.first_width + self.widths.iter().sum::<f32>();
-        // Row counts are small; the cast is exact.
-        #[allow(clippy::cast_precision_loss)]
-        let height = header + row_height * self.rows.len() as f32;
+        let height = header + heights.iter().sum::<f32>();
         egui::ScrollArea::horizontal()
             .id_salt(id)
             .auto_shrink([false, true])
@@ -125,7 +132,8 @@ impl PinnedTable<'_> {
                 let grid = Grid {
                     rect,
                     header,
-                    row_height,
+                    tops: &tops,
+                    heights: &heights,
                     lefts: &lefts,
                 };
                 // The header row and the first column stick to the view's top and left edges
@@ -233,31 +241,32 @@ impl PinnedTable<'_> {
     }
 }
 
-/// Where the rows and columns of a table lie on screen.
+/// Where the rows and columns of a table lie on screen: each row's top and height and each
+/// column's left, from the table's top-left corner.
 struct Grid<'a> {
     rect: Rect,
     header: f32,
-    row_height: f32,
+    tops: &'a [f32],
+    heights: &'a [f32],
     lefts: &'a [f32],
 }
 
 impl Grid<'_> {
     /// Row `r`, from the table's left edge, `width` wide.
     fn row(&self, r: usize, width: f32) -> Rect {
-        // Row indices are small; the cast is exact.
-        #[allow(clippy::cast_precision_loss)]
-        let top = self.rect.top() + self.header + self.row_height * r as f32;
-        Rect::from_min_size(pos2(self.rect.left(), top), vec2(width, self.row_height))
+        let top = self.tops.get(r).copied().unwrap_or(self.header);
+        let height = self.heights.get(r).copied().unwrap_or_default();
+        Rect::from_min_size(
+            pos2(self.rect.left(), self.rect.top() + top),
+            vec2(width, height),
+        )
     }
 
     /// The cell of row `r` in column `c`, `width` wide.
     fn cell(&self, r: usize, c: usize, width: f32) -> Rect {
         let row = self.row(r, width);
         let left = self.lefts.get(c).copied().unwrap_or_default();
-        Rect::from_min_size(
-            pos2(self.rect.left() + left, row.top()),
-            vec2(width, self.row_height),
-        )
+        Rect::from_min_size(pos2(self.rect.left() + left, row.top()), row.size())
     }
 }
 
