@@ -364,13 +364,8 @@ impl BreakdownLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart_layout::testing::{measure, overlapping};
     use crate::model::Assessment;
-
-    fn measure(text: &str, _: TextKind) -> (f32, f32) {
-        #[allow(clippy::cast_precision_loss)]
-        let width = text.chars().count() as f32 * 7.0;
-        (width, 16.0)
-    }
 
     fn published() -> Assessment {
         serde_json::from_str(include_str!(
@@ -456,11 +451,8 @@ mod tests {
             .map(|t| t.text.as_str())
             .collect();
         assert_eq!(figures, ["31.7", "−6.2", "+0.6", "−1.6", "24.5"]);
-        for (i, a) in layout.texts.iter().enumerate() {
-            for b in &layout.texts[i + 1..] {
-                assert!(!a.rect.overlaps(&b.rect), "{} over {}", a.text, b.text);
-            }
-        }
+        let overlapping = overlapping(&layout.texts);
+        assert!(overlapping.is_empty(), "{overlapping:?}");
         assert!(
             layout.steps.iter().all(|s| layout.plot.contains(&s.rect)),
             "the steps stay in the plot"

@@ -501,17 +501,38 @@ pub fn threshold_label(zone: Zone, value: f64) -> String {
     format!("{} ≥ {}", zone.name(), fmt::weight(value))
 }
 
+/// What the layouts' tests share: a measure that needs no fonts, and the check that no two
+/// texts overlap.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::framework::Framework;
+pub(crate) mod testing {
+    use super::{PlacedText, TextKind};
 
-    /// Every character 7 units wide, lines 16 high.
-    fn measure(text: &str, _: TextKind) -> (f32, f32) {
+    /// Every character 7 units wide; lines 16 high, a detail's 13.
+    pub(crate) fn measure(text: &str, kind: TextKind) -> (f32, f32) {
         #[allow(clippy::cast_precision_loss)]
         let width = text.chars().count() as f32 * 7.0;
-        (width, 16.0)
+        (width, if kind == TextKind::Detail { 13.0 } else { 16.0 })
     }
+
+    /// The pairs of texts whose boxes overlap.
+    pub(crate) fn overlapping(texts: &[PlacedText]) -> Vec<(String, String)> {
+        let mut pairs = Vec::new();
+        for (i, a) in texts.iter().enumerate() {
+            for b in &texts[i + 1..] {
+                if a.rect.overlaps(&b.rect) {
+                    pairs.push((a.text.clone(), b.text.clone()));
+                }
+            }
+        }
+        pairs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::measure;
+    use super::*;
+    use crate::framework::Framework;
 
     #[test]
     fn long_names_wrap_at_spaces_and_long_words_between_characters() {

@@ -534,14 +534,8 @@ impl ScoreLayout {
 mod tests {
     use super::*;
     use crate::chart_layout::names::{NameSource, role_names};
+    use crate::chart_layout::testing::{self, measure};
     use crate::model::Assessment;
-
-    /// Every character 7 units wide, lines 16 high (13 for details).
-    fn measure(text: &str, kind: TextKind) -> (f32, f32) {
-        #[allow(clippy::cast_precision_loss)]
-        let width = text.chars().count() as f32 * 7.0;
-        (width, if kind == TextKind::Detail { 13.0 } else { 16.0 })
-    }
 
     fn published() -> Assessment {
         serde_json::from_str(include_str!(
@@ -570,16 +564,7 @@ mod tests {
     }
 
     fn overlapping(layout: &ScoreLayout) -> Vec<(String, String)> {
-        let texts = &layout.texts;
-        let mut pairs = Vec::new();
-        for (i, a) in texts.iter().enumerate() {
-            for b in &texts[i + 1..] {
-                if a.rect.overlaps(&b.rect) {
-                    pairs.push((a.text.clone(), b.text.clone()));
-                }
-            }
-        }
-        pairs
+        testing::overlapping(&layout.texts)
     }
 
     #[test]

@@ -303,13 +303,8 @@ impl TimeSplitLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart_layout::testing::{measure, overlapping};
     use crate::framework::Framework;
-
-    fn measure(text: &str, _: TextKind) -> (f32, f32) {
-        #[allow(clippy::cast_precision_loss)]
-        let width = text.chars().count() as f32 * 7.0;
-        (width, 16.0)
-    }
 
     #[test]
     fn shares_add_up_per_bar_and_a_role_without_tasks_has_none() {
@@ -355,10 +350,7 @@ mod tests {
             (ends[ends.len() - 1] - plot.right).abs() < 0.01,
             "100% fills the bar"
         );
-        for (i, a) in layout.texts.iter().enumerate() {
-            for b in &layout.texts[i + 1..] {
-                assert!(!a.rect.overlaps(&b.rect), "{} over {}", a.text, b.text);
-            }
-        }
+        let overlapping = overlapping(&layout.texts);
+        assert!(overlapping.is_empty(), "{overlapping:?}");
     }
 }
