@@ -122,6 +122,8 @@ pub struct Mark {
     pub label: String,
     /// How it is drawn.
     pub shape: Shape,
+    /// The score is provisional: task time does not add up to 100%.
+    pub provisional: bool,
 }
 
 impl Mark {
@@ -134,12 +136,14 @@ impl Mark {
                 zone: Some(result.zone),
                 label: bar_label(result.score, result.zone, result.overridden, b.provisional),
                 shape,
+                provisional: b.provisional,
             },
             None => Self {
                 value: None,
                 zone: None,
                 label: NO_SCORE.to_owned(),
                 shape,
+                provisional: false,
             },
         }
     }
@@ -201,6 +205,7 @@ impl Row {
                 zone: Some(zone),
                 label: format!("{} {}", fmt::score(score), zone.name()),
                 shape: Shape::Published,
+                provisional: false,
             }],
             computed: None,
         }

@@ -339,7 +339,7 @@ fn key(ui: &mut Ui, chart: &ScoreChart, input: &ChartInput<'_>) {
     if chart.rows.iter().any(|r| r.computed.is_some()) {
         parts.push("◆ the computed score under an assessor override".into());
     }
-    if marks().any(|m| m.label.contains("provisional")) {
+    if marks().any(|m| m.provisional) {
         parts.push("provisional: task time not 100%".into());
     }
     if marks().any(|m| m.value.is_none()) {
