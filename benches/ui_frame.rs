@@ -73,7 +73,7 @@ fn app(view: View) -> AijriApp {
         Settings::default(),
         Box::new(ScriptedPicker::default()),
         Options {
-            recovery: None,
+            data_dir: None,
             recovery_delay: Duration::from_secs(3),
         },
     );

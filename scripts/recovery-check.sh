@@ -30,7 +30,7 @@ dbus-run-session -- bash -c "
   APP=\$!
   sleep 4
   import -window root '$WORK/after-restart.png'
-  /usr/bin/python3 scripts/press.py --expect 'Unsaved edits from last time'
+  /usr/bin/python3 scripts/press.py --expect 'Unsaved work from last time'
   /usr/bin/python3 scripts/press.py 'Restore backend-api-developer.aijri.json' --expect 'Current score 26.0'
   import -window root '$WORK/restored.png'
   kill \$APP

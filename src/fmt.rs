@@ -205,8 +205,7 @@ pub fn date(year: i32, month: u8, day: u8) -> String {
 /// Every counted noun the program writes goes through here (tests/plurals.rs checks).
 #[must_use]
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
-    let noun = if n == 1 { singular } else { plural };
-    format!("{n} {noun}")
+    format!("{n} {}", if n == 1 { singular } else { plural })
 }
 
 /// The findings of a validation in counts: "0 errors, 1 warning".

@@ -435,6 +435,11 @@ pub struct RelatedRole {
     pub aijri: Option<f64>,
     /// Why it is worth a look.
     pub note: String,
+    /// The `meta.id` of the library role this entry means, written when the adviser links it;
+    /// without it the entry is matched by its title (see `crate::pathways`). Written only when
+    /// set, so a file without links stays as format v1 readers know it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Fields this program does not know, kept on rewrite.
     #[serde(flatten)]
     pub extra: Extra,

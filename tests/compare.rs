@@ -251,6 +251,12 @@ fn the_client_report_of_the_comparison_set_is_written_as_pdf() {
     let folder = library_copy();
     let picker = ScriptedPicker::default();
     let mut harness = harness(folder.path(), &picker);
+    // An unsaved edit of the open Backend/API Developer, which the junior role names under
+    // "where to look next": the report shows it live, beside the published figure.
+    click(&mut harness, BACKEND);
+    click(&mut harness, "Evidence");
+    click(&mut harness, "Wage Trends: 0");
+    assert!(shows(&harness, "Current score 26.0"));
     click(&mut harness, &format!("Compare {JUNIOR}"));
     click(&mut harness, &format!("Compare {SENIOR}"));
     harness.state_mut().apply(Action::EditComparison {
@@ -279,7 +285,16 @@ fn the_client_report_of_the_comparison_set_is_written_as_pdf() {
     for title in [JUNIOR, SENIOR] {
         assert!(text.contains(title), "{title} in the report: {text}");
     }
-    assert!(!text.contains(BACKEND), "only the compared roles: {text}");
+    assert!(
+        !text.contains(&format!("{BACKEND} Mid-Level (3-5 years)")),
+        "only the compared roles: {text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{BACKEND} (mid-level) — 26.0 Yellow (published 24.5)"
+        )),
+        "the junior's option, found in the open library: {text}"
+    );
     assert!(
         text.contains("Options for J.S."),
         "the comparison's title heads the report: {text}"

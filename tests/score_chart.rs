@@ -26,6 +26,7 @@ fn role(assessment: Assessment, framework: &Framework) -> ReportRole {
         assessment,
         framework: framework.clone(),
         missing_framework: None,
+        options: Vec::new(),
     }
 }
 

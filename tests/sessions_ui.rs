@@ -226,7 +226,7 @@ fn a_saved_comparison_reopens_with_its_roles_title_and_notes() {
     let app = harness.state();
     assert_eq!(app.state.view, View::Compare);
     assert_eq!(app.state.store.compared().len(), 2);
-    assert_eq!(app.state.comparison.title, "Options for J.S.");
+    assert_eq!(app.state.comparison.title(), "Options for J.S.");
     assert!(app.state.settings.recent_comparisons.contains(&file));
 }
 
@@ -289,8 +289,8 @@ fn the_comparison_title_and_notes_come_back_after_a_restart() {
 
     let harness = common::harness_with_settings(folder.path(), settings);
     let comparison = &harness.state().state.comparison;
-    assert_eq!(comparison.title, "Options for K.L.");
-    assert_eq!(comparison.notes, "Look at security roles next");
+    assert_eq!(comparison.title(), "Options for K.L.");
+    assert_eq!(comparison.notes(), "Look at security roles next");
     assert_eq!(harness.state().state.store.compared().len(), 2);
 }
 
@@ -313,7 +313,7 @@ fn a_comparison_file_given_to_the_program_opens_with_its_roles() {
     let app = harness.state();
     assert_eq!(app.state.view, View::Compare);
     assert_eq!(app.state.store.compared().len(), 2);
-    assert_eq!(app.state.comparison.title, "M.N.");
+    assert_eq!(app.state.comparison.title(), "M.N.");
 }
 
 #[test]
@@ -333,6 +333,6 @@ fn a_comparison_file_dropped_onto_the_window_opens_in_compare() {
     common::drop_files(&mut harness, &[file]);
     let app = harness.state();
     assert_eq!(app.state.view, View::Compare);
-    assert_eq!(app.state.comparison.title, "O.P.");
+    assert_eq!(app.state.comparison.title(), "O.P.");
     assert_eq!(app.state.store.compared().len(), 1);
 }

@@ -365,7 +365,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     let (mut harness, path, theirs) = edited_here_and_changed_there(folder.path());
 
     press_ctrl_s(&mut harness);
-    assert!(shows(&harness, "Files changed on disk"));
+    assert!(shows(&harness, "File changed on disk"));
     click(&mut harness, "Cancel");
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
@@ -424,7 +424,7 @@ fn crash_with_an_unsaved_edit(folder: &Path, recovery: &Path) {
     edit_wage_trends(&mut harness);
     harness.step();
     settle(&mut harness);
-    assert_eq!(std::fs::read_dir(recovery).unwrap().count(), 1);
+    assert_eq!(common::recovery_files(recovery), 1);
 }
 
 /// A library whose Wage Trends edit was left unsaved by a crash, and the app started again on it
@@ -577,7 +577,7 @@ fn the_overwrite_question_saves_the_role_it_asked_about_and_shortcuts_wait() {
     let folder = library_copy();
     let (mut harness, path, _) = edited_here_and_changed_there(folder.path());
     press_ctrl_s(&mut harness);
-    assert!(shows(&harness, "Files changed on disk"));
+    assert!(shows(&harness, "File changed on disk"));
 
     // Ctrl+N under the question would select a new role; it must wait for the answer.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
@@ -601,7 +601,7 @@ fn saving_from_the_close_question_asks_before_overwriting_a_changed_file() {
     harness.run();
     click(&mut harness, "Save");
     assert!(
-        shows(&harness, "Files changed on disk"),
+        shows(&harness, "File changed on disk"),
         "the close guard's Save asks first"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
@@ -628,7 +628,7 @@ fn save_as_onto_a_role_open_with_unsaved_edits_asks_first() {
     picker.answer(vec![junior.clone()]);
     click(&mut harness, "File");
     common::click_menu_entry(&mut harness, "Save as…");
-    assert!(shows(&harness, "Replace an open assessment?"));
+    assert!(shows(&harness, "Replace the file?"));
     click(&mut harness, "Cancel");
     assert_eq!(std::fs::read_to_string(&junior).unwrap(), before);
     assert_eq!(harness.state().state.store.entries().len(), 3);
@@ -666,14 +666,14 @@ fn undo_merges_typing_only_within_one_document() {
 #[test]
 fn unsaved_edits_are_offered_back_after_a_crash_and_go_once_saved() {
     let (_folder, recovery, mut harness) = restarted_after_a_crash();
-    assert!(shows(&harness, "Unsaved edits from last time"));
+    assert!(shows(&harness, "Unsaved work from last time"));
     click(&mut harness, "Restore backend-api-developer.aijri.json");
     assert!(shows(&harness, "Current score 26.0"), "the edit is back");
     assert!(selected(&harness).is_dirty());
 
     press_ctrl_s(&mut harness);
     settle(&mut harness);
-    let left = std::fs::read_dir(recovery.path()).unwrap().count();
+    let left = common::recovery_files(recovery.path());
     assert_eq!(left, 0, "saving removes the recovery file");
 }
 
@@ -682,8 +682,8 @@ fn discarding_a_recovery_removes_its_file() {
     let (_folder, recovery, mut harness) = restarted_after_a_crash();
     click(&mut harness, "Discard backend-api-developer.aijri.json");
     settle(&mut harness);
-    assert_eq!(std::fs::read_dir(recovery.path()).unwrap().count(), 0);
-    assert!(!shows(&harness, "Unsaved edits from last time"));
+    assert_eq!(common::recovery_files(recovery.path()), 0);
+    assert!(!shows(&harness, "Unsaved work from last time"));
     select_backend(&mut harness);
     assert!(shows(&harness, "Current score 24.5"));
 }
@@ -699,7 +699,6 @@ fn a_failed_save_keeps_the_edit_unsaved_and_names_the_file() {
     std::fs::create_dir(&path).unwrap();
 
     press_ctrl_s(&mut harness);
-    click(&mut harness, "Overwrite");
     let notice = harness.state().state.notices.last().cloned().unwrap();
     assert!(notice.is_error, "{notice:?}");
     assert!(
@@ -726,12 +725,12 @@ fn quitting_with_discard_leaves_no_recovery_file_to_offer_next_time() {
     edit_wage_trends(&mut harness);
     harness.step();
     settle(&mut harness);
-    assert_eq!(std::fs::read_dir(recovery.path()).unwrap().count(), 1);
+    assert_eq!(common::recovery_files(recovery.path()), 1);
     harness.state_mut().apply(Action::Quit);
     harness.run();
     click(&mut harness, "Discard");
     assert!(harness.state().close_allowed());
-    assert_eq!(std::fs::read_dir(recovery.path()).unwrap().count(), 0);
+    assert_eq!(common::recovery_files(recovery.path()), 0);
 }
 
 // ---- One way to show a figure; the method's edge cases in the window ----

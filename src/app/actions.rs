@@ -1,19 +1,18 @@
-//! What the user can do, as values: views emit [`Action`]s and [`AijriApp::apply`] carries them
-//! out after the frame, asking first where edits could be lost. Actions name documents by
-//! [`DocId`]; one whose document is gone does nothing and says so. Tests drive the app through
-//! the same door.
+//! What the user can do, as values: views emit [`Action`]s, which join the command queue and
+//! are carried out by [`AijriApp::apply`] after the frame, asking first where work could be lost.
+//! Actions name documents by [`DocId`]; one whose document is gone does nothing and says so.
+//! Tests drive the app through the same door.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use super::jobs::Done;
+use super::notices::NoticeId;
 use super::picker::{CsvScope, DialogKind, ExportFormat, PickRequest, Purpose};
-use super::questions::{Answer, Question, Then};
-use super::saving::{self, AfterSave, SaveItem};
+use super::questions::{Answer, Then};
 use super::store::{DocId, Document, Edit, Scoring, file_name};
+use super::unsaved::WorkId;
 use super::variant::PendingVariant;
 use super::{AijriApp, Tab, View};
-use crate::library;
+use crate::library::recovery::RecoveryKey;
 use crate::model::Assessment;
 
 /// One thing the user asked for.
@@ -51,8 +50,10 @@ pub enum Action {
     EditFramework(Box<crate::framework::Framework>),
     /// An editable copy of the framework in use; every role is viewed under it.
     NewFrameworkVariant,
-    /// Ask where to save the framework with this id.
+    /// Save the framework variant with this id to its file (asks where, the first time).
     SaveFramework(String),
+    /// Ask where to save the framework variant with this id.
+    SaveFrameworkAs(String),
     /// Watch the library folder this way (events, polling, or automatic).
     SetWatchMode(crate::library::watch::WatchMode),
     /// Save a document (asks first if its file changed on disk).
@@ -72,9 +73,23 @@ pub enum Action {
     /// Close the window (asks first when edits are unsaved).
     Quit,
     /// Remove a notice.
-    DismissNotice(usize),
-    /// Ask where to save the comparison set as a comparison file.
+    DismissNotice(NoticeId),
+    /// Show the log of every notice.
+    ShowNoticeLog,
+    /// Open a file with the desktop's program for it.
+    OpenWithDesktop(PathBuf),
+    /// Show a file in its folder (the desktop's file manager).
+    ShowInFolder(PathBuf),
+    /// Open the program's data folder (recovery files, settings, its own library).
+    OpenDataFolder,
+    /// Step back one edit of a piece of work.
+    Undo(WorkId),
+    /// Step forward one undone edit of a piece of work.
+    Redo(WorkId),
+    /// Save the comparison to its file (asks where, the first time).
     SaveComparison,
+    /// Ask where to save the comparison.
+    SaveComparisonAs,
     /// Ask for a comparison file to open.
     OpenComparison,
     /// Open this comparison file.
@@ -112,10 +127,10 @@ pub enum Action {
     ExportClientReport,
     /// The answer to the open question.
     Answer(Answer),
-    /// Bring back the unsaved edits of a recovery file (by the document's path).
-    Restore(PathBuf),
-    /// Throw away the unsaved edits of a recovery file (by the document's path).
-    DiscardRecovery(PathBuf),
+    /// Bring back the unsaved work of a recovery file.
+    Restore(RecoveryKey),
+    /// Throw away the unsaved work of a recovery file.
+    DiscardRecovery(RecoveryKey),
 }
 
 const ASSESSMENT_FILTER: (&str, &str) = ("AIJRI assessment", "json");
@@ -123,6 +138,7 @@ const ASSESSMENT_FILTER: (&str, &str) = ("AIJRI assessment", "json");
 impl AijriApp {
     /// Carries out an action.
     pub fn apply(&mut self, action: Action) {
+        let _ui_thread = crate::library::disk::UiThread::enter();
         match action {
             Action::Select(id) => self.select(id),
             Action::SetTab(tab) => self.views.editor.tab = tab,
@@ -131,7 +147,7 @@ impl AijriApp {
                 self.state.view = View::Editor;
                 self.views.editor.go_to(field);
             }
-            Action::SetCompared(id, on) => self.state.store.set_compared(id, on),
+            Action::SetCompared(id, on) => self.set_compared(id, on),
             Action::Edit(id, edit) => self.edit(id, edit),
             Action::New => self.new_assessment(),
             Action::OpenFiles => self.ask_open(Purpose::OpenFiles, DialogKind::OpenFiles),
@@ -143,42 +159,64 @@ impl AijriApp {
             Action::OpenFramework => self.ask_open_framework(),
             Action::EditFramework(framework) => self.framework_edited(*framework),
             Action::NewFrameworkVariant => self.new_framework_variant(),
-            Action::SaveFramework(id) => self.ask_save_framework(id),
+            Action::SaveFramework(id) => self.save_framework_to_file(id),
+            Action::SaveFrameworkAs(id) => self.ask_save_framework(id),
             Action::CancelLoad => {
                 let state = &self.state;
                 for loading in [&state.loading, &state.opening].into_iter().flatten() {
                     loading.cancel();
                 }
             }
-            Action::Save(id) => self.save(vec![id], false, None),
+            Action::Save(id) => self.save(&[id]),
             Action::SaveAs(id) => self.ask_save_as(id, false),
             Action::SaveVariant(id) => self.ask_save_as(id, true),
             Action::SaveVariantWithReasons(pending) => {
-                let PendingVariant { doc, path, variant } = *pending;
-                self.save_as(doc, path, Some(Box::new(variant)), false);
+                let PendingVariant {
+                    doc,
+                    path,
+                    variant,
+                    expect,
+                } = *pending;
+                self.save_variant(doc, path, variant, expect);
             }
             Action::Revert(id) => self.ask_revert(id),
             Action::CompareWithSource(id) => self.compare_with_source(id),
             Action::SetDarkMode(dark) => self.set_dark_mode(dark),
             Action::Quit => self.guard(Then::Quit),
-            Action::DismissNotice(index) => {
-                if index < self.state.notices.len() {
-                    self.state.notices.remove(index);
-                }
-            }
-            Action::SaveComparison => self.ask_save_comparison(),
+            Action::DismissNotice(id) => self.state.notices.dismiss(id),
+            Action::ShowNoticeLog => self.views.notice_log = true,
+            Action::OpenWithDesktop(path) => self.open_with_desktop(path, false),
+            Action::ShowInFolder(path) => self.open_with_desktop(path, true),
+            Action::OpenDataFolder => self.open_data_folder(),
+            Action::Undo(work) => self.step(work, true),
+            Action::Redo(work) => self.step(work, false),
+            Action::SaveComparison => self.ask_save_comparison(false),
+            Action::SaveComparisonAs => self.ask_save_comparison(true),
             Action::OpenComparison => self.ask_open_comparison(),
             Action::OpenComparisonFile(path) => self.open_comparison(path),
             Action::EditComparison { title, notes } => {
-                self.state.comparison.title = title;
-                self.state.comparison.notes = notes;
+                let key = if title == self.state.comparison.title() {
+                    "notes"
+                } else {
+                    "title"
+                };
+                self.change_comparison(Some(key), |content| {
+                    content.title = title;
+                    content.notes = notes;
+                });
             }
             Action::ImportText => self.ask_import(),
             Action::PasteText => self.views.transfer.open_paste(),
-            Action::ImportPasted(text) => self.import_text(&text, "pasted text"),
+            Action::ImportPasted(text) => self.import_texts(vec![(
+                "pasted text".to_owned(),
+                super::transfer::Source::Text(text),
+            )]),
             Action::OpenDropped(paths) => self.open_dropped(paths),
             Action::ReadClipboardHtml => self.read_clipboard_html(),
-            Action::ImportPastedHtml(html) => self.import_pasted_html(&html),
+            Action::ImportPastedHtml(html) => self.import_texts(vec![(
+                "pasted web page".to_owned(),
+                super::transfer::Source::Html(html),
+            )]),
             Action::AcceptImports => self.accept_imports(),
             Action::DiscardImports => self.views.transfer.pending.clear(),
             Action::Export(id, format) => self.ask_role_export(id, format),
@@ -186,8 +224,8 @@ impl AijriApp {
             Action::ExportCsv(scope) => self.ask_export_csv(scope),
             Action::ExportClientReport => self.ask_export_client_report(),
             Action::Answer(answer) => self.answer(answer),
-            Action::Restore(path) => self.restore(&path),
-            Action::DiscardRecovery(path) => self.discard_recovery(&path),
+            Action::Restore(key) => self.restore(&key),
+            Action::DiscardRecovery(key) => self.discard_recovery(&key),
         }
     }
 
@@ -196,6 +234,19 @@ impl AijriApp {
             self.state.selected = Some(id);
             self.views.editor.jump_to = None;
         }
+    }
+
+    /// Ticks a role for the comparison, or unticks it: a change of the comparison.
+    fn set_compared(&mut self, id: DocId, on: bool) {
+        if on && self.state.store.doc(id).is_none() {
+            return;
+        }
+        self.change_comparison(None, |content| {
+            content.roles.retain(|&r| r != id);
+            if on {
+                content.roles.push(id);
+            }
+        });
     }
 
     /// The one door for changes, from the app's side: a change to a document that is gone is
@@ -215,37 +266,20 @@ impl AijriApp {
         );
     }
 
+    /// Undo (`back`) or redo of a piece of work: an assessment, a framework variant, the
+    /// comparison.
+    fn step(&mut self, work: WorkId, back: bool) {
+        match work {
+            WorkId::Assessment(id) => self.edit(id, if back { Edit::Undo } else { Edit::Redo }),
+            WorkId::Framework(id) => self.step_framework(&id, back),
+            WorkId::Comparison => self.undo_comparison(back),
+        }
+    }
+
     fn set_dark_mode(&mut self, dark: bool) {
         self.state.settings.dark_mode = Some(dark);
-        if let Some(ctx) = self.jobs.context() {
-            self.state.settings.apply_theme(&ctx);
-        }
-    }
-
-    /// Runs `then` now, or asks Save / Discard / Cancel first when edits are unsaved.
-    fn guard(&mut self, then: Then) {
-        let dirty = self.state.store.dirty();
-        if dirty.is_empty() || self.close_allowed {
-            self.run(then);
-        } else {
-            self.state.question = Some(Question::Unsaved { docs: dirty, then });
-        }
-    }
-
-    /// Carries out what the user confirmed.
-    pub(super) fn run(&mut self, then: Then) {
-        match then {
-            Then::Quit => {
-                self.close_allowed = true;
-                self.close_now = true;
-                // Saved or discarded edits leave no recovery file behind to offer next time.
-                for work in self.state.store.take_recovery_work(Duration::MAX) {
-                    self.jobs.recovery(work);
-                }
-                self.jobs.wait(Duration::from_secs(2));
-            }
-            Then::OpenLibrary(folder) => self.open_folder(folder),
-            Then::Revert(id) => self.reload_from_disk(id),
+        if let Some(ctx) = self.io.context() {
+            super::settings::apply_theme(&self.state.settings, &ctx);
         }
     }
 
@@ -284,10 +318,8 @@ impl AijriApp {
     /// Opens a file dialog without blocking the UI; a scripted picker answers at once, so its
     /// answer is handled now rather than a frame later.
     pub(super) fn request_pick(&mut self, request: PickRequest) {
-        self.jobs.pick(self.picker.as_ref(), request);
-        for done in self.jobs.finished() {
-            self.finished(done);
-        }
+        self.io.pick(self.picker.as_ref(), request);
+        self.run_commands();
     }
 
     fn ask_open(&mut self, purpose: Purpose, kind: DialogKind) {
@@ -333,78 +365,20 @@ impl AijriApp {
         });
     }
 
-    /// Saves on a worker thread; [`Done::Saved`] brings the outcome to [`AijriApp::saved`].
-    pub(super) fn spawn_save(&mut self, items: Vec<SaveItem>, after: AfterSave) {
-        self.jobs.spawn("save", move || Done::Saved {
-            outcome: saving::run(items),
-            after,
-        });
-    }
-
-    /// Handles what a background job reports.
-    pub(super) fn finished(&mut self, done: Done) {
-        match done {
-            Done::Picked { purpose, paths } => self.picked(purpose, paths),
-            Done::Opened { load, files } => {
-                self.opened(load, files);
-                self.source_opened();
-            }
-            Done::Reloaded { doc, result } => self.reloaded(doc, result),
-            Done::FrameworksFound {
-                load,
-                frameworks,
-                errors,
-            } => self.frameworks_found(load, *frameworks, errors),
-            Done::FrameworkOpened(result) => self.framework_opened(result),
-            Done::Watching { load, watcher } => self.watching(load, watcher),
-            Done::FolderChanged { load, changes } => self.folder_changed(load, changes),
-            Done::ChangedFiles(files) => self.changed_files(files),
-            Done::LoadFound { load, total } => self.load_found(load, total),
-            Done::LoadBatch { load, docs } => self.load_batch(load, docs),
-            Done::LoadFinished { load, cancelled } => self.load_finished(load, cancelled),
-            Done::TextsRead(texts) => {
-                for (path, text) in texts {
-                    match text {
-                        Ok(text) => self.import_file(&path, &text),
-                        Err(message) => self.state.notify(true, message),
-                    }
-                }
-            }
-            Done::ClipboardHtml(html) => self.views.transfer.clipboard_html(html),
-            Done::Written { what, result } => match result {
-                Ok(path) => self
-                    .state
-                    .notify(false, format!("Exported {what} to {}", path.display())),
-                Err(message) => self.state.notify(true, message),
-            },
-            Done::RecoveryFailed(message) | Done::Warning(message) => {
-                self.state.notify(true, message);
-            }
-            Done::Saved { outcome, after } => self.saved(outcome, after),
-            Done::ComparisonRead { path, result } => self.comparison_read(path, result),
-            Done::ComparisonSaved { path, result } => self.comparison_saved(path, result),
-        }
-    }
-
-    /// Handles the answer of a file dialog; a cancelled dialog does nothing.
-    fn picked(&mut self, purpose: Purpose, paths: Vec<PathBuf>) {
+    /// Handles the answer of a file dialog. A cancelled dialog does nothing (and whatever waited
+    /// on the save it was for, such as quitting, does not go on).
+    pub(super) fn picked(&mut self, purpose: Purpose, paths: Vec<PathBuf>, replace_asked: bool) {
         let Some(first) = paths.first().cloned() else {
+            self.after_saving = None;
             return;
         };
         match purpose {
             Purpose::OpenFiles => self.load_paths(paths),
             Purpose::OpenFramework => self.load_framework(first),
-            Purpose::SaveFramework(id) => self.save_framework(&id, first),
             Purpose::OpenFolder => self.apply(Action::OpenLibrary(first)),
-            Purpose::SaveAs(id) => self.save_as(id, with_extension(first), None, false),
-            Purpose::SaveVariant(id) => self.prepare_variant(id, with_extension(first)),
             Purpose::ImportText => self.read_texts(paths),
-            Purpose::Export(id, format) => self.export_to(id, format, first),
-            Purpose::ExportCsv(scope) => self.export_csv(scope, &first),
-            Purpose::ExportChartPng => self.export_chart(&first),
-            Purpose::SaveComparison => self.save_comparison(first),
             Purpose::OpenComparison => self.open_comparison(first),
-            Purpose::ExportClientReport => self.export_client_report(&first),
+            purpose => self.resolve_target(purpose, first, replace_asked),
         }
     }
 
@@ -414,93 +388,14 @@ impl AijriApp {
         match self.state.store.doc(id) {
             Some(doc) if doc.stamp().is_none() => {}
             Some(doc) if doc.is_dirty() => {
-                self.state.question = Some(Question::DiscardEdits { doc: id });
+                self.ask(super::Question::DiscardEdits { doc: id });
             }
             Some(_) => self.reload_from_disk(id),
             None => {}
-        }
-    }
-
-    fn answer(&mut self, answer: Answer) {
-        let Some(question) = self.state.question.take() else {
-            return;
-        };
-        match (question, answer) {
-            (_, Answer::Cancel) | (Question::ChangedOutside { .. }, Answer::KeepMine) => {}
-            (Question::ChangedOutside { doc, theirs }, Answer::TakeTheirs) => {
-                self.take_theirs(doc, theirs);
-            }
-            (Question::ChangedOutside { doc, theirs }, Answer::SaveMineAsCopy) => {
-                self.save_mine_as_copy(doc, theirs);
-            }
-            (Question::Unsaved { docs, then }, Answer::Save) => self.save(docs, false, Some(then)),
-            (Question::Unsaved { docs, then }, Answer::Discard) => {
-                self.state.store.discard_recovery(&docs);
-                self.run(then);
-            }
-            (Question::Overwrite { docs, then, .. }, Answer::Overwrite) => {
-                self.save(docs, true, then);
-            }
-            (Question::DiscardEdits { doc }, Answer::Discard) => {
-                self.state.store.discard_recovery(&[doc]);
-                self.run(Then::Revert(doc));
-            }
-            (
-                Question::ReplaceOpen {
-                    doc, path, variant, ..
-                },
-                Answer::Overwrite,
-            ) => self.save_as(doc, path, variant, true),
-            (question, _) => self.state.question = Some(question),
-        }
-    }
-
-    fn restore(&mut self, path: &Path) {
-        let Some(recovery) = self.views.recovery.take(path) else {
-            return;
-        };
-        let id = match self.state.store.by_path(path) {
-            Some(id) => id,
-            None => {
-                let content = match library::load_file(path) {
-                    Ok(loaded) => self.state.scoring().document(loaded),
-                    Err(_) => {
-                        let framework = self.state.framework_for(&recovery.assessment);
-                        Document::new(recovery.assessment.clone(), None, framework)
-                    }
-                };
-                self.state.store.open(path.to_owned(), Ok(content))
-            }
-        };
-        self.edit(id, Edit::Restore(Box::new(recovery.assessment)));
-        self.state.selected = Some(id);
-        self.state.notify(
-            false,
-            format!(
-                "Restored your unsaved edits to {}: save them to keep them",
-                file_name(path)
-            ),
-        );
-    }
-
-    fn discard_recovery(&mut self, path: &Path) {
-        if self.views.recovery.take(path).is_some() {
-            self.jobs
-                .recovery(super::store::RecoveryWork::Remove(path.to_owned()));
         }
     }
 }
 
 fn filter((name, extension): (&str, &str)) -> (String, Vec<String>) {
     (name.to_owned(), vec![extension.to_owned()])
-}
-
-/// Adds `.aijri.json` to a chosen path that lacks it, so the library finds the file.
-fn with_extension(path: PathBuf) -> PathBuf {
-    if library::is_assessment_file(&path) {
-        return path;
-    }
-    let name = file_name(&path);
-    let stem = name.strip_suffix(".json").unwrap_or(&name);
-    path.with_file_name(format!("{stem}{}", library::EXTENSION))
 }

@@ -6,17 +6,18 @@
 //! one (an organisation's own: name, logo, colours); a template with an error is named in a
 //! notice with its line, and the shipped one is used.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use super::AijriApp;
 use super::compare::comparison_set;
-use super::compare::png::with_extension;
-use super::jobs::Done;
+use super::io::{Content, Done};
 use super::picker::{DialogKind, PickRequest, Purpose};
-use super::{AijriApp, data_dir};
+use super::store::{DocId, Store};
 use crate::client_report::{
     self, ReportData, ReportDate, ReportRole, TEMPLATE_FILE_NAME, Template,
 };
-use crate::library;
+use crate::library::{Expect, disk};
+use crate::pathways::{Library, LibraryRole};
 
 /// The file name the save dialog suggests.
 const SUGGESTED_FILE_NAME: &str = "aijri-client-report.pdf";
@@ -42,10 +43,9 @@ impl AijriApp {
         });
     }
 
-    /// Typesets the client report of the comparison set and writes it to `path`, off the UI
-    /// thread; a notice names the file, or says what went wrong.
-    pub(super) fn export_client_report(&mut self, path: &Path) {
-        let path = with_extension(path, "pdf");
+    /// Typesets the client report of the comparison set and writes it to `path` (final,
+    /// canonical), off the UI thread; a notice names the file, or says what went wrong.
+    pub(super) fn export_client_report(&mut self, path: PathBuf, expect: Expect) {
         let roles = self.report_roles();
         if roles.is_empty() {
             self.state.notify(
@@ -54,36 +54,39 @@ impl AijriApp {
             );
             return;
         }
-        let template_override = data_dir().map(|dir| dir.join(TEMPLATE_FILE_NAME));
+        let template_override = self
+            .state
+            .data_dir
+            .as_ref()
+            .map(|dir| dir.join(TEMPLATE_FILE_NAME));
         // The comparison's title (the client's initials, say) heads the report.
-        let title = self.state.comparison.title.clone();
-        self.jobs.spawn_reporting("client-report", move |reporter| {
+        let title = self.state.comparison.title().to_owned();
+        let what = format!(
+            "the client report ({})",
+            crate::fmt::count(roles.len(), "role", "roles")
+        );
+        let warnings = self.io.sender();
+        let named = path.clone();
+        let make = move || {
             let template = chosen_template(template_override);
             let data = ReportData::new(Some(&title), ReportDate::today(), &roles);
-            match write_report(&data, &template, path) {
-                Ok((written, problem)) => {
-                    if let Some(problem) = problem {
-                        reporter.send(Done::Warning(problem));
-                    }
-                    Done::Written {
-                        what: format!(
-                            "the client report ({})",
-                            crate::fmt::count(roles.len(), "role", "roles")
-                        ),
-                        result: Ok(written),
-                    }
-                }
-                Err(message) => Done::Written {
-                    what: "the client report".to_owned(),
-                    result: Err(message),
-                },
+            let rendered = client_report::render_pdf(&data, &template)
+                .map_err(|e| format!("{}: {e}", named.display()))?;
+            if let Some(problem) = rendered.template_problem {
+                warnings.done(Done::Warning(problem));
             }
-        });
+            Ok(rendered.pdf)
+        };
+        self.write_export(what, path, expect, Content::Make(Box::new(make)));
     }
 
-    /// The roles of the comparison set, each with the framework the window shows it under.
+    /// The roles of the comparison set, each with the framework the window shows it under and
+    /// its options under "where to look next" resolved in the open library.
     fn report_roles(&self) -> Vec<ReportRole> {
         let state = &self.state;
+        let (ids, library_roles): (Vec<DocId>, Vec<LibraryRole<'_>>) =
+            open_library(&state.store).unzip();
+        let library = Library::new(&library_roles);
         comparison_set(state)
             .0
             .iter()
@@ -94,32 +97,37 @@ impl AijriApp {
                     .is_none()
                     .then(|| state.frameworks.resolve(assessment).missing)
                     .flatten();
+                let source = ids.iter().position(|&id| id == compared.id);
+                let result = compared.doc.breakdown().final_result();
                 ReportRole {
                     assessment: assessment.clone(),
                     framework: state.framework_for(assessment).clone(),
                     missing_framework: missing,
+                    options: library.pathway(assessment, result, source).figures(),
                 }
             })
             .collect()
     }
 }
 
-/// The organisation's template in the data folder when there is one, else the shipped one.
-fn chosen_template(candidate: Option<PathBuf>) -> Template {
-    candidate
-        .filter(|path| path.is_file())
-        .map_or(Template::Shipped, Template::File)
+/// The open library as `pathways` takes it: every document that loaded, with its id and its
+/// final result as the window shows it.
+fn open_library(store: &Store) -> impl Iterator<Item = (DocId, LibraryRole<'_>)> {
+    store.entries().iter().filter_map(|entry| {
+        let doc = entry.doc()?;
+        let role = LibraryRole {
+            file: &entry.path,
+            assessment: doc.assessment(),
+            result: doc.breakdown().final_result(),
+        };
+        Some((entry.id, role))
+    })
 }
 
-/// Renders the PDF and writes it atomically: the file written and the template's problem, if it
-/// had one; or the error naming the file.
-fn write_report(
-    data: &ReportData,
-    template: &Template,
-    path: PathBuf,
-) -> Result<(PathBuf, Option<String>), String> {
-    let rendered = client_report::render_pdf(data, template)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    library::write_atomic(&path, &rendered.pdf).map_err(|e| e.to_string())?;
-    Ok((path, rendered.template_problem))
+/// The organisation's template in the data folder when there is one, else the shipped one.
+/// Looks at the disk: runs on a worker thread.
+fn chosen_template(candidate: Option<PathBuf>) -> Template {
+    candidate
+        .filter(|path| disk::is_file(path))
+        .map_or(Template::Shipped, Template::File)
 }

@@ -34,6 +34,7 @@ impl FrameworkEditorView {
                 if current.id == DEFAULT_FRAMEWORK_ID {
                     published_ui(ui, current, actions);
                 } else {
+                    file_ui(ui, state, &current.id, actions);
                     self.variant_ui(ui, current, actions);
                 }
             });
@@ -50,10 +51,10 @@ impl FrameworkEditorView {
         ui.horizontal(|ui| {
             if ui
                 .button("Save framework as…")
-                .on_hover_text("Write this framework to a file (*.aijri-framework.json)")
+                .on_hover_text("Write this framework to a new file (*.aijri-framework.json)")
                 .clicked()
             {
-                actions.push(Action::SaveFramework(current.id.clone()));
+                actions.push(Action::SaveFrameworkAs(current.id.clone()));
             }
             if ui
                 .button("New variant of this framework")
@@ -83,6 +84,54 @@ impl FrameworkEditorView {
             }
         }
     }
+}
+
+/// The variant's file and unsaved marker, with Save, Undo and Redo.
+fn file_ui(ui: &mut Ui, state: &AppState, id: &str, actions: &mut Vec<Action>) {
+    let Some(doc) = state.framework_docs.get(id) else {
+        return;
+    };
+    let work = super::unsaved::WorkId::Framework(id.to_owned());
+    let (can_undo, can_redo) = state.can_undo_redo(&work);
+    ui.horizontal(|ui| {
+        let place = doc.file().map_or_else(
+            || "Not saved in a file yet".to_owned(),
+            |file| format!("Saved in {}", super::store::file_name(file)),
+        );
+        let marker = if doc.is_dirty() {
+            " — unsaved changes"
+        } else {
+            ""
+        };
+        ui.label(RichText::new(format!("{place}{marker}")).weak());
+        let save = if doc.file().is_some() {
+            "Save framework"
+        } else {
+            "Save framework…"
+        };
+        if ui
+            .add_enabled(
+                doc.is_dirty() || doc.file().is_none(),
+                egui::Button::new(save),
+            )
+            .on_hover_text("Write this framework to its file")
+            .clicked()
+        {
+            actions.push(Action::SaveFramework(id.to_owned()));
+        }
+        if ui
+            .add_enabled(can_undo, egui::Button::new("Undo"))
+            .clicked()
+        {
+            actions.push(Action::Undo(work.clone()));
+        }
+        if ui
+            .add_enabled(can_redo, egui::Button::new("Redo"))
+            .clicked()
+        {
+            actions.push(Action::Redo(work));
+        }
+    });
 }
 
 /// The framework the editor shows: the one every role is viewed under, else the selected role's,

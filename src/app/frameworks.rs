@@ -1,48 +1,39 @@
 //! The frameworks in the window: those of the library folder and those opened are available;
 //! each role is scored under the framework it names, or every role under the one the user
-//! chooses in the Framework menu (the published one is always there).
+//! chooses in the Framework menu (the published one is always there). Variants are documents
+//! ([`super::framework_docs`]): edited through one door, undone, saved to their files.
+
+use std::path::PathBuf;
+use std::time::Instant;
 
 use super::AijriApp;
-use super::jobs::Done;
+use super::io::{Content, Done, QueueKey, WriteOf, WriteRequest};
 use super::loading::LoadId;
 use super::picker::{DialogKind, PickRequest, Purpose};
-use crate::framework::{FRAMEWORK_EXTENSION, Framework, Frameworks};
-
-/// Adds `.aijri-framework.json` to a chosen path that lacks it.
-fn with_framework_extension(path: std::path::PathBuf) -> std::path::PathBuf {
-    if crate::framework::is_framework_file(&path) {
-        return path;
-    }
-    let name = super::store::file_name(&path);
-    let stem = name.strip_suffix(".json").unwrap_or(&name);
-    path.with_file_name(format!("{stem}{FRAMEWORK_EXTENSION}"))
-}
+use super::unsaved::WorkId;
+use crate::framework::{FRAMEWORK_EXTENSION, Framework};
+use crate::library::{Expect, FileStamp, disk};
 
 impl AijriApp {
-    /// The folder's frameworks arrived: they become the available set, and the roles loaded so
-    /// far are scored under them.
+    /// The folder's frameworks arrived (and the folder's canonical path): they become the
+    /// available variants, and the roles loaded so far are scored under them.
     pub(super) fn frameworks_found(
         &mut self,
         load: LoadId,
-        frameworks: Frameworks,
+        folder: PathBuf,
+        files: Vec<(Framework, PathBuf, FileStamp)>,
         errors: Vec<String>,
     ) {
         if self.current_folder_load() != Some(load) {
             return;
         }
+        self.state.store.folder = Some(folder.clone());
+        self.state.settings.last_folder = Some(folder);
         for error in errors {
             self.state.notify(true, error);
         }
-        self.state.frameworks = frameworks;
-        let chosen_gone = self
-            .state
-            .view_under
-            .as_deref()
-            .is_some_and(|id| self.state.frameworks.get(id).is_none());
-        if chosen_gone {
-            self.state.view_under = None;
-        }
-        self.rescore();
+        self.state.framework_docs = super::framework_docs::FrameworkDocs::from_files(files);
+        self.frameworks_changed();
     }
 
     /// Every role viewed under one framework (`Some(id)`), or each under its own (`None`).
@@ -54,6 +45,21 @@ impl AijriApp {
             self.state.view_under = id;
             self.rescore();
         }
+    }
+
+    /// The variants changed (edited, undone, restored, replaced): the frameworks to score under
+    /// follow, and every role is scored again.
+    pub(super) fn frameworks_changed(&mut self) {
+        self.state.frameworks = self.state.framework_docs.frameworks();
+        let chosen_gone = self
+            .state
+            .view_under
+            .as_deref()
+            .is_some_and(|id| self.state.frameworks.get(id).is_none());
+        if chosen_gone {
+            self.state.view_under = None;
+        }
+        self.rescore();
     }
 
     /// Scores every role again and sets the framework shared views are drawn under.
@@ -69,11 +75,23 @@ impl AijriApp {
         state.framework = shared.clone();
     }
 
-    /// A variant changed in the editor: it replaces the one of the same id, every role is scored
-    /// again.
+    /// The one door for changes to a variant: it becomes the variant's version (an undo step),
+    /// and every role is scored again.
     pub(super) fn framework_edited(&mut self, framework: Framework) {
-        if self.state.frameworks.add(framework) {
-            self.rescore();
+        let id = framework.id.clone();
+        if self.state.framework_docs.edit(framework, Instant::now()) {
+            self.frameworks_changed();
+            self.work_changed(WorkId::Framework(id));
+        }
+    }
+
+    /// Undo (`back`) or redo of a variant.
+    pub(super) fn step_framework(&mut self, id: &str, back: bool) {
+        let docs = &mut self.state.framework_docs;
+        let stepped = if back { docs.undo(id) } else { docs.redo(id) };
+        if stepped {
+            self.frameworks_changed();
+            self.work_changed(WorkId::Framework(id.to_owned()));
         }
     }
 
@@ -104,9 +122,21 @@ impl AijriApp {
             version: 1,
             ..base
         };
-        if self.state.frameworks.add(variant) {
-            self.view_under(Some(id));
-            self.state.view = super::View::Framework;
+        self.state.framework_docs.add(variant, None);
+        self.frameworks_changed();
+        self.view_under(Some(id));
+        self.state.view = super::View::Framework;
+    }
+
+    /// Saves a variant to its file, or asks where when it has none yet.
+    pub(super) fn save_framework_to_file(&mut self, id: String) {
+        let docs = &self.state.framework_docs;
+        match docs.file(&id).map(std::path::Path::to_path_buf) {
+            Some(file) => {
+                let expect = docs.expect(&id);
+                self.save_framework(&id, file, expect);
+            }
+            None => self.ask_save_framework(id),
         }
     }
 
@@ -122,19 +152,47 @@ impl AijriApp {
         });
     }
 
-    /// Writes a framework atomically off the UI thread.
-    pub(super) fn save_framework(&mut self, id: &str, path: std::path::PathBuf) {
-        let Some(framework) = self.state.frameworks.get(id).cloned() else {
+    /// Writes a variant to `path` (final, canonical) through its queue, expecting `expect` there.
+    pub(super) fn save_framework(&mut self, id: &str, path: PathBuf, expect: Expect) {
+        let Some(doc) = self.state.framework_docs.get(id) else {
             return;
         };
-        let path = with_framework_extension(path);
-        self.jobs.spawn("save-framework", move || Done::Written {
-            what: format!("the framework “{}”", framework.name),
-            result: framework
-                .save(&path)
-                .map(|()| path)
-                .map_err(|e| e.to_string()),
+        let framework = doc.current().clone();
+        self.io.write(WriteRequest {
+            key: QueueKey::Framework(id.to_owned()),
+            path,
+            expect,
+            content: Content::Bytes(framework.to_json().into_bytes()),
+            make_folder: false,
+            of: WriteOf::Framework {
+                id: id.to_owned(),
+                saved: Box::new(framework),
+            },
         });
+    }
+
+    /// A variant was written to `path`: it is saved as of that version.
+    pub(super) fn framework_saved(
+        &mut self,
+        id: &str,
+        saved: Framework,
+        path: PathBuf,
+        stamp: FileStamp,
+    ) {
+        let old_key = self.state.framework_docs.get(id).map(|d| d.recovery_key());
+        let name = saved.name.clone();
+        self.state
+            .framework_docs
+            .mark_saved(id, saved, path.clone(), stamp);
+        if let Some(key) = old_key {
+            self.work_recovery
+                .clean(&WorkId::Framework(id.to_owned()), key);
+        }
+        self.work_changed(WorkId::Framework(id.to_owned()));
+        self.state.notify_file(
+            format!("Saved the framework “{name}” to {}", path.display()),
+            path,
+        );
     }
 
     /// Asks for a framework file to open.
@@ -151,37 +209,61 @@ impl AijriApp {
     }
 
     /// Reads a framework file off the UI thread; [`Done::FrameworkOpened`] brings it.
-    pub(super) fn load_framework(&mut self, path: std::path::PathBuf) {
-        self.jobs.spawn("open-framework", move || {
-            Done::FrameworkOpened(
-                Framework::load(&path)
-                    .map(Box::new)
-                    .map_err(|e| e.to_string()),
-            )
+    pub(super) fn load_framework(&mut self, path: PathBuf) {
+        self.io.spawn("open-framework", move || {
+            let path = disk::canonical(&path);
+            let read = Framework::load(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|framework| {
+                    let stamp = disk::stamp_of(&path)
+                        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+                    Ok(Box::new((framework, path, stamp)))
+                });
+            Done::FrameworkOpened(read)
         });
     }
 
     /// An opened framework joins the available ones (replacing one of the same id), and every
     /// role is viewed under it.
-    pub(super) fn framework_opened(&mut self, result: Result<Box<Framework>, String>) {
-        match result {
-            Ok(framework) => {
-                let id = framework.id.clone();
-                let name = framework.name.clone();
-                if self.state.frameworks.add(*framework) {
-                    self.state.notify(
-                        false,
-                        format!("Every role is now scored under “{name}” ({id})"),
-                    );
-                    self.view_under(Some(id));
-                } else {
-                    self.state.notify(
-                        true,
-                        format!("“{name}” takes the id of the published framework ({id}): give the variant an id of its own"),
-                    );
-                }
+    pub(super) fn framework_opened(
+        &mut self,
+        result: Result<Box<(Framework, PathBuf, FileStamp)>, String>,
+    ) {
+        let (framework, path, stamp) = match result {
+            Ok(read) => *read,
+            Err(message) => {
+                self.state.notify(true, message);
+                return;
             }
-            Err(message) => self.state.notify(true, message),
+        };
+        let (id, name) = (framework.id.clone(), framework.name.clone());
+        if id == crate::framework::DEFAULT_FRAMEWORK_ID {
+            self.state.notify(
+                true,
+                format!("{}: id: “{name}” takes the id of the published framework ({id}): give the variant an id of its own", path.display()),
+            );
+            return;
         }
+        if self
+            .state
+            .framework_docs
+            .get(&id)
+            .is_some_and(|d| d.is_dirty())
+        {
+            self.state.notify(
+                true,
+                format!("{}: “{name}” ({id}) is open with unsaved changes: save or undo them first, then open the file again", path.display()),
+            );
+            return;
+        }
+        self.state
+            .framework_docs
+            .add(framework, Some((path, stamp)));
+        self.frameworks_changed();
+        self.state.notify(
+            false,
+            format!("Every role is now scored under “{name}” ({id})"),
+        );
+        self.view_under(Some(id));
     }
 }

@@ -37,7 +37,7 @@ pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
             });
         }
     }
-    super::questions::notices_ui(ui, state, actions);
+    super::notices::ui(ui, state, actions);
     ui.add_space(2.0);
 }
 

@@ -78,7 +78,9 @@ pub fn run<T: Send>(
     each: impl Fn(LoadedFile) -> T + Sync,
     batch: impl Fn(Vec<T>) + Sync,
 ) -> bool {
-    let files = library::files_in(paths);
+    // One spelling of each path: a file opened twice under two names is one document.
+    let paths: Vec<PathBuf> = paths.iter().map(|p| library::disk::canonical(p)).collect();
+    let files = library::files_in(&paths);
     found(files.len());
     files.into_par_iter().chunks(BATCH).for_each(|chunk| {
         if cancel.load(Ordering::SeqCst) {

@@ -3,7 +3,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::picker::ExportFormat;
-use super::store::{DocId, Edit};
+use super::store::DocId;
 use super::{Action, AppState};
 use crate::library::watch::WatchMode;
 
@@ -22,14 +22,15 @@ const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F)
 pub fn shortcuts(ctx: &egui::Context, state: &AppState) -> Vec<Action> {
     let selected = state.selected_doc().map(|(id, _)| id);
     let on_selected = |make: fn(_) -> Action| selected.map(make);
+    let focused = state.focused_work();
     // Longer shortcuts first: Ctrl+Shift+S is not also Ctrl+S.
     let table = [
         (SAVE_AS, on_selected(Action::SaveAs)),
-        (REDO, on_selected(|id| Action::Edit(id, Edit::Redo))),
+        (REDO, focused.clone().map(Action::Redo)),
         (NEW, Some(Action::New)),
         (OPEN, Some(Action::OpenFiles)),
         (SAVE, on_selected(Action::Save)),
-        (UNDO, on_selected(|id| Action::Edit(id, Edit::Undo))),
+        (UNDO, focused.map(Action::Undo)),
     ];
     ctx.input_mut(|input| {
         table
@@ -169,12 +170,25 @@ fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 /// Save comparison…, Open comparison…, and the recent comparisons.
 fn comparison_items(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let has_set = !super::compare::comparison_set(state).0.is_empty();
+    let saved = state.comparison.file.is_some();
+    let save = if saved {
+        "Save comparison"
+    } else {
+        "Save comparison…"
+    };
     item(
         ui,
         actions,
-        "Save comparison…",
+        save,
         None,
         has_set.then_some(Action::SaveComparison),
+    );
+    item(
+        ui,
+        actions,
+        "Save comparison as…",
+        None,
+        (has_set && saved).then_some(Action::SaveComparisonAs),
     );
     item(
         ui,
@@ -195,13 +209,12 @@ fn comparison_items(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 }
 
 fn edit_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let doc = state.selected_doc();
-    let undo = doc
-        .filter(|(_, d)| d.can_undo())
-        .map(|(id, _)| Action::Edit(id, Edit::Undo));
-    let redo = doc
-        .filter(|(_, d)| d.can_redo())
-        .map(|(id, _)| Action::Edit(id, Edit::Redo));
+    let focused = state.focused_work();
+    let (can_undo, can_redo) = focused
+        .as_ref()
+        .map_or((false, false), |w| state.can_undo_redo(w));
+    let undo = focused.clone().filter(|_| can_undo).map(Action::Undo);
+    let redo = focused.filter(|_| can_redo).map(Action::Redo);
     item(ui, actions, "Undo", Some(UNDO), undo);
     item(ui, actions, "Redo", Some(REDO), redo);
     ui.separator();
@@ -249,6 +262,18 @@ fn framework_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         None,
         Some(Action::NewFrameworkVariant),
     );
+    let variant = state
+        .view_under
+        .as_ref()
+        .and_then(|id| state.framework_docs.get(id));
+    let save = variant.map(|d| Action::SaveFramework(d.current().id.clone()));
+    let text = match variant.and_then(|d| d.file()) {
+        Some(_) => "Save the framework variant",
+        None => "Save the framework variant…",
+    };
+    item(ui, actions, text, None, save);
+    let save_as = variant.map(|d| Action::SaveFrameworkAs(d.current().id.clone()));
+    item(ui, actions, "Save the framework variant as…", None, save_as);
 }
 
 /// How the library folder is watched: automatic (polling on network shares), change events, or
@@ -282,6 +307,15 @@ fn view_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let show = (state.view != view).then_some(Action::SetView(view));
         item(ui, actions, &text, None, show);
     }
+    ui.separator();
+    item(ui, actions, "Notices…", None, Some(Action::ShowNoticeLog));
+    item(
+        ui,
+        actions,
+        "Open data folder",
+        None,
+        state.data_dir.is_some().then_some(Action::OpenDataFolder),
+    );
     ui.separator();
     watch_menu(ui, state, actions);
     ui.separator();

@@ -1,25 +1,34 @@
 //! The desktop window (eframe/egui): the only part of the program that uses egui.
 //!
 //! [`AijriApp`] holds the plain-data [`AppState`] (documents by id in the [`store::Store`],
-//! selection, settings, notices, the pending question), the views (each owns its view state, draws
-//! from the state and returns [`Action`]s) and the background work ([`jobs`]). Actions are applied
-//! after the frame by [`AijriApp::apply`], which tests call too; every change to an assessment goes
-//! through [`store::Store::edit`].
+//! framework variants, the comparison, selection, settings, notices, the pending question), the
+//! views (each owns its view state, draws from the state and returns [`Action`]s) and the document
+//! I/O service ([`io`]), which does every file-system touch off the UI thread. The views' actions
+//! and the service's answers come through one command queue, drained in one place
+//! ([`AijriApp::run_commands`]); every change to an assessment goes through
+//! [`store::Store::edit`], to a framework variant through [`framework_docs::FrameworkDocs::edit`],
+//! to the comparison through one door too.
 
 pub mod actions;
 pub mod chart;
 pub mod client_report;
+pub mod commands;
 pub mod compare;
 pub mod comparisons;
+pub mod desktop;
 pub mod editor;
 pub mod file_dialog;
 pub mod fonts;
+pub mod framework_docs;
 pub mod framework_editor;
 pub mod frameworks;
+pub mod guard;
 pub mod header;
-pub mod jobs;
+pub mod history;
+pub mod io;
 pub mod loading;
 pub mod menu;
+pub mod notices;
 pub mod opening;
 pub mod picker;
 pub mod questions;
@@ -30,25 +39,30 @@ pub mod settings;
 pub mod startup;
 pub mod store;
 pub mod tabs;
+pub mod targets;
 pub mod transfer;
+pub mod unsaved;
 pub mod validation_panel;
 pub mod variant;
 pub mod watching;
 pub mod whatif;
 pub mod widgets;
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
 pub use actions::Action;
-use jobs::Jobs;
+use io::IoService;
 use picker::FilePicker;
 pub use questions::Question;
 pub use settings::Settings;
 use store::{DocId, Document, Store};
+use unsaved::WorkId;
 
 use crate::framework::Framework;
+use crate::library::disk;
 use crate::library::recovery::RecoveryFolder;
 
 /// The window title.
@@ -157,23 +171,16 @@ impl View {
     }
 }
 
-/// A message shown in the window until dismissed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// Whether it reports a failure.
-    pub is_error: bool,
-    /// The text, naming the file and what happened.
-    pub text: String,
-}
-
 /// The program's state as plain data: what views draw and actions change.
 #[derive(Debug)]
 pub struct AppState {
     /// The framework shared views (the comparison chart's zone bands) are drawn under: the one
     /// every role is viewed under, or the published one.
     pub framework: Framework,
-    /// The frameworks available: the published one, the library folder's, those opened.
+    /// The frameworks available: the published one and the current version of each variant.
     pub frameworks: crate::framework::Frameworks,
+    /// The framework variants as documents: their files, undo and unsaved changes.
+    pub framework_docs: framework_docs::FrameworkDocs,
     /// The framework every role is viewed under, when the user chose one; otherwise each role is
     /// scored under the framework it names.
     pub view_under: Option<String>,
@@ -185,18 +192,24 @@ pub struct AppState {
     pub view: View,
     /// What is remembered between runs.
     pub settings: Settings,
-    /// Messages for the user, newest last.
-    pub notices: Vec<Notice>,
+    /// Messages for the user, and the log of them.
+    pub notices: notices::Notices,
     /// A question the user must answer before anything else happens.
     pub question: Option<Question>,
+    /// Questions waiting for the one open to be answered.
+    pub questions_waiting: VecDeque<Question>,
     /// The library folder's load, while it runs.
     pub loading: Option<loading::Loading>,
     /// Files being opened beside the library, while they load.
     pub opening: Option<loading::Loading>,
     /// Whether the library folder is polled (no change events there), once its watch started.
     pub watch_polling: Option<bool>,
-    /// The comparison's title, notes and file (saved comparisons).
+    /// The comparison: its title, notes, roles, file and undo.
     pub comparison: comparisons::ComparisonSession,
+    /// The program's data folder (recovery files, settings, its own library), if it has one.
+    pub data_dir: Option<PathBuf>,
+    /// Whether the start-up (finding the library, reading the settings) has finished.
+    pub started: bool,
 }
 
 impl AppState {
@@ -219,14 +232,57 @@ impl AppState {
         self.scoring().framework_for(assessment)
     }
 
-    /// Adds a notice for the user (at most five are kept).
+    /// Adds a notice for the user: an error stays until dismissed.
     pub fn notify(&mut self, is_error: bool, text: impl Into<String>) {
-        let text = text.into();
-        self.notices.retain(|n| n.text != text);
-        self.notices.push(Notice { is_error, text });
-        if self.notices.len() > 5 {
-            self.notices.remove(0);
+        self.notices.push(is_error, text.into(), None);
+    }
+
+    /// Adds a notice about a file written, with Open and Show in folder.
+    pub fn notify_file(&mut self, text: impl Into<String>, file: PathBuf) {
+        self.notices.push(false, text.into(), Some(file));
+    }
+
+    /// The work Undo and Redo act on: the framework variant in the framework editor, the
+    /// comparison in Compare, else the selected role.
+    #[must_use]
+    pub fn focused_work(&self) -> Option<WorkId> {
+        match self.view {
+            View::Framework => self
+                .view_under
+                .as_ref()
+                .filter(|id| self.framework_docs.get(id).is_some())
+                .map(|id| WorkId::Framework(id.clone())),
+            View::Compare => Some(WorkId::Comparison),
+            View::Editor | View::WhatIf => {
+                self.selected_doc().map(|(id, _)| WorkId::Assessment(id))
+            }
         }
+    }
+
+    /// Whether a piece of work has an edit to undo, and one to redo.
+    #[must_use]
+    pub fn can_undo_redo(&self, work: &WorkId) -> (bool, bool) {
+        match work {
+            WorkId::Assessment(id) => self
+                .store
+                .doc(*id)
+                .map_or((false, false), |d| (d.can_undo(), d.can_redo())),
+            WorkId::Framework(id) => self.framework_docs.can_undo_redo(id),
+            WorkId::Comparison => self.comparison.can_undo_redo(),
+        }
+    }
+
+    /// Every piece of unsaved work: assessments, framework variants, the comparison.
+    #[must_use]
+    pub fn unsaved(&self) -> Vec<WorkId> {
+        let assessments = self.store.dirty().into_iter().map(WorkId::Assessment);
+        let frameworks = self
+            .framework_docs
+            .dirty()
+            .into_iter()
+            .map(WorkId::Framework);
+        let comparison = self.comparison.is_dirty().then_some(WorkId::Comparison);
+        assessments.chain(frameworks).chain(comparison).collect()
     }
 }
 
@@ -245,35 +301,47 @@ pub struct Views {
     pub framework_editor: framework_editor::FrameworkEditorView,
     /// Import: the paste window and imports waiting for review.
     pub transfer: transfer::TransferView,
-    /// Unsaved edits found in recovery files at start.
+    /// Unsaved work found in recovery files at start.
     pub recovery: recovery_dialog::RecoveryDialog,
     /// Save as variant: the reasons for its changes.
     pub reasons: variant::ReasonsDialog,
+    /// Whether the log of notices is open.
+    pub notice_log: bool,
 }
 
 /// Where the app keeps what must survive a crash, and how soon.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The folder of recovery files; `None` keeps none (then edits are lost in a crash).
-    pub recovery: Option<RecoveryFolder>,
+    /// The program's data folder: recovery files, settings, its own library; `None` keeps none
+    /// (then work is lost in a crash and nothing is remembered).
+    pub data_dir: Option<PathBuf>,
     /// How long after the last edit recovery files are written.
     pub recovery_delay: Duration,
 }
 
 impl Options {
-    /// The program's own: recovery files in the data folder, written [`RECOVERY_DELAY`] after
-    /// the last edit. `AIJRI_DESK_DATA_DIR` moves the data folder (for trying the program out
-    /// without touching one's own).
+    /// The program's own: everything in the data folder, recovery files written
+    /// [`RECOVERY_DELAY`] after the last edit. `AIJRI_DESK_DATA_DIR` moves the data folder (for
+    /// trying the program out without touching one's own).
     #[must_use]
     pub fn standard() -> Self {
         Self {
-            recovery: data_dir().map(|dir| RecoveryFolder::new(dir.join("recovery"))),
+            data_dir: data_dir(),
             recovery_delay: RECOVERY_DELAY,
         }
     }
+
+    /// The folder of recovery files.
+    #[must_use]
+    pub fn recovery(&self) -> Option<RecoveryFolder> {
+        self.data_dir
+            .as_ref()
+            .map(|dir| RecoveryFolder::new(dir.join("recovery")))
+    }
 }
 
-/// The program's data folder: `AIJRI_DESK_DATA_DIR`, else the platform's (eframe's) one.
+/// The program's data folder: `AIJRI_DESK_DATA_DIR`, else the platform's (eframe's) one. Found
+/// from the environment alone: no file-system call.
 #[must_use]
 pub fn data_dir() -> Option<PathBuf> {
     std::env::var_os(DATA_DIR_VAR)
@@ -281,7 +349,8 @@ pub fn data_dir() -> Option<PathBuf> {
         .or_else(|| eframe::storage_dir("aijri-desk"))
 }
 
-/// Environment variable naming the data folder (recovery files, the shipped library's copy).
+/// Environment variable naming the data folder (recovery files, settings, the program's own
+/// library, the report template).
 pub const DATA_DIR_VAR: &str = "AIJRI_DESK_DATA_DIR";
 
 /// The application: state, views, background work and the file picker.
@@ -290,13 +359,13 @@ pub struct AijriApp {
     pub state: AppState,
     /// The views and their state.
     pub views: Views,
-    /// Background work and its answers (file dialogs, loads, exports, recovery files).
-    pub jobs: Jobs,
+    /// The document I/O service: background work, writes, and the command queue.
+    pub io: IoService,
     picker: Box<dyn FilePicker>,
     options: Options,
-    /// Actions views emitted this frame, applied after it.
+    /// Actions views emitted this frame, sent into the command queue after it.
     pending: Vec<Action>,
-    /// The user agreed to close although edits are unsaved (or saved them).
+    /// The user agreed to close although work is unsaved (or saved it).
     close_allowed: bool,
     /// The window should close at the end of this frame.
     close_now: bool,
@@ -313,11 +382,17 @@ pub struct AijriApp {
     /// The watcher of the library folder.
     watcher: Option<Box<crate::library::watch::FolderWatcher>>,
     /// Outside changes to documents with unsaved edits, waiting to be asked about.
-    outside_changes: std::collections::VecDeque<(DocId, Box<crate::library::Loaded>)>,
+    outside_changes: VecDeque<(DocId, Box<crate::library::Loaded>)>,
     /// "Compare with source" waits for this source file to open beside this variant.
     source_to_compare: Option<(DocId, PathBuf)>,
     /// Comparison files to open once the library folder has loaded.
     comparisons_after_load: Vec<PathBuf>,
+    /// What to do once this work is saved (the close question's Save), if it all is.
+    after_saving: Option<(Vec<WorkId>, questions::Then)>,
+    /// Recovery files of framework variants and the comparison (assessments' are the store's).
+    work_recovery: unsaved::RecoverySchedule<WorkId>,
+    /// The settings as last written to the settings file, and when they changed since.
+    settings_written: (Settings, Option<std::time::Instant>),
 }
 
 impl AijriApp {
@@ -333,20 +408,24 @@ impl AijriApp {
             state: AppState {
                 framework: Framework::published().clone(),
                 frameworks: crate::framework::Frameworks::new(),
+                framework_docs: framework_docs::FrameworkDocs::default(),
                 view_under: None,
                 store,
                 selected: None,
                 view: View::default(),
-                settings,
-                notices: Vec::new(),
+                settings: settings.clone(),
+                notices: notices::Notices::default(),
                 question: None,
+                questions_waiting: VecDeque::new(),
                 loading: None,
                 opening: None,
                 watch_polling: None,
                 comparison: comparisons::ComparisonSession::default(),
+                data_dir: options.data_dir.clone(),
+                started: false,
             },
             views: Views::default(),
-            jobs: Jobs::new(options.recovery.clone()),
+            io: IoService::new(),
             picker,
             options,
             pending: Vec::new(),
@@ -357,15 +436,15 @@ impl AijriApp {
             loads: 0,
             folder_load: None,
             watcher: None,
-            outside_changes: std::collections::VecDeque::new(),
+            outside_changes: VecDeque::new(),
             source_to_compare: None,
             comparisons_after_load: Vec::new(),
+            after_saving: None,
+            work_recovery: unsaved::RecoverySchedule::default(),
+            settings_written: (settings, None),
         };
         app.restore_comparison();
         app.state.selected = app.first_loaded();
-        if let Some(folder) = &app.options.recovery {
-            app.views.recovery = recovery_dialog::RecoveryDialog::found(folder);
-        }
         app
     }
 
@@ -378,14 +457,9 @@ impl AijriApp {
             .map(|e| e.id)
     }
 
-    fn restore_comparison(&mut self) {
+    /// The comparison as Compare showed it last run: its title, notes, file and roles.
+    pub(super) fn restore_comparison(&mut self) {
         let fields = &self.state.settings.comparison_fields;
-        self.state.comparison = comparisons::ComparisonSession {
-            title: fields.title.clone(),
-            notes: fields.notes.clone(),
-            file: fields.file.clone(),
-            ..comparisons::ComparisonSession::default()
-        };
         let ids: Vec<DocId> = self
             .state
             .settings
@@ -393,9 +467,15 @@ impl AijriApp {
             .iter()
             .filter_map(|path| self.state.store.by_path(path))
             .collect();
-        for id in ids {
-            self.state.store.set_compared(id, true);
-        }
+        let content = comparisons::ComparisonContent {
+            title: fields.title.clone(),
+            notes: fields.notes.clone(),
+            roles: ids,
+        };
+        self.state.store.replace_compared(&content.roles);
+        let mut session = comparisons::ComparisonSession::new(content);
+        session.file.clone_from(&fields.file);
+        self.state.comparison = session;
     }
 
     /// Queues an action; it runs after the frame.
@@ -403,40 +483,27 @@ impl AijriApp {
         self.pending.push(action);
     }
 
-    /// Whether background work (a load, a dialog, an export, a recovery write) is running.
+    /// Whether background work (a load, a dialog's answer, a write) is running.
     #[must_use]
     pub fn busy(&self) -> bool {
-        self.jobs.busy()
+        self.io.busy()
     }
 
-    /// One frame's logic outside the UI: background answers, recovery files, close requests and
-    /// keyboard shortcuts (not while a question is open).
+    /// One frame's logic outside the UI: the commands that arrived (background answers),
+    /// recovery files and settings, close requests and keyboard shortcuts (not while a question
+    /// is open).
     pub fn logic(&mut self, ctx: &egui::Context) {
-        self.jobs.set_context(ctx);
-        for done in self.jobs.finished() {
-            self.finished(done);
-        }
-        self.poll_exports(ctx);
+        let _ui_thread = disk::UiThread::enter();
+        self.io.set_context(ctx);
+        self.run_commands();
+        self.write_chart_shots();
         self.ask_about_outside_changes();
-        for work in self
-            .state
-            .store
-            .take_recovery_work(self.options.recovery_delay)
-        {
-            self.jobs.recovery(work);
-        }
-        if self.state.store.recovery_pending() {
-            ctx.request_repaint_after(Duration::from_millis(500));
-        }
+        self.write_recovery_files(ctx);
+        self.write_settings(ctx, false);
         if ctx.input(|i| i.viewport().close_requested()) && !self.close_allowed {
-            let dirty = self.state.store.dirty();
-            if !dirty.is_empty() {
-                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.state.question = Some(Question::Unsaved {
-                    docs: dirty,
-                    then: questions::Then::Quit,
-                });
-            }
+            // Closing waits for the questions and for the last writes (recovery files, settings).
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.apply(Action::Quit);
         }
         // Files dropped onto the window are read by path, on job threads.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -457,9 +524,11 @@ impl AijriApp {
         }
     }
 
-    /// Draws the whole window and applies what the user did.
+    /// Draws the whole window; what the user did goes into the command queue and is carried out
+    /// after the frame, with whatever background work reported meanwhile.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
-        self.jobs.set_context(ui.ctx());
+        let _ui_thread = disk::UiThread::enter();
+        self.io.set_context(ui.ctx());
         let mut actions = std::mem::take(&mut self.pending);
         let state = &self.state;
         let views = &mut self.views;
@@ -488,10 +557,13 @@ impl AijriApp {
         views.transfer.ui(ui.ctx(), &mut actions);
         views.recovery.ui(ui.ctx(), &mut actions);
         views.reasons.ui(ui.ctx(), &mut actions);
+        notices::log_ui(ui.ctx(), state, &mut views.notice_log, &mut actions);
         self.picker.show(ui.ctx());
+        let sender = self.io.sender();
         for action in actions {
-            self.apply(action);
+            sender.send(io::Command::Action(action));
         }
+        self.run_commands();
         self.finish_frame(ui.ctx());
     }
 
@@ -514,26 +586,29 @@ impl AijriApp {
         }
     }
 
-    /// Remembers what is persisted between runs.
+    /// Remembers what is persisted between runs: the comparison set (once the library has loaded:
+    /// until then its roles are still arriving), the library folder, the comparison's fields.
     pub fn snapshot_settings(&mut self) {
         let store = &self.state.store;
-        self.state.settings.comparison = store
-            .compared()
-            .into_iter()
-            .filter_map(|id| store.path(id).map(std::path::Path::to_path_buf))
-            .collect();
+        if self.state.loading.is_none() {
+            self.state.settings.comparison = store
+                .compared()
+                .into_iter()
+                .filter_map(|id| store.path(id).map(std::path::Path::to_path_buf))
+                .collect();
+        }
         if let Some(folder) = &store.folder {
             self.state.settings.last_folder = Some(folder.clone());
         }
         let session = &self.state.comparison;
         self.state.settings.comparison_fields = settings::ComparisonFields {
-            title: session.title.clone(),
-            notes: session.notes.clone(),
+            title: session.title().to_owned(),
+            notes: session.notes().to_owned(),
             file: session.file.clone(),
         };
     }
 
-    /// Whether the window was allowed to close (the user answered the unsaved-edits question).
+    /// Whether the window was allowed to close (the user answered the unsaved-work question).
     #[must_use]
     pub fn close_allowed(&self) -> bool {
         self.close_allowed
@@ -547,11 +622,6 @@ impl eframe::App for AijriApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         AijriApp::ui(self, ui);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.snapshot_settings();
-        eframe::set_value(storage, eframe::APP_KEY, &self.state.settings);
     }
 }
 
@@ -593,15 +663,12 @@ pub fn run(paths: Vec<PathBuf>) -> ExitCode {
         WINDOW_TITLE,
         options,
         Box::new(move |cc| {
-            let settings: Settings = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-                .unwrap_or_default();
+            // No file is read here: the window appears first, and the start-up job reads the
+            // settings file and finds the library (a stale network share cannot hold it up).
             fonts::install(&cc.egui_ctx);
-            settings.apply_theme(&cc.egui_ctx);
             let mut app = startup::open_app(
                 &paths,
-                settings,
+                Settings::default(),
                 Box::new(picker::NativePicker::new()),
                 Options::standard(),
             );

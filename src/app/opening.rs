@@ -5,11 +5,11 @@
 use std::path::PathBuf;
 
 use super::AijriApp;
-use super::jobs::Done;
+use super::io::Done;
 use super::loading::{self, LoadId, LoadedDoc, Loading};
 use super::store::{DocId, Edit, Scoring, file_name};
 use crate::framework::Frameworks;
-use crate::library::{self, LoadedFile};
+use crate::library::{self, LoadedFile, disk};
 
 /// While a library streams in, the window redraws at most this often for new files.
 const BATCH_REPAINT: std::time::Duration = std::time::Duration::from_millis(100);
@@ -26,19 +26,24 @@ impl AijriApp {
         let opening = Loading::new(id, first);
         let cancel = opening.cancel_flag();
         self.state.opening = Some(opening);
-        self.jobs.spawn_reporting("open-files", move |report| {
-            let cancelled = loading::run(
-                &paths,
-                &cancel,
-                |total| report.send(Done::LoadFound { load: id, total }),
-                |file| file,
-                |files| report.send_soon(Done::Opened { load: id, files }, BATCH_REPAINT),
-            );
-            Done::LoadFinished {
-                load: id,
-                cancelled,
-            }
-        });
+        let release = Done::LoadFinished {
+            load: id,
+            cancelled: true,
+        };
+        self.io
+            .spawn_releasing("open-files", Some(release), move |report| {
+                let cancelled = loading::run(
+                    &paths,
+                    &cancel,
+                    |total| report.done(Done::LoadFound { load: id, total }),
+                    |file| file,
+                    |files| report.done_soon(Done::Opened { load: id, files }, BATCH_REPAINT),
+                );
+                Done::LoadFinished {
+                    load: id,
+                    cancelled,
+                }
+            });
     }
 
     /// Brings loaded files in. A file that is already open is switched to, and reloaded only
@@ -118,7 +123,7 @@ impl AijriApp {
         let Some(path) = self.state.store.path(id).map(std::path::Path::to_path_buf) else {
             return;
         };
-        self.jobs.spawn("reload", move || Done::Reloaded {
+        self.io.spawn("reload", move || Done::Reloaded {
             doc: id,
             result: library::load_file(&path)
                 .map(Box::new)
@@ -157,7 +162,9 @@ impl AijriApp {
         store.folder = Some(folder.clone());
         self.state.selected = None;
         self.state.question = None;
-        self.state.settings.last_folder = Some(folder.clone());
+        self.state.questions_waiting.clear();
+        self.outside_changes.clear();
+        self.after_saving = None;
         self.watcher = None;
         self.start_load(folder);
     }
@@ -176,27 +183,39 @@ impl AijriApp {
         let cancel = loading.cancel_flag();
         let view_under = self.state.view_under.clone();
         self.state.loading = Some(loading);
-        self.jobs.spawn_reporting("load-library", move |report| {
-            // The folder's framework files first: its assessments are scored under them.
-            let (frameworks, errors) = Frameworks::load_folder(&folder);
-            report.send(Done::FrameworksFound {
-                load: id,
-                frameworks: Box::new(frameworks.clone()),
-                errors: errors.iter().map(ToString::to_string).collect(),
+        let release = Done::LoadFinished {
+            load: id,
+            cancelled: true,
+        };
+        self.io
+            .spawn_releasing("load-library", Some(release), move |report| {
+                // One spelling of the folder: its files' paths are canonical too.
+                let folder = disk::canonical(&folder);
+                // The folder's framework files first: its assessments are scored under them.
+                let (files, errors) = Frameworks::read_folder(&folder);
+                let mut frameworks = Frameworks::new();
+                for (framework, _, _) in &files {
+                    frameworks.add(framework.clone());
+                }
+                report.done(Done::FrameworksFound {
+                    load: id,
+                    folder: folder.clone(),
+                    files,
+                    errors: errors.iter().map(ToString::to_string).collect(),
+                });
+                let scoring = Scoring::of(&frameworks, &view_under);
+                let cancelled = loading::run(
+                    std::slice::from_ref(&folder),
+                    &cancel,
+                    |total| report.done(Done::LoadFound { load: id, total }),
+                    |file| loading::document(file, &scoring),
+                    |docs| report.done_soon(Done::LoadBatch { load: id, docs }, BATCH_REPAINT),
+                );
+                Done::LoadFinished {
+                    load: id,
+                    cancelled,
+                }
             });
-            let scoring = Scoring::of(&frameworks, &view_under);
-            let cancelled = loading::run(
-                std::slice::from_ref(&folder),
-                &cancel,
-                |total| report.send(Done::LoadFound { load: id, total }),
-                |file| loading::document(file, &scoring),
-                |docs| report.send_soon(Done::LoadBatch { load: id, docs }, BATCH_REPAINT),
-            );
-            Done::LoadFinished {
-                load: id,
-                cancelled,
-            }
-        });
         id
     }
 
@@ -232,7 +251,8 @@ impl AijriApp {
             let loaded = content.is_ok();
             let compared = self.state.settings.comparison.contains(&path);
             let id = self.state.store.open(path, content);
-            if compared {
+            if compared && loaded {
+                self.state.comparison.adopt_role(id);
                 self.state.store.set_compared(id, true);
             }
             if loaded && self.state.selected.is_none() {
@@ -252,7 +272,7 @@ impl AijriApp {
         };
         self.state.loading = None;
         for comparison in std::mem::take(&mut self.comparisons_after_load) {
-            self.open_comparison(comparison);
+            self.read_comparison(comparison);
         }
         // Watching starts once the folder is read: the watcher's own first walk and the events
         // of our reads would otherwise slow the load down.

@@ -99,8 +99,18 @@ pub struct PickRequest {
     pub start_dir: Option<PathBuf>,
 }
 
-/// The answer of a dialog: the chosen paths (none when cancelled), handed to the app.
-pub type Reply = Box<dyn FnOnce(Vec<PathBuf>) + Send>;
+/// What a dialog answered.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PickAnswer {
+    /// The chosen paths (none when cancelled).
+    pub paths: Vec<PathBuf>,
+    /// Whether the dialog itself asked before replacing the file chosen (the desktop's save
+    /// dialogs do; the window then does not ask a second time about that very file).
+    pub replace_asked: bool,
+}
+
+/// The answer of a dialog, handed to the app.
+pub type Reply = Box<dyn FnOnce(PickAnswer) + Send>;
 
 /// Shows file dialogs. The answer goes to `reply`, which wakes the window.
 pub trait FilePicker: Send {
@@ -211,8 +221,9 @@ fn portal_file_chooser() -> bool {
     true
 }
 
-/// A native dialog for the request; the future answers with the chosen paths.
-fn native_dialog(request: PickRequest) -> Pin<Box<dyn Future<Output = Vec<PathBuf>> + Send>> {
+/// A native dialog for the request; the future answers with the chosen paths (a native save
+/// dialog asks before replacing the file it returns).
+fn native_dialog(request: PickRequest) -> Pin<Box<dyn Future<Output = PickAnswer> + Send>> {
     let mut dialog = rfd::AsyncFileDialog::new().set_title(&request.title);
     for (name, extensions) in &request.filters {
         dialog = dialog.add_filter(name, extensions);
@@ -220,12 +231,15 @@ fn native_dialog(request: PickRequest) -> Pin<Box<dyn Future<Output = Vec<PathBu
     if let Some(dir) = &request.start_dir {
         dialog = dialog.set_directory(dir);
     }
-    let to_paths = |handles: Option<Vec<rfd::FileHandle>>| -> Vec<PathBuf> {
-        handles
-            .unwrap_or_default()
-            .iter()
-            .map(|h| h.path().to_owned())
-            .collect()
+    let to_paths = |handles: Option<Vec<rfd::FileHandle>>| -> PickAnswer {
+        PickAnswer {
+            paths: handles
+                .unwrap_or_default()
+                .iter()
+                .map(|h| h.path().to_owned())
+                .collect(),
+            replace_asked: true,
+        }
     };
     match request.kind {
         DialogKind::OpenFiles => {
@@ -244,7 +258,7 @@ fn native_dialog(request: PickRequest) -> Pin<Box<dyn Future<Output = Vec<PathBu
 }
 
 /// Waits on a dialog on a thread of its own and hands its answer to `reply`.
-fn wait_on(dialog: Pin<Box<dyn Future<Output = Vec<PathBuf>> + Send>>, reply: Reply) {
+fn wait_on(dialog: Pin<Box<dyn Future<Output = PickAnswer> + Send>>, reply: Reply) {
     // Should no thread be available, no dialog opens and no answer comes: the app never waits
     // on one, so it stays usable.
     let _ = std::thread::Builder::new()
@@ -304,12 +318,18 @@ impl ScriptedPicker {
         }
     }
 
-    fn next_answer(&self) -> Vec<PathBuf> {
-        self.answers
+    fn next_answer(&self) -> PickAnswer {
+        let paths = self
+            .answers
             .lock()
             .ok()
             .and_then(|mut a| a.pop_front())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        // Like the in-window dialog, a scripted one never asks about replacing: the window does.
+        PickAnswer {
+            paths,
+            replace_asked: false,
+        }
     }
 }
 

@@ -1,13 +1,17 @@
-//! The questions asked before edits could be lost, as plain data, and the modal that asks them.
-//! Each question names the documents it is about by id; while one is open nothing else happens
-//! (shortcuts are off, the modal blocks the window).
+//! The questions asked before work could be lost or a file replaced, as plain data, and the modal
+//! that asks them. Each question names what it is about by id; while one is open nothing else
+//! happens (shortcuts are off, the modal blocks the window), and further questions wait their turn.
 
 use std::path::PathBuf;
 
 use egui::{Context, RichText};
 
+use super::io::WriteRequest;
+use super::picker::Purpose;
 use super::store::{DocId, file_name};
+use super::unsaved::WorkId;
 use super::{Action, AppState};
+use crate::library::FileStamp;
 
 /// What to do once the user answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,15 +22,32 @@ pub enum Then {
     OpenLibrary(PathBuf),
     /// Go back to a document's saved file.
     Revert(DocId),
+    /// Open this comparison file in place of the comparison shown.
+    OpenComparison(PathBuf),
+}
+
+/// What replacing a file goes on with.
+#[derive(Debug)]
+pub enum Replacement {
+    /// A save dialog's choice: write what the dialog was for, replacing what is there (`existing`:
+    /// what it held when asked; `None` when only an open role lives there).
+    Target {
+        /// What the dialog was for.
+        purpose: Purpose,
+        /// What the file held when the question was asked.
+        existing: Option<FileStamp>,
+    },
+    /// A write that found a file where none was expected: write it again over that file.
+    Retry(Box<WriteRequest>),
 }
 
 /// A question the user must answer before an action goes ahead.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub enum Question {
-    /// These documents have unsaved edits: Save / Discard / Cancel, then `then`.
+    /// This work is unsaved: Save / Discard / Cancel, then `then`.
     Unsaved {
-        /// The documents with unsaved edits.
-        docs: Vec<DocId>,
+        /// The unsaved work.
+        work: Vec<WorkId>,
         /// What to do once answered.
         then: Then,
     },
@@ -35,14 +56,12 @@ pub enum Question {
         /// The document.
         doc: DocId,
     },
-    /// Files changed on disk since they were loaded: overwrite them with these documents?
+    /// Someone else changed a file since it was loaded: overwrite it with this version?
     Overwrite {
-        /// Every document to save.
-        docs: Vec<DocId>,
-        /// Those whose files someone else changed.
-        changed: Vec<DocId>,
-        /// What to do once saved.
-        then: Option<Then>,
+        /// The file.
+        path: PathBuf,
+        /// The write, to run again over their change.
+        retry: Box<WriteRequest>,
     },
     /// A document with unsaved edits changed on disk: Keep mine / Take theirs / Save mine as a
     /// copy.
@@ -52,23 +71,21 @@ pub enum Question {
         /// What the file holds now.
         theirs: Box<crate::library::Loaded>,
     },
-    /// "Save as" onto a file that is open in another document with unsaved edits.
-    ReplaceOpen {
-        /// The document being saved.
-        doc: DocId,
-        /// The chosen file.
+    /// A file is there (or a role open in the window lives there): Replace / Cancel.
+    Replace {
+        /// The file.
         path: PathBuf,
-        /// The variant written there, when it is saved as a variant.
-        variant: Option<Box<crate::model::Assessment>>,
-        /// The other document open at that path.
-        other: Option<DocId>,
+        /// The role open at that path, if any (replacing closes it, discarding its edits).
+        open: Option<DocId>,
+        /// What replacing goes on with.
+        then: Replacement,
     },
 }
 
 /// The user's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
-    /// Save the edits first.
+    /// Save the work first.
     Save,
     /// Go on without the edits.
     Discard,
@@ -84,14 +101,14 @@ pub enum Answer {
     SaveMineAsCopy,
 }
 
-/// Asks the open question, if any.
+/// Asks the open question, if any. Escape or a click outside answers Cancel.
 pub fn ui(ctx: &Context, state: &AppState, actions: &mut Vec<Action>) {
     let Some(question) = &state.question else {
         return;
     };
     let (title, body, buttons) = wording(state, question);
     let modal = egui::Modal::new(egui::Id::unique("question")).show(ctx, |ui| {
-        ui.set_max_width(480.0);
+        ui.set_max_width(520.0);
         ui.heading(title);
         ui.label(body);
         ui.add_space(8.0);
@@ -108,13 +125,40 @@ pub fn ui(ctx: &Context, state: &AppState, actions: &mut Vec<Action>) {
     }
 }
 
-/// The files of some documents, one per line.
-fn names(state: &AppState, docs: &[DocId]) -> String {
-    docs.iter()
-        .filter_map(|&id| state.store.path(id))
-        .map(|path| format!("• {}", file_name(path)))
+/// A piece of unsaved work as the user reads it: the file of an assessment, the name of a
+/// framework variant, the comparison's title.
+#[must_use]
+pub fn describe_work(state: &AppState, work: &WorkId) -> String {
+    match work {
+        WorkId::Assessment(id) => state
+            .store
+            .path(*id)
+            .map_or_else(|| "a role no longer open".to_owned(), file_name),
+        WorkId::Framework(id) => {
+            let name = state
+                .frameworks
+                .get(id)
+                .map_or_else(|| id.clone(), |f| f.name.clone());
+            format!("the framework variant “{name}”")
+        }
+        WorkId::Comparison => match state.comparison.title().trim() {
+            "" => "the comparison".to_owned(),
+            title => format!("the comparison “{title}”"),
+        },
+    }
+}
+
+/// Several pieces of work, one per line.
+fn list(state: &AppState, work: &[WorkId]) -> String {
+    work.iter()
+        .map(|w| format!("• {}", describe_work(state, w)))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A document's file name.
+fn doc_name(state: &AppState, doc: DocId) -> String {
+    describe_work(state, &WorkId::Assessment(doc))
 }
 
 fn wording(
@@ -122,12 +166,9 @@ fn wording(
     question: &Question,
 ) -> (&'static str, String, Vec<(&'static str, Answer)>) {
     match question {
-        Question::Unsaved { docs, .. } => (
+        Question::Unsaved { work, .. } => (
             "Unsaved changes",
-            format!(
-                "These assessments have unsaved edits:\n{}",
-                names(state, docs)
-            ),
+            format!("This work has unsaved changes:\n{}", list(state, work)),
             vec![
                 ("Save", Answer::Save),
                 ("Discard", Answer::Discard),
@@ -136,20 +177,17 @@ fn wording(
         ),
         Question::DiscardEdits { doc } => (
             "Revert to the saved file?",
-            format!(
-                "Your edits to {} will be discarded.",
-                names(state, &[*doc]).trim_start_matches("• ")
-            ),
+            format!("Your edits to {} will be discarded.", doc_name(state, *doc)),
             vec![
                 ("Discard edits", Answer::Discard),
                 ("Cancel", Answer::Cancel),
             ],
         ),
-        Question::Overwrite { changed, .. } => (
-            "Files changed on disk",
+        Question::Overwrite { path, .. } => (
+            "File changed on disk",
             format!(
-                "Someone else changed these files since you opened them:\n{}\nOverwrite them with your version?",
-                names(state, changed)
+                "Someone else changed {} since you opened it. Overwrite it with your version?",
+                file_name(path)
             ),
             vec![("Overwrite", Answer::Overwrite), ("Cancel", Answer::Cancel)],
         ),
@@ -157,7 +195,7 @@ fn wording(
             "Changed on disk while you edit",
             format!(
                 "{} was changed on disk by someone else while you have unsaved edits in it.",
-                names(state, &[*doc]).trim_start_matches("• ")
+                doc_name(state, *doc)
             ),
             vec![
                 ("Keep mine", Answer::KeepMine),
@@ -165,34 +203,33 @@ fn wording(
                 ("Save mine as a copy", Answer::SaveMineAsCopy),
             ],
         ),
-        Question::ReplaceOpen { path, .. } => (
-            "Replace an open assessment?",
-            format!(
-                "{} is open with unsaved edits. Saving here replaces the file and closes it, discarding those edits.",
-                file_name(path)
-            ),
+        Question::Replace { path, open, .. } => (
+            "Replace the file?",
+            replace_text(state, path, *open),
             vec![("Replace", Answer::Overwrite), ("Cancel", Answer::Cancel)],
         ),
     }
 }
 
-/// The notices, each with a button to dismiss it.
-pub fn notices_ui(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
-    for (i, notice) in state.notices.iter().enumerate() {
-        let colour = if notice.is_error {
-            ui.visuals().error_fg_color
+/// "junior-backend-developer.aijri.json already exists in /lib. Replacing it overwrites its
+/// contents. It is open in the window as “Junior Backend Developer”, which closes."
+fn replace_text(state: &AppState, path: &std::path::Path, open: Option<DocId>) -> String {
+    let folder = crate::library::folder_of(path).display();
+    let mut text = format!(
+        "{} already exists in {folder}. Replacing it overwrites what it holds.",
+        file_name(path)
+    );
+    if let Some(doc) = open.and_then(|id| state.store.doc(id)) {
+        let title = doc.assessment().display_title();
+        if doc.is_dirty() {
+            text.push_str(&format!(
+                "\nIt is open in the window as “{title}” with unsaved edits: they are discarded and it closes."
+            ));
         } else {
-            ui.visuals().text_color()
-        };
-        ui.horizontal(|ui| {
-            if ui
-                .small_button("✕")
-                .on_hover_text("Dismiss this notice")
-                .clicked()
-            {
-                actions.push(Action::DismissNotice(i));
-            }
-            ui.label(RichText::new(&notice.text).color(colour));
-        });
+            text.push_str(&format!(
+                "\nIt is open in the window as “{title}”, which closes."
+            ));
+        }
     }
+    text
 }

@@ -1,251 +1,152 @@
-//! Saving, off the UI thread. A save job checks each file against what it held when loaded (so
-//! someone else's change is never overwritten without asking), writes atomically, and reports
-//! back; the document is then marked saved as of the version written, so edits made while the
-//! job ran stay unsaved. Every path that saves comes here: Ctrl+S, the close guard's Save, save
-//! before opening another library, Save as and Save as variant.
+//! Saving assessments, and what every write's answer does. A save goes through the document's
+//! queue of the I/O service, which checks the file against what it held when loaded (so someone
+//! else's change is never overwritten without asking) and writes atomically; the document is then
+//! marked saved as of the version written, so edits made while the write ran stay unsaved. Every
+//! path that saves comes here: Ctrl+S, the close question's Save, Save as, Save as variant, save
+//! mine as a copy.
 
 use std::path::PathBuf;
 
 use super::AijriApp;
-use super::questions::{Question, Then};
-use super::store::{DocId, Document, Edit, Scoring};
+use super::io::{Content, QueueKey, WriteAnswer, WriteFailure, WriteOf, WriteRequest};
+use super::questions::{Question, Replacement};
+use super::store::{DocId, Edit, Scoring};
 use super::variant::PendingVariant;
 use crate::adjust;
-use crate::library::{self, FileStamp};
+use crate::library::{self, Expect, FileStamp};
 use crate::model::Assessment;
 
-/// What the file on disk should hold before it is overwritten.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expect {
-    /// What it held when loaded or last saved.
-    Stamp(FileStamp),
-    /// Nothing: the document was never saved, so a file there is someone else's.
-    Absent,
-    /// Anything: the user chose the file in a save dialog, which asked about replacing it.
-    Anything,
-}
-
-impl Expect {
-    /// Whether the file at `path` no longer holds what was expected.
-    fn violated(self, path: &std::path::Path) -> bool {
-        match self {
-            Self::Stamp(stamp) => library::changed_on_disk(path, stamp),
-            Self::Absent => path.exists(),
-            Self::Anything => false,
-        }
-    }
-}
-
-/// One document to write.
-#[derive(Debug, Clone)]
-pub struct SaveItem {
-    /// The document.
-    pub doc: DocId,
-    /// Where to write it.
-    pub path: PathBuf,
-    /// The version to write.
-    pub assessment: Assessment,
-    /// What the file should hold now.
-    pub expect: Expect,
-}
-
-/// What a save job reports.
-#[derive(Debug)]
-pub enum SaveOutcome {
-    /// Some files changed on disk: nothing was written; ask first.
-    Conflict {
-        /// Every document of the save.
-        docs: Vec<DocId>,
-        /// Those whose files someone else changed.
-        changed: Vec<DocId>,
-    },
-    /// The files were written, or each failure with its message naming the file.
-    Written(Vec<(SaveItem, Result<FileStamp, String>)>),
-}
-
-/// What to do once every file of a save was written.
+/// What to do once an assessment is written.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct AfterSave {
-    /// Carry on with what the user asked for (quit, open a library).
-    pub then: Option<Then>,
     /// A variant was saved: its original goes back to its file.
     pub revert: Option<DocId>,
     /// Select this document.
     pub select: Option<DocId>,
 }
 
-/// The save job: checks, then writes. Runs on a worker thread.
-pub fn run(items: Vec<SaveItem>) -> SaveOutcome {
-    let changed: Vec<DocId> = items
-        .iter()
-        .filter(|item| item.expect.violated(&item.path))
-        .map(|item| item.doc)
-        .collect();
-    if !changed.is_empty() {
-        return SaveOutcome::Conflict {
-            docs: items.iter().map(|item| item.doc).collect(),
-            changed,
-        };
-    }
-    let written = items
-        .into_iter()
-        .map(|item| {
-            let result =
-                library::save_atomic(&item.path, &item.assessment).map_err(|e| e.to_string());
-            (item, result)
-        })
-        .collect();
-    SaveOutcome::Written(written)
-}
-
 impl AijriApp {
-    /// Saves documents to their files, then runs `then` if every one was written. Files someone
-    /// else changed since they were loaded are overwritten only once the user agreed
-    /// (`overwrite`).
-    pub(super) fn save(&mut self, docs: Vec<DocId>, overwrite: bool, then: Option<Then>) {
-        let mut items = Vec::new();
-        for id in docs {
+    /// Saves documents to their files, each through its own queue.
+    pub(super) fn save(&mut self, docs: &[DocId]) {
+        for &id in docs {
             let Some(entry) = self.state.store.entry(id) else {
                 self.state
                     .notify(true, "That role is no longer open: nothing was saved.");
+                self.after_saving = None;
                 return;
             };
             let Some(doc) = entry.doc() else { continue };
-            let expect = match (overwrite, doc.stamp()) {
-                (true, _) => Expect::Anything,
-                (false, Some(stamp)) => Expect::Stamp(stamp),
-                (false, None) => Expect::Absent,
-            };
-            items.push(SaveItem {
-                doc: id,
-                path: entry.path.clone(),
-                assessment: doc.assessment().clone(),
-                expect,
-            });
+            let (path, assessment, expect) =
+                (entry.path.clone(), doc.assessment().clone(), doc.expect());
+            self.write_assessment(id, path, assessment, expect, AfterSave::default());
         }
-        let after = AfterSave {
-            then,
-            ..AfterSave::default()
-        };
-        self.spawn_save(items, after);
     }
 
-    /// Brings in what a save job did: marks the documents saved, or asks about the files that
-    /// changed on disk, then carries on.
-    pub(super) fn saved(&mut self, outcome: SaveOutcome, after: AfterSave) {
-        match outcome {
-            SaveOutcome::Conflict { docs, changed } => {
-                self.state.question = Some(Question::Overwrite {
-                    docs,
-                    changed,
-                    then: after.then,
+    /// Queues the write of `assessment` (document `doc`) to `path`, expecting `expect` there.
+    pub(super) fn write_assessment(
+        &mut self,
+        doc: DocId,
+        path: PathBuf,
+        assessment: Assessment,
+        expect: Expect,
+        after: AfterSave,
+    ) {
+        let bytes = library::to_json(&assessment).into_bytes();
+        self.io.write(WriteRequest {
+            key: QueueKey::Assessment(doc),
+            path,
+            expect,
+            content: Content::Bytes(bytes),
+            make_folder: false,
+            of: WriteOf::Assessment {
+                doc,
+                saved: Box::new(assessment),
+                after,
+            },
+        });
+    }
+
+    /// A write ended: the document, variant, comparison or export it was for takes the answer; a
+    /// file found where none was expected, or changed by someone else, is asked about.
+    pub(super) fn wrote(&mut self, answer: WriteAnswer) {
+        let WriteAnswer { of, path, result } = answer;
+        match result {
+            Ok(stamp) => self.written(of, path, stamp.unwrap_or_else(|| FileStamp::of(&[]))),
+            Err(WriteFailure::Exists { stamp: _, bytes }) => {
+                let open = self.state.store.by_path(&path);
+                let retry = retry_of(of, path.clone(), bytes);
+                self.ask(Question::Replace {
+                    path,
+                    open,
+                    then: Replacement::Retry(Box::new(retry)),
                 });
             }
-            SaveOutcome::Written(results) => {
-                let mut failed = false;
-                for (item, result) in results {
-                    failed |= !self.written(item, result);
-                }
-                if failed {
-                    return;
-                }
-                if let Some(original) = after.revert {
-                    self.state.store.edit(
-                        original,
-                        Edit::Revert,
-                        &Scoring::of(&self.state.frameworks, &self.state.view_under),
-                    );
-                }
-                if let Some(id) = after.select {
-                    self.state.selected = Some(id);
-                }
-                if let Some(then) = after.then {
-                    self.run(then);
-                }
+            Err(WriteFailure::Changed { stamp: _, bytes }) => {
+                let retry = retry_of(of, path.clone(), bytes);
+                self.ask(Question::Overwrite {
+                    path,
+                    retry: Box::new(retry),
+                });
+            }
+            Err(WriteFailure::Error(message)) => {
+                self.after_saving = None;
+                self.state.notify(true, message);
             }
         }
     }
 
-    fn written(&mut self, item: SaveItem, result: Result<FileStamp, String>) -> bool {
-        match result {
-            Ok(stamp) => {
-                let path = item.path;
+    /// What a write that succeeded changes: the document is marked saved, a notice names the file.
+    fn written(&mut self, of: WriteOf, path: PathBuf, stamp: FileStamp) {
+        match of {
+            WriteOf::Assessment { doc, saved, after } => {
                 self.state.settings.add_recent(&path);
                 self.state
-                    .notify(false, format!("Saved {}", path.display()));
-                self.state
-                    .store
-                    .mark_saved(item.doc, path, item.assessment, stamp);
-                true
+                    .notify_file(format!("Saved {}", path.display()), path.clone());
+                self.state.store.mark_saved(doc, path, *saved, stamp);
+                self.after_assessment_saved(after);
             }
-            Err(message) => {
-                self.state.notify(true, message);
-                false
+            WriteOf::Framework { id, saved } => self.framework_saved(&id, *saved, path, stamp),
+            WriteOf::Comparison { file, content } => {
+                self.comparison_saved(path, stamp, *file, *content);
             }
+            WriteOf::Export { what } => {
+                let text = format!("Exported {what} to {}", path.display());
+                self.state.notify_file(text, path);
+            }
+            WriteOf::Recovery | WriteOf::Settings(_) => {}
+        }
+        self.go_on_when_saved();
+    }
+
+    fn after_assessment_saved(&mut self, after: AfterSave) {
+        if let Some(original) = after.revert {
+            self.state.store.edit(
+                original,
+                Edit::Revert,
+                &Scoring::of(&self.state.frameworks, &self.state.view_under),
+            );
+        }
+        if let Some(id) = after.select {
+            self.state.selected = Some(id);
         }
     }
 
-    /// Saves a document under a new path: the document moves there ("save as"), or `variant` (a
-    /// copy of it made by [`AijriApp::prepare_variant`]) is written there as a new document and
-    /// the original goes back to its saved state ("save as variant"). A path open in another
-    /// document with unsaved edits is replaced only once the user agreed.
-    pub(super) fn save_as(
-        &mut self,
-        id: DocId,
-        path: PathBuf,
-        variant: Option<Box<Assessment>>,
-        confirmed: bool,
-    ) {
-        let store = &self.state.store;
-        let Some(doc) = store.doc(id) else {
+    /// Save as: the document moves to `path` (final and canonical; the user agreed to replace
+    /// what is there, when something is).
+    pub(super) fn save_as(&mut self, id: DocId, path: PathBuf, expect: Expect) {
+        let Some(doc) = self.state.store.doc(id) else {
             self.state
                 .notify(true, "That role is no longer open: nothing was saved.");
             return;
         };
-        let other = store.by_path(&path).filter(|&other| other != id);
-        let at_risk = other.is_some_and(|o| store.doc(o).is_some_and(Document::is_dirty));
-        if !confirmed && at_risk {
-            self.state.question = Some(Question::ReplaceOpen {
-                doc: id,
-                path,
-                variant,
-                other,
-            });
-            return;
-        }
         let assessment = doc.assessment().clone();
-        if let Some(other) = other {
-            // The other document's file is replaced: it leaves the library, its edits
-            // discarded, as the user agreed.
-            self.state.store.discard_recovery(&[other]);
-            self.state.store.forget(other);
-        }
-        let (doc, assessment, after) = match variant {
-            Some(variant) => {
-                let new = self.add_new((*variant).clone(), Some(&path));
-                self.state.selected = Some(id);
-                let after = AfterSave {
-                    revert: Some(id),
-                    select: Some(new),
-                    then: None,
-                };
-                (new, *variant, after)
-            }
-            None => (id, assessment, AfterSave::default()),
-        };
-        let item = SaveItem {
-            doc,
-            path,
-            assessment,
-            expect: Expect::Anything,
-        };
-        self.spawn_save(vec![item], after);
+        self.write_assessment(id, path, assessment, expect, AfterSave::default());
     }
 
     /// Save as variant, once the file is chosen: the variant of the document's saved version
     /// that its edits make, with where it came from and what it changed. The adviser is asked
     /// why for each change that has no reason yet; with none, it is saved at once.
-    pub(super) fn prepare_variant(&mut self, id: DocId, path: PathBuf) {
+    pub(super) fn prepare_variant(&mut self, id: DocId, path: PathBuf, expect: Expect) {
         let Some(entry) = self.state.store.entry(id) else {
             self.state
                 .notify(true, "That role is no longer open: nothing was saved.");
@@ -261,6 +162,7 @@ impl AijriApp {
             doc: id,
             path,
             variant,
+            expect,
         };
         if pending
             .variant
@@ -270,7 +172,58 @@ impl AijriApp {
         {
             self.views.reasons.ask(pending, &self.state);
         } else {
-            self.save_as(id, pending.path, Some(Box::new(pending.variant)), false);
+            let PendingVariant {
+                doc,
+                path,
+                variant,
+                expect,
+            } = pending;
+            self.save_variant(doc, path, variant, expect);
         }
+    }
+
+    /// Writes a variant of document `original` to `path` as a new document; once written, the
+    /// original goes back to its saved version and the variant is selected.
+    pub(super) fn save_variant(
+        &mut self,
+        original: DocId,
+        path: PathBuf,
+        variant: Assessment,
+        expect: Expect,
+    ) {
+        if self.state.store.doc(original).is_none() {
+            self.state
+                .notify(true, "That role is no longer open: nothing was saved.");
+            return;
+        }
+        // The new document moves to `path` once it is written there.
+        let new = self.add_new(variant.clone(), Some(&path));
+        self.state.selected = Some(original);
+        let after = AfterSave {
+            revert: Some(original),
+            select: Some(new),
+        };
+        self.write_assessment(new, path, variant, expect, after);
+    }
+}
+
+/// The write to run again once the user agreed to replace the file: the same bytes, for the
+/// same purpose.
+fn retry_of(of: WriteOf, path: PathBuf, bytes: Vec<u8>) -> WriteRequest {
+    let key = match &of {
+        WriteOf::Assessment { doc, .. } => QueueKey::Assessment(*doc),
+        WriteOf::Framework { id, .. } => QueueKey::Framework(id.clone()),
+        WriteOf::Comparison { .. } => QueueKey::Comparison,
+        WriteOf::Recovery | WriteOf::Settings(_) | WriteOf::Export { .. } => {
+            QueueKey::File(path.clone())
+        }
+    };
+    WriteRequest {
+        key,
+        path,
+        expect: Expect::Anything,
+        content: Content::Bytes(bytes),
+        make_folder: false,
+        of,
     }
 }

@@ -12,19 +12,16 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::history::History;
+use super::unsaved::{RecoverySchedule, RecoveryWork};
 use crate::adjust;
 use crate::framework::{Framework, Frameworks};
-use crate::library::recovery::Recovery;
-use crate::library::{self, FileStamp, LoadedFile};
+use crate::library::recovery::{Recovery, RecoveryKey, Work};
+use crate::library::{self, Expect, FileStamp, LoadedFile};
 use crate::model::{Assessment, Task, Zone, changed_fields};
 use crate::scoring::{self, Breakdown};
 use crate::sensitivity::Change;
 use crate::validate::{self, Finding};
-
-/// How many undo steps each document keeps.
-const UNDO_DEPTH: usize = 200;
-/// Edits of one text field closer together than this are one undo step.
-const MERGE_WINDOW: Duration = Duration::from_secs(2);
 
 /// The identity of an open document; never reused while the program runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -83,29 +80,14 @@ impl TaskEdit {
     }
 }
 
-/// One undo step: the assessment before it, and the one text field it changed, if it changed
-/// just one (later typing in that field merges into the step).
-#[derive(Debug, Clone)]
-struct UndoStep {
-    before: Assessment,
-    merge_field: Option<String>,
-    at: Instant,
-}
-
 /// One assessment open in the program, with its figures kept up to date. Its fields change only
 /// through [`Store`].
 #[derive(Debug, Clone)]
 pub struct Document {
-    assessment: Assessment,
-    /// The saved version, kept only once it differs from `assessment`: a clean document holds
-    /// one copy of its assessment, not two (10,000 roles, half the memory).
-    saved: Option<Assessment>,
+    history: History<Assessment>,
     stamp: Option<FileStamp>,
     breakdown: Breakdown,
     findings: Vec<Finding>,
-    dirty: bool,
-    undo: Vec<UndoStep>,
-    redo: Vec<Assessment>,
     /// Lower-case title, seniority and tags, for search.
     search_text: String,
     /// Lower-case title, for sorting.
@@ -119,29 +101,25 @@ impl Document {
         let breakdown = scoring::score(&assessment, framework);
         let findings = validate::validate(&assessment, framework, &breakdown);
         Self {
-            saved: None,
             breakdown,
             findings,
             search_text: search_text(&assessment),
             sort_title: assessment.role.title.to_lowercase(),
-            assessment,
-            dirty: stamp.is_none(),
+            history: History::new(assessment, stamp.is_some()),
             stamp,
-            undo: Vec::new(),
-            redo: Vec::new(),
         }
     }
 
     /// The assessment as edited.
     #[must_use]
     pub fn assessment(&self) -> &Assessment {
-        &self.assessment
+        self.history.current()
     }
 
     /// The assessment as saved (as loaded, for a document never changed).
     #[must_use]
     pub fn saved_version(&self) -> &Assessment {
-        self.saved.as_ref().unwrap_or(&self.assessment)
+        self.history.saved()
     }
 
     /// Every computed figure of the assessment as edited.
@@ -159,7 +137,7 @@ impl Document {
     /// Whether the assessment differs from the saved one (a new document always does).
     #[must_use]
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        self.history.is_dirty()
     }
 
     /// What the file held when loaded or saved; `None` for a document never saved.
@@ -168,16 +146,22 @@ impl Document {
         self.stamp
     }
 
+    /// What its file should hold before a save writes over it.
+    #[must_use]
+    pub fn expect(&self) -> Expect {
+        self.stamp.map_or(Expect::Absent, Expect::Stamp)
+    }
+
     /// Whether there is an edit to undo.
     #[must_use]
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        self.history.can_undo()
     }
 
     /// Whether there is an undone edit to redo.
     #[must_use]
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        self.history.can_redo()
     }
 
     /// The title in lower case, the role list's alphabetical order.
@@ -203,53 +187,55 @@ impl Document {
     }
 
     fn refresh(&mut self, framework: &Framework) {
-        self.breakdown = scoring::score(&self.assessment, framework);
-        self.findings = validate::validate(&self.assessment, framework, &self.breakdown);
-        if self.saved.as_ref() == Some(&self.assessment) {
-            self.saved = None;
-        }
-        self.dirty = self.stamp.is_none() || self.saved.is_some();
-        self.search_text = search_text(&self.assessment);
-        self.sort_title = self.assessment.role.title.to_lowercase();
+        let assessment = self.history.current();
+        self.breakdown = scoring::score(assessment, framework);
+        self.findings = validate::validate(assessment, framework, &self.breakdown);
+        self.search_text = search_text(assessment);
+        self.sort_title = assessment.role.title.to_lowercase();
     }
 
     /// Carries out one edit; false when it changed nothing.
     fn apply(&mut self, edit: Edit, framework: &Framework, now: Instant) -> bool {
-        let next = match edit {
-            Edit::Undo => return self.step_back(framework),
-            Edit::Redo => return self.step_forward(framework),
+        let history = &mut self.history;
+        let changed = match edit {
+            Edit::Undo => history.undo(),
+            Edit::Redo => history.redo(),
+            Edit::Revert => history.revert(now),
             Edit::Reload(assessment, stamp) => {
-                self.saved = Some((*assessment).clone());
+                // A reload of an unchanged file still updates the stamp and the dirty marker.
                 self.stamp = Some(stamp);
-                *assessment
+                let before = history.current().clone();
+                history.reload(*assessment, now);
+                before != *history.current()
             }
-            Edit::Restore(assessment) => *assessment,
-            Edit::Fields(assessment) => self.adjusted(*assessment),
+            Edit::Restore(assessment) => history.record(*assessment, None, now),
+            Edit::Fields(assessment) => self.changed_to(*assessment, now),
             Edit::Tasks(change) => {
-                let mut next = self.assessment.clone();
+                let mut next = history.current().clone();
                 change.apply(&mut next.tasks);
-                self.adjusted(next)
+                self.changed_to(next, now)
             }
             Edit::WhatIf(changes) => {
-                let mut next = self.assessment.clone();
+                let mut next = history.current().clone();
                 for change in &changes {
                     change.apply(&mut next);
                 }
-                self.adjusted(next)
+                self.changed_to(next, now)
             }
-            Edit::Revert => match &self.saved {
-                Some(saved) => saved.clone(),
-                None => return false,
-            },
         };
-        if next == self.assessment {
-            // A reload of an unchanged file still updates the stamp and the dirty marker.
-            self.refresh(framework);
-            return false;
-        }
-        self.record(next, now);
         self.refresh(framework);
-        true
+        changed
+    }
+
+    /// A user's edit to `next`, as one undo step (typing in one text field merges).
+    fn changed_to(&mut self, next: Assessment, now: Instant) -> bool {
+        let next = self.adjusted(next);
+        let current = self.history.current();
+        let merge_key = match changed_fields(current, &next).as_slice() {
+            [field] if is_text_field(current, field) => Some(field.clone()),
+            _ => None,
+        };
+        self.history.record(next, merge_key, now)
     }
 
     /// The assessment after a user's edit: a variant's record of what it changed from its source
@@ -257,72 +243,15 @@ impl Document {
     /// reloads, undo and redo bring whole versions back, record included, and skip this.
     fn adjusted(&self, mut next: Assessment) -> Assessment {
         if next.meta.derived_from.is_some() {
-            adjust::refresh_adjustments(&self.assessment, &mut next);
+            adjust::refresh_adjustments(self.history.current(), &mut next);
         }
         next
     }
 
-    /// Makes `next` the assessment, as a new undo step or merged into the last one when both
-    /// changed the same single text field moments apart.
-    fn record(&mut self, next: Assessment, now: Instant) {
-        let fields = changed_fields(&self.assessment, &next);
-        let merge_field = match fields.as_slice() {
-            [field] if is_text_field(&self.assessment, field) => Some(field.clone()),
-            _ => None,
-        };
-        let merges = self.undo.last().is_some_and(|last| {
-            merge_field.is_some()
-                && last.merge_field == merge_field
-                && now.duration_since(last.at) < MERGE_WINDOW
-        });
-        let before = self.replace(next);
-        if let (true, Some(last)) = (merges, self.undo.last_mut()) {
-            last.at = now;
-        } else {
-            self.undo.push(UndoStep {
-                before,
-                merge_field,
-                at: now,
-            });
-            if self.undo.len() > UNDO_DEPTH {
-                self.undo.remove(0);
-            }
-        }
-        self.redo.clear();
-    }
-
-    /// Makes `next` the assessment and returns the one it replaced; the first change of a clean
-    /// document keeps what it replaced as the saved version.
-    fn replace(&mut self, next: Assessment) -> Assessment {
-        let before = std::mem::replace(&mut self.assessment, next);
-        if self.saved.is_none() {
-            self.saved = Some(before.clone());
-        }
-        before
-    }
-
-    fn step_back(&mut self, framework: &Framework) -> bool {
-        let Some(step) = self.undo.pop() else {
-            return false;
-        };
-        let undone = self.replace(step.before);
-        self.redo.push(undone);
-        self.refresh(framework);
-        true
-    }
-
-    fn step_forward(&mut self, framework: &Framework) -> bool {
-        let Some(next) = self.redo.pop() else {
-            return false;
-        };
-        let before = self.replace(next);
-        self.undo.push(UndoStep {
-            before,
-            merge_field: None,
-            at: Instant::now(),
-        });
-        self.refresh(framework);
-        true
+    /// `saved` was written to the file, which now holds `stamp`.
+    fn mark_saved(&mut self, saved: Assessment, stamp: FileStamp) {
+        self.stamp = Some(stamp);
+        self.history.mark_saved(saved);
     }
 }
 
@@ -427,15 +356,6 @@ pub fn file_name(path: &Path) -> String {
     )
 }
 
-/// Work for the recovery writer: what to write or remove.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RecoveryWork {
-    /// Write the unsaved edits of a document.
-    Write(Box<Recovery>),
-    /// The edits of the document at this path were saved or discarded: remove its file.
-    Remove(PathBuf),
-}
-
 /// Every open document, by id, in the order they were opened; the comparison set; and the
 /// recovery work the edits caused.
 #[derive(Debug, Default)]
@@ -453,10 +373,8 @@ pub struct Store {
     generation: u64,
     /// The document whose change made the last bump of `generation`, when one edit did.
     last_changed: Option<DocId>,
-    /// Documents with unsaved edits not yet in a recovery file, with the time of the last edit.
-    recovery_due: HashMap<DocId, Instant>,
-    /// Recovery files to remove (edits saved or discarded).
-    recovery_removals: Vec<PathBuf>,
+    /// When documents with unsaved edits are due in a recovery file; recovery files to remove.
+    recovery: RecoverySchedule<DocId>,
 }
 
 impl Store {
@@ -547,7 +465,7 @@ impl Store {
         self.positions.clear();
         self.by_path.clear();
         self.compared.clear();
-        self.recovery_due.clear();
+        self.recovery.clear();
         self.bump();
     }
 
@@ -569,7 +487,7 @@ impl Store {
             self.positions.insert(entry.id, position);
         }
         self.compared.retain(|&c| c != id);
-        self.recovery_due.remove(&id);
+        self.recovery.forget(&id);
         self.bump();
     }
 
@@ -600,7 +518,7 @@ impl Store {
             return false;
         };
         let key = doc.list_key();
-        let framework = scoring.framework_for(&doc.assessment);
+        let framework = scoring.framework_for(doc.assessment());
         let changed = doc.apply(edit, framework, now);
         let dirty = doc.is_dirty();
         let path = entry.path.clone();
@@ -610,11 +528,10 @@ impl Store {
         }
         if dirty {
             if changed {
-                self.recovery_due.insert(id, now);
+                self.recovery.edited(id, now);
             }
         } else {
-            self.recovery_due.remove(&id);
-            self.recovery_removals.push(path);
+            self.recovery.clean(&id, RecoveryKey::file(&path));
         }
         changed
     }
@@ -628,18 +545,15 @@ impl Store {
         let entry = &mut self.entries[i];
         entry.deleted_on_disk = false;
         if entry.path != path {
-            self.recovery_removals.push(entry.path.clone());
+            self.recovery.clean(&id, RecoveryKey::file(&entry.path));
             self.by_path.remove(&entry.path);
             self.by_path.insert(path.clone(), id);
             entry.path = path.clone();
         }
         if let Ok(doc) = &mut entry.content {
-            doc.saved = (doc.assessment != saved).then_some(saved);
-            doc.stamp = Some(stamp);
-            doc.dirty = doc.saved.is_some();
-            if !doc.dirty {
-                self.recovery_due.remove(&id);
-                self.recovery_removals.push(path);
+            doc.mark_saved(saved, stamp);
+            if !doc.is_dirty() {
+                self.recovery.clean(&id, RecoveryKey::file(&path));
             }
         }
         self.bump();
@@ -648,9 +562,8 @@ impl Store {
     /// The edits of these documents were discarded: their recovery files go.
     pub fn discard_recovery(&mut self, ids: &[DocId]) {
         for &id in ids {
-            self.recovery_due.remove(&id);
-            if let Some(path) = self.path(id) {
-                self.recovery_removals.push(path.to_owned());
+            if let Some(path) = self.path(id).map(Path::to_path_buf) {
+                self.recovery.clean(&id, RecoveryKey::file(&path));
             }
         }
     }
@@ -658,27 +571,17 @@ impl Store {
     /// Recovery work that is due: edits unchanged for `delay` are written, saved or discarded
     /// ones removed.
     pub fn take_recovery_work(&mut self, delay: Duration) -> Vec<RecoveryWork> {
-        let now = Instant::now();
-        let mut work: Vec<RecoveryWork> = self
-            .recovery_removals
-            .drain(..)
-            .map(RecoveryWork::Remove)
-            .collect();
-        let due: Vec<DocId> = self
-            .recovery_due
-            .iter()
-            .filter(|(_, at)| now.duration_since(**at) >= delay)
-            .map(|(&id, _)| id)
-            .collect();
+        let (due, removals) = self.recovery.take(delay);
+        let mut work: Vec<RecoveryWork> = removals.into_iter().map(RecoveryWork::Remove).collect();
         for id in due {
-            self.recovery_due.remove(&id);
             if let Some(entry) = self.entry(id)
                 && let Some(doc) = entry.doc().filter(|d| d.is_dirty())
             {
                 work.push(RecoveryWork::Write(Box::new(Recovery::new(
-                    entry.path.clone(),
+                    RecoveryKey::file(&entry.path),
+                    Some(entry.path.clone()),
                     doc.stamp,
-                    doc.assessment.clone(),
+                    Work::Assessment(Box::new(doc.assessment().clone())),
                 ))));
             }
         }
@@ -688,14 +591,14 @@ impl Store {
     /// Whether edits wait to be written to recovery files.
     #[must_use]
     pub fn recovery_pending(&self) -> bool {
-        !self.recovery_due.is_empty() || !self.recovery_removals.is_empty()
+        self.recovery.pending()
     }
 
     /// Scores every document again (the frameworks or the one they are viewed under changed).
     pub fn rescore(&mut self, scoring: &Scoring<'_>) {
         for entry in &mut self.entries {
             if let Ok(doc) = &mut entry.content {
-                let framework = scoring.framework_for(&doc.assessment);
+                let framework = scoring.framework_for(doc.assessment());
                 doc.refresh(framework);
             }
         }
@@ -733,7 +636,7 @@ impl Store {
             .iter()
             .find(|e| {
                 e.doc()
-                    .is_some_and(|d| d.assessment.meta.id == assessment_id)
+                    .is_some_and(|d| d.assessment().meta.id == assessment_id)
             })
             .map(|e| e.id)
     }
@@ -765,25 +668,9 @@ impl Store {
             .collect()
     }
 
-    /// The documents whose files changed on disk since they were loaded or saved (someone else's
-    /// change a save would overwrite). A new document whose path now exists counts too.
-    #[must_use]
-    pub fn changed_on_disk(&self, ids: &[DocId]) -> Vec<DocId> {
-        ids.iter()
-            .copied()
-            .filter(|&id| {
-                let Some(entry) = self.entry(id) else {
-                    return false;
-                };
-                match entry.doc().and_then(Document::stamp) {
-                    Some(stamp) => library::changed_on_disk(&entry.path, stamp),
-                    None => entry.path.exists(),
-                }
-            })
-            .collect()
-    }
-
-    /// A path in the library folder (or `near`'s folder) that no document and no file uses yet.
+    /// A path in the library folder (or `near`'s folder) that no open document uses. Whether a
+    /// file is there already is the save's to find out (off the UI thread): it asks before
+    /// replacing one.
     #[must_use]
     pub fn free_path(&self, near: Option<&Path>, title: &str) -> PathBuf {
         let folder = self
@@ -801,7 +688,7 @@ impl Store {
                     folder.join(format!("{stem}-{n}{}", library::EXTENSION))
                 }
             })
-            .find(|p| self.by_path(p).is_none() && !p.exists())
+            .find(|p| self.by_path(p).is_none())
             .unwrap_or_else(|| folder.join(name))
     }
 }
@@ -892,13 +779,15 @@ mod tests {
         typed(&mut store, id, "Edited");
         let work = store.take_recovery_work(Duration::ZERO);
         assert!(
-            matches!(work.as_slice(), [RecoveryWork::Write(r)] if r.assessment.role.title == "Edited")
+            matches!(work.as_slice(), [RecoveryWork::Write(r)] if matches!(&r.work, Work::Assessment(a) if a.role.title == "Edited"))
         );
         store.edit(id, Edit::Revert, &published());
         let work = store.take_recovery_work(Duration::ZERO);
         assert_eq!(
             work,
-            vec![RecoveryWork::Remove(PathBuf::from("a.aijri.json"))]
+            vec![RecoveryWork::Remove(RecoveryKey::file(Path::new(
+                "a.aijri.json"
+            )))]
         );
     }
 }

@@ -6,14 +6,15 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
-use super::jobs::Done;
+use super::io::{Content, Done, QueueKey, WriteOf, WriteRequest};
 use super::picker::{DialogKind, ExportFormat, PickRequest, Purpose};
 use super::store::DocId;
 use super::{Action, AijriApp, Tab, View};
 use crate::export::markdown_report;
 use crate::library;
+use crate::library::Expect;
 use crate::model::Assessment;
-use crate::text_format::{self, ImportError, Imported, LeftOut};
+use crate::text_format::{self, Imported, LeftOut};
 use crate::validate::Difference;
 
 /// The import dialogs' state: the paste window's text while it is open, and the imports waiting
@@ -58,6 +59,31 @@ impl ExportFormat {
             Self::Markdown => "md",
         }
     }
+}
+
+/// Where a text to import comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// Text pasted into the window.
+    Text(String),
+    /// A web page the clipboard held as HTML.
+    Html(String),
+    /// A file: published text or a saved web page.
+    File(PathBuf),
+}
+
+/// Reads (a file, at most the size limit) and imports one source. Runs on a worker thread: a
+/// page of any shape is read there, with the reader's own bounds.
+fn import_source(source: Source) -> Result<Box<Imported>, String> {
+    let imported = match source {
+        Source::Text(text) => text_format::import(&text),
+        Source::Html(html) => text_format::import_html(&html),
+        Source::File(path) => {
+            let content = library::disk::read_text(&path).map_err(|e| e.to_string())?;
+            text_format::import_file_content(Some(&path), &content)
+        }
+    };
+    imported.map(Box::new).map_err(|e| e.to_string())
 }
 
 impl AijriApp {
@@ -109,58 +135,52 @@ impl AijriApp {
         }
     }
 
-    /// Reads published text files and saved web pages off the UI thread; [`Done::TextsRead`]
-    /// brings them to [`AijriApp::import_file`].
+    /// Imports published text files and saved web pages, read off the UI thread.
     pub(super) fn read_texts(&mut self, paths: Vec<PathBuf>) {
-        self.jobs.spawn("read-texts", move || {
-            Done::TextsRead(
-                paths
+        let sources = paths
+            .into_iter()
+            .map(|path| (path.display().to_string(), Source::File(path)))
+            .collect();
+        self.import_texts(sources);
+    }
+
+    /// Imports texts, pages and files on a worker thread; [`Done::Imported`] brings each one up
+    /// for review, or a notice naming it and what is wrong.
+    pub(super) fn import_texts(&mut self, sources: Vec<(String, Source)>) {
+        self.io.spawn("import", move || {
+            Done::Imported(
+                sources
                     .into_iter()
-                    .map(|path| {
-                        let text = read_text(&path);
-                        (path, text)
-                    })
+                    .map(|(name, source)| (name, import_source(source)))
                     .collect(),
             )
         });
     }
 
-    /// Imports one published text; `source` names it in messages.
-    pub fn import_text(&mut self, text: &str, source: &str) {
-        self.review_import(text_format::import(text), source);
-    }
-
-    /// Imports a file's content: a web page when its name or start says so, published text
-    /// otherwise.
-    pub fn import_file(&mut self, path: &Path, content: &str) {
-        let imported = text_format::import_file_content(Some(path), content);
-        self.review_import(imported, &path.display().to_string());
-    }
-
     /// Reads the HTML the clipboard offers on a job thread ([`Done::ClipboardHtml`]): egui hands a
     /// paste over as text only.
     pub(super) fn read_clipboard_html(&mut self) {
-        self.jobs.spawn("clipboard", || {
+        self.io.spawn("clipboard", || {
             let html = arboard::Clipboard::new().and_then(|mut c| c.get().html());
             Done::ClipboardHtml(html.ok().filter(|h| !h.trim().is_empty()))
         });
     }
 
-    /// Imports a web page pasted as HTML.
-    pub fn import_pasted_html(&mut self, html: &str) {
-        self.review_import(text_format::import_html(html), "pasted web page");
-    }
-
-    /// Puts an import up for review, or tells why it failed.
-    fn review_import(&mut self, result: Result<Imported, ImportError>, source: &str) {
-        match result {
-            Ok(imported) => self.views.transfer.pending.push(PendingImport {
-                source: source.to_owned(),
-                assessment: imported.assessment,
-                differences: imported.differences,
-                footer: imported.footer,
-            }),
-            Err(error) => self.state.notify(true, format!("{source}: {error}")),
+    /// Imports arrived: each is put up for review, or its failure becomes a notice naming it.
+    pub(super) fn imported(&mut self, imports: Vec<(String, Result<Box<Imported>, String>)>) {
+        for (source, result) in imports {
+            match result {
+                Ok(imported) => {
+                    let imported = *imported;
+                    self.views.transfer.pending.push(PendingImport {
+                        source,
+                        assessment: imported.assessment,
+                        differences: imported.differences,
+                        footer: imported.footer,
+                    });
+                }
+                Err(error) => self.state.notify(true, format!("{source}: {error}")),
+            }
         }
     }
 
@@ -197,9 +217,15 @@ impl AijriApp {
         });
     }
 
-    /// Writes a document in a format to `path`, off the UI thread. A document closed meanwhile
-    /// is not exported, and the user is told.
-    pub(super) fn export_to(&mut self, id: DocId, format: ExportFormat, path: PathBuf) {
+    /// Writes a document in a format to `path` (final, canonical), expecting `expect` there. A
+    /// document closed meanwhile is not exported, and the user is told.
+    pub(super) fn export_to(
+        &mut self,
+        id: DocId,
+        format: ExportFormat,
+        path: PathBuf,
+        expect: Expect,
+    ) {
         let Some(doc) = self.state.store.doc(id) else {
             self.state
                 .notify(true, "That role is no longer open: nothing was exported.");
@@ -212,12 +238,29 @@ impl AijriApp {
                 markdown_report(doc.assessment(), doc.breakdown(), framework, doc.findings())
             }
         };
-        let what = format.label().to_lowercase();
-        self.jobs.spawn("export", move || Done::Written {
-            what,
-            result: library::write_atomic(&path, text.as_bytes())
-                .map(|()| path)
-                .map_err(|e| e.to_string()),
+        self.write_export(
+            format!("the {}", format.label().to_lowercase()),
+            path,
+            expect,
+            Content::Bytes(text.into_bytes()),
+        );
+    }
+
+    /// Queues the write of an export (a file written once) to `path`, expecting `expect` there.
+    pub(super) fn write_export(
+        &mut self,
+        what: String,
+        path: PathBuf,
+        expect: Expect,
+        content: Content,
+    ) {
+        self.io.write(WriteRequest {
+            key: QueueKey::File(path.clone()),
+            path,
+            expect,
+            content,
+            make_folder: false,
+            of: WriteOf::Export { what },
         });
     }
 }
@@ -232,19 +275,6 @@ fn is_importable(path: &Path) -> bool {
             .iter()
             .any(|x| e.eq_ignore_ascii_case(x))
     })
-}
-
-/// Reads a text file of at most the library's size limit, as UTF-8 (invalid bytes replaced).
-fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    if bytes.len() as u64 > library::MAX_FILE_BYTES {
-        return Err(format!(
-            "{}: the file is {} bytes; a text to import may be at most 5 MB",
-            path.display(),
-            bytes.len()
-        ));
-    }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 impl TransferView {

@@ -22,6 +22,8 @@ pub struct PendingVariant {
     pub path: PathBuf,
     /// The variant, its adjustments recorded; reasons are filled in from the dialog.
     pub variant: Assessment,
+    /// What the file should hold before the variant is written there.
+    pub expect: crate::library::Expect,
 }
 
 /// One change the dialog asks about.

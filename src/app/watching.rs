@@ -7,13 +7,13 @@
 use std::path::PathBuf;
 
 use super::AijriApp;
-use super::jobs::Done;
+use super::io::Done;
 use super::loading::LoadId;
 use super::questions::Question;
-use super::saving::{AfterSave, Expect, SaveItem};
+use super::saving::AfterSave;
 use super::store::{DocId, Document, Edit, Scoring, file_name};
 use crate::library::watch::{Change, FolderWatcher, WatchMode};
-use crate::library::{self, Loaded, LoadedFile};
+use crate::library::{self, Expect, Loaded, LoadedFile};
 
 impl AijriApp {
     /// Starts watching the library folder of load `load`, off the UI thread (the first walk of a
@@ -21,10 +21,10 @@ impl AijriApp {
     pub(super) fn watch_folder(&mut self, load: LoadId, folder: PathBuf) {
         self.watcher = None;
         let mode = self.state.settings.watch_mode;
-        self.jobs.spawn_reporting("watch", move |report| {
+        self.io.spawn_reporting("watch", move |report| {
             let report = report.clone();
             let watcher = FolderWatcher::start(&folder, mode, move |changes| {
-                report.send(Done::FolderChanged { load, changes });
+                report.done(Done::FolderChanged { load, changes });
             });
             Done::Watching {
                 load,
@@ -76,8 +76,10 @@ impl AijriApp {
             }
         }
         if !to_read.is_empty() {
-            self.jobs.spawn("read-changed", move || {
-                Done::ChangedFiles(library::load_paths(&to_read))
+            let own_writes = self.io.own_writes();
+            self.io.spawn("read-changed", move || {
+                let files = library::load_paths(&to_read);
+                Done::ChangedFiles(without_own_writes(files, &own_writes))
             });
         }
     }
@@ -209,16 +211,27 @@ impl AijriApp {
         let document = Document::new(mine.clone(), None, self.state.framework_for(&mine));
         let copy = self.state.store.open(path.clone(), Ok(document));
         self.take_theirs(doc, theirs);
-        let item = SaveItem {
-            doc: copy,
-            path,
-            assessment: mine,
-            expect: Expect::Absent,
-        };
         let after = AfterSave {
             select: Some(copy),
             ..AfterSave::default()
         };
-        self.spawn_save(vec![item], after);
+        self.write_assessment(copy, path, mine, Expect::Absent, after);
     }
+}
+
+/// The files read after a change, without those that hold what this program wrote there last:
+/// its own saves are not someone else's changes, even when the window has not heard of the save
+/// yet.
+fn without_own_writes(
+    files: Vec<LoadedFile>,
+    own_writes: &super::io::OwnWrites,
+) -> Vec<LoadedFile> {
+    let own = own_writes.lock().map(|own| own.clone()).unwrap_or_default();
+    files
+        .into_iter()
+        .filter(|file| match &file.result {
+            Ok(loaded) => own.get(&file.path) != Some(&loaded.stamp),
+            Err(_) => true,
+        })
+        .collect()
 }

@@ -1,5 +1,5 @@
-//! The headless command line: `score`, `validate`, `import`, `export`, `adjust`, `diff` and
-//! `report`, for batch work and tests.
+//! The headless command line: `score`, `validate`, `import`, `export`, `adjust`, `diff`,
+//! `report` and `pathways`, for batch work and tests.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -24,6 +24,7 @@ use crate::validate::{self, Finding};
 mod adjust;
 mod comparisons;
 mod diff;
+mod pathways_command;
 mod report_command;
 
 /// AIJRI Desk: build, edit and compare AIJRI assessments of job roles.
@@ -148,9 +149,27 @@ pub enum Command {
         /// The date the report bears, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = report_command::parse_date)]
         date: Option<crate::client_report::ReportDate>,
+        /// The library each role's options under "where to look next" are found in (default:
+        /// the folders of the inputs).
+        #[arg(long, value_name = "DIR")]
+        library: Option<PathBuf>,
         /// The framework to score under.
         #[command(flatten)]
         choice: FrameworkChoice,
+    },
+    /// Each role's options under "where to look next", found in the library: the library's
+    /// score and zone beside the published figure, and the change from the role. Exit 1 when a
+    /// file does not load.
+    Pathways {
+        /// Assessment files, library folders or saved comparisons (`*.aijri-compare.json`).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The library to find the options in (default: the folders of the inputs).
+        #[arg(long, value_name = "DIR")]
+        library: Option<PathBuf>,
+        /// One JSON object per role and line instead of text.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -265,22 +284,45 @@ pub fn run(command: Command) -> ExitCode {
             out: target,
             template,
             date,
+            library,
             choice,
-        } => {
-            let targets = comparisons::expand(&paths);
-            let choice = choice.framework.as_deref();
-            with_frameworks(&targets.beside, choice, &mut err, |under, err| {
+        } => pathways_command::with_library(
+            &paths,
+            library.as_deref(),
+            choice.framework.as_deref(),
+            &mut err,
+            |found, folders, under, err| {
                 let request = report_command::ReportRequest {
                     paths: &paths,
-                    found: targets.found,
+                    found,
+                    library: folders,
                     title: title.as_deref(),
                     out: &target,
                     template: template.as_deref(),
                     date,
                 };
                 report_command::write_report(request, under, &mut Streams { out: &mut out, err })
-            })
-        }
+            },
+        ),
+        Command::Pathways {
+            paths,
+            library,
+            json,
+        } => pathways_command::with_library(
+            &paths,
+            library.as_deref(),
+            None,
+            &mut err,
+            |found, folders, under, err| {
+                let request = pathways_command::PathwaysRequest {
+                    paths: &paths,
+                    found,
+                    folders,
+                    json,
+                };
+                pathways_command::run(request, under, &mut Streams { out: &mut out, err })
+            },
+        ),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -802,15 +844,13 @@ fn import_jobs<'a>(texts: &'a [PathBuf], target: Option<&Path>) -> Vec<ImportJob
 
 /// Reads and imports one text; `meta.source` becomes its file name.
 fn import_one(path: &Path) -> Result<Imported, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("cannot read: {e}"))?
-        .len();
-    if size > library::MAX_FILE_BYTES {
-        return Err(format!(
-            "the file is {size} bytes; a published text may be at most 5 MB"
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = library::read_limited(path).map_err(|e| match e {
+        library::LoadError::TooLarge { size, .. } => {
+            format!("the file is {size} bytes; a published text may be at most 5 MB")
+        }
+        library::LoadError::Io { source, .. } => format!("cannot read: {source}"),
+        other => other.to_string(),
+    })?;
     let text = String::from_utf8(bytes)
         .map_err(|e| format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))?;
     let mut imported =

@@ -11,6 +11,7 @@ use crate::chart_layout::score::{self as score_chart, NO_SCORE, ScoreChart};
 use crate::fmt;
 use crate::framework::Framework;
 use crate::model::{Assessment, Zone};
+use crate::pathways::{OptionFigures, Standing};
 use crate::report;
 use crate::scoring::{self, Breakdown};
 use crate::sensitivity::{self, InputEffect, Outcome};
@@ -33,6 +34,9 @@ pub struct ReportRole {
     /// The id of the framework the assessment names, when that one was not available and
     /// `framework` stands in for it.
     pub missing_framework: Option<String>,
+    /// The figures of each entry under "where to look next", in its order, as resolved in the
+    /// library (`crate::pathways`); an entry past the end of this list shows its published figure.
+    pub options: Vec<OptionFigures>,
 }
 
 /// Everything the template is given, as `sys.inputs.report` (JSON).
@@ -139,6 +143,8 @@ pub struct Labels {
     pub strategy: &'static str,
     /// "Timeline".
     pub timeline: &'static str,
+    /// "Where to look next".
+    pub pathways: &'static str,
 }
 
 /// One role, written out.
@@ -173,6 +179,24 @@ pub struct RoleData {
     pub strategy_missing: String,
     /// The timeline, or what stands in for it.
     pub timeline: String,
+    /// The roles the assessment names under "where to look next", with their figures.
+    pub pathways: Vec<PathwayLine>,
+}
+
+/// One role to look at next.
+#[derive(Debug, Clone, Serialize)]
+pub struct PathwayLine {
+    /// Its title, as the assessment names it.
+    pub title: String,
+    /// Its score and zone, the library's where the library holds it: "61.2 Green", "58.2 Green".
+    pub standing: String,
+    /// Beside it, where the figure comes from when that needs saying: "published 55.4" (the
+    /// library's figure differs from the published one), "published" (the library lacks the role).
+    pub published: Option<String>,
+    /// The zone of that score, "red"/"yellow"/"green", or "none" without a score.
+    pub zone_key: &'static str,
+    /// Why it is worth a look.
+    pub note: String,
 }
 
 /// A part of a role's report to read with care: provisional figures, a missing part.
@@ -222,6 +246,7 @@ impl ReportData {
                 adjustments: "Adjustments",
                 strategy: "Survival strategy",
                 timeline: "Timeline",
+                pathways: "Where to look next",
             },
             roles: roles.iter().map(role_data).collect(),
             title,
@@ -346,7 +371,36 @@ fn role_data(role: &ReportRole) -> RoleData {
             .collect(),
         strategy_missing: "No survival strategy written yet.".to_owned(),
         timeline: non_empty(&commentary.timeline, "No timeline written yet."),
+        pathways: pathways(role),
     }
+}
+
+/// The roles named under "where to look next", each with its figures (see [`ReportRole::options`]).
+fn pathways(role: &ReportRole) -> Vec<PathwayLine> {
+    role.assessment
+        .commentary
+        .where_to_look_next
+        .iter()
+        .enumerate()
+        .filter(|(_, related)| !related.title.trim().is_empty())
+        .map(|(i, related)| {
+            let figures = role
+                .options
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| OptionFigures::unmatched(related));
+            let Standing { shown, aside } = figures.standing(&role.framework);
+            PathwayLine {
+                title: related.title.trim().to_owned(),
+                standing: shown,
+                published: aside,
+                zone_key: figures
+                    .shown(&role.framework)
+                    .map_or("none", |(_, zone)| zone.key()),
+                note: related.note.trim().to_owned(),
+            }
+        })
+        .collect()
 }
 
 /// A variant's adjustments with their effects and reasons.

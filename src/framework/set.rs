@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::{DEFAULT_FRAMEWORK_ID, Framework, FrameworkError, is_framework_file};
-use crate::library::{self, LoadError};
+use crate::library::{self, FileStamp, LoadError, disk};
 use crate::model::Assessment;
 
 /// The published framework plus the variants loaded, by id. A later variant with the id of an
@@ -80,13 +80,7 @@ impl Frameworks {
         if self.add(Framework::load(path)?) {
             Ok(())
         } else {
-            Err(FrameworkError::Invalid {
-                path: path.to_owned(),
-                field: "id".into(),
-                message: format!(
-                    "`{DEFAULT_FRAMEWORK_ID}` is the published framework's; a variant needs an id of its own"
-                ),
-            })
+            Err(published_id_taken(path))
         }
     }
 
@@ -99,6 +93,40 @@ impl Frameworks {
         (frameworks, errors)
     }
 
+    /// The framework files below a library folder, read: each variant with its file and what the
+    /// file held (to save it back without overwriting someone else's change), and the errors of
+    /// those that could not be used. A variant taking the published framework's id is an error.
+    #[must_use]
+    pub fn read_folder(
+        folder: &Path,
+    ) -> (Vec<(Framework, PathBuf, FileStamp)>, Vec<FrameworkError>) {
+        let mut read = Vec::new();
+        let mut errors = Vec::new();
+        for found in library::find_matching(folder, is_framework_file) {
+            let path = match found {
+                Ok(path) => path,
+                Err(error) => {
+                    errors.push(error.into());
+                    continue;
+                }
+            };
+            let parsed = library::read_limited(&path)
+                .map_err(FrameworkError::from)
+                .and_then(|bytes| Ok((Framework::parse(&bytes, &path)?, FileStamp::of(&bytes))));
+            match parsed {
+                Ok((framework, _)) if framework.id == DEFAULT_FRAMEWORK_ID => {
+                    errors.push(published_id_taken(&path));
+                }
+                Ok((framework, stamp)) => {
+                    read.retain(|(f, _, _): &(Framework, PathBuf, FileStamp)| f.id != framework.id);
+                    read.push((framework, path, stamp));
+                }
+                Err(error) => errors.push(error),
+            }
+        }
+        (read, errors)
+    }
+
     /// The frameworks beside assessment files and folders, as the command line finds them: every
     /// framework file below each folder, and the framework files in the folder of each file given
     /// on its own (not below it). Errors of the files that could not be loaded come back too.
@@ -108,7 +136,7 @@ impl Frameworks {
         let mut errors = Vec::new();
         let mut seen = BTreeSet::new();
         for path in paths {
-            let found = if path.is_dir() {
+            let found = if disk::is_dir(path) {
                 library::find_matching(path, is_framework_file)
             } else {
                 framework_files_in(library::folder_of(path))
@@ -131,25 +159,35 @@ impl Frameworks {
     }
 }
 
+/// The error of a variant file that takes the published framework's id.
+fn published_id_taken(path: &Path) -> FrameworkError {
+    FrameworkError::Invalid {
+        path: path.to_owned(),
+        field: "id".into(),
+        message: format!(
+            "`{DEFAULT_FRAMEWORK_ID}` is the published framework's; a variant needs an id of its own"
+        ),
+    }
+}
+
 /// The framework files directly in a folder, in path order. A folder that cannot be read gives
 /// none: the file given in it is reported on its own when it cannot be read either.
 fn framework_files_in(folder: &Path) -> Vec<Result<PathBuf, LoadError>> {
-    let Ok(entries) = std::fs::read_dir(folder) else {
+    let Ok(entries) = disk::list(folder) else {
         return Vec::new();
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.is_file() && is_framework_file(path))
+    let files: Vec<PathBuf> = entries
+        .into_iter()
+        .filter(|entry| !entry.is_dir && is_framework_file(&entry.path))
+        .map(|entry| entry.path)
         .collect();
-    files.sort();
     files.into_iter().map(Ok).collect()
 }
 
 /// What identifies a found entry, so a file found twice is loaded once.
 fn found_key(found: &Result<PathBuf, LoadError>) -> PathBuf {
     match found {
-        Ok(path) => path.canonicalize().unwrap_or_else(|_| path.clone()),
+        Ok(path) => disk::canonical(path),
         Err(error) => error.path().to_owned(),
     }
 }

@@ -2,24 +2,23 @@
 //! loads each into an assessment or an error that names the file, the line and column and what is
 //! wrong, and saves atomically (temporary file in the same folder, flush, rename).
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use thiserror::Error;
 
+pub mod disk;
 pub mod recovery;
 mod relative;
 pub mod watch;
 
+pub use disk::{Expect, MAX_FILE_BYTES, read_limited, stamp_of, write_atomic};
 pub use relative::{folder_of, relative_path, resolve_relative};
 
 use crate::model::{Assessment, FORMAT_NAME, FORMAT_VERSION};
 
 /// The extension of assessment files.
 pub const EXTENSION: &str = ".aijri.json";
-/// Files larger than this are refused rather than read.
-pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
 /// The byte-order mark some editors put at the start of UTF-8 files.
 pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -286,34 +285,6 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
-/// Reads a file, refusing one over [`MAX_FILE_BYTES`].
-pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size,
-        });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    // Read one byte past the limit, in case the file grew after its size was read.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-        });
-    }
-    Ok(bytes)
-}
-
 /// Whether a path names an assessment file.
 #[must_use]
 pub fn is_assessment_file(path: &Path) -> bool {
@@ -333,37 +304,12 @@ pub fn find_files(folder: &Path) -> Vec<Result<PathBuf, LoadError>> {
     find_matching(folder, is_assessment_file)
 }
 
-/// Every file below a folder whose path `matches`, sorted by path; unreadable entries come back
-/// as errors. Paths are `folder` joined with the path inside it.
+/// Every file below a folder whose path `matches`, sorted by path (see [`disk::walk`]).
 pub(crate) fn find_matching(
     folder: &Path,
     matches: impl Fn(&Path) -> bool,
 ) -> Vec<Result<PathBuf, LoadError>> {
-    let mut found: Vec<Result<PathBuf, LoadError>> = walkdir::WalkDir::new(folder)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(|entry| match entry {
-            Ok(entry) => (entry.file_type().is_file() && matches(entry.path()))
-                .then(|| Ok(entry.into_path())),
-            Err(error) => {
-                let path = error.path().unwrap_or(folder).to_owned();
-                let source = error
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("a symbolic link loops"));
-                Some(Err(LoadError::Io { path, source }))
-            }
-        })
-        .collect();
-    found.sort_by(|a, b| found_path(a).cmp(found_path(b)));
-    found
-}
-
-fn found_path(found: &Result<PathBuf, LoadError>) -> &Path {
-    match found {
-        Ok(path) => path,
-        Err(error) => error.path(),
-    }
+    disk::walk(folder, matches)
 }
 
 /// The files `paths` name, in the order loading gives them: in place of a folder, every assessment
@@ -372,7 +318,7 @@ fn found_path(found: &Result<PathBuf, LoadError>) -> &Path {
 pub fn files_in(paths: &[PathBuf]) -> Vec<Result<PathBuf, LoadError>> {
     let mut files = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        if disk::is_dir(path) {
             files.extend(find_files(path));
         } else {
             files.push(Ok(path.clone()));
@@ -496,69 +442,11 @@ pub fn save_atomic(path: &Path, assessment: &Assessment) -> Result<FileStamp, Sa
     Ok(FileStamp::of(text.as_bytes()))
 }
 
-/// Writes bytes to a file atomically (see [`save_atomic`]).
-///
-/// # Errors
-/// As [`save_atomic`].
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let io = |source| SaveError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let folder = folder_of(path);
-    let mut temp = tempfile::Builder::new()
-        .prefix(".aijri-save-")
-        .tempfile_in(folder)
-        .map_err(io)?;
-    temp.write_all(bytes).map_err(io)?;
-    temp.flush().map_err(io)?;
-    set_permissions_for(temp.as_file(), path).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    temp.persist(path).map_err(|e| io(e.error))?;
-    // Make the rename itself durable; a folder that cannot be opened or synced is no reason to fail.
-    if let Ok(dir) = std::fs::File::open(folder) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
-}
-
-/// Gives the temporary file the permissions of the file it replaces, so a shared folder stays
-/// shared; a new file becomes readable by others (a temporary file is created private).
-fn set_permissions_for(temp: &std::fs::File, path: &Path) -> std::io::Result<()> {
-    match std::fs::metadata(path) {
-        Ok(metadata) => temp.set_permissions(metadata.permissions()),
-        Err(_) => set_new_file_permissions(temp),
-    }
-}
-
-#[cfg(unix)]
-fn set_new_file_permissions(temp: &std::fs::File) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt as _;
-    temp.set_permissions(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn set_new_file_permissions(_temp: &std::fs::File) -> std::io::Result<()> {
-    Ok(())
-}
-
-/// The stamp of what a file holds now, to compare with the one recorded when it was loaded or
-/// saved (so a watcher's change that the program made itself can be told from someone else's).
-///
-/// # Errors
-/// The file cannot be read (a file that is gone gives [`std::io::ErrorKind::NotFound`]).
-pub fn stamp_of(path: &Path) -> std::io::Result<FileStamp> {
-    std::fs::read(path).map(|bytes| FileStamp::of(&bytes))
-}
-
 /// Whether the file on disk no longer holds what `stamp` recorded. A file that is gone has nothing
 /// to overwrite and counts as unchanged; one that cannot be read counts as changed.
 #[must_use]
 pub fn changed_on_disk(path: &Path, stamp: FileStamp) -> bool {
-    match stamp_of(path) {
-        Ok(now) => now != stamp,
-        Err(e) => e.kind() != std::io::ErrorKind::NotFound,
-    }
+    Expect::Stamp(stamp).violated(path)
 }
 
 /// A file name for a new assessment: the title in lower case, words joined by hyphens.

@@ -716,6 +716,7 @@ fn related_role(item: &str) -> RelatedRole {
                 title: spaced(&item[..m]),
                 aijri: Some(aijri),
                 note: spaced(note),
+                id: None,
                 extra: Extra::new(),
             })
         });
@@ -725,6 +726,7 @@ fn related_role(item: &str) -> RelatedRole {
             title: spaced(title),
             aijri: None,
             note: spaced(note),
+            id: None,
             extra: Extra::new(),
         }
     })

@@ -9,7 +9,6 @@ use aijri_desk::app::picker::ScriptedPicker;
 use aijri_desk::app::store::Document;
 use aijri_desk::app::{AijriApp, Options, Settings, startup};
 use aijri_desk::library;
-use aijri_desk::library::recovery::RecoveryFolder;
 use egui_kittest::kittest::Queryable as _;
 use egui_kittest::{Harness, HarnessBuilder};
 
@@ -41,20 +40,26 @@ fn builder() -> HarnessBuilder<AijriApp> {
         .with_context_setup(aijri_desk::app::fonts::install)
 }
 
-/// Options for tests: no recovery files.
+/// Options for tests: no data folder (no recovery files, no settings file).
 pub fn no_recovery() -> Options {
     Options {
-        recovery: None,
+        data_dir: None,
         recovery_delay: std::time::Duration::ZERO,
     }
 }
 
-/// Options for tests: recovery files in `folder`, written as soon as an edit is made.
+/// Options for tests: the data folder is `folder` (recovery files in its `recovery` folder,
+/// written as soon as an edit is made; the settings file; the program's own library).
 pub fn recovery_in(folder: &Path) -> Options {
     Options {
-        recovery: Some(RecoveryFolder::new(folder.to_owned())),
+        data_dir: Some(folder.to_owned()),
         recovery_delay: std::time::Duration::ZERO,
     }
+}
+
+/// How many recovery files the data folder `folder` holds.
+pub fn recovery_files(folder: &Path) -> usize {
+    std::fs::read_dir(folder.join("recovery")).map_or(0, |dir| dir.count())
 }
 
 fn app(folder: &Path, picker: &ScriptedPicker, options: Options) -> AijriApp {
@@ -83,6 +88,13 @@ pub fn harness_with_settings(folder: &Path, settings: Settings) -> Harness<'stat
     harness
 }
 
+/// A harness on an app already built, without a renderer, once its start-up and loads finished.
+pub fn harness_of(app: AijriApp) -> Harness<'static, AijriApp> {
+    let mut harness = builder().build_eframe(|_| app);
+    settle(&mut harness);
+    harness
+}
+
 /// A harness on the app opened on `folder`, without a renderer.
 pub fn harness(folder: &Path, picker: &ScriptedPicker) -> Harness<'static, AijriApp> {
     harness_with(folder, picker, no_recovery())
@@ -104,15 +116,22 @@ pub fn harness_with(
 /// and its answers are drawn; panics after 10 s.
 pub fn settle(harness: &mut Harness<'_, AijriApp>) {
     let started = std::time::Instant::now();
-    while harness.state().busy() {
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(10),
-            "background work did not finish"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        harness.step();
+    loop {
+        while harness.state().busy() {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(10),
+                "background work did not finish"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            harness.step();
+        }
+        // The answers are taken in the next frames, and may start more work (a dialog's answer
+        // resolves its file, then writes it).
+        harness.run();
+        if !harness.state().busy() {
+            break;
+        }
     }
-    harness.run();
 }
 
 /// The selected document.

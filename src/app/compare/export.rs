@@ -2,13 +2,14 @@
 //! comparison set as CSV (written by [`crate::export::csv_rows`]), and the score chart as PNG
 //! (see [`super::png`]).
 
-use super::png::{with_extension, with_png_extension};
-use crate::app::jobs::Done;
+use std::path::PathBuf;
+
+use crate::app::io::Content;
 use crate::app::picker::{CsvScope, DialogKind, PickRequest, Purpose};
 use crate::app::store::Entry;
 use crate::app::{AijriApp, View};
 use crate::export::{CsvRow, csv_rows};
-use crate::library;
+use crate::library::Expect;
 
 impl AijriApp {
     /// Asks where to save a CSV of the library or of the comparison set.
@@ -53,63 +54,79 @@ impl AijriApp {
         });
     }
 
-    /// Writes the CSV of `scope` to the chosen path, off the UI thread, and says how it went.
-    pub(in crate::app) fn export_csv(&mut self, scope: CsvScope, path: &std::path::Path) {
-        let path = with_extension(path, "csv");
+    /// Writes the CSV of `scope` to `path` (final, canonical): the rows are taken from the
+    /// documents now, the table is built and written off the UI thread.
+    pub(in crate::app) fn export_csv(&mut self, scope: CsvScope, path: PathBuf, expect: Expect) {
         let store = &self.state.store;
-        let ids = match scope {
+        let ids: Vec<_> = match scope {
             CsvScope::Library => store.entries().iter().map(|e| e.id).collect(),
             CsvScope::Comparison => super::comparison_set(&self.state)
                 .0
                 .iter()
                 .map(|r| r.id)
-                .collect::<Vec<_>>(),
+                .collect(),
         };
-        let rows: Vec<CsvRow<'_>> = ids
+        let rows: Vec<OwnedRow> = ids
             .iter()
             .filter_map(|&id| store.entry(id))
-            .filter_map(csv_row)
+            .filter_map(OwnedRow::of)
             .collect();
         let what = format!("{} as CSV", crate::fmt::count(rows.len(), "role", "roles"));
-        let text = csv_rows(&rows);
-        self.jobs.spawn("export-csv", move || Done::Written {
-            what,
-            result: library::write_atomic(&path, text.as_bytes())
-                .map(|()| path)
-                .map_err(|e| e.to_string()),
-        });
+        let make = move || {
+            let rows: Vec<CsvRow<'_>> = rows.iter().map(OwnedRow::row).collect();
+            Ok(csv_rows(&rows).into_bytes())
+        };
+        self.write_export(what, path, expect, Content::Make(Box::new(make)));
     }
 
-    /// Shows the Compare view and exports its chart to the chosen path once it is drawn.
-    pub(in crate::app) fn export_chart(&mut self, path: &std::path::Path) {
+    /// Shows the Compare view and exports its chart to `path` (final, canonical) once it is drawn.
+    pub(in crate::app) fn export_chart(&mut self, path: PathBuf, expect: Expect) {
         self.state.view = View::Compare;
-        self.views
-            .compare
-            .chart_export
-            .start(with_png_extension(path));
+        self.views.compare.chart_export.start(path, expect);
     }
 
-    /// Reports chart exports that finished since the last frame.
-    pub(in crate::app) fn poll_exports(&mut self, ctx: &egui::Context) {
-        for outcome in self.views.compare.chart_export.poll(ctx) {
-            match outcome {
-                Ok(path) => self
-                    .state
-                    .notify(false, format!("Exported the chart to {}", path.display())),
-                Err(message) => self.state.notify(true, message),
-            }
+    /// Writes the chart screenshots that arrived since the last frame: cropped, encoded and
+    /// written off the UI thread.
+    pub(in crate::app) fn write_chart_shots(&mut self) {
+        for shot in self.views.compare.chart_export.take_shots() {
+            let (path, expect) = (shot.path.clone(), shot.expect);
+            let make = move || shot.encode();
+            self.write_export(
+                "the chart".to_owned(),
+                path,
+                expect,
+                Content::Make(Box::new(make)),
+            );
         }
     }
 }
 
-/// A CSV row of an entry that loaded; the file is named only once it exists on disk.
-fn csv_row(entry: &Entry) -> Option<CsvRow<'_>> {
-    let doc = entry.doc()?;
-    let file = doc.stamp().map(|_| entry.path.as_path());
-    Some(CsvRow {
-        file,
-        assessment: doc.assessment(),
-        breakdown: doc.breakdown(),
-        findings: doc.findings(),
-    })
+/// A CSV row's data, owned, to build the table on a worker thread.
+struct OwnedRow {
+    file: Option<PathBuf>,
+    assessment: crate::model::Assessment,
+    breakdown: crate::scoring::Breakdown,
+    findings: Vec<crate::validate::Finding>,
+}
+
+impl OwnedRow {
+    /// The row of an entry that loaded; the file is named only once it exists on disk.
+    fn of(entry: &Entry) -> Option<Self> {
+        let doc = entry.doc()?;
+        Some(Self {
+            file: doc.stamp().map(|_| entry.path.clone()),
+            assessment: doc.assessment().clone(),
+            breakdown: doc.breakdown().clone(),
+            findings: doc.findings().to_vec(),
+        })
+    }
+
+    fn row(&self) -> CsvRow<'_> {
+        CsvRow {
+            file: self.file.as_deref(),
+            assessment: &self.assessment,
+            breakdown: &self.breakdown,
+            findings: &self.findings,
+        }
+    }
 }

@@ -1,44 +1,55 @@
 //! The comparison chart as a PNG file. Once the user has chosen a path, the chart asks egui for a
 //! screenshot of the frame it is drawn in ([`egui::Context::request_screenshot`]); the screenshot
-//! comes back to the UI thread over a channel, and a thread of its own crops it to the chart,
-//! encodes it and saves it atomically, then reports back. Nothing waits on the UI thread.
+//! comes back to the UI thread over a channel, and the I/O service crops it to the chart, encodes
+//! it and writes it on a worker thread. Nothing waits on the UI thread.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use egui::{ColorImage, Rect, Ui};
 
-use crate::library;
+use crate::library::Expect;
 
 /// A screenshot on its way to a file.
-struct Shot {
+pub struct Shot {
     image: Arc<ColorImage>,
     chart: Rect,
     pixels_per_point: f32,
-    path: PathBuf,
+    /// The file.
+    pub path: PathBuf,
+    /// What the file should hold before it is written.
+    pub expect: Expect,
+}
+
+impl Shot {
+    /// The PNG of the chart: the screenshot cropped to it and encoded.
+    ///
+    /// # Errors
+    /// The chart was not on screen, or the image could not be encoded (the message names the file).
+    pub fn encode(&self) -> Result<Vec<u8>, String> {
+        let failed = |what: String| format!("{}: {what}", self.path.display());
+        let image = crop(&self.image, self.chart, self.pixels_per_point)
+            .ok_or_else(|| failed("the chart was not on screen".into()))?;
+        encode_png(&image).map_err(failed)
+    }
 }
 
 /// The state of chart exports: the path waiting for the next drawing of the chart, and the
-/// channels screenshots and results come back on.
+/// channel screenshots come back on.
 pub struct ChartExport {
-    waiting: Option<PathBuf>,
+    waiting: Option<(PathBuf, Expect)>,
     shots_tx: Sender<Shot>,
     shots_rx: Receiver<Shot>,
-    results_tx: Sender<Result<PathBuf, String>>,
-    results_rx: Receiver<Result<PathBuf, String>>,
 }
 
 impl Default for ChartExport {
     fn default() -> Self {
         let (shots_tx, shots_rx) = channel();
-        let (results_tx, results_rx) = channel();
         Self {
             waiting: None,
             shots_tx,
             shots_rx,
-            results_tx,
-            results_rx,
         }
     }
 }
@@ -53,8 +64,8 @@ impl std::fmt::Debug for ChartExport {
 
 impl ChartExport {
     /// Exports the chart to `path` the next time it is drawn.
-    pub fn start(&mut self, path: PathBuf) {
-        self.waiting = Some(path);
+    pub fn start(&mut self, path: PathBuf, expect: Expect) {
+        self.waiting = Some((path, expect));
     }
 
     /// Whether an export waits for the chart to be drawn or its screenshot.
@@ -66,14 +77,14 @@ impl ChartExport {
     /// Called after the chart is drawn in `chart`: when an export waits, scrolls the chart fully
     /// into view if it fits, then asks for a screenshot of this frame.
     pub fn capture(&mut self, ui: &Ui, chart: Rect) {
-        let Some(path) = self.waiting.take() else {
+        let Some((path, expect)) = self.waiting.take() else {
             return;
         };
         let view = ui.clip_rect();
         let fits = chart.width() <= view.width() && chart.height() <= view.height();
         if fits && !view.contains_rect(chart) {
             ui.scroll_to_rect(chart, Some(egui::Align::TOP));
-            self.waiting = Some(path);
+            self.waiting = Some((path, expect));
             ui.ctx().request_repaint();
             return;
         }
@@ -90,44 +101,16 @@ impl ChartExport {
                 chart,
                 pixels_per_point,
                 path,
+                expect,
             });
             ctx.request_repaint();
         });
     }
 
-    /// Starts saving the screenshots that arrived and returns the exports that finished: the
-    /// file written, or a message naming the file and what went wrong.
-    pub fn poll(&mut self, ctx: &egui::Context) -> Vec<Result<PathBuf, String>> {
-        let mut finished = Vec::new();
-        while let Ok(shot) = self.shots_rx.try_recv() {
-            let path = shot.path.clone();
-            let results = self.results_tx.clone();
-            let ctx = ctx.clone();
-            let spawned = std::thread::Builder::new()
-                .name("png-export".into())
-                .spawn(move || {
-                    let _ = results.send(save(&shot));
-                    ctx.request_repaint();
-                });
-            if let Err(error) = spawned {
-                finished.push(Err(format!(
-                    "{}: could not start the export: {error}",
-                    path.display()
-                )));
-            }
-        }
-        finished.extend(self.results_rx.try_iter());
-        finished
+    /// The screenshots that arrived since the last call, to be written.
+    pub fn take_shots(&mut self) -> Vec<Shot> {
+        self.shots_rx.try_iter().collect()
     }
-}
-
-fn save(shot: &Shot) -> Result<PathBuf, String> {
-    let failed = |what: String| format!("{}: {what}", shot.path.display());
-    let image = crop(&shot.image, shot.chart, shot.pixels_per_point)
-        .ok_or_else(|| failed("the chart was not on screen".into()))?;
-    let bytes = encode_png(&image).map_err(failed)?;
-    library::write_atomic(&shot.path, &bytes).map_err(|e| e.to_string())?;
-    Ok(shot.path.clone())
 }
 
 /// The part of a screenshot under `rect` (in points), clamped to the image; `None` when nothing of
@@ -176,29 +159,6 @@ pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, String> {
         .write_image(&rgba, width, height, image::ExtendedColorType::Rgba8)
         .map_err(|e| format!("could not encode the PNG: {e}"))?;
     Ok(bytes)
-}
-
-/// Adds `.png` to a chosen path that lacks it.
-#[must_use]
-pub fn with_png_extension(path: &Path) -> PathBuf {
-    with_extension(path, "png")
-}
-
-/// Adds `.extension` to a chosen path that lacks it (case-insensitive).
-#[must_use]
-pub fn with_extension(path: &Path, extension: &str) -> PathBuf {
-    let has = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(extension));
-    if has {
-        return path.to_owned();
-    }
-    let mut name = path
-        .file_name()
-        .map(std::ffi::OsStr::to_os_string)
-        .unwrap_or_default();
-    name.push(format!(".{extension}"));
-    path.with_file_name(name)
 }
 
 #[cfg(test)]
@@ -257,21 +217,5 @@ mod tests {
         assert_eq!((decoded.width(), decoded.height()), (7, 5));
         assert_eq!(decoded.get_pixel(1, 0).0, [0, 114, 178, 255]);
         assert_eq!(decoded.get_pixel(0, 0).0, [255, 255, 255, 255]);
-    }
-
-    #[test]
-    fn extensions_are_added_once() {
-        assert_eq!(
-            with_png_extension(Path::new("/tmp/chart")),
-            PathBuf::from("/tmp/chart.png")
-        );
-        assert_eq!(
-            with_png_extension(Path::new("/tmp/chart.PNG")),
-            PathBuf::from("/tmp/chart.PNG")
-        );
-        assert_eq!(
-            with_extension(Path::new("/tmp/roles.v2"), "csv"),
-            PathBuf::from("/tmp/roles.v2.csv")
-        );
     }
 }

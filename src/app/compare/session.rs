@@ -10,8 +10,8 @@ use crate::comparison::ComparedRole;
 /// Draws the title and notes fields, the file, and the missing roles.
 pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let session = &state.comparison;
-    let mut title = session.title.clone();
-    let mut notes = session.notes.clone();
+    let mut title = session.title().to_owned();
+    let mut notes = session.notes().to_owned();
     let mut changed = false;
     ui.horizontal(|ui| {
         let label = ui.label("Title");
