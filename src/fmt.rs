@@ -70,6 +70,13 @@ pub fn task_figure(value: f64) -> String {
     fixed(value, 2)
 }
 
+/// The top of the Task Resistance Score's scale, after the score it is the top of, one decimal as
+/// the published text writes it: "5.0" in "3.05/5.0".
+#[must_use]
+pub fn scale_top(value: f64) -> String {
+    fixed(value, 1)
+}
+
 /// A modifier (evidence, barrier, growth), two decimals: "0.84".
 #[must_use]
 pub fn modifier(value: f64) -> String {

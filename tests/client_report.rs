@@ -159,7 +159,9 @@ fn an_adjusted_variant_shows_each_adjustment_with_its_effect_and_reason() {
     );
     assert!(text.contains("regional pay data 2026"), "{text}");
     assert!(
-        text.contains("Adjusted from Backend/API Developer (backend-api-developer-mid, backend-api-developer.aijri.json)"),
+        text.contains(
+            "Adjusted from Backend/API Developer (Mid-Level (3-5 years), id backend-api-developer-mid)"
+        ),
         "{text}"
     );
     assert!(text.contains("26.0/100 · Yellow"), "{text}");
@@ -167,6 +169,79 @@ fn an_adjusted_variant_shows_each_adjustment_with_its_effect_and_reason() {
         text.contains("Mid-Level (3-5 years) · adjusted"),
         "the variant's bar is told from its source's: {text}"
     );
+}
+
+/// A variant of the published role kept in a client's folder far from its source, as an adviser
+/// keeps it: its record names the source's file relative to it.
+fn variant_in_a_client_folder(folder: &Path) -> Assessment {
+    let source = folder.join("library/backend-api-developer.aijri.json");
+    let variant = folder.join("clients/j-s/backend-regional.aijri.json");
+    let files = VariantFiles {
+        source: &source,
+        variant: &variant,
+    };
+    let path = "evidence.wage_trends".parse::<InputPath>().unwrap();
+    let change = Change {
+        path,
+        value: path.parse_value("0").unwrap(),
+    };
+    let published = assessment("backend-api-developer");
+    make_variant(
+        &published,
+        files,
+        &[change],
+        "pay data",
+        Framework::published(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn nothing_on_the_advisers_disk_reaches_the_client() {
+    let folder = tempfile::tempdir().unwrap();
+    let variant = variant_in_a_client_folder(folder.path());
+    let recorded = &variant.meta.derived_from.as_ref().unwrap().file;
+    assert!(
+        recorded.contains("library/"),
+        "the variant keeps its source's file: {recorded}"
+    );
+    let source_named =
+        "Adjusted from Backend/API Developer (Mid-Level (3-5 years), id backend-api-developer-mid)";
+    let paths = [
+        ".aijri.json",
+        "library/",
+        "clients",
+        &folder.path().display().to_string(),
+    ];
+
+    let data = ReportData::new(Some("J.S."), DAY, &[role(variant.clone())]);
+    let pdf = pdf_text(
+        &client_report::render_pdf(&data, &Template::Shipped)
+            .unwrap()
+            .pdf,
+    );
+    let markdown = {
+        let b = scoring::score(&variant, Framework::published());
+        aijri_desk::export::markdown_report(&variant, &b, Framework::published(), &[])
+    };
+    let csv = {
+        let b = scoring::score(&variant, Framework::published());
+        aijri_desk::export::csv_rows(&[aijri_desk::export::CsvRow {
+            file: None,
+            assessment: &variant,
+            breakdown: &b,
+            findings: &[],
+        }])
+    };
+    for (what, text) in [("report", &pdf), ("Markdown", &markdown), ("CSV", &csv)] {
+        assert!(
+            text.contains(source_named),
+            "{what} names the source:\n{text}"
+        );
+        for path in paths {
+            assert!(!text.contains(path), "{what} holds {path:?}:\n{text}");
+        }
+    }
 }
 
 #[test]

@@ -420,12 +420,15 @@ fn markers(ui: &mut Ui, entry: &Entry, doc: &Document) {
         .on_hover_text("The file was deleted by someone else; save to write it again");
     }
     let a = doc.assessment();
-    if let Some(source) = &a.meta.derived_from {
+    let source = a.meta.derived_from.as_ref().map_or_else(
+        || "its source's record".to_owned(),
+        |source| format!("“{}”", source.title),
+    );
+    if crate::adjust::is_adjusted(a) {
         ui.label(RichText::new(format!("✎ adjusted: {}", a.adjustments.len())).small())
             .on_hover_text(format!(
-                "A variant of “{}” with {}, each with its reason on the Score tab",
-                source.title,
-                crate::fmt::count(a.adjustments.len(), "changed input", "changed inputs")
+                "Changed from {source}: {}, each with its reason on the Score tab",
+                crate::fmt::count(a.adjustments.len(), "input", "inputs")
             ));
     }
     let b = doc.breakdown();

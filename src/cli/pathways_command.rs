@@ -43,7 +43,7 @@ pub(super) fn with_library(
         &mut dyn Write,
     ) -> std::io::Result<bool>,
 ) -> std::io::Result<bool> {
-    let targets = comparisons::expand(paths);
+    let mut targets = comparisons::expand(paths);
     let folders = match library_folders(library, paths, &targets.found) {
         Ok(folders) => folders,
         Err(message) => {
@@ -51,9 +51,10 @@ pub(super) fn with_library(
             return Ok(false);
         }
     };
-    let beside = [targets.beside, folders.clone()].concat();
-    with_frameworks(&beside, choice, err, |under, err| {
-        command(targets.found, &folders, under, err)
+    targets.beside.extend(folders.iter().cloned());
+    let found = std::mem::take(&mut targets.found);
+    with_frameworks(&targets, choice, err, |under, err| {
+        command(found, &folders, under, err)
     })
 }
 
@@ -117,7 +118,7 @@ impl LibraryFile {
     fn load(found: Result<PathBuf, LoadError>, under: &Under) -> Result<Self, LoadError> {
         let (path, assessment) = library::read_found(found);
         let assessment = assessment?;
-        let framework = under.resolve(&assessment).framework;
+        let framework = under.resolve(&path, &assessment).framework;
         let result = scoring::score(&assessment, framework).final_result();
         Ok(Self {
             path,
@@ -360,7 +361,7 @@ fn write_text(
         writeln!(out, "Where to look next:")?;
     }
     // A published figure's zone is read under the role's own framework, as the report does.
-    let framework = under.resolve(assessment).framework;
+    let framework = under.resolve(&file.path, assessment).framework;
     for option in &pathway.options {
         let change = option
             .change

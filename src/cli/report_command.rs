@@ -104,7 +104,7 @@ fn load_roles(
             Ok(at) => {
                 let (file, source) = resolving.file(at);
                 let assessment = &file.assessment;
-                let Resolved { framework, missing } = under.resolve(assessment);
+                let Resolved { framework, missing } = under.resolve(&file.path, assessment);
                 roles.push(ReportRole {
                     framework: framework.clone(),
                     missing_framework: missing,

@@ -19,10 +19,17 @@ use crate::sensitivity::{self, InputEffect, Outcome};
 /// How many of the inputs that move the score most a role lists.
 const SWINGS_SHOWN: usize = 3;
 
-/// What AIJRI is, and what a score is not.
-const ABOUT: &str = "AIJRI, the AI Job Resistance Index, rates from 0 to 100 how well a job role \
-    resists automation by AI, from its tasks, the market evidence, the barriers to adoption and how \
-    the role grows with AI. The scores are an assessor's judgements, not predictions.";
+/// What AIJRI is, and what a score is not, with the scale of the framework the chart is drawn
+/// under.
+fn about(framework: &Framework) -> String {
+    format!(
+        "AIJRI, the AI Job Resistance Index, rates from {} to {} how well a job role resists \
+         automation by AI, from its tasks, the market evidence, the barriers to adoption and how \
+         the role grows with AI. The scores are an assessor's judgements, not predictions.",
+        fmt::weight(framework.clamp.min),
+        fmt::weight(framework.clamp.max)
+    )
+}
 
 /// One role of the report: the assessment and the framework it is scored under.
 #[derive(Debug, Clone)]
@@ -236,7 +243,7 @@ impl ReportData {
             document_title: format!("{title} — {date_text}"),
             subtitle: "AIJRI client report".to_owned(),
             framework: framework_line(roles),
-            about: ABOUT.to_owned(),
+            about: about(chart_framework),
             footer: format!("{title} · AIJRI client report · {date_text}"),
             chart_title: "Scores against the zones".to_owned(),
             chart: chart(chart_framework, roles),
@@ -277,7 +284,7 @@ fn chart(framework: &Framework, roles: &[ReportRole]) -> Chart {
             NameSource {
                 title: &assessment.role.title,
                 seniority: &assessment.role.seniority,
-                adjusted: assessment.meta.derived_from.is_some(),
+                adjusted: crate::adjust::is_adjusted(assessment),
                 origin: &assessment.meta.id,
             }
         })
@@ -350,7 +357,10 @@ fn role_data(role: &ReportRole) -> RoleData {
         seniority: assessment.role.seniority.clone(),
         headline: shown.as_ref().map_or_else(
             || NO_SCORE.to_owned(),
-            |(score, zone)| format!("{score}/100 · {}", zone.name()),
+            |(score, zone)| {
+                let top = fmt::weight(framework.clamp.max);
+                format!("{score}/{top} · {}", zone.name())
+            },
         ),
         zone_key: final_result.map_or("none", |r| r.zone.key()),
         sub_label: b.sub_label_text().unwrap_or_else(|| b.no_score_text()),

@@ -366,6 +366,7 @@ fn task(line: &Line, name: String, values: &[String]) -> Result<Task, ImportErro
             )
         })?;
     Ok(Task {
+        id: None,
         name,
         time_pct,
         score,

@@ -134,8 +134,9 @@ fn detail_lines(b: &Breakdown, framework: &Framework) -> Option<Vec<String>> {
     let step = |s: &Step| format!("{} ({})", fmt::score(s.to), step_label(s));
     let mut lines = vec![
         format!(
-            "Task resistance {}/5.0 alone: {}",
+            "Task resistance {}/{} alone: {}",
             fmt::task_figure(b.task_resistance?),
+            fmt::scale_top(framework.task_resistance_max()),
             fmt::score(steps[0].to)
         ),
         format!(

@@ -92,7 +92,7 @@ pub fn comparison_set(state: &AppState) -> (Vec<Compared<'_>>, bool) {
             NameSource {
                 title: &assessment.role.title,
                 seniority: &assessment.role.seniority,
-                adjusted: assessment.meta.derived_from.is_some(),
+                adjusted: crate::adjust::is_adjusted(assessment),
                 origin: file,
             }
         })
@@ -251,8 +251,11 @@ fn sections(
     );
     in_view(ui, "breakdown", |ui| breakdown::ui(ui, set, framework));
     ui.add_space(8.0);
-    let help = "Each role's task time by automation score (1 = irreducibly human … 5 = fully automatable) and by impact";
-    section_heading(ui, "Where the working time goes", help);
+    let help = format!(
+        "Each role's task time by automation score ({}) and by impact",
+        super::widgets::score_scale(&framework.task_score)
+    );
+    section_heading(ui, "Where the working time goes", &help);
     in_view(ui, "time split", |ui| time_split::ui(ui, set));
     ui.add_space(8.0);
     section_heading(
