@@ -11,6 +11,7 @@
 pub mod adjust;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod chart_layout;
 pub mod cli;
 pub mod client_report;
 pub mod comparison;

@@ -344,7 +344,7 @@ fn validate_reports_findings_and_exits_1_on_errors() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(
-        text.contains("invalid.aijri.json: INVALID (1 errors, "),
+        text.contains("invalid.aijri.json: INVALID (1 error, "),
         "{text}"
     );
     assert!(
@@ -776,7 +776,7 @@ fn diff_of_the_source_and_its_variant_shows_the_change_and_24_5_to_26_0() {
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     for expected in [
-        "1 input(s) differ",
+        "1 input differs",
         "Evidence: Wage Trends (evidence.wage_trends): −1 → 0: 24.5 → 26.0 (+1.5)",
         &format!("reason: {WAGE_REASON}"),
         "Score: 24.5 → 26.0 (+1.5)",

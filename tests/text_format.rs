@@ -1050,7 +1050,7 @@ fn cli_import_reports_differences_from_the_stated_figures() {
     let output = run(&["import".as_ref(), text.as_os_str()]);
     assert!(output.status.success(), "{}", text_of(&output.stderr));
     let stdout = text_of(&output.stdout);
-    assert!(stdout.contains("1 published figure(s) differ"), "{stdout}");
+    assert!(stdout.contains("1 published figure differs"), "{stdout}");
     assert!(
         stdout.contains("raw composite: published 2.4900, computed 2.4826"),
         "{stdout}"

@@ -24,9 +24,9 @@ pub mod text;
 
 pub use effects::{AdjustmentEffect, DiffEntry, Outcome, RoleDiff, adjustment_effects, diff};
 pub use record::{
-    Change, Difference, TaskChanges, VariantFiles, differences, entry_task, keeps_record,
-    make_variant, recorded_task_changes, refresh_adjustments, set_reason, undo_all, variant_id,
-    variant_of, without_task_changes,
+    Change, Difference, TaskChanges, VariantFiles, differences, entry_task, is_adjusted,
+    keeps_record, make_variant, recorded_task_changes, refresh_adjustments, set_reason, undo_all,
+    variant_id, variant_of, without_task_changes,
 };
 
 /// An input of an assessment that an adjustment can record: a scored part, one figure of a task,
@@ -135,7 +135,11 @@ fn tasks_text(count: usize) -> String {
     match count {
         0 => "the role has no tasks".to_owned(),
         1 => "the role has 1 task, tasks[0]".to_owned(),
-        n => format!("the role has {n} tasks, tasks[0]…tasks[{}]", n - 1),
+        n => format!(
+            "the role has {}, tasks[0]…tasks[{}]",
+            fmt::count(n, "task", "tasks"),
+            n - 1
+        ),
     }
 }
 
@@ -503,7 +507,7 @@ impl InputValue {
             Self::Score(score) => fmt::or_missing(score, |s| path.factor(framework).show_score(s)),
             Self::Share(share) => fmt::time_share(share),
             Self::Impact(impact) => impact.label().to_owned(),
-            Self::Count(count) => format!("{count} tasks"),
+            Self::Count(count) => fmt::count(count, "task", "tasks"),
         }
     }
 }

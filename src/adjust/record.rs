@@ -352,6 +352,14 @@ pub fn keeps_record(assessment: &Assessment) -> bool {
         || !(source.is_empty() || source.eq_ignore_ascii_case(OWN_SOURCE))
 }
 
+/// Whether an assessment has been adjusted from its source: an adjusted variant, or a
+/// publisher's record changed in place (it records adjustments). Lists, charts and reports mark
+/// it "adjusted".
+#[must_use]
+pub fn is_adjusted(assessment: &Assessment) -> bool {
+    assessment.meta.derived_from.is_some() || !assessment.adjustments.is_empty()
+}
+
 /// Sets the reason of the entry for `path`; whether there is one.
 pub fn set_reason(recorded: &mut Assessment, path: InputPath, reason: &str) -> bool {
     let found = recorded

@@ -123,9 +123,9 @@ impl RoleListView {
         let compared = store.compared_count();
         ui.label(
             RichText::new(format!(
-                "{} of {} roles · {compared} compared",
+                "{} of {} · {compared} compared",
                 rows.len(),
-                store.entries().len()
+                crate::fmt::count(store.entries().len(), "role", "roles")
             ))
             .weak(),
         );
@@ -190,7 +190,11 @@ fn progress_ui(ui: &mut Ui, loading: &Loading, actions: &mut Vec<Action>) {
         let (fraction, text) = match loading.total {
             Some(total) if total > 0 => (
                 loading.done as f32 / total as f32,
-                format!("Loading {} of {total} files", loading.done),
+                format!(
+                    "Loading {} of {}",
+                    loading.done,
+                    crate::fmt::count(total, "file", "files")
+                ),
             ),
             _ => (0.0, "Looking for files…".to_owned()),
         };
@@ -420,11 +424,11 @@ fn markers(ui: &mut Ui, entry: &Entry, doc: &Document) {
         || "its source's record".to_owned(),
         |source| format!("“{}”", source.title),
     );
-    if a.meta.derived_from.is_some() || !a.adjustments.is_empty() {
+    if crate::adjust::is_adjusted(a) {
         ui.label(RichText::new(format!("✎ adjusted: {}", a.adjustments.len())).small())
             .on_hover_text(format!(
-                "Changed from {source}: {} input(s), each with its reason on the Score tab",
-                a.adjustments.len()
+                "Changed from {source}: {}, each with its reason on the Score tab",
+                crate::fmt::count(a.adjustments.len(), "input", "inputs")
             ));
     }
     let b = doc.breakdown();

@@ -78,7 +78,11 @@ fn write_text(roles: &Roles, diff: &RoleDiff, out: &mut dyn Write) -> std::io::R
     }
     match diff.differences.len() {
         0 => writeln!(out, "No differences: every input is the same.")?,
-        n => writeln!(out, "{n} input(s) differ; each change alone on A's score:")?,
+        n => writeln!(
+            out,
+            "{}; each change alone on A's score:",
+            crate::fmt::count(n, "input differs", "inputs differ")
+        )?,
     }
     let (a, b, framework) = (roles.a.assessment, roles.b.assessment, roles.a.framework);
     for entry in &diff.differences {

@@ -786,8 +786,9 @@ fn validate_files(
             let verdict = if errors == 0 { "ok" } else { "INVALID" };
             writeln!(
                 out,
-                "{}: {verdict} ({errors} errors, {warnings} warnings)",
-                file.display()
+                "{}: {verdict} ({})",
+                file.display(),
+                crate::fmt::errors_and_warnings(errors, warnings)
             )?;
             for finding in &s.findings {
                 writeln!(out, "  {finding}")?;
@@ -925,7 +926,8 @@ fn write_imported(job: &ImportJob, imported: &Imported, io: &mut Streams) -> std
         n => {
             writeln!(
                 io.out,
-                "{arrow}: {n} published figure(s) differ from the recomputation"
+                "{arrow}: {} from the recomputation",
+                crate::fmt::count(n, "published figure differs", "published figures differ")
             )?;
             for d in &imported.differences {
                 writeln!(

@@ -400,8 +400,10 @@ fn where_found(option: &PathwayOption<'_>, library: &Library<'_>) -> String {
     };
     let others = match matched.alternatives.len() {
         0 => String::new(),
-        1 => "; 1 other role matches too".to_owned(),
-        n => format!("; {n} other roles match too"),
+        n => format!(
+            "; {}",
+            crate::fmt::count(n, "other role matches too", "other roles match too")
+        ),
     };
     format!(
         "in the library{how}: {}, {}{others}{stale}",
@@ -417,24 +419,21 @@ fn write_summary(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let summary = pathways::summary(&library.pathways());
-    let roles = match library.roles().len() {
-        1 => "1 role".to_owned(),
-        n => format!("{n} roles"),
-    };
+    let roles = crate::fmt::count(library.roles().len(), "role", "roles");
     writeln!(
         out,
-        "Library: {roles} in {}; {} of {} links resolve",
+        "Library: {roles} in {}; {} of {}",
         show_paths(folders),
         summary.resolved,
-        summary.links
+        crate::fmt::count(summary.links, "link resolves", "links resolve")
     )?;
     if !summary.missing.is_empty() {
         let missing: Vec<String> = summary
             .missing
             .iter()
-            .map(|m| match m.named_by.len() {
-                1 => format!("{} (named by 1 role)", m.title),
-                n => format!("{} (named by {n} roles)", m.title),
+            .map(|m| {
+                let by = crate::fmt::count(m.named_by.len(), "role", "roles");
+                format!("{} (named by {by})", m.title)
             })
             .collect();
         writeln!(out, "Not in the library: {}", missing.join(", "))?;

@@ -71,10 +71,10 @@ pub(super) fn write_report(
     }
     writeln!(
         io.out,
-        "wrote {} ({} roles, {} pages)",
+        "wrote {} ({}, {})",
         request.out.display(),
-        roles.len(),
-        rendered.pages
+        crate::fmt::count(roles.len(), "role", "roles"),
+        crate::fmt::count(rendered.pages, "page", "pages")
     )?;
     Ok(rendered.template_problem.is_none() && library_complete)
 }

@@ -6,6 +6,8 @@ use serde::Serialize;
 
 use super::ReportDate;
 use crate::adjust::{adjustment_effects, text as adjust_text};
+use crate::chart_layout::names::{NameSource, UNTITLED, role_names};
+use crate::chart_layout::score::{self as score_chart, NO_SCORE, ScoreChart};
 use crate::fmt;
 use crate::framework::Framework;
 use crate::model::{Assessment, Zone};
@@ -75,7 +77,8 @@ pub struct ReportData {
     pub roles: Vec<RoleData>,
 }
 
-/// The score chart's scale, bands and thresholds.
+/// The score chart, as [`crate::chart_layout::score`] defines it for the window too: its scale,
+/// bands, named thresholds and one row per role.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chart {
     /// The lowest score.
@@ -90,8 +93,26 @@ pub struct Chart {
     pub bands: Vec<Band>,
     /// The thresholds between the bands.
     pub thresholds: Vec<Threshold>,
+    /// One row per role, in the report's order.
+    pub rows: Vec<ChartRow>,
     /// Under the chart: what the bars and lines are.
     pub caption: String,
+}
+
+/// One role's row of the chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartRow {
+    /// The full title ("Untitled role" when blank).
+    pub name: String,
+    /// Under the title: the seniority, "adjusted" for a variant, and the role's id where the
+    /// title and seniority repeat in the report.
+    pub detail: String,
+    /// The score the bar is drawn to (the final result, as displayed); none without a score.
+    pub score_value: Option<f64>,
+    /// The zone of the final result, "red"/"yellow"/"green", or "none" without a score.
+    pub zone_key: &'static str,
+    /// The label at the bar: "24.5 Red", "55.4 Yellow (override)", "no score".
+    pub bar_label: String,
 }
 
 /// One zone's stretch of the scale.
@@ -112,7 +133,7 @@ pub struct Band {
 pub struct Threshold {
     /// Its score.
     pub value: f64,
-    /// Its score as written: "25".
+    /// Its name with its score: "Yellow ≥ 25".
     pub label: String,
 }
 
@@ -140,19 +161,10 @@ pub struct RoleData {
     pub title: String,
     /// The seniority.
     pub seniority: String,
-    /// The name beside its bar: the title ("Untitled role" when blank).
-    pub chart_name: String,
-    /// Under the name beside its bar: the seniority, and "adjusted" for a variant, so a variant
-    /// is told from its source.
-    pub chart_detail: String,
     /// The result in short: "24.5/100 · Red", "no score".
     pub headline: String,
-    /// The score the bar is drawn to (the final result, as displayed); none without a score.
-    pub score_value: Option<f64>,
     /// The zone of the final result, "red"/"yellow"/"green", or "none" without a score.
     pub zone_key: &'static str,
-    /// The label on the bar: "24.5 Red", "55.4 Yellow (override)", "no score".
-    pub bar_label: String,
     /// The zone and sub-label in words: "Red — Does not meet all three Imminent conditions".
     pub sub_label: String,
     /// The assessor's override with its reason, when there is one.
@@ -234,7 +246,7 @@ impl ReportData {
             about: about(chart_framework),
             footer: format!("{title} · AIJRI client report · {date_text}"),
             chart_title: "Scores against the zones".to_owned(),
-            chart: chart(chart_framework),
+            chart: chart(chart_framework, roles),
             labels: Labels {
                 drivers: "What the score is made of",
                 swings: "What moves it most (one step of one input)",
@@ -263,31 +275,53 @@ fn framework_line(roles: &[ReportRole]) -> String {
     format!("Framework: {}", names.join("; "))
 }
 
-/// The chart's scale, bands and thresholds under a framework.
-fn chart(framework: &Framework) -> Chart {
-    let (min, max) = (framework.clamp.min, framework.clamp.max);
-    let zones = framework.zones;
-    let band = |zone: Zone, from: f64, to: f64| Band {
-        zone: zone.key(),
-        name: zone.name(),
-        from,
-        to,
-    };
-    let threshold = |value: f64| Threshold {
-        value,
-        label: fmt::weight(value),
-    };
+/// The score chart of `roles` on the scale, bands and thresholds of `framework`.
+fn chart(framework: &Framework, roles: &[ReportRole]) -> Chart {
+    let sources: Vec<NameSource<'_>> = roles
+        .iter()
+        .map(|role| {
+            let assessment = &role.assessment;
+            NameSource {
+                title: &assessment.role.title,
+                seniority: &assessment.role.seniority,
+                adjusted: crate::adjust::is_adjusted(assessment),
+                origin: &assessment.meta.id,
+            }
+        })
+        .collect();
+    let rows = role_names(&sources)
+        .iter()
+        .zip(roles)
+        .map(|(name, role)| {
+            score_chart::Row::role(name, &scoring::score(&role.assessment, &role.framework))
+        })
+        .collect();
+    let defined = ScoreChart::new(framework, rows);
+    let (min, max) = (defined.min, defined.max);
     Chart {
         min,
         max,
         min_label: fmt::weight(min),
         max_label: fmt::weight(max),
-        bands: vec![
-            band(Zone::Red, min, zones.yellow_min),
-            band(Zone::Yellow, zones.yellow_min, zones.green_min),
-            band(Zone::Green, zones.green_min, max),
-        ],
-        thresholds: vec![threshold(zones.yellow_min), threshold(zones.green_min)],
+        bands: defined
+            .bands
+            .iter()
+            .map(|b| Band {
+                zone: b.zone.key(),
+                name: b.zone.name(),
+                from: b.from,
+                to: b.to,
+            })
+            .collect(),
+        thresholds: defined
+            .thresholds
+            .iter()
+            .map(|t| Threshold {
+                value: t.value,
+                label: t.label.clone(),
+            })
+            .collect(),
+        rows: defined.rows.iter().map(chart_row).collect(),
         caption: format!(
             "Each bar is the role's JobZone score from {} to {}; the dashed lines are the zone \
              thresholds ({}).",
@@ -298,36 +332,37 @@ fn chart(framework: &Framework) -> Chart {
     }
 }
 
+/// A row of the chart as the template reads it.
+fn chart_row(row: &score_chart::Row) -> ChartRow {
+    let mark = row.marks.first();
+    ChartRow {
+        name: row.title.clone(),
+        detail: row.detail.clone(),
+        score_value: mark.and_then(|m| m.value),
+        zone_key: mark.and_then(|m| m.zone).map_or("none", Zone::key),
+        bar_label: mark.map(|m| m.label.clone()).unwrap_or_default(),
+    }
+}
+
 /// One role written out.
 fn role_data(role: &ReportRole) -> RoleData {
     let assessment = &role.assessment;
     let framework = &role.framework;
     let b = scoring::score(assessment, framework);
     let final_result = b.final_result();
-    let overridden = final_result.is_some_and(|r| r.overridden);
     let shown = final_result.map(|r| (fmt::score(r.score), r.zone));
     let commentary = &assessment.commentary;
     RoleData {
-        title: non_empty(&assessment.role.title, "Untitled role"),
+        title: non_empty(&assessment.role.title, UNTITLED),
         seniority: assessment.role.seniority.clone(),
-        chart_name: non_empty(&assessment.role.title, "Untitled role"),
-        chart_detail: chart_detail(assessment),
         headline: shown.as_ref().map_or_else(
-            || "no score".to_owned(),
+            || NO_SCORE.to_owned(),
             |(score, zone)| {
                 let top = fmt::weight(framework.clamp.max);
                 format!("{score}/{top} · {}", zone.name())
             },
         ),
-        score_value: final_result.map(|r| scoring::displayed_score(r.score)),
         zone_key: final_result.map_or("none", |r| r.zone.key()),
-        bar_label: shown.map_or_else(
-            || "no score".to_owned(),
-            |(score, zone)| {
-                let note = if overridden { " (override)" } else { "" };
-                format!("{score} {}{note}", zone.name())
-            },
-        ),
         sub_label: b.sub_label_text().unwrap_or_else(|| b.no_score_text()),
         override_text: assessment
             .override_result
@@ -376,18 +411,6 @@ fn pathways(role: &ReportRole) -> Vec<PathwayLine> {
             }
         })
         .collect()
-}
-
-/// "Mid-Level (3-5 years)", "Mid-Level (3-5 years) · adjusted" (a variant, or a publisher's
-/// record changed in place).
-fn chart_detail(assessment: &Assessment) -> String {
-    let seniority = assessment.role.seniority.trim();
-    let adjusted = assessment.meta.derived_from.is_some() || !assessment.adjustments.is_empty();
-    match (adjusted, seniority.is_empty()) {
-        (false, _) => seniority.to_owned(),
-        (true, true) => "adjusted".to_owned(),
-        (true, false) => format!("{seniority} · adjusted"),
-    }
 }
 
 /// A variant's adjustments with their effects and reasons.

@@ -145,8 +145,7 @@ fn adjustments_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
 fn adjusted_count_text(count: usize) -> String {
     match count {
         0 => "no input changed".to_owned(),
-        1 => "1 input changed".to_owned(),
-        n => format!("{n} inputs changed"),
+        n => format!("{} changed", crate::fmt::count(n, "input", "inputs")),
     }
 }
 

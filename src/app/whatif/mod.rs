@@ -242,8 +242,8 @@ fn zone_move(
     options_grid(ui, subject, shown, &target, (id, 0), actions);
     if !rest.is_empty() {
         let more = format!(
-            "{} more changes of {} into {target}",
-            rest.len(),
+            "{} of {} into {target}",
+            crate::fmt::count(rest.len(), "more change", "more changes"),
             steps_text(steps)
         );
         egui::CollapsingHeader::new(more)
