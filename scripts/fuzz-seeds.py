@@ -120,12 +120,50 @@ def comparison_seeds():
     }
 
 
+def recovery_seeds():
+    def recovery(kind, work, document="/home/adviser/roles/backend-api-developer.aijri.json"):
+        return json.dumps({"format": "aijri-recovery", "key": f"file:{document}",
+                           "document": document, "stamp": {"len": 15321, "hash": 42},
+                           "written_at": 1796428800, kind: work})
+    role = json.loads(read("assessments/backend-api-developer.aijri.json"))
+    framework = json.loads(read("assets/framework/examples/evidence-0.06.aijri-framework.json"))
+    comparison = {"format": "aijri-comparison", "version": 1, "title": "J.S.", "notes": "",
+                  "framework": "aijri-published-v1",
+                  "roles": [{"file": "/home/adviser/roles/r.aijri.json", "id": "r"}]}
+    wide = json.loads(json.dumps(framework))
+    wide["principles"][0]["max"] = 2_000_000_000
+    return {
+        "assessment": recovery("assessment", role),
+        "framework": recovery("framework", framework),
+        "comparison": recovery("comparison", comparison),
+        "wide-framework": recovery("framework", wide),
+        "two-works": json.dumps({**json.loads(recovery("assessment", role)), "framework": framework}),
+        "deep-json": '{"format":"aijri-recovery","assessment":' + "[" * 200_000,
+    }
+
+
+def settings_seeds():
+    settings = {"last_folder": "/home/adviser/roles", "recent_files": ["/home/adviser/a.aijri.json"],
+                "dark_mode": True, "comparison": ["/home/adviser/roles/r.aijri.json"],
+                "comparison_fields": {"title": "J.S.", "notes": "", "file": None},
+                "recent_comparisons": [], "watch_mode": "Events"}
+    relative = dict(settings, last_folder=".", recent_files=["a.aijri.json"] * 100)
+    return {
+        "settings": json.dumps(settings, indent=2),
+        "relative": json.dumps(relative),
+        "many": json.dumps(dict(settings, comparison=[f"/r/{n}.aijri.json" for n in range(60_000)])),
+        "deep-json": '{"recent_files":' + "[" * 200_000,
+    }
+
+
 SEEDS = {
     "import_html": html_seeds,
     "import_text": text_seeds,
     "load_file": assessment_seeds,
     "framework_file": framework_seeds,
     "comparison_file": comparison_seeds,
+    "recovery_file": recovery_seeds,
+    "settings_file": settings_seeds,
 }
 
 
