@@ -148,6 +148,9 @@ pub enum Command {
         /// The date the report bears, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = report_command::parse_date)]
         date: Option<crate::client_report::ReportDate>,
+        /// The paper: a4 or letter (US Letter).
+        #[arg(long, value_name = "a4|letter", default_value = "a4", value_parser = report_command::parse_paper)]
+        paper: crate::client_report::Paper,
         /// The framework to score under.
         #[command(flatten)]
         choice: FrameworkChoice,
@@ -265,6 +268,7 @@ pub fn run(command: Command) -> ExitCode {
             out: target,
             template,
             date,
+            paper,
             choice,
         } => {
             let targets = comparisons::expand(&paths);
@@ -277,6 +281,7 @@ pub fn run(command: Command) -> ExitCode {
                     out: &target,
                     template: template.as_deref(),
                     date,
+                    paper,
                 };
                 report_command::write_report(request, under, &mut Streams { out: &mut out, err })
             })
