@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::library::{
-    self, JsonProblem, LoadError, SaveError, UTF8_BOM, folder_of, relative_path, resolve_relative,
+    self, FileError, FileKind, SaveError, UTF8_BOM, folder_of, relative_path, resolve_relative,
 };
 use crate::model::{Extra, PUBLISHED_FRAMEWORK_ID};
 
@@ -19,6 +19,10 @@ pub const COMPARISON_FORMAT: &str = "aijri-comparison";
 pub const COMPARISON_VERSION: u32 = 1;
 /// The extension of comparison files.
 pub const COMPARISON_EXTENSION: &str = ".aijri-compare.json";
+
+/// The most roles a saved comparison lists (`spec/file-format.md`): far more than an adviser
+/// compares for a client, few enough that every view of them stays quick.
+pub const MAX_ROLES: usize = 1_000;
 
 /// Whether a path names a comparison file (`*.aijri-compare.json`).
 #[must_use]
@@ -109,34 +113,10 @@ pub enum Location<T> {
 /// Why a comparison file could not be read. Every variant names the file.
 #[derive(Debug, Error)]
 pub enum ComparisonError {
-    /// The file could not be read.
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
-    /// The file is over [`library::MAX_FILE_BYTES`].
-    #[error("{path}: the file is {size} bytes; a comparison file may be at most 5 MB")]
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-        /// Its size in bytes.
-        size: u64,
-    },
-    /// The JSON is malformed or does not match the comparison format.
-    #[error("{path}: line {line}, column {column}: {message}")]
-    Json {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What is wrong, with the field's path where known.
-        message: String,
-    },
+    /// The file could not be read, is over [`library::MAX_FILE_BYTES`], or is not JSON of the
+    /// comparison format (the field named where known).
+    #[error(transparent)]
+    File(#[from] FileError),
     /// A field holds what a comparison cannot have.
     #[error("{path}: {field}: {message}")]
     Invalid {
@@ -147,19 +127,6 @@ pub enum ComparisonError {
         /// What is wrong.
         message: String,
     },
-}
-
-impl From<LoadError> for ComparisonError {
-    fn from(error: LoadError) -> Self {
-        match error {
-            LoadError::TooLarge { path, size } => Self::TooLarge { path, size },
-            LoadError::Io { path, source } => Self::Io { path, source },
-            other => Self::Io {
-                path: other.path().to_owned(),
-                source: std::io::Error::other(other.to_string()),
-            },
-        }
-    }
 }
 
 impl Comparison {
@@ -182,22 +149,12 @@ impl Comparison {
     ///
     /// # Errors
     /// Malformed JSON or a field of the wrong type (with line, column and field); a `format` other
-    /// than `aijri-comparison`, a newer `version`, a role with neither file nor id.
+    /// than `aijri-comparison`, a newer `version`, more than [`MAX_ROLES`] roles, a role with
+    /// neither file nor id.
     pub fn parse(bytes: &[u8], path: &Path) -> Result<Self, ComparisonError> {
         let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-        let comparison: Self = serde_json::from_slice(bytes).map_err(|error| {
-            let JsonProblem {
-                line,
-                column,
-                message,
-            } = library::json_problem::<Self>(bytes, &error);
-            ComparisonError::Json {
-                path: path.to_owned(),
-                line,
-                column,
-                message,
-            }
-        })?;
+        let comparison: Self = serde_json::from_slice(bytes)
+            .map_err(|error| FileError::json::<Self>(bytes, path, &error))?;
         comparison.check(path)?;
         Ok(comparison)
     }
@@ -209,7 +166,8 @@ impl Comparison {
     /// # Errors
     /// As [`Comparison::parse`], or the file cannot be read or is over 5 MB.
     pub fn load(path: &Path) -> Result<Self, ComparisonError> {
-        let mut comparison = Self::parse(&library::read_limited(path)?, path)?;
+        let mut comparison =
+            Self::parse(&library::read_limited(path, FileKind::Comparison)?, path)?;
         let files = comparison.role_files(path);
         for (role, file) in comparison.roles.iter_mut().zip(files) {
             if let Some(file) = file {
@@ -240,6 +198,15 @@ impl Comparison {
                 format!(
                     "the file uses comparison format version {}, but this program reads version {COMPARISON_VERSION}; open it with a newer AIJRI Desk",
                     self.version
+                ),
+            ));
+        }
+        if self.roles.len() > MAX_ROLES {
+            return Err(invalid(
+                "roles".into(),
+                format!(
+                    "lists {} roles; a comparison may list at most {MAX_ROLES}",
+                    self.roles.len()
                 ),
             ));
         }

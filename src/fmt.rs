@@ -70,6 +70,13 @@ pub fn task_figure(value: f64) -> String {
     fixed(value, 2)
 }
 
+/// The top of the Task Resistance Score's scale, after the score it is the top of, one decimal as
+/// the published text writes it: "5.0" in "3.05/5.0".
+#[must_use]
+pub fn scale_top(value: f64) -> String {
+    fixed(value, 1)
+}
+
 /// A modifier (evidence, barrier, growth), two decimals: "0.84".
 #[must_use]
 pub fn modifier(value: f64) -> String {
@@ -201,11 +208,21 @@ pub fn date(year: i32, month: u8, day: u8) -> String {
     }
 }
 
-/// A count with its noun, singular or plural as the count takes it: "1 role", "0 roles",
-/// "3 roles".
+/// A count with its noun, the singular for exactly one: "1 warning", "0 errors", "3 roles".
+/// Every counted noun the program writes goes through here (tests/plurals.rs checks).
 #[must_use]
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// The findings of a validation in counts: "0 errors, 1 warning".
+#[must_use]
+pub fn errors_and_warnings(errors: usize, warnings: usize) -> String {
+    format!(
+        "{}, {}",
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings")
+    )
 }
 
 /// A figure that may be missing: `show(value)`, or [`MISSING`].
@@ -273,6 +290,10 @@ mod tests {
         assert_eq!(or_missing(None::<f64>, score), "—");
         assert_eq!(or_missing(Some(24.5), score), "24.5");
         assert_eq!(date(2026, 12, 1), "1 December 2026");
+        assert_eq!(count(1, "warning", "warnings"), "1 warning");
+        assert_eq!(count(0, "error", "errors"), "0 errors");
+        assert_eq!(count(3, "role", "roles"), "3 roles");
+        assert_eq!(errors_and_warnings(0, 1), "0 errors, 1 warning");
         assert_eq!(date(2027, 1, 31), "31 January 2027");
     }
 

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::library::{self, JsonProblem, LoadError, SaveError, UTF8_BOM};
+use crate::library::{self, FileError, FileKind, LoadError, SaveError, UTF8_BOM};
 use crate::model::{Barrier, Dimension, Principle, ScoredPart};
 use crate::scoring::modifier;
 
@@ -26,6 +26,18 @@ pub const FRAMEWORK_EXTENSION: &str = ".aijri-framework.json";
 pub fn is_framework_file(path: &Path) -> bool {
     library::has_extension(path, FRAMEWORK_EXTENSION)
 }
+
+/// The most values a part's range may span (`max − min + 1`): the published parts span 4 or 5,
+/// and every range is drawn as a row of buttons, one per value.
+pub const MAX_PART_VALUES: i64 = 11;
+
+/// The longest an id or a name may be, in characters: a framework's id and name, a part's name
+/// (they appear in menus, headings and table columns).
+pub const MAX_NAME_CHARS: usize = 120;
+
+/// The longest a text may be, in characters: a framework's description, a part's help and each of
+/// its level texts (the published ones stay under 250).
+pub const MAX_TEXT_CHARS: usize = 2_000;
 
 /// The id of the shipped framework, "AIJRI, as published".
 pub const DEFAULT_FRAMEWORK_ID: &str = crate::model::PUBLISHED_FRAMEWORK_ID;
@@ -195,34 +207,10 @@ pub struct SubLabelRules {
 /// Why a framework definition could not be used. Every variant names the file.
 #[derive(Debug, Error)]
 pub enum FrameworkError {
-    /// The file could not be read.
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
-    /// The file is over [`library::MAX_FILE_BYTES`].
-    #[error("{path}: the file is {size} bytes; a framework file may be at most 5 MB")]
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-        /// Its size in bytes.
-        size: u64,
-    },
-    /// The JSON is malformed or does not match the framework schema.
-    #[error("{path}: line {line}, column {column}: {message}")]
-    Json {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What is wrong, after the path of the field it is in where known (`evidence[2].min: …`).
-        message: String,
-    },
+    /// The file could not be read, is over [`library::MAX_FILE_BYTES`], or is not JSON of the
+    /// framework schema (the field named where known: `evidence[2].min: …`).
+    #[error(transparent)]
+    File(#[from] FileError),
     /// The definition is well-formed but cannot work.
     #[error("{path}: {field}: {message}")]
     Invalid {
@@ -240,10 +228,8 @@ impl FrameworkError {
     #[must_use]
     pub fn path(&self) -> &Path {
         match self {
-            Self::Io { path, .. }
-            | Self::TooLarge { path, .. }
-            | Self::Json { path, .. }
-            | Self::Invalid { path, .. } => path,
+            Self::File(error) => error.path(),
+            Self::Invalid { path, .. } => path,
         }
     }
 
@@ -252,22 +238,20 @@ impl FrameworkError {
     pub fn field(&self) -> Option<&str> {
         match self {
             Self::Invalid { field, .. } => Some(field),
-            Self::Io { .. } | Self::TooLarge { .. } | Self::Json { .. } => None,
+            Self::File(_) => None,
         }
     }
 }
 
-/// A framework file that could not be read (or a folder entry that could not be, while looking
-/// for framework files).
+/// A folder entry that could not be read while looking for framework files.
 impl From<LoadError> for FrameworkError {
     fn from(error: LoadError) -> Self {
         match error {
-            LoadError::Io { path, source } => Self::Io { path, source },
-            LoadError::TooLarge { path, size } => Self::TooLarge { path, size },
-            other => Self::Io {
+            LoadError::File(error) => Self::File(error),
+            other => Self::File(FileError::Io {
                 path: other.path().to_owned(),
                 source: std::io::Error::other(other.to_string()),
-            },
+            }),
         }
     }
 }
@@ -317,23 +301,14 @@ impl Framework {
     ///
     /// # Errors
     /// Malformed JSON or a field of the wrong type (with line and column); zones out of order,
-    /// `normalisation.scale` ≤ 0, a part with `min` > `max`, missing or unknown part keys, weights
-    /// that make a modifier negative within the ranges (with the field named).
+    /// `normalisation.scale` ≤ 0, a part with `min` > `max` or a range of more than
+    /// [`MAX_PART_VALUES`] values, level texts that are not one per value, missing or unknown
+    /// part keys, weights that make a modifier negative within the ranges, an id or name longer
+    /// than [`MAX_NAME_CHARS`] or a text longer than [`MAX_TEXT_CHARS`] (with the field named).
     pub fn parse(bytes: &[u8], path: &Path) -> Result<Self, FrameworkError> {
         let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-        let framework: Self = serde_json::from_slice(bytes).map_err(|error| {
-            let JsonProblem {
-                line,
-                column,
-                message,
-            } = library::json_problem::<Self>(bytes, &error);
-            FrameworkError::Json {
-                path: path.to_owned(),
-                line,
-                column,
-                message,
-            }
-        })?;
+        let framework: Self = serde_json::from_slice(bytes)
+            .map_err(|error| FileError::json::<Self>(bytes, path, &error))?;
         framework.check().map_err(|fault| fault.in_file(path))?;
         Ok(framework)
     }
@@ -343,7 +318,7 @@ impl Framework {
     /// # Errors
     /// As [`Framework::parse`], or the file cannot be read or is over 5 MB.
     pub fn load(path: &Path) -> Result<Self, FrameworkError> {
-        Self::parse(&library::read_limited(path)?, path)
+        Self::parse(&library::read_limited(path, FileKind::Framework)?, path)
     }
 
     /// The definition as a framework file: pretty JSON, fields in a fixed order, ending in a newline.
@@ -364,6 +339,9 @@ impl Framework {
     }
 
     fn check(&self) -> Result<(), Fault> {
+        check_length("id", &self.id, MAX_NAME_CHARS)?;
+        check_length("name", &self.name, MAX_NAME_CHARS)?;
+        check_length("description", &self.description, MAX_TEXT_CHARS)?;
         check_parts(
             "principles",
             &self.principles,
@@ -379,8 +357,8 @@ impl Framework {
             &self.barriers,
             Barrier::ALL.iter().map(|b| b.key()),
         )?;
-        check_range("growth", &self.growth)?;
-        check_range("task_score", &self.task_score)?;
+        check_part("growth", &self.growth)?;
+        check_part("task_score", &self.task_score)?;
         self.check_modifiers()?;
         self.check_constants()
     }
@@ -535,22 +513,32 @@ impl Framework {
         }
     }
 
+    /// The lowest possible protective total (0 as published).
+    #[must_use]
+    pub fn protective_min(&self) -> i64 {
+        total_range(&self.principles).0
+    }
+
+    /// The highest possible Task Resistance Score: the base less the lowest automation score (5
+    /// as published).
+    #[must_use]
+    pub fn task_resistance_max(&self) -> f64 {
+        // Scores are small integers; the cast is exact for any range a framework may declare.
+        #[allow(clippy::cast_precision_loss)]
+        let lowest = self.task_score.min as f64;
+        self.task_resistance_base - lowest
+    }
+
     /// The highest possible protective total (9 as published).
     #[must_use]
     pub fn protective_max(&self) -> i64 {
-        self.principles
-            .iter()
-            .map(|f| f.max)
-            .fold(0, i64::saturating_add)
+        total_range(&self.principles).1
     }
 
     /// The highest possible barrier total (10 as published).
     #[must_use]
     pub fn barrier_max(&self) -> i64 {
-        self.barriers
-            .iter()
-            .map(|f| f.max)
-            .fold(0, i64::saturating_add)
+        total_range(&self.barriers).1
     }
 
     /// The growth label of a growth score ("Weak Negative").
@@ -604,15 +592,54 @@ fn check_parts<'a>(
     }
     factors
         .iter()
-        .try_for_each(|f| check_range(&format!("{section}.{}", f.key), f))
+        .try_for_each(|f| check_part(&format!("{section}.{}", f.key), f))
 }
 
-/// A part's `min` does not exceed its `max`.
-fn check_range(field: &str, factor: &Factor) -> Result<(), Fault> {
+/// A part's range and texts: `min` does not exceed `max`, the range spans at most
+/// [`MAX_PART_VALUES`] values, `levels` (when given) has one text per value, and the name, help
+/// and level texts are within their lengths.
+fn check_part(field: &str, factor: &Factor) -> Result<(), Fault> {
     if factor.min > factor.max {
         return Err(Fault::new(
             format!("{field}.min"),
             format!("{} exceeds max {}", factor.min, factor.max),
+        ));
+    }
+    let values = i128::from(factor.max) - i128::from(factor.min) + 1;
+    if values > i128::from(MAX_PART_VALUES) {
+        return Err(Fault::new(
+            format!("{field}.max"),
+            format!(
+                "the range {}…{} spans {values} values; a part's range spans at most {MAX_PART_VALUES}",
+                factor.min, factor.max
+            ),
+        ));
+    }
+    if !factor.levels.is_empty() && i128::try_from(factor.levels.len()) != Ok(values) {
+        return Err(Fault::new(
+            format!("{field}.levels"),
+            format!(
+                "{} texts for the {values} values {}…{}: give one text per value, or none",
+                factor.levels.len(),
+                factor.min,
+                factor.max
+            ),
+        ));
+    }
+    check_length(&format!("{field}.name"), &factor.name, MAX_NAME_CHARS)?;
+    check_length(&format!("{field}.help"), &factor.help, MAX_TEXT_CHARS)?;
+    factor.levels.iter().enumerate().try_for_each(|(i, level)| {
+        check_length(&format!("{field}.levels[{i}]"), level, MAX_TEXT_CHARS)
+    })
+}
+
+/// A text is at most `max` characters long.
+fn check_length(field: &str, text: &str, max: usize) -> Result<(), Fault> {
+    let chars = text.chars().count();
+    if chars > max {
+        return Err(Fault::new(
+            field,
+            format!("is {chars} characters long; at most {max} are allowed"),
         ));
     }
     Ok(())

@@ -7,10 +7,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-mod diff;
+pub mod diff;
+mod field;
 mod numbers;
 
-pub use diff::changed_fields;
+pub use field::{FieldPath, FieldPathError, Segment};
 
 pub(crate) use numbers::whole_as_integer;
 
@@ -76,6 +77,9 @@ pub struct Assessment {
     pub extra: Extra,
 }
 
+/// The `meta.source` of an assessment the adviser wrote: changes to it are no adjustments.
+pub const OWN_SOURCE: &str = "own assessment";
+
 /// The id of the published framework: what an assessment that names none was written for.
 /// (The framework's own definition lives in `framework`, which builds on this module.)
 pub const PUBLISHED_FRAMEWORK_ID: &str = "aijri-published-v1";
@@ -90,7 +94,7 @@ fn default_framework_id() -> String {
 pub struct Meta {
     /// A stable identifier, e.g. `backend-api-developer-mid`.
     pub id: String,
-    /// A URL, a file name, or "own assessment".
+    /// A URL, a file name, or [`OWN_SOURCE`].
     pub source: String,
     /// The date of the assessment, ISO 8601.
     pub assessed_on: String,
@@ -115,6 +119,9 @@ pub struct DerivedFrom {
     pub id: String,
     /// The source's job title.
     pub title: String,
+    /// The source's seniority, so a report can name the source without its file.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub seniority: String,
     /// The source's file, relative to the variant's folder, with `/` between folders.
     pub file: String,
     /// Fields this program does not know, kept on rewrite.
@@ -122,23 +129,36 @@ pub struct DerivedFrom {
     pub extra: Extra,
 }
 
-/// One input an adjusted variant changed from its source, and why.
+/// One input an assessment changed from its source (the assessment it derives from, or the
+/// inputs as its publisher printed them), and why.
 ///
-/// `field` is an input's path (`evidence.wage_trends`, `tasks[2].score`, `tasks` for the number
-/// of tasks; `crate::adjust::InputPath` reads it). `from` and `to` are JSON values as the file
-/// holds them: an integer score, a time share, an impact's key, a task count, or `null` for a
-/// score not picked. They are kept as written so a field a newer program adds survives a rewrite.
+/// `field` is an input's path (`evidence.wage_trends`, `tasks[2].score` with the task's place in
+/// the source's list, `tasks` for tasks added, removed or moved; `crate::adjust::InputPath` reads
+/// it). `from` and `to` are JSON values as the file holds them: an integer score, a time share,
+/// an impact's key, a task count, or `null` for a score not picked. They are kept as written so a
+/// field a newer program adds survives a rewrite.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Adjustment {
     /// The input's path.
     pub field: String,
+    /// For an input of a task whose tasks carry ids: the task's `id` here, so the entry follows
+    /// the task wherever it now stands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
     /// Its value in the source.
     pub from: Value,
-    /// Its value in the variant.
+    /// Its value now.
     pub to: Value,
     /// Why the adviser changed it (may be empty, but should not be).
     pub reason: String,
+    /// For `tasks`: the ids of the source's tasks, in the source's order (its tasks that are still
+    /// here carry the same ids).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub source_tasks: Vec<String>,
+    /// For `tasks`: the source's tasks that were removed, as the source had them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed_tasks: Vec<Task>,
     /// Fields this program does not know, kept on rewrite.
     #[serde(flatten)]
     pub extra: Extra,
@@ -259,6 +279,10 @@ impl Impact {
 /// One task of the role's working time.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Task {
+    /// A short id the program gives a task when a record must follow it through tasks added,
+    /// removed or moved (`"t3"`); absent in most files, and never needed to read one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// What the task is.
     #[serde(default)]
     pub name: String,
@@ -435,6 +459,11 @@ pub struct RelatedRole {
     pub aijri: Option<f64>,
     /// Why it is worth a look.
     pub note: String,
+    /// The `meta.id` of the library role this entry means, written when the adviser links it;
+    /// without it the entry is matched by its title (see `crate::pathways`). Written only when
+    /// set, so a file without links stays as format v1 readers know it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Fields this program does not know, kept on rewrite.
     #[serde(flatten)]
     pub extra: Extra,
@@ -525,7 +554,7 @@ impl Assessment {
             version: FORMAT_VERSION,
             framework: default_framework_id(),
             meta: Meta {
-                source: "own assessment".to_owned(),
+                source: OWN_SOURCE.to_owned(),
                 ..Meta::default()
             },
             role: Role {
@@ -589,7 +618,7 @@ impl Assessment {
     /// The field paths of the scores that are missing: `protective.embodied_physicality.score`,
     /// `growth.score`, `evidence.wage_trends.score`, `barriers.cultural_ethical.score`.
     #[must_use]
-    pub fn missing_scores(&self) -> Vec<String> {
+    pub fn missing_scores(&self) -> Vec<FieldPath> {
         self.missing_parts()
             .into_iter()
             .map(ScoredPart::field)
@@ -636,15 +665,21 @@ impl ScoredPart {
             .chain(barriers)
     }
 
+    /// The path of the part in the file: `barriers.cultural_ethical`, `growth`.
+    #[must_use]
+    pub fn path(self) -> FieldPath {
+        match self {
+            Self::Principle(p) => FieldPath::new("protective").key(p.key()),
+            Self::Growth => FieldPath::new("growth"),
+            Self::Dimension(d) => FieldPath::new("evidence").key(d.key()),
+            Self::Barrier(b) => FieldPath::new("barriers").key(b.key()),
+        }
+    }
+
     /// The path of the part's score in the file: `barriers.cultural_ethical.score`.
     #[must_use]
-    pub fn field(self) -> String {
-        match self {
-            Self::Principle(p) => format!("protective.{}.score", p.key()),
-            Self::Growth => "growth.score".to_owned(),
-            Self::Dimension(d) => format!("evidence.{}.score", d.key()),
-            Self::Barrier(b) => format!("barriers.{}.score", b.key()),
-        }
+    pub fn field(self) -> FieldPath {
+        self.path().key("score")
     }
 }
 

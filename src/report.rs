@@ -48,17 +48,18 @@ pub fn composite_steps(b: &Breakdown, framework: &Framework) -> CompositeSteps {
         None => fmt::MISSING.to_owned(),
     };
     let task_resistance = b.task_total.zip(b.task_resistance);
+    let trs_top = fmt::scale_top(framework.task_resistance_max());
     CompositeSteps {
         task_resistance: fmt::or_missing(task_resistance, |(total, trs)| {
             format!(
-                "{} - {} = {}/5.0",
+                "{} - {} = {}/{trs_top}",
                 fmt::task_figure(framework.task_resistance_base),
                 fmt::task_figure(total),
                 fmt::task_figure(trs)
             )
         }),
         task_resistance_value: fmt::or_missing(b.task_resistance, |trs| {
-            format!("{}/5.0", fmt::task_figure(trs))
+            format!("{}/{trs_top}", fmt::task_figure(trs))
         }),
         evidence_modifier: modifier(
             b.evidence_total,
@@ -74,11 +75,12 @@ pub fn composite_steps(b: &Breakdown, framework: &Framework) -> CompositeSteps {
         raw: fmt::or_missing(raw_step(b), |step| step),
         score: match &b.composite {
             Some(c) => format!(
-                "({} - {}) / {} × 100 = {}/100",
+                "({} - {}) / {} × 100 = {}/{}",
                 fmt::raw(c.raw),
                 fmt::weight(framework.normalisation.offset),
                 fmt::weight(framework.normalisation.scale),
-                fmt::score(c.score)
+                fmt::score(c.score),
+                fmt::weight(framework.clamp.max)
             ),
             None => b.no_score_text(),
         },
@@ -172,7 +174,11 @@ pub fn composite_sentence(b: &Breakdown, framework: &Framework) -> String {
             std::cmp::Ordering::Equal => unchanged.push(name.to_owned()),
         }
     }
-    let mut clauses = vec![format!("Task resistance {} of 5", fmt::task_figure(trs))];
+    let mut clauses = vec![format!(
+        "Task resistance {} of {}",
+        fmt::task_figure(trs),
+        fmt::weight(framework.task_resistance_max())
+    )];
     for (verb, parts) in [
         ("lowered by", lowered),
         ("raised by", raised),
@@ -245,7 +251,8 @@ pub fn quick_screen_rule(framework: &Framework) -> String {
         format!("≤ {}", fmt::signed(rule.max_growth))
     };
     format!(
-        "Protective 0-{} AND Correlation {growth}",
+        "Protective {}-{} AND Correlation {growth}",
+        framework.protective_min(),
         rule.max_protective_total
     )
 }
@@ -302,7 +309,8 @@ pub fn breakdown_text(
     lines.into_iter().map(|line| line + "\n").collect()
 }
 
-/// For an adjusted variant: where it came from and each adjustment with its effect and reason.
+/// For an adjusted variant, or a publisher's record changed in place: where it came from and
+/// each adjustment with its effect and reason.
 fn adjustment_lines(assessment: &Assessment, framework: &Framework) -> Vec<String> {
     let Some(from) = text::derived_from_text(assessment) else {
         return Vec::new();
@@ -358,7 +366,8 @@ fn input_lines(assessment: &Assessment, b: &Breakdown, framework: &Framework) ->
         split_text(b)
     ));
     lines.push(format!(
-        "% of task time scoring 3+: {}",
+        "% of task time scoring {}+: {}",
+        framework.sub_labels.high_automation_min_score,
         fmt::or_missing(b.time_3plus_pct, |share| {
             scoring::time_3plus_text(share, framework)
         })

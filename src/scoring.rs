@@ -171,9 +171,61 @@ pub fn score(assessment: &Assessment, framework: &Framework) -> Breakdown {
     breakdown
 }
 
+/// The four figures the composite is made of: what the what-if search varies.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CompositeInputs {
+    /// Σ weighted task scores.
+    pub task_total: f64,
+    /// Σ evidence scores.
+    pub evidence_total: i64,
+    /// Σ barrier scores.
+    pub barrier_total: i64,
+    /// The growth correlation.
+    pub growth: i64,
+}
+
+/// The raw composite of its four figures: TRS × EM × BM × GM.
+fn raw_composite(inputs: CompositeInputs, framework: &Framework) -> f64 {
+    let weights = framework.modifiers;
+    (framework.task_resistance_base - inputs.task_total)
+        * modifier(inputs.evidence_total, weights.evidence_per_point)
+        * modifier(inputs.barrier_total, weights.barrier_per_point)
+        * modifier(inputs.growth, weights.growth_per_point)
+}
+
+/// The computed score (clamped, unrounded) of a role whose composite is made of `inputs`: the
+/// same arithmetic as [`score`], for the what-if search, which varies them without a whole
+/// assessment.
+#[must_use]
+pub fn composite_score(inputs: CompositeInputs, framework: &Framework) -> f64 {
+    score_of_raw(raw_composite(inputs, framework), framework)
+        .clamp(framework.clamp.min, framework.clamp.max)
+}
+
+/// The task total of tasks' time shares and automation scores, the shares scaled by `scale`
+/// (see [`share_scale`]): Σ (share / 100 × score), in the tasks' order, as [`score`] adds them.
+#[must_use]
+pub fn task_total(tasks: impl Iterator<Item = (f64, i64)>, scale: f64) -> f64 {
+    sum(tasks.map(|(time_pct, score)| weighted(time_pct, scale, score)))
+}
+
+/// One task's weighted score: (share / 100) × score, the share scaled by `scale`.
+fn weighted(time_pct: f64, scale: f64, score: i64) -> f64 {
+    // Scores are small integers; the cast is exact for any value a valid file can hold.
+    #[allow(clippy::cast_precision_loss)]
+    let score = score as f64;
+    time_pct * scale / 100.0 * score
+}
+
 /// The composite of a breakdown whose inputs are all there.
 fn composite(assessment: &Assessment, b: &Breakdown, framework: &Framework) -> Option<Composite> {
-    let raw = b.task_resistance? * b.evidence_modifier? * b.barrier_modifier? * b.growth_modifier?;
+    let inputs = CompositeInputs {
+        task_total: b.task_total?,
+        evidence_total: b.evidence_total?,
+        barrier_total: b.barrier_total?,
+        growth: b.growth?,
+    };
+    let raw = raw_composite(inputs, framework);
     let score_unclamped = score_of_raw(raw, framework);
     let score = score_unclamped.clamp(framework.clamp.min, framework.clamp.max);
     let zone = zone_of(score, framework);
@@ -263,10 +315,9 @@ fn task_figures(assessment: &Assessment, framework: &Framework) -> TaskFigures {
     let scale = share_scale(time_total, provisional);
     let share = |time_pct: f64| time_pct * scale;
 
-    #[allow(clippy::cast_precision_loss)]
     let weighted: Vec<f64> = tasks
         .iter()
-        .map(|t| share(t.time_pct) / 100.0 * t.score as f64)
+        .map(|t| weighted(t.time_pct, scale, t.score))
         .collect();
     let task_total = sum(weighted.iter().copied());
     let time_where = |keep: &dyn Fn(&Task) -> bool| {

@@ -1,6 +1,6 @@
 //! What-if analysis of one assessment, without egui: how far each single scored input moved by one
-//! step (±1 within its range) moves the score, and the fewest such steps (one, else two) that move
-//! the role into the next zone up or down.
+//! step (±1 within its range) moves the score, and the fewest such steps, over any number of
+//! inputs, that move the role into the next zone up or down, and from Red into Green ([`search`]).
 //!
 //! Everything is measured on the computed score (clamped, unrounded), not on an assessor's override:
 //! the override fixes the final result whatever the inputs say. An assessment without a score (no
@@ -8,11 +8,12 @@
 
 use crate::fmt;
 use crate::framework::{Factor, Framework};
-use crate::model::{Assessment, Barrier, Dimension, Zone};
+use crate::model::{Assessment, Barrier, Dimension, FieldPath, ScoredPart, Zone};
 use crate::scoring;
 
-/// At most this many options are kept for a zone move made of two steps.
-const MAX_TWO_STEP_OPTIONS: usize = 8;
+mod search;
+
+pub use search::MAX_OPTIONS;
 
 /// One scored input of an assessment that a what-if can move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -107,12 +108,12 @@ impl Input {
 
     /// The path of the input's field, as validation findings name fields: `tasks[1].score`.
     #[must_use]
-    pub fn field(self) -> String {
+    pub fn field(self) -> FieldPath {
         match self {
-            Self::Task(index) => format!("tasks[{index}].score"),
-            Self::Evidence(dimension) => format!("evidence.{}.score", dimension.key()),
-            Self::Barrier(barrier) => format!("barriers.{}.score", barrier.key()),
-            Self::Growth => "growth.score".to_owned(),
+            Self::Task(index) => FieldPath::task(index).key("score"),
+            Self::Evidence(dimension) => ScoredPart::Dimension(dimension).field(),
+            Self::Barrier(barrier) => ScoredPart::Barrier(barrier).field(),
+            Self::Growth => ScoredPart::Growth.field(),
         }
     }
 }
@@ -205,14 +206,29 @@ impl InputEffect {
     }
 }
 
-/// The fewest one-step changes that move the role into a neighbouring zone.
+/// The fewest one-step changes that move the role into a target zone (or beyond it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ZoneMove {
-    /// The zone aimed at; `None` when the role is already in the top (or bottom) zone.
+    /// The zone aimed at; `None` when there is none (no zone above Green, none below Red; Green
+    /// from Red only for a Red role).
     pub target: Option<Zone>,
-    /// The options found, fewest steps first, then the smallest score change; empty when no one or
-    /// two steps reach the target.
+    /// How many one-step changes it takes at the least; `None` when no set of changes reaches the
+    /// target (every input that could move the score that way is at its end).
+    pub steps: Option<usize>,
+    /// The cheapest sets of that many steps (at most [`MAX_OPTIONS`]), the one moving the score
+    /// least past the threshold first.
     pub options: Vec<Outcome>,
+}
+
+impl ZoneMove {
+    /// No target: nothing to move to.
+    fn nowhere() -> Self {
+        Self {
+            target: None,
+            steps: None,
+            options: Vec::new(),
+        }
+    }
 }
 
 /// The whole what-if analysis of one assessment.
@@ -229,22 +245,22 @@ pub struct Analysis {
     pub zone_up: ZoneMove,
     /// The fewest changes into the next zone down.
     pub zone_down: ZoneMove,
+    /// For a Red role, the fewest changes into Green (what advisers ask: "what would it take to
+    /// make this role Green?"); no target otherwise.
+    pub to_green: ZoneMove,
 }
 
 /// Analyses an assessment under a framework.
 #[must_use]
 pub fn analyse(assessment: &Assessment, framework: &Framework) -> Analysis {
     let Some(mut scorer) = Scorer::new(assessment, framework) else {
-        let nowhere = ZoneMove {
-            target: None,
-            options: Vec::new(),
-        };
         return Analysis {
             score: None,
             zone: None,
             inputs: Vec::new(),
-            zone_up: nowhere.clone(),
-            zone_down: nowhere,
+            zone_up: ZoneMove::nowhere(),
+            zone_down: ZoneMove::nowhere(),
+            to_green: ZoneMove::nowhere(),
         };
     };
     let base = scorer.base;
@@ -265,20 +281,17 @@ pub fn analyse(assessment: &Assessment, framework: &Framework) -> Analysis {
         .collect();
     // A stable sort keeps the published order among equal swings.
     inputs.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
-    let steps: Vec<Change> = inputs
-        .iter()
-        .flat_map(|e| [&e.down, &e.up])
-        .flatten()
-        .flat_map(|o| o.changes.clone())
-        .collect();
-    let zone_up = zone_move(&mut scorer, &steps, neighbour(zone, 1), framework);
-    let zone_down = zone_move(&mut scorer, &steps, neighbour(zone, -1), framework);
+    let zone_up = zone_move(&mut scorer, neighbour(zone, 1), zone);
+    let zone_down = zone_move(&mut scorer, neighbour(zone, -1), zone);
+    let green_from_red = (zone == Zone::Red).then_some(Zone::Green);
+    let to_green = zone_move(&mut scorer, green_from_red, zone);
     Analysis {
         score: Some(base),
         zone: Some(zone),
         inputs,
         zone_up,
         zone_down,
+        to_green,
     }
 }
 
@@ -298,78 +311,17 @@ fn neighbour(zone: Zone, direction: isize) -> Option<Zone> {
     Zone::ALL.get(index.checked_add_signed(direction)?).copied()
 }
 
-/// Whether a zone lies at or beyond the target, seen from where the role is now.
-fn reaches(zone: Zone, target: Zone, now: Zone) -> bool {
-    if target > now {
-        zone >= target
-    } else {
-        zone <= target
-    }
-}
-
-/// The options of one step that reach the target, else those of two steps.
-fn zone_move(
-    scorer: &mut Scorer<'_>,
-    steps: &[Change],
-    target: Option<Zone>,
-    framework: &Framework,
-) -> ZoneMove {
+/// The fewest changes from `now` into `target` (see [`search`]).
+fn zone_move(scorer: &mut Scorer<'_>, target: Option<Zone>, now: Zone) -> ZoneMove {
     let Some(target) = target else {
-        return ZoneMove {
-            target: None,
-            options: Vec::new(),
-        };
+        return ZoneMove::nowhere();
     };
-    let now = scoring::zone_of(scorer.base, framework);
-    let hits = |outcomes: Vec<Outcome>| -> Vec<Outcome> {
-        let mut hits: Vec<Outcome> = outcomes
-            .into_iter()
-            .filter(|o| reaches(o.zone, target, now))
-            .collect();
-        hits.sort_by(|a, b| a.delta.abs().total_cmp(&b.delta.abs()));
-        hits
-    };
-    let singles = hits(
-        steps
-            .iter()
-            .filter_map(|&c| scorer.outcome(vec![c]))
-            .collect(),
-    );
-    if !singles.is_empty() {
-        return ZoneMove {
-            target: Some(target),
-            options: singles,
-        };
-    }
-    let pairs = two_step_sets(steps, framework)
-        .into_iter()
-        .filter_map(|changes| scorer.outcome(changes))
-        .collect();
-    let mut options = hits(pairs);
-    options.truncate(MAX_TWO_STEP_OPTIONS);
+    let found = search::fewest_steps(scorer, target, target > now);
     ZoneMove {
         target: Some(target),
-        options,
+        steps: found.as_ref().map(|(steps, _)| *steps),
+        options: found.map(|(_, options)| options).unwrap_or_default(),
     }
-}
-
-/// Every set of two steps: two inputs one step each, or one input two steps in one direction.
-fn two_step_sets(steps: &[Change], framework: &Framework) -> Vec<Vec<Change>> {
-    let mut sets = Vec::new();
-    for (i, first) in steps.iter().enumerate() {
-        let others = steps[i + 1..]
-            .iter()
-            .filter(|second| second.input != first.input);
-        sets.extend(others.map(|second| vec![*first, *second]));
-        let twice = first.to + (first.to - first.from);
-        if first.input.factor(framework).in_range(twice) {
-            sets.push(vec![Change {
-                to: twice,
-                ..*first
-            }]);
-        }
-    }
-    sets
 }
 
 /// Scores changed copies of one assessment without cloning it for each.
@@ -388,6 +340,11 @@ impl<'a> Scorer<'a> {
             framework,
             base,
         })
+    }
+
+    /// The assessment analysed (a working copy, always put back as it was).
+    fn assessment(&self) -> &Assessment {
+        &self.work
     }
 
     /// The outcome of some changes (`None` should they leave no score); the working copy is put
@@ -482,12 +439,22 @@ mod tests {
         assert!(task.up.as_ref().unwrap().delta < 0.0 && task.down.as_ref().unwrap().delta > 0.0);
     }
 
+    /// Whether an option's changes, applied to the assessment, give its score.
+    fn scores_as_said(assessment: &Assessment, option: &Outcome) -> bool {
+        let mut changed = assessment.clone();
+        option.changes.iter().for_each(|c| c.apply(&mut changed));
+        let b = scoring::score(&changed, Framework::published());
+        b.composite
+            .is_some_and(|c| c.score.to_bits() == option.score.to_bits())
+    }
+
     #[test]
-    fn one_step_reaches_yellow_and_includes_wage_trends() {
+    fn one_step_reaches_yellow_and_the_smallest_move_comes_first() {
         let a = analysis();
         assert_eq!(a.zone_up.target, Some(Zone::Yellow));
+        assert_eq!(a.zone_up.steps, Some(1));
         let options = &a.zone_up.options;
-        assert!(!options.is_empty());
+        assert!(!options.is_empty() && options.len() <= MAX_OPTIONS);
         assert!(
             options
                 .iter()
@@ -498,12 +465,13 @@ mod tests {
             deltas.windows(2).all(|w| w[0] <= w[1]),
             "smallest change first: {deltas:?}"
         );
-        let wage = Change {
-            input: Input::Evidence(Dimension::WageTrends),
-            from: -1,
-            to: 0,
-        };
-        assert!(options.iter().any(|o| o.changes == vec![wage]));
+        // One point of any evidence dimension weighs the same: one of them stands for all.
+        let evidence = options
+            .iter()
+            .filter(|o| matches!(o.changes[0].input, Input::Evidence(_)))
+            .count();
+        assert_eq!(evidence, 1);
+        assert!(options.iter().all(|o| scores_as_said(&backend(), o)));
     }
 
     #[test]
@@ -513,42 +481,63 @@ mod tests {
             a.zone_down,
             ZoneMove {
                 target: None,
+                steps: None,
                 options: Vec::new()
             }
         );
     }
 
     #[test]
-    fn two_steps_are_tried_when_one_is_not_enough() {
+    fn the_fewest_steps_are_found_over_several_inputs() {
         // Evidence −6 puts the role at 21.5: no single step reaches 25, two do.
         let mut assessment = backend();
         assessment.evidence.job_posting_trends.score = Some(-2);
         let a = analyse(&assessment, Framework::published());
         assert_eq!(a.score.map(fmt::score).as_deref(), Some("21.5"));
-        assert!(
-            a.inputs
-                .iter()
-                .flat_map(|e| [&e.down, &e.up])
-                .flatten()
-                .all(|o| o.zone == Zone::Red)
-        );
+        assert_eq!(a.zone_up.steps, Some(2));
         let options = &a.zone_up.options;
         assert!(!options.is_empty());
-        assert!(options.len() <= MAX_TWO_STEP_OPTIONS);
         assert!(
             options
                 .iter()
                 .all(|o| o.steps() == 2 && o.zone >= Zone::Yellow)
         );
-        for option in options {
-            let mut changed = assessment.clone();
-            option.changes.iter().for_each(|c| c.apply(&mut changed));
-            let b = scoring::score(&changed, Framework::published());
-            assert!(
-                (b.composite.unwrap().score - option.score).abs() < 1e-12,
-                "the outcome is the score of the changed assessment"
-            );
-        }
+        assert!(options.iter().all(|o| scores_as_said(&assessment, o)));
+    }
+
+    #[test]
+    fn green_from_red_is_asked_for_a_red_role_and_takes_many_changes() {
+        let a = analysis();
+        assert_eq!(a.to_green.target, Some(Zone::Green));
+        let steps = a.to_green.steps.expect("some set reaches Green");
+        assert!(steps > 2, "{steps}");
+        let options = &a.to_green.options;
+        assert!(!options.is_empty());
+        assert!(
+            options
+                .iter()
+                .all(|o| o.zone == Zone::Green && o.steps() == i64::try_from(steps).unwrap())
+        );
+        assert!(options.iter().all(|o| scores_as_said(&backend(), o)));
+        // A Yellow role has no "Green from Red".
+        let mut yellow = backend();
+        yellow.evidence.wage_trends.score = Some(0);
+        assert_eq!(
+            analyse(&yellow, Framework::published()).to_green.target,
+            None
+        );
+    }
+
+    #[test]
+    fn no_set_reaches_a_zone_beyond_every_inputs_end() {
+        // With a scale this wide even every input at its best stays below Green.
+        let mut framework = Framework::published().clone();
+        framework.normalisation.scale = 20.0;
+        let a = analyse(&backend(), &framework);
+        assert_eq!(a.zone, Some(Zone::Red));
+        assert_eq!(a.to_green.target, Some(Zone::Green));
+        assert_eq!(a.to_green.steps, None);
+        assert!(a.to_green.options.is_empty());
     }
 
     #[test]
@@ -558,12 +547,15 @@ mod tests {
         let a = analyse(&assessment, Framework::published());
         assert_eq!(a.zone, Some(Zone::Yellow));
         assert_eq!(a.zone_down.target, Some(Zone::Red));
-        assert!(a.zone_down.options.iter().any(|o| o.changes
-            == vec![Change {
-                input: Input::Evidence(Dimension::WageTrends),
-                from: 0,
-                to: -1
-            }]));
+        assert_eq!(a.zone_down.steps, Some(1));
+        assert!(a.zone_down.options.iter().any(|o| matches!(
+            o.changes.as_slice(),
+            [Change {
+                input: Input::Evidence(_),
+                to,
+                from,
+            }] if to - from == -1
+        )));
         assert_eq!(a.zone_up.target, Some(Zone::Green));
     }
 

@@ -7,7 +7,8 @@ use crate::adjust::{self, InputPath};
 use crate::fmt;
 use crate::framework::{Factor, Framework};
 use crate::model::{
-    Assessment, Barrier, Dimension, Impact, Principle, Published, ScoredPart, Split, SubLabel,
+    Assessment, Barrier, Dimension, FieldPath, Impact, Principle, Published, ScoredPart, Split,
+    SubLabel,
 };
 use crate::scoring::{self, Breakdown};
 
@@ -36,7 +37,7 @@ pub struct Finding {
     /// Error or warning.
     pub severity: Severity,
     /// The field it concerns, as a path: `evidence.wage_trends.score`, `tasks[2].time_pct`.
-    pub field: String,
+    pub field: FieldPath,
     /// What is wrong, in words a user understands.
     pub message: String,
 }
@@ -52,23 +53,23 @@ impl std::fmt::Display for Finding {
 struct Findings(Vec<Finding>);
 
 impl Findings {
-    fn error(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    fn error(&mut self, field: FieldPath, message: impl Into<String>) {
         self.push(Severity::Error, field, message);
     }
 
-    fn warning(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    fn warning(&mut self, field: FieldPath, message: impl Into<String>) {
         self.push(Severity::Warning, field, message);
     }
 
-    fn push(&mut self, severity: Severity, field: impl Into<String>, message: impl Into<String>) {
+    fn push(&mut self, severity: Severity, field: FieldPath, message: impl Into<String>) {
         self.0.push(Finding {
             severity,
-            field: field.into(),
+            field,
             message: message.into(),
         });
     }
 
-    fn range(&mut self, field: String, factor: &Factor, score: i64) {
+    fn range(&mut self, field: FieldPath, factor: &Factor, score: i64) {
         if !factor.in_range(score) {
             self.error(
                 field,
@@ -80,7 +81,7 @@ impl Findings {
         }
     }
 
-    fn rationale(&mut self, field: String, what: &str, text: &str) {
+    fn rationale(&mut self, field: FieldPath, what: &str, text: &str) {
         if text.trim().is_empty() {
             self.warning(field, format!("{what}: the rationale is empty"));
         }
@@ -117,7 +118,7 @@ pub fn validate_under(
     check_adjustments(assessment, framework, &mut findings);
     for difference in published_differences_of_source(assessment, framework, breakdown) {
         findings.warning(
-            format!("published.{}", difference.figure),
+            FieldPath::new("published").key(difference.figure),
             format!(
                 "the published {} is {} but the recomputation gives {}",
                 difference.label, difference.published, difference.computed
@@ -137,7 +138,10 @@ pub fn has_errors(findings: &[Finding]) -> bool {
 
 fn check_role(assessment: &Assessment, findings: &mut Findings) {
     if assessment.role.title.trim().is_empty() {
-        findings.warning("role.title", "the job title is empty");
+        findings.warning(
+            FieldPath::new("role").key("title"),
+            "the job title is empty",
+        );
     }
 }
 
@@ -150,7 +154,7 @@ fn check_framework(
 ) {
     if let Some(id) = missing {
         findings.warning(
-            "framework",
+            FieldPath::new("framework"),
             format!(
                 "the framework `{id}` the assessment names is not available; it is scored under `{}`",
                 framework.id
@@ -158,7 +162,7 @@ fn check_framework(
         );
     } else if assessment.framework != framework.id {
         findings.warning(
-            "framework",
+            FieldPath::new("framework"),
             format!(
                 "the assessment names the framework `{}` but is scored under `{}`",
                 assessment.framework, framework.id
@@ -191,13 +195,13 @@ fn check_scored_parts(assessment: &Assessment, framework: &Framework, findings: 
     for &p in Principle::ALL {
         let (item, factor) = (assessment.protective.get(p), framework.principle(p));
         findings.rationale(
-            format!("protective.{}.rationale", p.key()),
+            ScoredPart::Principle(p).path().key("rationale"),
             &factor.name,
             &item.rationale,
         );
     }
     findings.rationale(
-        "growth.rationale".into(),
+        ScoredPart::Growth.path().key("rationale"),
         &framework.growth.name,
         &assessment.growth.rationale,
     );
@@ -205,7 +209,7 @@ fn check_scored_parts(assessment: &Assessment, framework: &Framework, findings: 
         let (item, factor) = (assessment.evidence.get(d), framework.dimension(d));
         if item.evidence.trim().is_empty() {
             findings.warning(
-                format!("evidence.{}.evidence", d.key()),
+                ScoredPart::Dimension(d).path().key("evidence"),
                 format!("{}: the evidence is empty", factor.name),
             );
         }
@@ -213,7 +217,7 @@ fn check_scored_parts(assessment: &Assessment, framework: &Framework, findings: 
     for &b in Barrier::ALL {
         let (item, factor) = (assessment.barriers.get(b), framework.barrier(b));
         findings.rationale(
-            format!("barriers.{}.rationale", b.key()),
+            ScoredPart::Barrier(b).path().key("rationale"),
             &factor.name,
             &item.rationale,
         );
@@ -228,19 +232,19 @@ fn check_tasks(
 ) {
     if assessment.tasks.is_empty() {
         findings.error(
-            "tasks",
+            FieldPath::new("tasks"),
             "there are no tasks, so there is no score until tasks are added: add the tasks that make up the role's working time",
         );
         return;
     }
     if breakdown.task_total.is_none() {
         findings.error(
-            "tasks",
+            FieldPath::new("tasks"),
             "task time adds up to 0%, so there is no score: give the tasks their share of the time",
         );
     } else if breakdown.provisional {
         findings.error(
-            "tasks",
+            FieldPath::new("tasks"),
             format!(
                 "task time adds up to {} instead of 100%: every figure is provisional (computed on shares scaled to 100%)",
                 fmt::pct(breakdown.time_total)
@@ -255,28 +259,28 @@ fn check_tasks(
         };
         if !(task.time_pct.is_finite() && task.time_pct > 0.0) {
             findings.error(
-                format!("tasks[{i}].time_pct"),
+                FieldPath::task(i).key("time_pct"),
                 format!("{name}: the time share must be more than 0%"),
             );
         } else if task.time_pct > 100.0 {
             findings.error(
-                format!("tasks[{i}].time_pct"),
+                FieldPath::task(i).key("time_pct"),
                 format!("{name}: the time share cannot exceed 100%"),
             );
         }
         findings.range(
-            format!("tasks[{i}].score"),
+            FieldPath::task(i).key("score"),
             &framework.task_score,
             task.score,
         );
         if task.name.trim().is_empty() {
             findings.warning(
-                format!("tasks[{i}].name"),
+                FieldPath::task(i).key("name"),
                 format!("task {}: the name is empty", i + 1),
             );
         }
         check_impact(i, &name, task.score, task.impact, findings);
-        findings.rationale(format!("tasks[{i}].rationale"), &name, &task.rationale);
+        findings.rationale(FieldPath::task(i).key("rationale"), &name, &task.rationale);
     }
 }
 
@@ -288,7 +292,7 @@ fn check_impact(i: usize, name: &str, score: i64, impact: Impact, findings: &mut
     };
     if disagrees {
         findings.warning(
-            format!("tasks[{i}].impact"),
+            FieldPath::task(i).key("impact"),
             format!(
                 "{name}: impact “{}” is unusual for automation score {score}",
                 impact.label()
@@ -302,16 +306,22 @@ fn check_override(assessment: &Assessment, framework: &Framework, findings: &mut
         return;
     };
     if o.reason.trim().is_empty() {
-        findings.error("override.reason", "an override needs a reason");
+        findings.error(
+            FieldPath::new("override").key("reason"),
+            "an override needs a reason",
+        );
     }
     if o.score.is_none() && o.zone.is_none() {
-        findings.warning("override", "the override sets neither a score nor a zone");
+        findings.warning(
+            FieldPath::new("override"),
+            "the override sets neither a score nor a zone",
+        );
     }
     if let Some(score) = o.score
         && !(framework.clamp.min..=framework.clamp.max).contains(&score)
     {
         findings.error(
-            "override.score",
+            FieldPath::new("override").key("score"),
             format!(
                 "the override score {} is outside {}…{}",
                 fmt::exact(score),
@@ -323,33 +333,36 @@ fn check_override(assessment: &Assessment, framework: &Framework, findings: &mut
 }
 
 /// The published figures that differ from the recomputation of the inputs they were stated for.
-/// An adjusted variant (a file may keep `published` although a variant should not) is compared
-/// with its inputs as the source had them, all adjustments undone, so an input adjusted on purpose
-/// raises no warning: the adjustment records it. When the source's inputs cannot be rebuilt
-/// (tasks added or removed), its published figures are not compared.
-fn published_differences_of_source(
+/// An assessment that records adjustments (a publisher's record edited in place, or a variant
+/// that kept `published`) is compared with its inputs as the publisher printed them, every
+/// adjustment undone, so an input adjusted on purpose raises no warning: the adjustment records
+/// it, with its effect. When those inputs cannot be rebuilt, the published figures are not
+/// compared.
+#[must_use]
+pub fn published_differences_of_source(
     assessment: &Assessment,
     framework: &Framework,
     breakdown: &Breakdown,
 ) -> Vec<Difference> {
     if assessment.adjustments.is_empty() || assessment.published.is_none() {
-        return published_differences(assessment, breakdown);
+        return published_differences(assessment, breakdown, framework);
     }
     adjust::undo_all(assessment).map_or_else(Vec::new, |source| {
-        published_differences(assessment, &scoring::score(&source, framework))
+        published_differences(assessment, &scoring::score(&source, framework), framework)
     })
 }
 
 /// Each adjustment names an input this program reads, and says why.
 fn check_adjustments(assessment: &Assessment, framework: &Framework, findings: &mut Findings) {
     for (i, entry) in assessment.adjustments.iter().enumerate() {
+        let at = FieldPath::new("adjustments").index(i);
         match entry.field.parse::<InputPath>() {
-            Err(error) => findings.warning(format!("adjustments[{i}].field"), error.to_string()),
-            Ok(path) if entry.reason.trim().is_empty() => findings.warning(
-                format!("adjustments[{i}].reason"),
+            Err(error) => findings.warning(at.key("field"), error.to_string()),
+            Ok(_) if entry.reason.trim().is_empty() => findings.warning(
+                at.key("reason"),
                 format!(
                     "{}: the adjustment gives no reason",
-                    path.name(assessment, framework)
+                    adjust::text::entry_name(entry, assessment, framework)
                 ),
             ),
             Ok(_) => {}
@@ -363,20 +376,25 @@ pub struct Difference {
     /// The key under `published`: `raw`, `score`, `zone`…
     pub figure: &'static str,
     /// The figure's name in words.
-    pub label: &'static str,
+    pub label: String,
     /// As the text stated it.
     pub published: String,
     /// As recomputed, at the same precision.
     pub computed: String,
 }
 
-/// Every published figure that differs from the recomputation at the precision it is shown with.
+/// Every published figure that differs from the recomputation (under `framework`) at the
+/// precision it is shown with.
 #[must_use]
-pub fn published_differences(assessment: &Assessment, breakdown: &Breakdown) -> Vec<Difference> {
+pub fn published_differences(
+    assessment: &Assessment,
+    breakdown: &Breakdown,
+    framework: &Framework,
+) -> Vec<Difference> {
     let Some(published) = &assessment.published else {
         return Vec::new();
     };
-    let mut differences = number_differences(published, breakdown);
+    let mut differences = number_differences(published, breakdown, framework);
     differences.extend(label_differences(published, breakdown));
     differences
 }
@@ -384,7 +402,7 @@ pub fn published_differences(assessment: &Assessment, breakdown: &Breakdown) -> 
 /// One numeric figure as published and as recomputed, with how it is shown.
 struct Figure {
     figure: &'static str,
-    label: &'static str,
+    label: String,
     published: Option<f64>,
     computed: Option<f64>,
     show: fn(f64) -> String,
@@ -392,11 +410,11 @@ struct Figure {
 
 /// The numeric figures that differ as shown (with the precision the published text uses), where
 /// both the published and the recomputed figure exist.
-fn number_differences(p: &Published, b: &Breakdown) -> Vec<Difference> {
+fn number_differences(p: &Published, b: &Breakdown, framework: &Framework) -> Vec<Difference> {
     let c = b.composite.as_ref();
-    let figure = |figure, label, published, computed, show| Figure {
+    let figure = |figure, label: &str, published, computed, show| Figure {
         figure,
-        label,
+        label: label.to_owned(),
         published,
         computed,
         show,
@@ -441,7 +459,10 @@ fn number_differences(p: &Published, b: &Breakdown) -> Vec<Difference> {
         figure("score", "score", p.score, c.map(|c| c.score), fmt::score),
         figure(
             "time_3plus_pct",
-            "share of time scoring 3+",
+            &format!(
+                "share of time scoring {}+",
+                framework.sub_labels.high_automation_min_score
+            ),
             p.time_3plus_pct,
             b.time_3plus_pct,
             fmt::whole_pct,
@@ -502,13 +523,13 @@ fn label_differences(p: &Published, b: &Breakdown) -> Vec<Difference> {
 
 fn text_difference(
     figure: &'static str,
-    label: &'static str,
+    label: &str,
     published: &str,
     computed: &str,
 ) -> Difference {
     Difference {
         figure,
-        label,
+        label: label.to_owned(),
         published: published.to_owned(),
         computed: computed.to_owned(),
     }

@@ -344,7 +344,7 @@ fn validate_reports_findings_and_exits_1_on_errors() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(
-        text.contains("invalid.aijri.json: INVALID (1 errors, "),
+        text.contains("invalid.aijri.json: INVALID (1 error, "),
         "{text}"
     );
     assert!(
@@ -752,7 +752,9 @@ fn adjust_writes_a_variant_scoring_26_yellow_that_says_where_it_came_from_and_wh
     );
     let score = stdout(&run(&["score", variant.to_str().unwrap()]));
     assert!(
-        score.contains("Adjusted from Backend/API Developer (backend-api-developer-mid, "),
+        score.contains(
+            "Adjusted from Backend/API Developer (Mid-Level (3-5 years), id backend-api-developer-mid)"
+        ),
         "{score}"
     );
     let adjustment = format!(
@@ -774,7 +776,7 @@ fn diff_of_the_source_and_its_variant_shows_the_change_and_24_5_to_26_0() {
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     for expected in [
-        "1 input(s) differ",
+        "1 input differs",
         "Evidence: Wage Trends (evidence.wage_trends): −1 → 0: 24.5 → 26.0 (+1.5)",
         &format!("reason: {WAGE_REASON}"),
         "Score: 24.5 → 26.0 (+1.5)",
@@ -800,6 +802,26 @@ fn diff_of_the_source_and_its_variant_shows_the_change_and_24_5_to_26_0() {
     assert_eq!(difference["reason"], WAGE_REASON);
     assert_eq!(round(&difference["score_with_change"], 1), 26.0);
     assert_eq!(json["differences"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn diff_of_a_role_without_its_middle_task_is_one_change_naming_that_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut role = read_json(&shipped());
+    let removed = role["tasks"].as_array_mut().unwrap().remove(1);
+    let shorter = dir.path().join("shorter.aijri.json");
+    std::fs::write(&shorter, serde_json::to_string_pretty(&role).unwrap()).unwrap();
+    let a = shipped();
+    let output = run(&["diff", a.to_str().unwrap(), shorter.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("1 input(s) differ"), "{text}");
+    let name = removed["name"].as_str().unwrap();
+    assert!(text.contains(&format!("removed: “{name}”")), "{text}");
+    assert!(
+        !text.contains("tasks[2]"),
+        "the later tasks are not changes:\n{text}"
+    );
 }
 
 #[test]
@@ -1006,4 +1028,36 @@ fn score_of_a_comparison_scores_its_roles_finds_moved_ones_by_id_and_reports_mis
         "{error}"
     );
     assert!(error.contains("js.aijri-compare.json"), "{error}");
+}
+
+#[test]
+fn a_comparison_listing_more_than_1000_roles_is_refused_naming_the_file_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let comparison = dir.path().join("many.aijri-compare.json");
+    let write = |count: usize| {
+        let roles: Vec<Value> = (0..count)
+            .map(|i| serde_json::json!({"file": format!("r{i}.aijri.json"), "id": format!("r{i}")}))
+            .collect();
+        let json = serde_json::json!({"format": "aijri-comparison", "version": 1, "roles": roles});
+        std::fs::write(&comparison, json.to_string()).unwrap();
+    };
+    write(1_001);
+    let output = run(&["score", "--json", comparison.to_str().unwrap()]);
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(1));
+    let said = stdout(&output) + &stderr(&output);
+    assert!(
+        said.contains("many.aijri-compare.json: roles: ") && said.contains("at most 1000"),
+        "{said}"
+    );
+    // A thousand is allowed: each role is listed (here: missing).
+    write(1_000);
+    let output = run(&["score", "--json", comparison.to_str().unwrap()]);
+    assert_no_panic(&output);
+    assert_eq!(
+        stdout(&output).lines().count(),
+        1_000,
+        "{}",
+        stderr(&output)
+    );
 }

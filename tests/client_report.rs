@@ -13,6 +13,7 @@ use aijri_desk::client_report::{self, Rendered, ReportData, ReportDate, ReportRo
 use aijri_desk::fmt;
 use aijri_desk::framework::Framework;
 use aijri_desk::model::Assessment;
+use aijri_desk::pathways::{Library, LibraryRole};
 use aijri_desk::scoring;
 
 /// The day every report of these tests bears.
@@ -36,6 +37,7 @@ fn role(assessment: Assessment) -> ReportRole {
         assessment,
         framework: Framework::published().clone(),
         missing_framework: None,
+        options: Vec::new(),
     }
 }
 
@@ -157,7 +159,9 @@ fn an_adjusted_variant_shows_each_adjustment_with_its_effect_and_reason() {
     );
     assert!(text.contains("regional pay data 2026"), "{text}");
     assert!(
-        text.contains("Adjusted from Backend/API Developer (backend-api-developer-mid, backend-api-developer.aijri.json)"),
+        text.contains(
+            "Adjusted from Backend/API Developer (Mid-Level (3-5 years), id backend-api-developer-mid)"
+        ),
         "{text}"
     );
     assert!(text.contains("26.0/100 · Yellow"), "{text}");
@@ -165,6 +169,79 @@ fn an_adjusted_variant_shows_each_adjustment_with_its_effect_and_reason() {
         text.contains("Mid-Level (3-5 years) · adjusted"),
         "the variant's bar is told from its source's: {text}"
     );
+}
+
+/// A variant of the published role kept in a client's folder far from its source, as an adviser
+/// keeps it: its record names the source's file relative to it.
+fn variant_in_a_client_folder(folder: &Path) -> Assessment {
+    let source = folder.join("library/backend-api-developer.aijri.json");
+    let variant = folder.join("clients/j-s/backend-regional.aijri.json");
+    let files = VariantFiles {
+        source: &source,
+        variant: &variant,
+    };
+    let path = "evidence.wage_trends".parse::<InputPath>().unwrap();
+    let change = Change {
+        path,
+        value: path.parse_value("0").unwrap(),
+    };
+    let published = assessment("backend-api-developer");
+    make_variant(
+        &published,
+        files,
+        &[change],
+        "pay data",
+        Framework::published(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn nothing_on_the_advisers_disk_reaches_the_client() {
+    let folder = tempfile::tempdir().unwrap();
+    let variant = variant_in_a_client_folder(folder.path());
+    let recorded = &variant.meta.derived_from.as_ref().unwrap().file;
+    assert!(
+        recorded.contains("library/"),
+        "the variant keeps its source's file: {recorded}"
+    );
+    let source_named =
+        "Adjusted from Backend/API Developer (Mid-Level (3-5 years), id backend-api-developer-mid)";
+    let paths = [
+        ".aijri.json",
+        "library/",
+        "clients",
+        &folder.path().display().to_string(),
+    ];
+
+    let data = ReportData::new(Some("J.S."), DAY, &[role(variant.clone())]);
+    let pdf = pdf_text(
+        &client_report::render_pdf(&data, &Template::Shipped)
+            .unwrap()
+            .pdf,
+    );
+    let markdown = {
+        let b = scoring::score(&variant, Framework::published());
+        aijri_desk::export::markdown_report(&variant, &b, Framework::published(), &[])
+    };
+    let csv = {
+        let b = scoring::score(&variant, Framework::published());
+        aijri_desk::export::csv_rows(&[aijri_desk::export::CsvRow {
+            file: None,
+            assessment: &variant,
+            breakdown: &b,
+            findings: &[],
+        }])
+    };
+    for (what, text) in [("report", &pdf), ("Markdown", &markdown), ("CSV", &csv)] {
+        assert!(
+            text.contains(source_named),
+            "{what} names the source:\n{text}"
+        );
+        for path in paths {
+            assert!(!text.contains(path), "{what} holds {path:?}:\n{text}");
+        }
+    }
 }
 
 #[test]
@@ -573,4 +650,120 @@ fn report_paper_letter_gives_us_letter_pages_and_a4_is_the_default() {
         "{stderr}"
     );
     assert!(!out.exists());
+}
+
+/// The senior role retitled "Senior Software Engineer": the library's assessment of the first
+/// option of the published role, which scores otherwise than the published 55.4.
+fn senior_software_engineer() -> Assessment {
+    let mut a = assessment("senior-backend-engineer");
+    a.role.title = "Senior Software Engineer".to_owned();
+    a.meta.id = "senior-software-engineer".to_owned();
+    a
+}
+
+#[test]
+fn each_role_lists_where_to_look_next_with_the_librarys_figures_beside_the_published_ones() {
+    let senior = senior_software_engineer();
+    let file = PathBuf::from("library/senior-software-engineer.aijri.json");
+    let library_roles = [LibraryRole {
+        file: &file,
+        assessment: &senior,
+        result: scoring::score(&senior, Framework::published()).final_result(),
+    }];
+    let library = Library::new(&library_roles);
+    let backend = assessment("backend-api-developer");
+    let own = scoring::score(&backend, Framework::published()).final_result();
+    let mut resolved = role(backend.clone());
+    resolved.options = library.pathway(&backend, own, None).figures();
+    let (score, zone) = shown(&senior);
+    assert_ne!(score, "55.4");
+
+    // The text reader puts a space where the note's italics start: "(published 55.4) : Direct".
+    let text = pdf_text(&render(&[resolved], &Template::Shipped).pdf).replace(" :", ":");
+    assert!(text.contains("Where to look next"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "Senior Software Engineer — {score} {zone} (published 55.4): Direct career progression"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("DevSecOps Engineer — 58.2 Green (published): API development"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Security Software Developer — 51.5 Green (published): Backend engineering"),
+        "{text}"
+    );
+
+    // Without a library, each option shows the figure published with it.
+    let text = pdf_text(&render(&[role(backend)], &Template::Shipped).pdf).replace(" :", ":");
+    assert!(
+        text.contains("Senior Software Engineer — 55.4 Green (published): Direct career"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_report_command_finds_the_options_in_the_inputs_folder_or_the_library_named() {
+    let folder = tempfile::tempdir().unwrap();
+    let library_folder = folder.path().join("adviser-library");
+    std::fs::create_dir(&library_folder).unwrap();
+    let senior = senior_software_engineer();
+    aijri_desk::library::save_atomic(&library_folder.join("sse.aijri.json"), &senior).unwrap();
+    let backend = library_folder.join("backend-api-developer.aijri.json");
+    std::fs::copy(
+        repo("assessments/backend-api-developer.aijri.json"),
+        &backend,
+    )
+    .unwrap();
+    let (score, zone) = shown(&senior);
+    let expected = format!("Senior Software Engineer — {score} {zone} (published 55.4)");
+    let shipped = repo("assessments/backend-api-developer.aijri.json");
+    let runs: [Vec<&str>; 2] = [
+        vec![backend.to_str().unwrap()],
+        vec![
+            shipped.to_str().unwrap(),
+            "--library",
+            library_folder.to_str().unwrap(),
+        ],
+    ];
+    for args in runs {
+        let out = folder.path().join("r.pdf");
+        let mut all = vec!["report"];
+        all.extend(&args);
+        all.extend(["--date", "2026-12-01", "-o", out.to_str().unwrap()]);
+        let output = run(&all);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let pdf = std::fs::read(&out).unwrap();
+        let text = pdf_text(&pdf);
+        assert!(text.contains(&expected), "{args:?}: {text}");
+        // Nothing on the adviser's disk: no folder, no file name of the library.
+        for private in ["adviser-library", "sse.aijri.json"] {
+            assert!(!text.contains(private), "{private} in {text}");
+            assert!(
+                !pdf.windows(private.len()).any(|w| w == private.as_bytes()),
+                "{private} in the PDF's bytes"
+            );
+        }
+    }
+    let nowhere = folder.path().join("nowhere");
+    let output = run(&[
+        "report",
+        shipped.to_str().unwrap(),
+        "--library",
+        nowhere.to_str().unwrap(),
+        "-o",
+        folder.path().join("x.pdf").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("no such folder"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use aijri_desk::fmt;
 use aijri_desk::framework::Framework;
-use aijri_desk::library::{self, LoadError};
+use aijri_desk::library::{self, FileError, LoadError};
 use aijri_desk::model::{
     Assessment, Barrier, Dimension, Impact, Override, Principle, Split, SubLabel, Task, Zone,
 };
@@ -278,7 +278,10 @@ mod published_example {
             a.published.is_some(),
             "the shipped file keeps the published figures"
         );
-        assert_eq!(validate::published_differences(&a, &score(&a)), []);
+        assert_eq!(
+            validate::published_differences(&a, &score(&a), framework()),
+            []
+        );
         assert_eq!(findings(&a), []);
     }
 
@@ -286,7 +289,7 @@ mod published_example {
     fn a_changed_input_shows_as_a_published_difference() {
         let mut a = shipped();
         a.evidence.wage_trends.score = Some(-2);
-        let differences = validate::published_differences(&a, &score(&a));
+        let differences = validate::published_differences(&a, &score(&a), framework());
         let figures: Vec<&str> = differences.iter().map(|d| d.figure).collect();
         assert_eq!(figures, ["evidence_modifier", "raw", "score"]);
         assert_eq!(
@@ -305,7 +308,7 @@ mod published_example {
         published.zone = Some(Zone::Yellow);
         published.sub_label = Some(SubLabel::Imminent);
         published.split.as_mut().unwrap().displacement = 40.0;
-        let differences = validate::published_differences(&a, &score(&a));
+        let differences = validate::published_differences(&a, &score(&a), framework());
         let shown: Vec<(&str, &str, &str)> = differences
             .iter()
             .map(|d| (d.figure, d.published.as_str(), d.computed.as_str()))
@@ -318,7 +321,10 @@ mod published_example {
                 ("split", "40% / 70% / 0%", "30% / 70% / 0%")
             ]
         );
-        let warnings: Vec<String> = findings(&a).into_iter().map(|f| f.field).collect();
+        let warnings: Vec<String> = findings(&a)
+            .into_iter()
+            .map(|f| f.field.to_string())
+            .collect();
         assert_eq!(
             warnings,
             ["published.zone", "published.sub_label", "published.split"]
@@ -690,7 +696,7 @@ mod validation {
         findings(assessment)
             .into_iter()
             .filter(|f| f.severity == severity)
-            .map(|f| f.field)
+            .map(|f| f.field.to_string())
             .collect()
     }
 
@@ -1116,12 +1122,12 @@ mod broken_files {
     /// The line, column and message of a JSON error.
     fn json_error(bytes: &[u8]) -> (usize, usize, String) {
         match error_of(bytes) {
-            LoadError::Json {
+            LoadError::File(FileError::Json {
                 line,
                 column,
                 message,
                 ..
-            } => {
+            }) => {
                 assert!(line >= 1, "a JSON error has a line: {message}");
                 (line, column, message)
             }
@@ -1366,10 +1372,10 @@ mod broken_files {
         assert!(
             matches!(
                 error,
-                LoadError::TooLarge {
+                LoadError::File(FileError::TooLarge {
                     size: 6_291_456,
                     ..
-                }
+                })
             ),
             "{error:?}"
         );
@@ -1647,20 +1653,20 @@ mod edge_cases {
         assert_eq!(missing.len(), 3 + 1 + 5 + 5);
         assert_eq!(
             (
-                missing[0].as_str(),
-                missing[3].as_str(),
-                missing[13].as_str()
+                missing[0].to_string(),
+                missing[3].to_string(),
+                missing[13].to_string()
             ),
             (
-                "protective.embodied_physicality.score",
-                "growth.score",
-                "barriers.cultural_ethical.score"
+                "protective.embodied_physicality.score".to_owned(),
+                "growth.score".to_owned(),
+                "barriers.cultural_ethical.score".to_owned()
             )
         );
         let b = scoring::score(&a, framework());
         no_score_figures(&b);
         assert_eq!((b.protective_total, b.quick_screen_red), (None, None));
-        let errors: Vec<String> = findings(&a)
+        let errors: Vec<_> = findings(&a)
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
             .map(|f| f.field)
@@ -1698,7 +1704,7 @@ mod edge_cases {
     #[test]
     fn a_blank_assessment_has_every_score_at_its_neutral_value() {
         let blank = Assessment::blank();
-        assert_eq!(blank.missing_scores(), Vec::<String>::new());
+        assert!(blank.missing_scores().is_empty());
         assert_eq!(blank.growth.score, Some(0));
         assert_eq!(blank.barriers.cultural_ethical.score, Some(0));
         assert!(scoring::score(&blank, framework()).composite.is_some());

@@ -14,8 +14,12 @@ use common::{click, harness, shows};
 use egui_kittest::kittest::Queryable as _;
 use proptest::prelude::*;
 
-/// An assessment with 1–4 tasks whose shares add up to 100 (with decimals) and every score
-/// within the framework's range.
+/// Shares that make exact half-cent ties in the weighted column (12.5 % at score 1 is 0.125).
+const TIES: [f64; 4] = [12.5, 37.5, 62.5, 87.5];
+
+/// An assessment with 1–4 tasks whose shares add up to 100 and every score within the
+/// framework's range. The shares before the last are ties ([`TIES`], 0.125 at score 1) or any
+/// share with up to four decimals; the last takes what is left.
 fn assessments() -> impl Strategy<Value = Assessment> {
     let fw = Framework::published();
     let parts: Vec<ScoredPart> = ScoredPart::all().collect();
@@ -23,20 +27,26 @@ fn assessments() -> impl Strategy<Value = Assessment> {
         .iter()
         .map(|&p| fw.part(p).min..=fw.part(p).max)
         .collect();
-    let tasks = prop::collection::vec((1u32..=4000, 1i64..=5), 1..=4);
+    let share = prop_oneof![
+        prop::sample::select(TIES.to_vec()),
+        (1u32..=250_000).prop_map(|w| f64::from(w) / 10_000.0),
+    ];
+    let tasks = prop::collection::vec((share, 1i64..=5), 1..=4);
     (tasks, ranges).prop_map(move |(tasks, scores)| {
         let mut a = Assessment::blank();
         a.role.title = "Generated role".into();
-        let weights: u32 = tasks.iter().map(|(w, _)| w).sum();
         let mut left = 100.0;
         a.tasks = tasks
             .iter()
             .enumerate()
-            .map(|(i, &(w, score))| {
+            .map(|(i, &(share, score))| {
                 let share = if i + 1 == tasks.len() {
                     (left * 10_000.0_f64).round() / 10_000.0
+                } else if share < left {
+                    share
                 } else {
-                    (f64::from(w) * 100.0 / f64::from(weights) * 10_000.0).round() / 10_000.0
+                    // What is left is shared out: half to this task.
+                    (left / 2.0 * 10_000.0_f64).round() / 10_000.0
                 };
                 left -= share;
                 Task {
@@ -52,6 +62,31 @@ fn assessments() -> impl Strategy<Value = Assessment> {
         }
         a
     })
+}
+
+#[test]
+fn the_tasks_tab_writes_a_half_cent_tie_as_every_export_does() {
+    let mut a = Assessment::blank();
+    a.role.title = "Tie".into();
+    a.tasks = [(12.5, 1), (87.5, 3)]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (time_pct, score))| Task {
+            name: format!("Task {i}"),
+            time_pct,
+            score,
+            ..Task::default()
+        })
+        .collect();
+    let folder = tempfile::tempdir().unwrap();
+    library::save_atomic(&folder.path().join("tie.aijri.json"), &a).unwrap();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    click(&mut harness, "Tasks");
+    assert!(
+        shows(&harness, "0.13"),
+        "0.125 reads 0.13, as fmt::task_figure writes it"
+    );
+    assert!(!shows(&harness, "0.12"));
 }
 
 proptest! {

@@ -344,9 +344,9 @@ fn two_saves_in_a_row_end_with_the_newest_version_saved_and_no_question() {
     click(&mut harness, "Evidence");
     click(&mut harness, "Wage Trends: 0");
     let id = harness.state().state.selected.unwrap();
-    harness.state_mut().apply(Action::Save(id));
+    harness.state_mut().apply(Action::SaveAfterReasons(id));
     click(&mut harness, "Wage Trends: +1");
-    harness.state_mut().apply(Action::Save(id));
+    harness.state_mut().apply(Action::SaveAfterReasons(id));
     settle(&mut harness);
     assert!(
         harness.state().state.question.is_none(),

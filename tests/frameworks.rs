@@ -5,13 +5,17 @@
 // A test fails by panicking; its helpers unwrap what a passing test guarantees.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "shared/variant_comparison.rs"]
+mod variant_comparison;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use aijri_desk::fmt;
 use aijri_desk::framework::{
     DEFAULT_FRAMEWORK_ID, Framework, FrameworkError, Frameworks, Normalisation,
 };
-use aijri_desk::library;
+use aijri_desk::library::{self, FileError};
 use aijri_desk::model::{Assessment, Zone};
 use aijri_desk::scoring;
 use aijri_desk::text_format;
@@ -225,6 +229,159 @@ fn refuses_weights_that_make_a_modifier_negative() {
     assert_refused(&error, "modifiers.barrier_per_point");
 }
 
+/// The published definition as JSON, changed by `edit`, parsed.
+fn parse_changed(edit: impl FnOnce(&mut Value)) -> Result<Framework, FrameworkError> {
+    let mut json: Value = serde_json::from_str(&Framework::published().to_json()).unwrap();
+    edit(&mut json);
+    let bytes = serde_json::to_vec(&json).unwrap();
+    Framework::parse(&bytes, Path::new("broken.aijri-framework.json"))
+}
+
+/// A change to a framework's JSON.
+type Edit = Box<dyn Fn(&mut Value)>;
+
+/// `n` level texts.
+fn levels(n: usize) -> Value {
+    (0..n).map(|i| format!("level {i}")).collect()
+}
+
+#[test]
+fn refuses_a_part_whose_range_spans_more_than_11_values() {
+    let error = parse_edited(|j| j["principles"][0]["max"] = 2_000_000_000.into());
+    assert_refused(&error, "principles.embodied_physicality.max");
+    assert!(error.to_string().contains("at most 11"), "{error}");
+    let error = parse_edited(|j| j["task_score"]["max"] = 1_000_000_000.into());
+    assert_refused(&error, "task_score.max");
+    let error = parse_edited(|j| {
+        j["barriers"][4]["min"] = i64::MIN.into();
+        j["barriers"][4]["max"] = i64::MAX.into();
+    });
+    assert_refused(&error, "barriers.cultural_ethical.max");
+    // Eleven values, −5…+5, one text each: the most a part may span.
+    let eleven = parse_changed(|j| {
+        j["growth"]["min"] = (-5).into();
+        j["growth"]["max"] = 5.into();
+        j["growth"]["levels"] = levels(11);
+        j["modifiers"]["growth_per_point"] = 0.05.into();
+    });
+    assert!(eleven.is_ok(), "{eleven:?}");
+    let twelve = parse_edited(|j| {
+        j["growth"]["min"] = (-5).into();
+        j["growth"]["max"] = 6.into();
+        j["growth"]["levels"] = levels(12);
+    });
+    assert_refused(&twelve, "growth.max");
+}
+
+#[test]
+fn refuses_level_texts_that_are_not_one_per_value() {
+    let error = parse_edited(|j| {
+        j["evidence"][2]["levels"].as_array_mut().unwrap().pop();
+    });
+    assert_refused(&error, "evidence.wage_trends.levels");
+    assert!(
+        error.to_string().contains("4 texts for the 5 values"),
+        "{error}"
+    );
+    let error = parse_edited(|j| j["task_score"]["levels"] = levels(6));
+    assert_refused(&error, "task_score.levels");
+    // No texts at all is allowed: the scores are shown as numbers.
+    let none = parse_changed(|j| j["task_score"]["levels"] = levels(0));
+    assert!(none.is_ok(), "{none:?}");
+}
+
+#[test]
+fn refuses_names_and_texts_beyond_their_length() {
+    use aijri_desk::framework::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+    /// A text one character longer than `n`, of two-byte characters.
+    fn long(n: usize) -> Value {
+        Value::from("é".repeat(n + 1))
+    }
+    let cases: [(&str, Edit); 6] = [
+        ("id", Box::new(|j| j["id"] = long(MAX_NAME_CHARS))),
+        ("name", Box::new(|j| j["name"] = long(MAX_NAME_CHARS))),
+        (
+            "description",
+            Box::new(|j| j["description"] = long(MAX_TEXT_CHARS)),
+        ),
+        (
+            "principles.deep_interpersonal_connection.name",
+            Box::new(|j| j["principles"][1]["name"] = long(MAX_NAME_CHARS)),
+        ),
+        (
+            "evidence.company_actions.help",
+            Box::new(|j| j["evidence"][1]["help"] = long(MAX_TEXT_CHARS)),
+        ),
+        (
+            "growth.levels[3]",
+            Box::new(|j| j["growth"]["levels"][3] = long(MAX_TEXT_CHARS)),
+        ),
+    ];
+    for (field, edit) in cases {
+        let error = parse_edited(edit);
+        assert_refused(&error, field);
+    }
+    // At the bound, each is accepted (counted in characters, not bytes).
+    let at_bound = parse_changed(|j| {
+        j["name"] = "é".repeat(MAX_NAME_CHARS).into();
+        j["description"] = "é".repeat(MAX_TEXT_CHARS).into();
+    });
+    assert!(at_bound.is_ok(), "{at_bound:?}");
+}
+
+/// A folder holding the published definition changed by `edit`, with the id `bounds-test`, as
+/// `wide.aijri-framework.json`, and the Backend/API Developer naming it: the two files.
+fn role_beside_framework(edit: impl FnOnce(&mut Value)) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let folder = tempfile::tempdir().unwrap();
+    let mut json: Value = serde_json::from_str(&Framework::published().to_json()).unwrap();
+    json["id"] = "bounds-test".into();
+    edit(&mut json);
+    let framework = folder.path().join("wide.aijri-framework.json");
+    std::fs::write(&framework, serde_json::to_vec_pretty(&json).unwrap()).unwrap();
+    let mut role = read(&repo("assessments/backend-api-developer.aijri.json"));
+    role.framework = "bounds-test".into();
+    let file = folder.path().join("backend-api-developer.aijri.json");
+    library::save_atomic(&file, &role).unwrap();
+    (folder, framework, file)
+}
+
+#[test]
+fn validate_and_score_refuse_a_framework_beyond_the_bounds_naming_the_file_and_field() {
+    let wide: [(Edit, &str); 2] = [
+        (
+            Box::new(|j| j["principles"][0]["max"] = 2_000_000_000.into()),
+            "principles.embodied_physicality.max",
+        ),
+        (
+            Box::new(|j| {
+                j["task_score"]["min"] = 1.into();
+                j["task_score"]["max"] = 1_000_000_000.into();
+            }),
+            "task_score.max",
+        ),
+    ];
+    for (edit, field) in wide {
+        let (_folder, framework, role) = role_beside_framework(edit);
+        let named = format!("wide.aijri-framework.json: {field}: ");
+        let validate = run(&[
+            "validate",
+            role.to_str().unwrap(),
+            "--framework",
+            framework.to_str().unwrap(),
+        ]);
+        assert_eq!(validate.status.code(), Some(1), "{field}: validate passed");
+        assert!(stderr(&validate).contains(&named), "{}", stderr(&validate));
+        // Beside the role it names: refused, and the role scored under the published one.
+        let score = run(&["score", role.to_str().unwrap(), "--json"]);
+        assert_eq!(score.status.code(), Some(1), "{field}: score passed");
+        assert!(stderr(&score).contains(&named), "{}", stderr(&score));
+        let lines = json_lines(&score);
+        assert_eq!(scores(&lines)[0].1, 24.5);
+        let findings = lines[0]["findings"].to_string();
+        assert!(findings.contains("bounds-test"), "{findings}");
+    }
+}
+
 #[test]
 fn refuses_malformed_json_with_line_and_column() {
     let error = Framework::parse(
@@ -233,7 +390,7 @@ fn refuses_malformed_json_with_line_and_column() {
     )
     .unwrap_err();
     assert!(
-        matches!(error, FrameworkError::Json { line: 2, .. }),
+        matches!(error, FrameworkError::File(FileError::Json { line: 2, .. })),
         "{error}"
     );
     assert!(
@@ -248,7 +405,10 @@ fn refuses_malformed_json_with_line_and_column() {
         .replacen("\"min\": -2", "\"min\": \"low\"", 1);
     let error =
         Framework::parse(text.as_bytes(), Path::new("broken.aijri-framework.json")).unwrap_err();
-    assert!(matches!(error, FrameworkError::Json { .. }), "{error}");
+    assert!(
+        matches!(error, FrameworkError::File(FileError::Json { .. })),
+        "{error}"
+    );
     assert!(
         error.to_string().contains(": growth.min: invalid type"),
         "{error}"
@@ -529,7 +689,10 @@ fn refuses_a_framework_file_over_5_mb_unread() {
     let size = library::MAX_FILE_BYTES + 1;
     std::fs::File::create(&path).unwrap().set_len(size).unwrap();
     let error = Framework::load(&path).unwrap_err();
-    assert!(matches!(error, FrameworkError::TooLarge { .. }), "{error}");
+    assert!(
+        matches!(error, FrameworkError::File(FileError::TooLarge { .. })),
+        "{error}"
+    );
     assert!(
         error.to_string().contains("huge.aijri-framework.json"),
         "{error}"
@@ -550,4 +713,199 @@ fn output_under_variants_is_the_same_on_one_thread_and_on_every_core() {
     assert_eq!(every_core.stdout, one_thread.stdout);
     assert_eq!(every_core.stderr, one_thread.stderr);
     assert_eq!(every_core.status.code(), one_thread.status.code());
+}
+
+/// A folder with the published role and the junior one, the example framework variant beside
+/// them, and a comparison of the two saved under that variant.
+fn comparison_under_the_variant() -> (tempfile::TempDir, PathBuf, [PathBuf; 2]) {
+    let folder = tempfile::tempdir().unwrap();
+    let roles = ["backend-api-developer", "junior-backend-developer"].map(|name| {
+        let file = folder.path().join(format!("{name}.aijri.json"));
+        std::fs::copy(repo(&format!("assessments/{name}.aijri.json")), &file).unwrap();
+        file
+    });
+    let comparison = variant_comparison::write(folder.path());
+    (folder, comparison, roles)
+}
+
+#[test]
+fn a_comparison_saved_under_a_variant_is_scored_under_it_as_the_window_shows_it() {
+    let (_folder, comparison, roles) = comparison_under_the_variant();
+    let comparison = comparison.to_str().unwrap();
+    let from_comparison = run(&["score", comparison, "--json"]);
+    assert!(
+        from_comparison.status.success(),
+        "{}",
+        stderr(&from_comparison)
+    );
+    let roles: Vec<&str> = roles.iter().map(|r| r.to_str().unwrap()).collect();
+    let chosen = run(&[
+        &[
+            "score",
+            "--json",
+            "--framework",
+            variant_comparison::VARIANT_ID,
+        ],
+        &roles[..],
+    ]
+    .concat());
+    assert!(chosen.status.success(), "{}", stderr(&chosen));
+    let under_variant = scores(&json_lines(&chosen));
+    assert_eq!(scores(&json_lines(&from_comparison)), under_variant);
+    let example = Framework::load(&example_file()).unwrap();
+    let published = Framework::published();
+    for (role, (_, shown, _)) in roles.iter().zip(&under_variant) {
+        let assessment = library::read_assessment(Path::new(role)).unwrap();
+        let score = |framework| {
+            let b = scoring::score(&assessment, framework);
+            scoring::displayed_score(b.composite.unwrap().score)
+        };
+        assert_eq!(*shown, score(&example), "{role}");
+        assert_ne!(
+            *shown,
+            score(published),
+            "{role}: the variant makes a difference"
+        );
+    }
+    // `--framework` still says otherwise, and the CSV export follows the comparison too.
+    let published_scores = run(&[
+        "score",
+        comparison,
+        "--json",
+        "--framework",
+        "aijri-published-v1",
+    ]);
+    assert_ne!(scores(&json_lines(&published_scores)), under_variant);
+    let csv = run(&["export", comparison, "--format", "csv"]);
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let csv = String::from_utf8_lossy(&csv.stdout).into_owned();
+    for (title, shown, _) in &under_variant {
+        let row = csv.lines().find(|l| l.contains(title.as_str())).unwrap();
+        assert!(row.contains(&fmt::score(*shown)), "{row}");
+    }
+}
+
+#[test]
+fn a_comparison_whose_framework_is_missing_says_so_and_scores_each_role_under_its_own() {
+    let (folder, comparison, _) = comparison_under_the_variant();
+    std::fs::remove_file(folder.path().join("evidence-0.06.aijri-framework.json")).unwrap();
+    let output = run(&["score", comparison.to_str().unwrap(), "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("framework: “evidence-0-06” is not available"),
+        "{}",
+        stderr(&output)
+    );
+    let shown: Vec<f64> = scores(&json_lines(&output))
+        .into_iter()
+        .map(|(_, s, _)| s)
+        .collect();
+    assert_eq!(shown[0], 24.5, "the published role under its own framework");
+}
+
+/// A variant whose every range, threshold and scale differs from the published one: task scores
+/// 0–6 and a base of 8 (so the Task Resistance Score runs up to 8), principles 1–4, scores up to
+/// 120, tasks "high" from 4, the quick screen up to a protective total of 5.
+fn variant_with_other_ranges() -> Framework {
+    let mut json: Value = serde_json::from_str(&Framework::published().to_json()).unwrap();
+    json["id"] = "other-ranges".into();
+    json["task_score"]["min"] = 0.into();
+    json["task_score"]["max"] = 6.into();
+    let levels = [
+        "Untouched by AI — no part of it",
+        "Irreducibly human",
+        "Mostly human",
+        "Shared",
+        "Mostly AI",
+        "Nearly automatable",
+        "Fully automatable by an AI agent",
+    ];
+    json["task_score"]["levels"] = levels.to_vec().into();
+    json["task_resistance_base"] = 8.into();
+    for principle in json["principles"].as_array_mut().unwrap() {
+        principle["min"] = 1.into();
+        principle["max"] = 4.into();
+    }
+    json["clamp"]["max"] = 120.into();
+    json["sub_labels"]["high_automation_min_score"] = 4.into();
+    json["quick_screen"]["max_protective_total"] = 5.into();
+    Framework::from_json(&json.to_string()).unwrap()
+}
+
+#[test]
+fn every_text_naming_a_range_threshold_or_scale_reads_the_framework_in_use() {
+    let framework = variant_with_other_ranges();
+    let mut role =
+        library::read_assessment(&repo("assessments/backend-api-developer.aijri.json")).unwrap();
+    role.protective.embodied_physicality.score = Some(1);
+    let b = scoring::score(&role, &framework);
+    let steps = aijri_desk::report::composite_steps(&b, &framework);
+    assert!(
+        steps.task_resistance.ends_with("/8.0"),
+        "{}",
+        steps.task_resistance
+    );
+    assert!(steps.task_resistance_value.ends_with("/8.0"));
+    assert!(steps.score.ends_with("/120"), "{}", steps.score);
+    let sentence = aijri_desk::report::composite_sentence(&b, &framework);
+    assert!(
+        sentence.contains(" of 8,") && sentence.ends_with(" of 120."),
+        "{sentence}"
+    );
+    assert_eq!(
+        aijri_desk::report::quick_screen_rule(&framework),
+        "Protective 3-5 AND Correlation negative"
+    );
+    let findings = validate::validate(&role, &framework, &b);
+    let breakdown = aijri_desk::report::breakdown_text(&role, &b, &framework, &findings);
+    assert!(
+        breakdown.contains("% of task time scoring 4+:"),
+        "{breakdown}"
+    );
+    let markdown = aijri_desk::export::markdown_report(&role, &b, &framework, &findings);
+    assert!(markdown.contains("/120 — "), "{markdown}");
+    assert!(markdown.contains("Share of time scoring 4+"), "{markdown}");
+    let published = validate::published_differences(&role, &b, &framework);
+    let share = published.iter().find(|d| d.figure == "time_3plus_pct");
+    assert_eq!(
+        share.map(|d| d.label.as_str()),
+        Some("share of time scoring 4+")
+    );
+    let report = aijri_desk::client_report::ReportData::new(
+        None,
+        aijri_desk::client_report::ReportDate {
+            year: 2026,
+            month: 12,
+            day: 1,
+        },
+        &[aijri_desk::client_report::ReportRole {
+            assessment: role.clone(),
+            framework: framework.clone(),
+            missing_framework: None,
+            options: Vec::new(),
+        }],
+    );
+    assert!(report.about.contains("from 0 to 120"), "{}", report.about);
+    assert!(
+        report.roles[0].headline.contains("/120 · "),
+        "{}",
+        report.roles[0].headline
+    );
+    for text in [
+        &breakdown,
+        &markdown,
+        &report.about,
+        &report.roles[0].headline,
+    ] {
+        for published in [
+            "/5.0",
+            "/100",
+            " of 5,",
+            "scoring 3+",
+            "from 0 to 100",
+            "Protective 0-",
+        ] {
+            assert!(!text.contains(published), "{published:?} in:\n{text}");
+        }
+    }
 }

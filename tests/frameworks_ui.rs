@@ -9,7 +9,7 @@ use std::path::Path;
 
 use aijri_desk::app::picker::ScriptedPicker;
 use common::{click, click_menu_entry, harness, library_copy, shows};
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 /// The example variant shipped with the program: evidence counted 0.06 per point.
 const VARIANT: &str = concat!(
@@ -17,12 +17,20 @@ const VARIANT: &str = concat!(
     "/assets/framework/examples/evidence-0.06.aijri-framework.json"
 );
 
+/// A change to a framework's JSON.
+type Edit = fn(&mut serde_json::Value);
+
 /// Makes the Backend/API Developer of a library name the example variant.
 fn name_the_variant(folder: &Path) {
+    name_framework(folder, "evidence-0-06");
+}
+
+/// Makes the Backend/API Developer of a library name the framework `id`.
+fn name_framework(folder: &Path, id: &str) {
     let path = folder.join("backend-api-developer.aijri.json");
     let mut json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    json["framework"] = "evidence-0-06".into();
+    json["framework"] = id.into();
     std::fs::write(&path, serde_json::to_string_pretty(&json).unwrap()).unwrap();
 }
 
@@ -95,6 +103,48 @@ fn a_broken_framework_file_is_refused_naming_the_file_and_field() {
             && n.text.contains("normalisation.scale")),
         "{notices:?}"
     );
+}
+
+#[test]
+fn a_framework_beyond_the_bounds_in_the_folder_is_refused_and_the_tabs_still_draw() {
+    let wide: [(Edit, &str); 2] = [
+        (
+            |j| j["principles"][0]["max"] = 2_000_000_000.into(),
+            "principles.embodied_physicality.max",
+        ),
+        (
+            |j| {
+                j["task_score"]["min"] = 1.into();
+                j["task_score"]["max"] = 1_000_000_000.into();
+            },
+            "task_score.max",
+        ),
+    ];
+    for (edit, field) in wide {
+        let folder = library_copy();
+        let mut json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(VARIANT).unwrap()).unwrap();
+        json["id"] = "wide-range".into();
+        edit(&mut json);
+        let file = folder.path().join("wide.aijri-framework.json");
+        std::fs::write(&file, serde_json::to_string_pretty(&json).unwrap()).unwrap();
+        name_framework(folder.path(), "wide-range");
+        let mut harness = harness(folder.path(), &ScriptedPicker::default());
+        let notices = &harness.state().state.notices;
+        assert!(
+            notices.iter().any(|n| n.is_error
+                && n.text.contains("wide.aijri-framework.json")
+                && n.text.contains(field)),
+            "{field}: {notices:?}"
+        );
+        click(&mut harness, "Backend/API Developer");
+        // Scored under the published framework instead, with its warning.
+        assert!(shows(&harness, "Current score 24.5"), "{field}");
+        for tab in ["Protective & growth", "Tasks"] {
+            click(&mut harness, tab);
+        }
+        assert!(shows(&harness, "Current score 24.5"), "{field}");
+    }
 }
 
 #[test]
@@ -190,5 +240,77 @@ fn compare_also_shows_every_role_under_a_second_framework() {
             )
             .next()
             .is_some()
+    );
+}
+
+#[test]
+fn the_published_framework_shows_every_part_clamp_rule_and_quick_screen_read_only() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    harness.state_mut().apply(aijri_desk::app::Action::SetView(
+        aijri_desk::app::View::Framework,
+    ));
+    harness.run();
+    let published = aijri_desk::framework::Framework::published();
+    // The constants the variant editor offers, each shown and none editable.
+    for label in [
+        "Clamp: lowest score",
+        "Clamp: highest score",
+        "Imminent from time share %",
+        "Transforming from time share %",
+        "Quick screen: protective total up to",
+        "Quick screen: growth up to",
+    ] {
+        let nodes: Vec<_> = harness.query_all_by_label(label).collect();
+        assert!(!nodes.is_empty(), "{label} is shown");
+        assert!(
+            nodes.iter().all(|n| n.accesskit_node().is_disabled()),
+            "{label} is read-only"
+        );
+    }
+    // Every part with its range and the meaning of each score.
+    for factor in published
+        .principles
+        .iter()
+        .chain([&published.growth, &published.task_score])
+        .chain(&published.evidence)
+        .chain(&published.barriers)
+    {
+        let range = format!("Range of `{}`: {}", factor.key, factor.range_text());
+        assert!(shows(&harness, &range), "{range}");
+        let top = format!("`{}` at {}", factor.key, factor.show_score(factor.max));
+        let level = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, &top);
+        assert_eq!(
+            level.accesskit_node().value().as_deref(),
+            factor.levels.last().map(String::as_str),
+            "{top}"
+        );
+        assert!(level.accesskit_node().is_disabled());
+    }
+}
+
+#[test]
+fn the_automation_scale_is_written_from_the_framework_in_use() {
+    let mut framework = aijri_desk::framework::Framework::published().clone();
+    assert_eq!(
+        aijri_desk::app::widgets::score_scale(&framework.task_score),
+        "1 = irreducibly human … 5 = fully automatable by an AI agent"
+    );
+    framework.task_score.min = 0;
+    framework.task_score.max = 6;
+    framework.task_score.levels = [
+        "Untouched by AI",
+        "Irreducibly human",
+        "b",
+        "c",
+        "d",
+        "e",
+        "Fully automatable",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    assert_eq!(
+        aijri_desk::app::widgets::score_scale(&framework.task_score),
+        "0 = untouched by AI … 6 = fully automatable"
     );
 }

@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
 
 mod common;
+#[path = "shared/variant_comparison.rs"]
+mod variant_comparison;
 
 use std::path::{Path, PathBuf};
 
@@ -162,6 +164,76 @@ fn changing_an_input_back_to_the_source_value_removes_its_adjustment() {
         "back at the source's value: no adjustment"
     );
     assert!(shows(&harness, "✎ adjusted: 0"));
+}
+
+/// Saves the selected role as a user does: Ctrl+S.
+fn save_with_ctrl_s(harness: &mut Harness<'_, AijriApp>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    common::settle(harness);
+}
+
+#[test]
+fn editing_the_published_role_in_place_records_the_adjustment_with_its_reason_on_save() {
+    let folder = library_copy();
+    let file = backend(folder.path());
+    let original = library::load_file(&file).unwrap().assessment;
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    select(&mut harness, &file);
+    click(&mut harness, "Evidence");
+    click(&mut harness, "Wage Trends: 0");
+    save_with_ctrl_s(&mut harness);
+
+    assert!(shows(&harness, "Why these changes?"), "Save asks why first");
+    assert_eq!(
+        library::load_file(&file).unwrap().assessment,
+        original,
+        "nothing is written before the answer"
+    );
+    type_into(&mut harness, "Evidence: Wage Trends", REASON);
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    common::settle(&mut harness);
+
+    let saved = library::load_file(&file).unwrap().assessment;
+    let recorded: Vec<_> = saved
+        .adjustments
+        .iter()
+        .map(|a| (a.field.as_str(), &a.from, &a.to, a.reason.as_str()))
+        .collect();
+    assert_eq!(
+        recorded,
+        [("evidence.wage_trends", &(-1).into(), &0.into(), REASON)]
+    );
+    assert_eq!(
+        saved.published, original.published,
+        "the publisher's figures stay"
+    );
+    assert_eq!(saved.evidence.wage_trends.score, Some(0));
+    assert!(!selected(&harness).is_dirty());
+    assert!(
+        selected(&harness)
+            .findings()
+            .iter()
+            .all(|f| f.field.head() != Some("published")),
+        "no \"published figure differs\" warning for an input adjusted on purpose"
+    );
+    click(&mut harness, "Score");
+    assert!(
+        shows(&harness, "+1.5 (24.5 without it)"),
+        "the effect is shown"
+    );
+    assert!(shows(&harness, "✎ adjusted: 1"), "the list marks it");
+
+    // Changing the input back removes its entry; saving asks nothing and writes no record.
+    click(&mut harness, "Evidence");
+    click(&mut harness, "Wage Trends: -1");
+    assert!(selected(&harness).assessment().adjustments.is_empty());
+    save_with_ctrl_s(&mut harness);
+    assert!(!shows(&harness, "Why these changes?"));
+    let saved = library::load_file(&file).unwrap().assessment;
+    assert!(saved.adjustments.is_empty());
+    assert_eq!(saved.evidence.wage_trends.score, Some(-1));
 }
 
 #[test]
@@ -335,4 +407,53 @@ fn a_comparison_file_dropped_onto_the_window_opens_in_compare() {
     assert_eq!(app.state.view, View::Compare);
     assert_eq!(app.state.comparison.title(), "O.P.");
     assert_eq!(app.state.store.compared().len(), 1);
+}
+
+/// The PDF's text, every page, with runs of white space made one space.
+fn pdf_text(pdf: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_client_report_of_a_comparison_reads_the_same_from_the_window_and_the_command_line() {
+    let folder = library_copy();
+    let comparison = variant_comparison::write(folder.path());
+
+    let picker = ScriptedPicker::default();
+    let mut harness = harness(folder.path(), &picker);
+    harness
+        .state_mut()
+        .apply(Action::OpenComparisonFile(comparison.clone()));
+    common::settle(&mut harness);
+    assert_eq!(
+        harness.state().state.view_under.as_deref(),
+        Some(variant_comparison::VARIANT_ID)
+    );
+    let from_window = folder.path().join("window.pdf");
+    picker.answer(vec![from_window.clone()]);
+    click(&mut harness, "File");
+    click(&mut harness, "Export");
+    click(&mut harness, "Client report (PDF)…");
+    common::wait_until(&mut harness, "the report", |_| from_window.exists());
+
+    let from_command_line = folder.path().join("command-line.pdf");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_aijri-desk"))
+        .args(["report", comparison.to_str().unwrap(), "-o"])
+        .arg(&from_command_line)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let window_text = pdf_text(&std::fs::read(&from_window).unwrap());
+    assert!(
+        window_text.contains("Framework: Evidence counted 0.06 per point"),
+        "{window_text}"
+    );
+    assert_eq!(
+        window_text,
+        pdf_text(&std::fs::read(&from_command_line).unwrap()),
+        "one answer, from the window and from the command line"
+    );
 }

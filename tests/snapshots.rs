@@ -78,6 +78,17 @@ fn framework_editor_of_a_variant() {
 }
 
 #[test]
+fn the_published_framework_read_only() {
+    let folder = library_copy();
+    let Some(mut harness) = rendering_harness(folder.path(), egui::Theme::Light) else {
+        return;
+    };
+    click(&mut harness, "Backend/API Developer");
+    click(&mut harness, "Framework editor");
+    harness.snapshot("framework_published");
+}
+
+#[test]
 fn compare_under_two_frameworks() {
     let folder = library_copy();
     std::fs::copy(

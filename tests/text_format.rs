@@ -1050,7 +1050,7 @@ fn cli_import_reports_differences_from_the_stated_figures() {
     let output = run(&["import".as_ref(), text.as_os_str()]);
     assert!(output.status.success(), "{}", text_of(&output.stderr));
     let stdout = text_of(&output.stdout);
-    assert!(stdout.contains("1 published figure(s) differ"), "{stdout}");
+    assert!(stdout.contains("1 published figure differs"), "{stdout}");
     assert!(
         stdout.contains("raw composite: published 2.4900, computed 2.4826"),
         "{stdout}"
@@ -1510,4 +1510,105 @@ fn cli_import_reads_saved_pages_and_copied_text() {
         "{stderr}"
     );
     assert!(stderr.contains("nothing written"), "{stderr}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deep pages (issue 23), generated here and never stored. Each is imported by the program in a
+// child process, so a stack overflow or a hang fails the test instead of ending the test run.
+
+#[path = "support/deep_pages.rs"]
+mod deep_pages;
+
+/// How long an import may run before it counts as hung: a guard against a hang, far above the
+/// time the benchmark holds these imports to (`benches/html_import.rs`).
+const HANG: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Runs the program as [`run`] does, killing it should it run longer than [`HANG`]; its output
+/// goes to files in `dir`.
+fn run_guarded(dir: &Path, args: &[&std::ffi::OsStr]) -> Output {
+    let (out, err) = (dir.join("stdout"), dir.join("stderr"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aijri-desk"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > HANG {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("{args:?} did not end within {HANG:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: std::fs::read(out).unwrap(),
+        stderr: std::fs::read(err).unwrap(),
+    }
+}
+
+/// Imports `page` as the file `<name>.html` with the program in a child process and asserts it
+/// ended by itself, without a panic.
+fn import_deep_page(dir: &Path, name: &str, page: &str) -> (PathBuf, Output) {
+    let file = dir.join(format!("{name}.html"));
+    std::fs::write(&file, page).unwrap();
+    let output = run_guarded(dir, &["import".as_ref(), file.as_os_str()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.code().is_some(),
+        "{name}: ended by a signal: {:?}\n{stderr}",
+        output.status
+    );
+    assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    (file, output)
+}
+
+#[test]
+fn deep_pages_import_or_are_refused_naming_the_file_never_by_a_signal() {
+    let assessment = browser_fixture("backend-api-developer.html");
+    for shape in deep_pages::SHAPES {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, output) = import_deep_page(dir.path(), shape.name, &shape.around(&assessment));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        match output.status.code() {
+            Some(0) => assert!(
+                dir.path()
+                    .join(format!("{}{}", shape.name, library::EXTENSION))
+                    .is_file(),
+                "{}: imported, but no file was written",
+                shape.name
+            ),
+            Some(1) => assert!(
+                stderr.starts_with(&format!("{}: ", file.display())),
+                "{}: the refusal does not start with the file: {stderr}",
+                shape.name
+            ),
+            other => panic!("{}: exit code {other:?}: {stderr}", shape.name),
+        }
+    }
+}
+
+#[test]
+fn an_assessment_after_deep_nesting_imports_as_the_page_alone_does() {
+    let assessment = browser_fixture("backend-api-developer.html");
+    for shape in deep_pages::SHAPES.iter().filter(|s| s.closed) {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, output) = import_deep_page(dir.path(), shape.name, &shape.before(&assessment));
+        assert!(
+            output.status.success(),
+            "{}: {}",
+            shape.name,
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let written = dir
+            .path()
+            .join(format!("{}{}", shape.name, library::EXTENSION));
+        assert_same_content(library::load_file(&written).unwrap().assessment, &shipped());
+    }
 }

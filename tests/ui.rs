@@ -323,6 +323,95 @@ fn a_paste_whose_clipboard_offers_html_imports_the_page() {
     assert!(pending[0].differences.is_empty());
 }
 
+#[path = "support/deep_pages.rs"]
+mod deep_pages;
+
+/// Whether the window put an import from `source` up for review, or refused it with an error
+/// notice naming it.
+fn reviewed_or_refused(harness: &Harness<'_, AijriApp>, source: &str) -> bool {
+    let app = harness.state();
+    app.views
+        .transfer
+        .pending
+        .iter()
+        .any(|p| p.source == source)
+        || app
+            .state
+            .notices
+            .iter()
+            .any(|n| n.is_error && n.text.starts_with(&format!("{source}: ")))
+}
+
+/// Steps the harness until its background work ends, as [`settle`] does but for up to 120 s:
+/// importing a page of 2 MB takes seconds in a debug build on a busy machine. A guard against a
+/// hang, not a timing goal (that is scripts/deep-pages-check's, in release).
+fn settle_import(harness: &mut Harness<'_, AijriApp>) {
+    let started = std::time::Instant::now();
+    while harness.state().busy() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "the import did not end"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+}
+
+/// Discards the imports waiting for review, if any.
+fn discard_imports(harness: &mut Harness<'_, AijriApp>) {
+    if !harness.state().views.transfer.pending.is_empty() {
+        click(harness, "Discard import");
+    }
+}
+
+#[test]
+fn deep_pages_dropped_or_pasted_leave_the_window_working() {
+    let folder = library_copy();
+    let drops = tempfile::tempdir().unwrap();
+    let assessment = browser_fixture("backend-api-developer.html");
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    for shape in deep_pages::SHAPES {
+        let page = shape.around(&assessment);
+        let file = drops.path().join(format!("{}.html", shape.name));
+        std::fs::write(&file, &page).unwrap();
+        harness.input_mut().dropped_files =
+            vec![std::sync::Arc::new(common::DroppedPath(file.clone())) as egui::DroppedFileHandle];
+        harness.step();
+        settle_import(&mut harness);
+        assert!(
+            reviewed_or_refused(&harness, &file.display().to_string()),
+            "{}: dropped, neither imported nor refused: {:?}",
+            shape.name,
+            harness.state().state.notices
+        );
+        discard_imports(&mut harness);
+
+        click(&mut harness, "Edit");
+        click(&mut harness, "Paste assessment text…");
+        harness.state_mut().views.transfer.paste = Some("Role Definition".into());
+        harness
+            .state_mut()
+            .views
+            .transfer
+            .clipboard_html(Some(page));
+        harness.run();
+        harness.get_by_label("Import pasted text").click();
+        harness.run();
+        settle_import(&mut harness);
+        assert!(
+            reviewed_or_refused(&harness, "pasted web page"),
+            "{}: pasted, neither imported nor refused: {:?}",
+            shape.name,
+            harness.state().state.notices
+        );
+        discard_imports(&mut harness);
+    }
+    // The window still works.
+    select_backend(&mut harness);
+    assert!(shows(&harness, "Current score 24.5"));
+}
+
 #[test]
 fn exporting_the_selected_role_as_text_and_markdown_writes_readable_files() {
     let folder = library_copy();
@@ -386,11 +475,13 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
 // ---- Never lose an edit, never act on the wrong role ----
 
-/// Ctrl+S, and waits for the save.
+/// Ctrl+S (the reasons of the publisher's record's new adjustments left empty when asked), and
+/// waits for the save.
 fn press_ctrl_s(harness: &mut Harness<'_, AijriApp>) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
     settle(harness);
+    common::skip_reasons(harness);
 }
 
 /// A colleague changes the assessor of the file on disk; returns what the file now holds.
@@ -883,4 +974,45 @@ fn opening_many_files_adds_them_all_beside_the_library() {
         selected(&harness).assessment().role.title.len(),
         "Opened role 000".len()
     );
+}
+
+#[test]
+fn an_open_rationale_belongs_to_its_role_and_follows_its_task() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    click(&mut harness, "Backend/API Developer");
+    click(&mut harness, "Tasks");
+    let third = selected(&harness).assessment().tasks[2].rationale.clone();
+    click(&mut harness, "Show rationale of task 3");
+    assert!(shows(&harness, "Rationale of task 3"));
+    click(&mut harness, "Junior Backend Developer");
+    assert!(
+        !shows(&harness, "Rationale of task 3"),
+        "another role's task 3 stays closed"
+    );
+    click(&mut harness, "Backend/API Developer");
+    assert!(
+        shows(&harness, "Rationale of task 3"),
+        "still open in its role"
+    );
+
+    // Removing task 1 makes task 3 the 2nd: its rationale stays open, with it.
+    click(&mut harness, "Task 1: move or remove");
+    click(&mut harness, "Remove task 1");
+    assert!(!shows(&harness, "Rationale of task 3"));
+    assert!(shows(&harness, "Rationale of task 2"));
+    let open = harness.get_by_role_and_label(
+        egui::accesskit::Role::MultilineTextInput,
+        "Rationale of task 2",
+    );
+    use egui_kittest::kittest::NodeT as _;
+    assert_eq!(
+        open.accesskit_node().value().as_deref(),
+        Some(third.as_str())
+    );
+    // Moving it down takes its rationale row along.
+    click(&mut harness, "Task 2: move or remove");
+    click(&mut harness, "Move task 2 down");
+    assert!(shows(&harness, "Rationale of task 3"));
+    assert!(!shows(&harness, "Rationale of task 2"));
 }

@@ -147,6 +147,7 @@ fn a_removed_file_leaves_the_list_unless_it_holds_unsaved_edits() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
     common::settle(&mut harness);
+    common::skip_reasons(&mut harness);
     let saved = library::load_file(&backend(folder.path()))
         .unwrap()
         .assessment;
@@ -165,6 +166,7 @@ fn our_own_save_is_not_an_outside_change() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
     common::settle(&mut harness);
+    common::skip_reasons(&mut harness);
     // The watcher reports the write after its debounce; give it time to be (wrongly) heard.
     let until = std::time::Instant::now() + std::time::Duration::from_millis(1500);
     while std::time::Instant::now() < until {

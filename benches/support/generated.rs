@@ -72,6 +72,7 @@ fn tasks(base: &Assessment, rng: &mut Lcg) -> Vec<Task> {
         let template = &base.tasks[i % base.tasks.len()];
         let score = rng.between(1, 5);
         tasks.push(Task {
+            id: None,
             name: format!("{} ({})", template.name, i + 1),
             #[allow(clippy::cast_precision_loss)] // at most 1000
             time_pct: tenths as f64 / 10.0,

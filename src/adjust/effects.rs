@@ -1,5 +1,5 @@
-//! What each change does to the score: for a variant's adjustments, the score with only that one
-//! undone (the Score tab, the client report); for two assessments, every input that differs and
+//! What each change does to the score: for an assessment's adjustments, the score with only that
+//! one undone (the Score tab, the reports); for two assessments, every input that differs and
 //! the effect of each single change applied to the first (`aijri-desk diff`).
 //!
 //! Effects are measured on the computed score (clamped, unrounded), like the what-if analysis: an
@@ -7,28 +7,11 @@
 
 use serde::Serialize;
 
-use super::{InputPath, InputValue, differences};
+use super::record::{self, Difference, TaskChanges, differences, entry_task};
+use super::{InputPath, InputValue};
 use crate::framework::Framework;
-use crate::model::{Assessment, SubLabel, Zone};
+use crate::model::{Adjustment, Assessment, SubLabel, Zone};
 use crate::scoring::{self, Breakdown};
-
-/// The computed score of `assessment` with `path` set to `value` (unchecked: a value read from
-/// a file is put back as it is). `None` when there is no score then, and for the number of
-/// tasks, which cannot be changed by value.
-#[must_use]
-pub fn score_with(
-    assessment: &Assessment,
-    path: InputPath,
-    value: InputValue,
-    framework: &Framework,
-) -> Option<f64> {
-    if path == InputPath::TaskCount {
-        return None;
-    }
-    let mut changed = assessment.clone();
-    path.put(&mut changed, value);
-    computed_score(&changed, framework)
-}
 
 /// The computed (clamped, unrounded) score, when there is one.
 fn computed_score(assessment: &Assessment, framework: &Framework) -> Option<f64> {
@@ -37,15 +20,16 @@ fn computed_score(assessment: &Assessment, framework: &Framework) -> Option<f64>
         .map(|c| c.score)
 }
 
-/// The effect of one adjustment of a variant on its score.
+/// The effect of one adjustment on the score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AdjustmentEffect {
     /// The input, when the entry's `field` is one this program reads.
     pub path: Option<InputPath>,
-    /// The variant's computed score.
+    /// The assessment's computed score.
     pub score: Option<f64>,
     /// The computed score with only this adjustment undone; `None` when there is no score then,
-    /// or the adjustment cannot be undone alone (the number of tasks, an unreadable entry).
+    /// or the adjustment cannot be undone alone (an unreadable entry, tasks removed by an older
+    /// version that kept no list of them).
     pub score_without: Option<f64>,
 }
 
@@ -57,42 +41,33 @@ impl AdjustmentEffect {
     }
 }
 
-/// The effect of each of a variant's adjustments, in the order of its `adjustments`.
+/// The effect of each of an assessment's adjustments, in the order of its `adjustments`.
 #[must_use]
-pub fn adjustment_effects(variant: &Assessment, framework: &Framework) -> Vec<AdjustmentEffect> {
-    let score = computed_score(variant, framework);
-    variant
+pub fn adjustment_effects(recorded: &Assessment, framework: &Framework) -> Vec<AdjustmentEffect> {
+    let score = computed_score(recorded, framework);
+    recorded
         .adjustments
         .iter()
-        .map(|entry| {
-            let path = entry.field.parse::<InputPath>().ok();
-            let from = path.and_then(|p| Some((p, InputValue::from_json(p, &entry.from)?)));
-            AdjustmentEffect {
-                path,
-                score,
-                score_without: from.and_then(|(p, v)| score_with(variant, p, v, framework)),
-            }
+        .map(|entry| AdjustmentEffect {
+            path: entry.field.parse::<InputPath>().ok(),
+            score,
+            score_without: undone_alone(recorded, entry)
+                .and_then(|undone| computed_score(&undone, framework)),
         })
         .collect()
 }
 
-/// The source's inputs rebuilt from a variant: every adjustment undone. `None` when one cannot
-/// be (tasks added or removed, an entry this program does not read), since the source's task list
-/// is then unknown.
-#[must_use]
-pub fn undo_all(variant: &Assessment) -> Option<Assessment> {
-    let mut source = variant.clone();
-    for entry in &variant.adjustments {
-        let path = entry.field.parse::<InputPath>().ok()?;
-        if path == InputPath::TaskCount {
-            return None;
-        }
-        let value = InputValue::from_json(path, &entry.from)?;
-        path.get(&source).ok()?;
-        path.put(&mut source, value);
-    }
-    source.adjustments.clear();
-    Some(source)
+/// `recorded` with only `entry` undone; `None` when it cannot be undone alone.
+fn undone_alone(recorded: &Assessment, entry: &Adjustment) -> Option<Assessment> {
+    let path = entry.field.parse::<InputPath>().ok()?;
+    let path = match path {
+        InputPath::TaskCount => return record::without_task_changes(recorded, entry),
+        InputPath::Task(_, figure) => InputPath::Task(entry_task(recorded, entry)?, figure),
+        part @ InputPath::Part(_) => part,
+    };
+    let mut undone = recorded.clone();
+    path.put(&mut undone, InputValue::from_json(path, &entry.from)?);
+    Some(undone)
 }
 
 /// The score, zone and sub-label of an assessment, as computed.
@@ -122,16 +97,17 @@ impl Outcome {
 /// One input that differs between two assessments A and B.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DiffEntry {
-    /// The input.
+    /// The input; a task's input names the task by its place in A.
     pub path: InputPath,
     /// Its value in A.
     pub from: InputValue,
     /// Its value in B.
     pub to: InputValue,
+    /// For the number of tasks: which tasks were added, removed or moved.
+    pub tasks: TaskChanges,
     /// The reason B's adjustments record for the input, if any.
     pub reason: Option<String>,
-    /// A's computed score with only this change applied; `None` for the number of tasks, or when
-    /// there is no score.
+    /// A's computed score with only this change applied; `None` when there is no score.
     pub score_with_change: Option<f64>,
 }
 
@@ -172,11 +148,12 @@ pub fn diff(
     let differences = differences(a, b)
         .into_iter()
         .map(|d| DiffEntry {
+            reason: reason(d.path),
+            score_with_change: computed_score(&with_change(a, b, &d), framework_a),
             path: d.path,
             from: d.from,
             to: d.to,
-            reason: reason(d.path),
-            score_with_change: score_with(a, d.path, d.to, framework_a),
+            tasks: d.tasks,
         })
         .collect();
     RoleDiff {
@@ -184,4 +161,21 @@ pub fn diff(
         b: Outcome::of(&scoring::score(b, framework_b)),
         differences,
     }
+}
+
+/// A with one difference from B applied: an input set to B's value, or B's tasks added and A's
+/// removed ones left out.
+fn with_change(a: &Assessment, b: &Assessment, difference: &Difference) -> Assessment {
+    let mut changed = a.clone();
+    if difference.path == InputPath::TaskCount {
+        let changes = &difference.tasks;
+        changed.tasks = (0..a.tasks.len())
+            .filter(|i| !changes.removed.contains(i))
+            .map(|i| a.tasks[i].clone())
+            .chain(changes.added.iter().map(|&j| b.tasks[j].clone()))
+            .collect();
+    } else {
+        difference.path.put(&mut changed, difference.to);
+    }
+    changed
 }

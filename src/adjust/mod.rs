@@ -14,18 +14,19 @@ use thiserror::Error;
 
 use crate::fmt;
 use crate::framework::Framework;
-use crate::model::{Assessment, Barrier, Dimension, Impact, Principle, ScoredPart};
+use crate::model::{
+    Assessment, Barrier, Dimension, FieldPath, Impact, Principle, ScoredPart, Segment, Task,
+};
 
 mod effects;
 mod record;
 pub mod text;
 
-pub use effects::{
-    AdjustmentEffect, DiffEntry, Outcome, RoleDiff, adjustment_effects, diff, score_with, undo_all,
-};
+pub use effects::{AdjustmentEffect, DiffEntry, Outcome, RoleDiff, adjustment_effects, diff};
 pub use record::{
-    Change, Difference, VariantFiles, differences, make_variant, refresh_adjustments, set_reason,
-    variant_id, variant_of,
+    Change, Difference, TaskChanges, VariantFiles, differences, entry_task, is_adjusted,
+    keeps_record, make_variant, recorded_task_changes, refresh_adjustments, set_reason, undo_all,
+    variant_id, variant_of, without_task_changes,
 };
 
 /// An input of an assessment that an adjustment can record: a scored part, one figure of a task,
@@ -134,7 +135,11 @@ fn tasks_text(count: usize) -> String {
     match count {
         0 => "the role has no tasks".to_owned(),
         1 => "the role has 1 task, tasks[0]".to_owned(),
-        n => format!("the role has {n} tasks, tasks[0]…tasks[{}]", n - 1),
+        n => format!(
+            "the role has {}, tasks[0]…tasks[{}]",
+            fmt::count(n, "task", "tasks"),
+            n - 1
+        ),
     }
 }
 
@@ -153,67 +158,77 @@ fn valid_fields() -> String {
     )
 }
 
-impl FromStr for InputPath {
-    type Err = AdjustError;
+impl TryFrom<&FieldPath> for InputPath {
+    type Error = AdjustError;
 
-    /// Reads a path as [`Display`] writes it; a trailing `.score` on a part is accepted too
-    /// (`evidence.wage_trends.score`, as validation findings name it).
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
+    /// The input a field path names: `evidence.wage_trends` (or its score,
+    /// `evidence.wage_trends.score`, as validation findings name it), `growth`,
+    /// `tasks[2].score`, `tasks`.
+    fn try_from(field: &FieldPath) -> Result<Self, Self::Error> {
         let unknown = || AdjustError::UnknownField {
-            field: text.to_owned(),
+            field: field.to_string(),
             valid: valid_fields(),
         };
-        let trimmed = text.trim();
-        if trimmed == "tasks" {
-            return Ok(Self::TaskCount);
+        fn key(segment: &Segment) -> Option<&str> {
+            match segment {
+                Segment::Key(key) => Some(key),
+                Segment::Index(_) => None,
+            }
         }
-        if let Some(rest) = trimmed.strip_prefix("tasks[") {
-            return parse_task(rest).ok_or_else(unknown);
+        match field.segments() {
+            [Segment::Key(tasks)] if tasks == "tasks" => return Ok(Self::TaskCount),
+            [
+                Segment::Key(tasks),
+                Segment::Index(index),
+                Segment::Key(figure),
+            ] if tasks == "tasks" => {
+                let figure = TaskInput::ALL.into_iter().find(|f| f.key() == figure);
+                return figure.map(|f| Self::Task(*index, f)).ok_or_else(unknown);
+            }
+            _ => {}
         }
-        let part = trimmed.strip_suffix(".score").unwrap_or(trimmed);
+        let segments = field.segments();
+        let part = match segments.split_last() {
+            Some((last, rest)) if key(last) == Some("score") => rest,
+            _ => segments,
+        };
         ScoredPart::all()
-            .find(|&p| Self::Part(p).to_string() == part)
+            .find(|&p| p.path().segments() == part)
             .map(Self::Part)
             .ok_or_else(unknown)
     }
 }
 
-/// `2].score` → task 2's score.
-fn parse_task(rest: &str) -> Option<InputPath> {
-    let (index, figure) = rest.split_once("].")?;
-    let index = index.parse().ok()?;
-    let figure = TaskInput::ALL.into_iter().find(|f| f.key() == figure)?;
-    Some(InputPath::Task(index, figure))
+impl FromStr for InputPath {
+    type Err = AdjustError;
+
+    /// Reads a path as [`Display`] writes it (see [`InputPath::try_from`]).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let field: FieldPath = text.parse().map_err(|_| AdjustError::UnknownField {
+            field: text.trim().to_owned(),
+            valid: valid_fields(),
+        })?;
+        Self::try_from(&field)
+    }
 }
 
-impl Display for InputPath {
-    fn fmt(&self, f: &mut std_fmt::Formatter<'_>) -> std_fmt::Result {
-        match self {
-            Self::Part(ScoredPart::Principle(p)) => write!(f, "protective.{}", p.key()),
-            Self::Part(ScoredPart::Growth) => f.write_str("growth"),
-            Self::Part(ScoredPart::Dimension(d)) => write!(f, "evidence.{}", d.key()),
-            Self::Part(ScoredPart::Barrier(b)) => write!(f, "barriers.{}", b.key()),
-            Self::Task(index, figure) => write!(f, "tasks[{index}].{}", figure.key()),
-            Self::TaskCount => f.write_str("tasks"),
+impl From<InputPath> for FieldPath {
+    fn from(path: InputPath) -> Self {
+        match path {
+            InputPath::Part(part) => part.path(),
+            InputPath::Task(index, figure) => Self::task(index).key(figure.key()),
+            InputPath::TaskCount => Self::new("tasks"),
         }
     }
 }
 
-impl InputPath {
-    /// Every input of an assessment with `tasks` tasks that a change can be recorded on, in file
-    /// order: principles, growth, each task's score, time and impact, evidence, barriers. (The
-    /// number of tasks, [`InputPath::TaskCount`], is not among them.)
-    #[must_use]
-    pub fn all(tasks: usize) -> Vec<Self> {
-        let parts =
-            |filter: fn(&ScoredPart) -> bool| ScoredPart::all().filter(filter).map(Self::Part);
-        let before_tasks = parts(|p| matches!(p, ScoredPart::Principle(_) | ScoredPart::Growth));
-        let after_tasks = parts(|p| matches!(p, ScoredPart::Dimension(_) | ScoredPart::Barrier(_)));
-        let task_inputs =
-            (0..tasks).flat_map(|i| TaskInput::ALL.into_iter().map(move |f| Self::Task(i, f)));
-        before_tasks.chain(task_inputs).chain(after_tasks).collect()
+impl Display for InputPath {
+    fn fmt(&self, f: &mut std_fmt::Formatter<'_>) -> std_fmt::Result {
+        FieldPath::from(*self).fmt(f)
     }
+}
 
+impl InputPath {
     /// Where the input comes in the file, for keeping adjustments in file order.
     pub(crate) fn file_order(self) -> (u8, usize, usize) {
         match self {
@@ -368,9 +383,21 @@ impl InputPath {
     }
 
     /// The input's name as the user reads it: "Evidence: Wage Trends", "AI Growth Correlation",
-    /// "Task 3 (Database schema design): automation score", "Number of tasks".
+    /// "Task 3 (Database schema design): automation score", "Number of tasks". A task's input is
+    /// named after the task at its place in `assessment`.
     #[must_use]
     pub fn name(self, assessment: &Assessment, framework: &Framework) -> String {
+        let task = match self {
+            Self::Task(index, _) => assessment.tasks.get(index),
+            _ => None,
+        };
+        self.name_with(task, framework)
+    }
+
+    /// [`InputPath::name`], a task's input named after `task` (the task it is about, wherever
+    /// that now stands); the number is the input's place.
+    #[must_use]
+    pub fn name_with(self, task: Option<&Task>, framework: &Framework) -> String {
         match self {
             Self::Part(part) => {
                 let name = &framework.part(part).name;
@@ -387,7 +414,7 @@ impl InputPath {
                     TaskInput::TimePct => "share of time",
                     TaskInput::Impact => "impact",
                 };
-                match assessment.tasks.get(index).map(|t| t.name.trim()) {
+                match task.map(|t| t.name.trim()) {
                     Some(name) if !name.is_empty() => {
                         format!("Task {} ({name}): {figure}", index + 1)
                     }
@@ -480,7 +507,7 @@ impl InputValue {
             Self::Score(score) => fmt::or_missing(score, |s| path.factor(framework).show_score(s)),
             Self::Share(share) => fmt::time_share(share),
             Self::Impact(impact) => impact.label().to_owned(),
-            Self::Count(count) => format!("{count} tasks"),
+            Self::Count(count) => fmt::count(count, "task", "tasks"),
         }
     }
 }

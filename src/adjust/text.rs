@@ -1,10 +1,13 @@
 //! Adjustments, differences and their effects in words, through [`crate::fmt`]: one wording for
 //! the command line, the window and the reports.
 
-use super::{AdjustmentEffect, DiffEntry, InputPath, InputValue, Outcome, adjustment_effects};
+use super::{
+    AdjustmentEffect, DiffEntry, InputPath, InputValue, Outcome, TaskChanges, adjustment_effects,
+    entry_task, recorded_task_changes,
+};
 use crate::fmt;
 use crate::framework::Framework;
-use crate::model::{Adjustment, Assessment, SubLabel};
+use crate::model::{Adjustment, Assessment, SubLabel, Task};
 use crate::scoring;
 
 /// What stands for an adjustment without a reason.
@@ -27,14 +30,99 @@ pub fn change_text(
     )
 }
 
-/// One adjustment of a variant: its change, as [`change_text`] (as the file has it when this
-/// program does not read the field).
+/// A difference between two roles A and B: its change as [`change_text`] names it in A, and for
+/// the number of tasks which tasks were added, removed or moved: "Number of tasks (tasks): 8
+/// tasks → 7 tasks (removed: “API design”)".
 #[must_use]
-pub fn adjustment_text(entry: &Adjustment, variant: &Assessment, framework: &Framework) -> String {
+pub fn diff_change_text(
+    entry: &DiffEntry,
+    a: &Assessment,
+    b: &Assessment,
+    framework: &Framework,
+) -> String {
+    let change = change_text(entry.path, entry.from, entry.to, a, framework);
+    with_task_changes(change, &entry.tasks, &a.tasks, &b.tasks)
+}
+
+/// `change` followed by the tasks added, removed and moved, when there are any.
+fn with_task_changes(change: String, changes: &TaskChanges, a: &[Task], b: &[Task]) -> String {
+    let text = task_changes_text(changes, a, b);
+    if text.is_empty() {
+        change
+    } else {
+        format!("{change} ({text})")
+    }
+}
+
+/// The tasks added, removed and moved, by name: "removed: “API design”; added: “Code review”".
+#[must_use]
+pub fn task_changes_text(changes: &TaskChanges, a: &[Task], b: &[Task]) -> String {
+    let named = |tasks: &[Task], indices: &mut dyn Iterator<Item = usize>| {
+        indices
+            .map(|i| task_label(tasks, i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let parts = [
+        ("removed", named(a, &mut changes.removed.iter().copied())),
+        ("added", named(b, &mut changes.added.iter().copied())),
+        (
+            "moved",
+            named(b, &mut changes.moved.iter().map(|&(_, to)| to)),
+        ),
+    ];
+    parts
+        .iter()
+        .filter(|(_, names)| !names.is_empty())
+        .map(|(what, names)| format!("{what}: {names}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A task as a list names it: its name in quotes, or "task 3" when it has none.
+fn task_label(tasks: &[Task], index: usize) -> String {
+    match tasks.get(index).map(|t| t.name.trim()) {
+        Some(name) if !name.is_empty() => format!("“{name}”"),
+        _ => format!("task {}", index + 1),
+    }
+}
+
+/// The name of the input an adjustment changed, a task's input named after its task wherever it
+/// now stands; the field as written when this program does not read it.
+#[must_use]
+pub fn entry_name(entry: &Adjustment, recorded: &Assessment, framework: &Framework) -> String {
+    match entry.field.parse::<InputPath>() {
+        Ok(path) => {
+            let task = entry_task(recorded, entry).and_then(|i| recorded.tasks.get(i));
+            path.name_with(task, framework)
+        }
+        Err(_) => entry.field.clone(),
+    }
+}
+
+/// One adjustment: its change, "Evidence: Wage Trends (evidence.wage_trends): −1 → 0", with the
+/// tasks added, removed or moved for the number of tasks (as the file has it when this program
+/// does not read the field).
+#[must_use]
+pub fn adjustment_text(entry: &Adjustment, recorded: &Assessment, framework: &Framework) -> String {
     let read = entry.field.parse::<InputPath>().ok().and_then(|path| {
         let from = InputValue::from_json(path, &entry.from)?;
         let to = InputValue::from_json(path, &entry.to)?;
-        Some(change_text(path, from, to, variant, framework))
+        let change = format!(
+            "{} ({path}): {} → {}",
+            entry_name(entry, recorded, framework),
+            from.show(path, framework),
+            to.show(path, framework)
+        );
+        let task_changes = (path == InputPath::TaskCount)
+            .then(|| recorded_task_changes(recorded, entry))
+            .flatten();
+        Some(match task_changes {
+            Some((source, changes)) => {
+                with_task_changes(change, &changes, &source, &recorded.tasks)
+            }
+            None => change,
+        })
     });
     read.unwrap_or_else(|| format!("{}: {} → {}", entry.field, entry.from, entry.to))
 }
@@ -51,13 +139,24 @@ pub fn values_text(entry: &Adjustment, framework: &Framework) -> String {
     format!("{} → {}", show(&entry.from), show(&entry.to))
 }
 
-/// Where a variant came from: "Adjusted from Backend/API Developer (backend-api-developer-mid,
-/// backend-api-developer.aijri.json)"; `None` for an original.
+/// Where an adjusted assessment came from, by title, seniority and id, never by file (the text
+/// reaches clients): "Adjusted from Backend/API Developer (Mid-Level (3-5 years), id
+/// backend-api-developer-mid)"; for a publisher's record changed in place, "Adjusted from the
+/// inputs as published"; `None` for an assessment that records no adjustment.
 #[must_use]
 pub fn derived_from_text(assessment: &Assessment) -> Option<String> {
-    let from = assessment.meta.derived_from.as_ref()?;
-    let details: Vec<&str> = [from.id.as_str(), from.file.as_str()]
+    let Some(from) = &assessment.meta.derived_from else {
+        let source = if assessment.published.is_some() {
+            "the inputs as published"
+        } else {
+            "the inputs as its source gave them"
+        };
+        return (!assessment.adjustments.is_empty()).then(|| format!("Adjusted from {source}"));
+    };
+    let id = (!from.id.is_empty()).then(|| format!("id {}", from.id));
+    let details: Vec<String> = [Some(from.seniority.clone()), id]
         .into_iter()
+        .flatten()
         .filter(|s| !s.is_empty())
         .collect();
     Some(if details.is_empty() {
@@ -112,12 +211,9 @@ pub fn effect_text(effect: &AdjustmentEffect) -> String {
 }
 
 /// What one difference does to the first role's score: "24.5 → 26.0 (+1.5)"; "no score"
-/// where there is none, "effect not known alone" for tasks added or removed.
+/// where there is none.
 #[must_use]
 pub fn diff_effect_text(entry: &DiffEntry, a: &Outcome) -> String {
-    if entry.path == InputPath::TaskCount {
-        return "effect not known alone".to_owned();
-    }
     match (a.score, entry.score_with_change) {
         (Some(before), Some(after)) => score_change_text(before, after),
         _ => "no score".to_owned(),

@@ -52,7 +52,7 @@ pub enum Action {
     /// Show a view of the central area.
     SetView(View),
     /// Open the tab of a field of the selected document and scroll to it.
-    GoToField(String),
+    GoToField(crate::model::FieldPath),
     /// Put a document in the comparison set or take it out.
     SetCompared(DocId, bool),
     /// Change a document (the one door: see [`super::store::Store::edit`]).
@@ -83,8 +83,11 @@ pub enum Action {
     SaveFrameworkAs(String),
     /// Watch the library folder this way (events, polling, or automatic).
     SetWatchMode(crate::library::watch::WatchMode),
-    /// Save a document (asks first if its file changed on disk).
+    /// Save a document (asks first if its file changed on disk; one that keeps its publisher's
+    /// record asks first why each new adjustment was made).
     Save(DocId),
+    /// Save a document whose new adjustments were just asked about (no second question).
+    SaveAfterReasons(DocId),
     /// Save a document under a new name.
     SaveAs(DocId),
     /// Save a copy of a document with a new id.
@@ -192,7 +195,11 @@ impl AijriApp {
             Action::SetView(view) => self.state.view = view,
             Action::GoToField(field) => {
                 self.state.view = View::Editor;
-                self.views.editor.go_to(field);
+                let shown = self
+                    .state
+                    .selected_doc()
+                    .map(|(id, doc)| (id, doc.assessment().tasks.as_slice()));
+                self.views.editor.go_to(field, shown);
             }
             Action::SetCompared(id, on) => self.set_compared(id, on),
             Action::Edit(id, edit) => self.edit(id, edit),
@@ -214,7 +221,8 @@ impl AijriApp {
                     loading.cancel();
                 }
             }
-            Action::Save(id) => self.save(&[id]),
+            Action::Save(id) => self.save_asking_why(id),
+            Action::SaveAfterReasons(id) => self.save(&[id]),
             Action::SaveAs(id) => self.ask_save_as(id, false),
             Action::SaveVariant(id) => self.ask_save_as(id, true),
             Action::SaveVariantWithReasons(pending) => {
@@ -355,7 +363,7 @@ impl AijriApp {
         self.add_new(blank, near.as_deref());
         self.state.view = View::Editor;
         self.views.editor.tab = Tab::Overview;
-        self.views.editor.jump_to = Some("role.title".into());
+        self.views.editor.jump_to = Some(crate::model::FieldPath::new("role").key("title"));
     }
 
     fn selected_path(&self) -> Option<PathBuf> {

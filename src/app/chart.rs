@@ -1,17 +1,17 @@
-//! What the plots of the Compare and What-if views share: a plot that does not pan or zoom, a
-//! category axis (one labelled slot per role or input), the zone threshold lines with their labels,
-//! hover text that names the slot under the pointer, and the series colours.
+//! What the charts of the Compare and What-if views share. The Compare charts are laid out by
+//! [`crate::chart_layout`] and painted here on a [`Canvas`]: the font and colour of each kind of
+//! text, bars, bands, dashed lines and markers. The What-if tornado is an egui_plot plot: one
+//! that does not pan or zoom, a category axis (one labelled slot per input), hover text that
+//! names the slot under the pointer.
 //!
 //! Zone colours come from [`super::widgets::zone_colour`]; the series colours here are other
 //! Okabe–Ito colours, and every series also has a name in the legend or a text label.
 
-use egui::{Align2, Color32, RichText, Ui};
-use egui_plot::{
-    AxisHints, GridMark, HLine, LineStyle, Plot, PlotPoint, PlotResponse, PlotUi, Text,
-};
+use egui::{Color32, FontId, Painter, Pos2, RichText, Stroke, Ui, pos2, vec2};
+use egui_plot::{AxisHints, GridMark, Plot, PlotPoint, PlotResponse};
 
-use crate::fmt;
-use crate::framework::Framework;
+use super::widgets::{zone_band, zone_colour};
+use crate::chart_layout::{self, PlacedText, TextKind};
 use crate::model::Zone;
 
 /// Okabe–Ito blue.
@@ -99,123 +99,6 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
     format!("{}…", kept.trim_end())
 }
 
-/// Category labels shortened to fit slots `slot_width` points wide, measured in the font the axis
-/// writes them in (egui_plot leaves out a label wider than its slot).
-#[must_use]
-pub fn fit_labels(ui: &Ui, labels: &[String], slot_width: f32) -> Vec<String> {
-    let room = slot_width - 12.0;
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let fits = |text: &str| {
-        ui.painter()
-            .layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
-            .size()
-            .x
-            <= room
-    };
-    labels
-        .iter()
-        .map(|label| {
-            // Start from an estimate of about 6 points a character, then drop one at a time.
-            let mut chars = label.chars().count().min(chars_for_width(room));
-            let mut short = shorten(label, chars);
-            while chars > 2 && !fits(&short) {
-                chars -= 1;
-                short = shorten(label, chars);
-            }
-            short
-        })
-        .collect()
-}
-
-/// About how many characters of the body font fit in `width` points (at least 2).
-#[must_use]
-pub fn chars_for_width(width: f32) -> usize {
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let chars = (width / 6.0).floor().max(2.0) as usize;
-    chars
-}
-
-/// Grid marks every 10 from 0 to 100, for percentage and score axes.
-#[must_use]
-pub fn tens_to_100(_: egui_plot::GridInput) -> Vec<GridMark> {
-    (0..=10)
-        .map(|i| GridMark {
-            value: f64::from(i) * 10.0,
-            step_size: 10.0,
-        })
-        .collect()
-}
-
-/// The x range of a plot of `count` category slots and the width of one slot, in points.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Slots {
-    /// The left end of the range.
-    pub left: f64,
-    /// The right end of the range.
-    pub right: f64,
-    /// The width of one slot on screen.
-    pub width: f32,
-}
-
-/// About how wide egui_plot's y axis (tick labels and title) is, in points.
-const Y_AXIS_WIDTH: f32 = 60.0;
-
-/// Lays out `count` slots across a plot `plot_width` points wide (y axis included), keeping
-/// `left_room` and `right_room` points free beside them for labels.
-#[must_use]
-pub fn slots(plot_width: f32, count: usize, left_room: f32, right_room: f32) -> Slots {
-    // Slot counts are small; the cast is exact. The plot adds a 2 % margin on each side.
-    #[allow(clippy::cast_precision_loss)]
-    let count_f = count.max(1) as f32;
-    let usable = (plot_width - Y_AXIS_WIDTH) / 1.04 - left_room - right_room;
-    let width = (usable / count_f).max(8.0);
-    Slots {
-        left: -0.5 - f64::from(left_room / width),
-        right: slot_value(count) - 0.5 + f64::from(right_room / width),
-        width,
-    }
-}
-
-/// The title of a category axis of roles.
-pub const ROLES_AXIS: &str = "Roles compared (hover a role for its figures)";
-
-/// Room to keep beside the bars for the threshold labels, in points.
-pub const THRESHOLD_LABEL_ROOM: f32 = 90.0;
-
-/// The Yellow and Green threshold lines, dashed in `colour`, each labelled at `x` (anchored there
-/// by `anchor`, e.g. [`Align2::RIGHT_BOTTOM`] at the right edge).
-pub fn threshold_lines(
-    plot: &mut PlotUi<'_>,
-    framework: &Framework,
-    (x, anchor): (f64, Align2),
-    colour: Color32,
-) {
-    for (zone, value) in [
-        (Zone::Yellow, framework.zones.yellow_min),
-        (Zone::Green, framework.zones.green_min),
-    ] {
-        let label = threshold_label(zone, value);
-        plot.hline(
-            HLine::new(label.clone(), value)
-                .style(LineStyle::dashed_loose())
-                .color(colour)
-                .width(1.5),
-        );
-        let text = RichText::new(label).size(12.0).strong();
-        plot.text(
-            Text::new("", PlotPoint::new(x, value), text)
-                .anchor(anchor)
-                .id(("threshold", zone.key())),
-        );
-    }
-}
-
-/// The label of a zone threshold, with the framework's value: "Yellow ≥ 25", "Green ≥ 48".
-#[must_use]
-pub fn threshold_label(zone: Zone, value: f64) -> String {
-    format!("{} ≥ {}", zone.name(), fmt::weight(value))
-}
-
 /// A category axis: one label per slot, shown whenever it fits (egui_plot's default hides tick
 /// labels closer than 60 points, which would hide them for many roles).
 #[must_use]
@@ -232,20 +115,59 @@ pub fn category_axis(
 
 /// A key to a chart's series: a swatch of each colour with its name, in a wrapping row.
 pub fn key_row(ui: &mut Ui, items: &[(Color32, &str)]) {
+    const SWATCH: f32 = 12.0;
+    let font = FontId::proportional(12.0);
     ui.horizontal_wrapped(|ui| {
+        let row_start = ui.cursor().left();
         for (colour, name) in items {
-            // Swatch and name as one group, so a wrapped row never parts them.
+            // Swatch and name as one group, so a wrapped row never parts them; a group that
+            // does not fit the rest of the row starts the next one.
+            let text_width = text_width(ui, name, &font);
+            let width = SWATCH + ui.spacing().item_spacing.x + text_width;
+            if ui.cursor().left() > row_start && ui.available_size_before_wrap().x < width {
+                ui.end_row();
+            }
             ui.horizontal(|ui| {
                 let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.allocate_exact_size(egui::vec2(SWATCH, SWATCH), egui::Sense::hover());
                 let outline = egui::Stroke::new(1.0, ui.visuals().text_color());
                 ui.painter()
                     .rect(rect, 2.0, *colour, outline, egui::StrokeKind::Inside);
-                ui.label(RichText::new(*name).size(12.0));
+                ui.label(RichText::new(*name).font(font.clone()));
             });
             ui.add_space(8.0);
         }
     });
+}
+
+/// How wide `text` is in `font`.
+fn text_width(ui: &Ui, text: &str, font: &FontId) -> f32 {
+    ui.painter()
+        .layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
+        .size()
+        .x
+}
+
+/// The font each kind of chart text is drawn in.
+#[must_use]
+pub fn font(kind: TextKind) -> FontId {
+    let size = match kind {
+        TextKind::Name => 13.5,
+        TextKind::Label | TextKind::Band => 13.0,
+        TextKind::Threshold | TextKind::Note | TextKind::Heading => 12.0,
+        TextKind::Detail | TextKind::SecondThreshold | TextKind::Axis => 11.5,
+        TextKind::Tick => 11.0,
+    };
+    FontId::proportional(size)
+}
+
+/// The size of a text as the charts draw it: how [`crate::chart_layout`] measures here.
+#[must_use]
+pub fn text_size(painter: &Painter, text: &str, kind: TextKind) -> (f32, f32) {
+    let size = painter
+        .layout_no_wrap(text.to_owned(), font(kind), Color32::WHITE)
+        .size();
+    (size.x, size.y)
 }
 
 /// Black or white, whichever reads better on `fill`.
@@ -257,6 +179,167 @@ pub fn text_on(fill: Color32) -> Color32 {
         Color32::BLACK
     } else {
         Color32::WHITE
+    }
+}
+
+/// Where a laid-out chart is painted: its top-left corner on screen, with the theme's colours.
+pub struct Canvas<'a> {
+    /// The painter of the chart's area.
+    pub painter: &'a Painter,
+    /// Where the layout's (0, 0) is on screen.
+    pub origin: Pos2,
+    /// Whether the theme is dark.
+    pub dark: bool,
+    /// The theme's text colour.
+    pub text: Color32,
+    /// The theme's colour for strong text.
+    pub strong: Color32,
+    /// The theme's colour for weak text.
+    pub weak: Color32,
+    /// The colour behind the chart.
+    pub background: Color32,
+}
+
+impl<'a> Canvas<'a> {
+    /// A canvas with its origin at `origin`, in the colours of `ui`'s theme.
+    #[must_use]
+    pub fn new(ui: &'a Ui, painter: &'a Painter, origin: Pos2) -> Self {
+        let visuals = ui.visuals();
+        Self {
+            painter,
+            origin,
+            dark: visuals.dark_mode,
+            text: visuals.text_color(),
+            strong: visuals.strong_text_color(),
+            weak: visuals.weak_text_color(),
+            background: visuals.panel_fill,
+        }
+    }
+
+    /// A layout's rectangle on screen.
+    #[must_use]
+    pub fn rect(&self, rect: &chart_layout::Rect) -> egui::Rect {
+        egui::Rect::from_min_max(
+            self.origin + vec2(rect.left, rect.top),
+            self.origin + vec2(rect.right, rect.bottom),
+        )
+    }
+
+    /// The colour a kind of text is drawn in where it is not on a bar.
+    #[must_use]
+    pub fn colour(&self, kind: TextKind) -> Color32 {
+        match kind {
+            TextKind::Name | TextKind::Label | TextKind::Heading => self.strong,
+            TextKind::Threshold | TextKind::Band | TextKind::Tick => self.text,
+            TextKind::Detail | TextKind::Note | TextKind::Axis => self.weak,
+            TextKind::SecondThreshold => GREY,
+        }
+    }
+
+    /// Paints a text in its kind's colour.
+    pub fn text(&self, text: &PlacedText) {
+        self.text_in(text, self.colour(text.kind));
+    }
+
+    /// Paints a text in `colour`.
+    pub fn text_in(&self, text: &PlacedText, colour: Color32) {
+        let galley = self
+            .painter
+            .layout_no_wrap(text.text.clone(), font(text.kind), colour);
+        let at = self.rect(&text.rect).min;
+        self.painter.galley(at, galley, colour);
+    }
+
+    /// Paints the zone bands, translucent.
+    pub fn bands(&self, bands: &[(Zone, chart_layout::Rect)]) {
+        for (zone, rect) in bands {
+            self.painter
+                .rect_filled(self.rect(rect), 0.0, zone_band(*zone, self.dark));
+        }
+    }
+
+    /// Every other row on a faint background, so a row can be followed across the chart.
+    pub fn stripes(&self, rows: &[chart_layout::Rect]) {
+        let fill = self.text.gamma_multiply(0.05);
+        for row in rows.iter().skip(1).step_by(2) {
+            self.painter.rect_filled(self.rect(row), 0.0, fill);
+        }
+    }
+
+    /// A faint line down the plot at each of `ticks` (layout x), with a short mark under it.
+    pub fn grid(&self, ticks: &[f32], plot: &chart_layout::Rect) {
+        let faint = Stroke::new(1.0, self.text.gamma_multiply(0.12));
+        let mark = Stroke::new(1.0, self.weak);
+        let area = self.rect(plot);
+        for x in ticks {
+            let x = self.origin.x + x;
+            self.painter
+                .line_segment([pos2(x, area.top()), pos2(x, area.bottom())], faint);
+            self.painter
+                .line_segment([pos2(x, area.bottom()), pos2(x, area.bottom() + 3.0)], mark);
+        }
+        self.painter.rect_stroke(
+            area,
+            0.0,
+            Stroke::new(1.0, self.text.gamma_multiply(0.3)),
+            egui::StrokeKind::Inside,
+        );
+    }
+
+    /// A dashed line down at layout x from `top` to `bottom`.
+    pub fn dashed_down(&self, x: f32, (top, bottom): (f32, f32), stroke: Stroke, dash: f32) {
+        let x = self.origin.x + x;
+        let points = [
+            pos2(x, self.origin.y + top),
+            pos2(x, self.origin.y + bottom),
+        ];
+        self.painter
+            .extend(egui::Shape::dashed_line(&points, stroke, dash, dash * 0.8));
+    }
+
+    /// A bar in a zone's colour (lighter when `lighter`), outlined.
+    pub fn bar(&self, rect: &chart_layout::Rect, zone: Zone, lighter: bool) {
+        let fill = self.bar_fill(zone, lighter);
+        self.painter.rect(
+            self.rect(rect),
+            1.0,
+            fill,
+            Stroke::new(1.0, self.text),
+            egui::StrokeKind::Inside,
+        );
+    }
+
+    /// A bar's fill: the zone's colour; for a second framework's bar, lighter (mixed with the
+    /// background).
+    #[must_use]
+    pub fn bar_fill(&self, zone: Zone, lighter: bool) -> Color32 {
+        let colour = zone_colour(zone);
+        if lighter {
+            colour.lerp_to_gamma(self.background, 0.45)
+        } else {
+            colour
+        }
+    }
+
+    /// A ◆ (filled) or ◇ marker centred at layout `(x, y)`.
+    pub fn diamond(&self, (x, y): (f32, f32), radius: f32, filled: bool) {
+        let c = self.origin + vec2(x, y);
+        let points = vec![
+            pos2(c.x, c.y - radius),
+            pos2(c.x + radius, c.y),
+            pos2(c.x, c.y + radius),
+            pos2(c.x - radius, c.y),
+        ];
+        let fill = if filled {
+            self.strong
+        } else {
+            Color32::TRANSPARENT
+        };
+        self.painter.add(egui::Shape::convex_polygon(
+            points,
+            fill,
+            Stroke::new(1.5, self.strong),
+        ));
     }
 }
 
@@ -301,16 +384,5 @@ mod tests {
         assert_eq!(shorten("Backend/API Developer", 8), "Backend…");
         assert_eq!(slot_label(&["a".into(), "b".into()], 1.0), "b");
         assert_eq!(slot_label(&["a".into()], 1.0), "");
-    }
-
-    #[test]
-    fn threshold_labels_read_the_framework() {
-        let zones = Framework::published().zones;
-        assert_eq!(
-            threshold_label(Zone::Yellow, zones.yellow_min),
-            "Yellow ≥ 25"
-        );
-        assert_eq!(threshold_label(Zone::Green, zones.green_min), "Green ≥ 48");
-        assert_eq!(threshold_label(Zone::Green, 47.5), "Green ≥ 47.5");
     }
 }

@@ -12,10 +12,12 @@ use super::AijriApp;
 use super::compare::comparison_set;
 use super::io::{Content, Done};
 use super::picker::{DialogKind, PickRequest, Purpose};
+use super::store::{DocId, Store};
 use crate::client_report::{
     self, ReportData, ReportDate, ReportRole, TEMPLATE_FILE_NAME, Template,
 };
 use crate::library::{Expect, disk};
+use crate::pathways::{Library, LibraryRole};
 
 /// The file name the save dialog suggests.
 const SUGGESTED_FILE_NAME: &str = "aijri-client-report.pdf";
@@ -79,9 +81,13 @@ impl AijriApp {
         self.write_export(what, path, expect, Content::Make(Box::new(make)));
     }
 
-    /// The roles of the comparison set, each with the framework the window shows it under.
+    /// The roles of the comparison set, each with the framework the window shows it under and
+    /// its options under "where to look next" resolved in the open library.
     fn report_roles(&self) -> Vec<ReportRole> {
         let state = &self.state;
+        let (ids, library_roles): (Vec<DocId>, Vec<LibraryRole<'_>>) =
+            open_library(&state.store).unzip();
+        let library = Library::new(&library_roles);
         comparison_set(state)
             .0
             .iter()
@@ -92,14 +98,31 @@ impl AijriApp {
                     .is_none()
                     .then(|| state.frameworks.resolve(assessment).missing)
                     .flatten();
+                let source = ids.iter().position(|&id| id == compared.id);
+                let result = compared.doc.breakdown().final_result();
                 ReportRole {
                     assessment: assessment.clone(),
                     framework: state.framework_for(assessment).clone(),
                     missing_framework: missing,
+                    options: library.pathway(assessment, result, source).figures(),
                 }
             })
             .collect()
     }
+}
+
+/// The open library as `pathways` takes it: every document that loaded, with its id and its
+/// final result as the window shows it.
+fn open_library(store: &Store) -> impl Iterator<Item = (DocId, LibraryRole<'_>)> {
+    store.entries().iter().filter_map(|entry| {
+        let doc = entry.doc()?;
+        let role = LibraryRole {
+            file: &entry.path,
+            assessment: doc.assessment(),
+            result: doc.breakdown().final_result(),
+        };
+        Some((entry.id, role))
+    })
 }
 
 /// The organisation's template in the data folder when there is one, else the shipped one.

@@ -319,6 +319,18 @@ impl AijriApp {
     /// Writes the comparison to `path` (final, canonical) through its queue, expecting `expect`.
     pub(super) fn save_comparison(&mut self, path: PathBuf, expect: Expect) {
         let comparison = self.comparison_to_save();
+        if comparison.roles.len() > crate::comparison::MAX_ROLES {
+            self.state.notify(
+                true,
+                format!(
+                    "{}: not saved: the comparison lists {} roles; a comparison may list at most {}",
+                    path.display(),
+                    comparison.roles.len(),
+                    crate::comparison::MAX_ROLES
+                ),
+            );
+            return;
+        }
         let bytes = comparison.to_json(&path).into_bytes();
         self.io.write(WriteRequest {
             key: QueueKey::Comparison,

@@ -1,8 +1,11 @@
-//! The framework editor: every weight, normalisation constant, threshold and sub-label rule of the
-//! framework in use, bounded, with the names and help texts of every part. The published
-//! framework is read-only ("New variant of this framework" makes an editable copy). A change
-//! that makes a valid framework re-scores every role at once; one that does not is shown with the
-//! field named and is not applied.
+//! The framework editor: every weight, normalisation constant, threshold, the clamp, the
+//! sub-label rules and the quick screen of the framework in use, bounded, with the name, range,
+//! help and level texts of every part. The published framework is shown in the same layout,
+//! read-only ("New variant of this framework" makes an editable copy). A change that makes a
+//! valid framework re-scores every role at once; one that does not is shown with the field named
+//! and is not applied. The editor cannot make a framework beyond the file's bounds: every number
+//! is bounded, the texts are limited to the lengths a file may hold, and every draft passes the
+//! file's own check before it is applied.
 
 use std::path::Path;
 
@@ -10,7 +13,7 @@ use egui::{RichText, Ui};
 
 use super::{Action, AppState};
 use crate::fmt;
-use crate::framework::{DEFAULT_FRAMEWORK_ID, Factor, Framework};
+use crate::framework::{DEFAULT_FRAMEWORK_ID, Factor, Framework, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
 /// What the editor keeps between frames: the draft being edited and why it cannot be applied.
 #[derive(Debug, Default)]
@@ -65,7 +68,7 @@ impl FrameworkEditorView {
             }
         });
         ui.label(RichText::new("Every change re-scores every role at once.").weak());
-        edit_ui(ui, draft);
+        edit_ui(ui, draft, false);
         if let Some(problem) = &self.problem {
             ui.label(
                 RichText::new(format!("Not applied: {problem}"))
@@ -150,7 +153,8 @@ fn framework_in_use(state: &AppState) -> &Framework {
     }
 }
 
-/// The published framework, read-only, with the way to a variant.
+/// The published framework, read-only, in full (the variant editor's layout, every field
+/// disabled), with the way to a variant.
 fn published_ui(ui: &mut Ui, framework: &Framework, actions: &mut Vec<Action>) {
     ui.label("The published framework is read-only. Make a variant to change its weights, thresholds or texts.");
     if ui
@@ -161,29 +165,8 @@ fn published_ui(ui: &mut Ui, framework: &Framework, actions: &mut Vec<Action>) {
         actions.push(Action::NewFrameworkVariant);
     }
     ui.add_space(6.0);
-    let m = framework.modifiers;
-    let n = framework.normalisation;
-    let z = framework.zones;
-    for line in [
-        format!(
-            "Weights: evidence {} per point, barriers {} per point, growth {} per point",
-            fmt::weight(m.evidence_per_point),
-            fmt::weight(m.barrier_per_point),
-            fmt::weight(m.growth_per_point)
-        ),
-        format!(
-            "Normalisation: (raw − {}) / {} × 100",
-            fmt::weight(n.offset),
-            fmt::weight(n.scale)
-        ),
-        format!(
-            "Zones: Green ≥ {}, Yellow ≥ {}, otherwise Red",
-            fmt::weight(z.green_min),
-            fmt::weight(z.yellow_min)
-        ),
-    ] {
-        ui.label(RichText::new(line).monospace());
-    }
+    let mut shown = framework.clone();
+    ui.add_enabled_ui(false, |ui| edit_ui(ui, &mut shown, true));
 }
 
 /// A framework as the file check sees it: valid, or the problem with the field named.
@@ -302,12 +285,17 @@ const CONSTANTS: [Constant; 16] = [
     ),
 ];
 
-/// Every editable constant of a variant.
-fn edit_ui(ui: &mut Ui, draft: &mut Framework) {
+/// Every constant and text of a framework, editable for a variant; `parts_open` shows every
+/// part's name, range, help and level texts unfolded.
+fn edit_ui(ui: &mut Ui, draft: &mut Framework, parts_open: bool) {
     ui.horizontal(|ui| {
         let label = ui.label("Name");
-        ui.add(egui::TextEdit::singleline(&mut draft.name).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut draft.name)
+                .char_limit(MAX_NAME_CHARS)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
     });
     egui::Grid::new("framework constants")
         .num_columns(2)
@@ -331,31 +319,57 @@ fn edit_ui(ui: &mut Ui, draft: &mut Framework) {
     {
         draft.normalisation = draft.derived_normalisation();
     }
-    egui::CollapsingHeader::new("Names and help texts of every part")
+    egui::CollapsingHeader::new("Every part: name, range, help and the meaning of each score")
         .id_salt("framework parts")
+        .default_open(parts_open)
         .show(ui, |ui| {
-            for factor in draft
+            let parts = draft
                 .principles
                 .iter_mut()
+                .chain(std::iter::once(&mut draft.growth))
+                .chain(std::iter::once(&mut draft.task_score))
                 .chain(draft.evidence.iter_mut())
-                .chain(draft.barriers.iter_mut())
-            {
+                .chain(draft.barriers.iter_mut());
+            for factor in parts {
                 part_ui(ui, factor);
             }
         });
 }
 
+/// One part: its name, range, help and the meaning of each score.
 fn part_ui(ui: &mut Ui, factor: &mut Factor) {
+    ui.add_space(4.0);
     ui.horizontal(|ui| {
         let label = ui.label(format!("Name of `{}`", factor.key));
-        ui.add(egui::TextEdit::singleline(&mut factor.name).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut factor.name)
+                .char_limit(MAX_NAME_CHARS)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
     });
+    ui.label(format!(
+        "Range of `{}`: {}",
+        factor.key,
+        factor.range_text()
+    ));
     let label = ui.label(format!("Help of `{}`", factor.key));
     ui.add(
         egui::TextEdit::multiline(&mut factor.help)
+            .char_limit(MAX_TEXT_CHARS)
             .desired_rows(2)
             .desired_width(f32::INFINITY),
     )
     .labelled_by(label.id);
+    let scores: Vec<String> = (factor.min..=factor.max)
+        .take(factor.levels.len())
+        .map(|score| factor.show_score(score))
+        .collect();
+    for (level, score) in factor.levels.iter_mut().zip(scores) {
+        ui.horizontal(|ui| {
+            let label = ui.label(format!("`{}` at {score}", factor.key));
+            ui.add(egui::TextEdit::singleline(level).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+        });
+    }
 }

@@ -11,8 +11,15 @@ use super::io::{Content, Done, QueueKey, WriteOf, WriteRequest};
 use super::loading::LoadId;
 use super::picker::{DialogKind, PickRequest, Purpose};
 use super::unsaved::WorkId;
-use crate::framework::{FRAMEWORK_EXTENSION, Framework};
+use crate::framework::{FRAMEWORK_EXTENSION, Framework, MAX_NAME_CHARS};
 use crate::library::{Expect, FileStamp, disk};
+
+/// The first `count` characters of `text`.
+fn first_chars(text: &str, count: usize) -> &str {
+    text.char_indices()
+        .nth(count)
+        .map_or(text, |(end, _)| &text[..end])
+}
 
 impl AijriApp {
     /// The folder's frameworks arrived (and the folder's canonical path): they become the
@@ -105,7 +112,8 @@ impl AijriApp {
             .and_then(|id| self.state.frameworks.get(id))
             .unwrap_or_else(|| Framework::published())
             .clone();
-        let stem = format!("{}-variant", base.id);
+        // Within the bounds of a framework file, whatever the base's id and name.
+        let stem = format!("{}-variant", first_chars(&base.id, MAX_NAME_CHARS - 20));
         let id = (1..)
             .map(|n| {
                 if n == 1 {
@@ -117,7 +125,7 @@ impl AijriApp {
             .find(|id| self.state.frameworks.get(id).is_none())
             .unwrap_or(stem);
         let variant = Framework {
-            name: format!("{} (variant)", base.name),
+            name: format!("{} (variant)", first_chars(&base.name, MAX_NAME_CHARS - 10)),
             id: id.clone(),
             version: 1,
             ..base

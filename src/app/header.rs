@@ -90,9 +90,19 @@ fn no_score_ui(ui: &mut Ui, b: &Breakdown) {
     response.on_hover_text("The findings below say what to fill in");
 }
 
-/// For an adjusted variant: what it derives from, and the way to compare the two.
+/// For an adjusted variant: what it derives from, and the way to compare the two; for a
+/// publisher's record changed in place, how many inputs it changed.
 fn source_ui(ui: &mut Ui, id: DocId, doc: &Document, actions: &mut Vec<Action>) {
+    let adjustments = &doc.assessment().adjustments;
     let Some(source) = &doc.assessment().meta.derived_from else {
+        if !adjustments.is_empty() {
+            ui.separator();
+            ui.label(format!(
+                "✎ adjusted: {} from its source's record",
+                adjustments.len()
+            ))
+            .on_hover_text("The Score tab lists each adjustment with its reason and its effect");
+        }
         return;
     };
     ui.separator();

@@ -138,9 +138,8 @@ impl Tab {
 
     /// The tab that shows a field path (`evidence.wage_trends.score` → Evidence).
     #[must_use]
-    pub fn for_field(field: &str) -> Self {
-        let head = field.split(['.', '[']).next().unwrap_or_default();
-        match head {
+    pub fn for_field(field: &crate::model::FieldPath) -> Self {
+        match field.head().unwrap_or_default() {
             "protective" | "growth" => Self::Protective,
             "tasks" | "reinstatement" => Self::Tasks,
             "evidence" => Self::Evidence,
@@ -314,7 +313,7 @@ pub struct Views {
     pub transfer: transfer::TransferView,
     /// Unsaved work found in recovery files at start.
     pub recovery: recovery_dialog::RecoveryDialog,
-    /// Save as variant: the reasons for its changes.
+    /// Save as variant, and Save of a publisher's record: the reasons for its changes.
     pub reasons: variant::ReasonsDialog,
     /// Whether the log of notices is open.
     pub notice_log: bool,

@@ -284,20 +284,25 @@ impl AijriApp {
             self.state.notify(
                 false,
                 format!(
-                    "Loading {folder} cancelled: {} of {total} files read",
-                    loading.done
+                    "Loading {folder} cancelled: {} of {} read",
+                    loading.done,
+                    crate::fmt::count(total, "file", "files")
                 ),
             );
         } else if loading.failed > 0 {
             self.state.notify(
                 true,
-                format!("{} files in {folder} could not be loaded: hover them in the list for the reason", loading.failed),
+                format!(
+                    "{} in {folder} could not be loaded: hover them in the list for the reason",
+                    crate::fmt::count(loading.failed, "file", "files")
+                ),
             );
         }
         if let Some(started) = self.library_probe.take() {
             let elapsed = started.elapsed().as_secs_f64() * 1000.0;
             eprintln!(
-                "library loaded: {roles} roles ({} failed) in {elapsed:.0} ms",
+                "library loaded: {} ({} failed) in {elapsed:.0} ms",
+                crate::fmt::count(roles, "role", "roles"),
                 loading.failed
             );
             self.close_now = true;

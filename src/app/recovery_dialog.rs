@@ -274,14 +274,14 @@ fn ago(written_at: u64) -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(written_at, |d| d.as_secs());
     let seconds = now.saturating_sub(written_at);
-    let (count, unit) = match seconds {
+    let (count, one, many) = match seconds {
         0..60 => return "moments ago".to_owned(),
-        60..3_600 => (seconds / 60, "minute"),
-        3_600..86_400 => (seconds / 3_600, "hour"),
-        _ => (seconds / 86_400, "day"),
+        60..3_600 => (seconds / 60, "minute", "minutes"),
+        3_600..86_400 => (seconds / 3_600, "hour", "hours"),
+        _ => (seconds / 86_400, "day", "days"),
     };
-    let plural = if count == 1 { "" } else { "s" };
-    format!("{count} {unit}{plural} ago")
+    let count = usize::try_from(count).unwrap_or(usize::MAX);
+    format!("{} ago", crate::fmt::count(count, one, many))
 }
 
 #[cfg(test)]

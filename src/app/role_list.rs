@@ -212,9 +212,9 @@ impl RoleListView {
         let compared = store.compared_count();
         ui.label(
             RichText::new(format!(
-                "{} of {} roles · {compared} compared",
+                "{} of {} · {compared} compared",
                 rows.len(),
-                store.entries().len()
+                crate::fmt::count(store.entries().len(), "role", "roles")
             ))
             .weak(),
         );
@@ -515,7 +515,11 @@ fn progress_ui(ui: &mut Ui, loading: &Loading, actions: &mut Vec<Action>) {
         let (fraction, text) = match loading.total {
             Some(total) if total > 0 => (
                 loading.done as f32 / total as f32,
-                format!("Loading {} of {total} files", loading.done),
+                format!(
+                    "Loading {} of {}",
+                    loading.done,
+                    crate::fmt::count(total, "file", "files")
+                ),
             ),
             _ => (0.0, "Looking for files…".to_owned()),
         };
@@ -808,12 +812,15 @@ fn markers(ui: &mut Ui, entry: &Entry, doc: &Document) {
         .on_hover_text("The file was deleted by someone else; save to write it again");
     }
     let a = doc.assessment();
-    if let Some(source) = &a.meta.derived_from {
+    let source = a.meta.derived_from.as_ref().map_or_else(
+        || "its source's record".to_owned(),
+        |source| format!("“{}”", source.title),
+    );
+    if crate::adjust::is_adjusted(a) {
         ui.label(RichText::new(format!("✎ adjusted: {}", a.adjustments.len())).small())
             .on_hover_text(format!(
-                "A variant of “{}” with {} changed input(s), each with its reason on the Score tab",
-                source.title,
-                a.adjustments.len()
+                "Changed from {source}: {}, each with its reason on the Score tab",
+                crate::fmt::count(a.adjustments.len(), "input", "inputs")
             ));
     }
     let b = doc.breakdown();

@@ -115,7 +115,7 @@ fn read_settings(file: &Path, problems: &mut Vec<String>) -> Option<Settings> {
     if !disk::is_file(file) {
         return None;
     }
-    let bytes = match disk::read_limited(file) {
+    let bytes = match disk::read_limited(file, library::FileKind::Settings) {
         Ok(bytes) => bytes,
         Err(error) => {
             problems.push(format!("{error}; the settings were reset"));

@@ -18,7 +18,8 @@ use crate::adjust;
 use crate::framework::{Framework, Frameworks};
 use crate::library::recovery::{Recovery, RecoveryKey, Work};
 use crate::library::{self, Expect, FileStamp, LoadedFile};
-use crate::model::{Assessment, Task, Zone, changed_fields};
+use crate::model::diff::differences;
+use crate::model::{Assessment, Task, Zone};
 use crate::scoring::{self, Breakdown};
 use crate::sensitivity::Change;
 use crate::validate::{self, Finding};
@@ -36,6 +37,8 @@ pub enum Edit {
     Tasks(TaskEdit),
     /// What-if changes applied as an ordinary edit.
     WhatIf(Vec<Change>),
+    /// The reasons the adviser gave for adjustments, each by its input.
+    Reasons(Vec<(adjust::InputPath, String)>),
     /// Unsaved edits brought back from a recovery file.
     Restore(Box<Assessment>),
     /// The file as it is on disk now, taken over as the saved version.
@@ -303,6 +306,13 @@ impl Document {
                 }
                 self.changed_to(next, now)
             }
+            Edit::Reasons(reasons) => {
+                let mut next = history.current().clone();
+                for (path, reason) in reasons {
+                    adjust::set_reason(&mut next, path, &reason);
+                }
+                history.record(next, None, now)
+            }
         };
         self.refresh(framework);
         changed
@@ -312,19 +322,23 @@ impl Document {
     fn changed_to(&mut self, next: Assessment, now: Instant) -> bool {
         let next = self.adjusted(next);
         let current = self.history.current();
-        let merge_key = match changed_fields(current, &next).as_slice() {
-            [field] if is_text_field(current, field) => Some(field.clone()),
+        let merge_key = match differences(current, &next).as_slice() {
+            [only] => only.text_field().map(ToString::to_string),
             _ => None,
         };
         self.history.record(next, merge_key, now)
     }
 
-    /// The assessment after a user's edit: a variant's record of what it changed from its source
-    /// is kept current (an input changed back to the source's value loses its entry). Restores,
-    /// reloads, undo and redo bring whole versions back, record included, and skip this.
+    /// The assessment after a user's edit: an assessment that keeps a record of what it changed
+    /// from its source (an adjusted variant, a publisher's record: [`adjust::keeps_record`])
+    /// keeps it current (an input changed back to the source's value loses its entry), and a
+    /// publisher's `published` block is never rewritten. Restores, reloads, undo and redo bring
+    /// whole versions back, record included, and skip this.
     fn adjusted(&self, mut next: Assessment) -> Assessment {
-        if next.meta.derived_from.is_some() {
-            adjust::refresh_adjustments(self.history.current(), &mut next);
+        let current = self.history.current();
+        if adjust::keeps_record(current) {
+            next.published.clone_from(&current.published);
+            adjust::refresh_adjustments(current, &mut next);
         }
         next
     }
@@ -335,25 +349,6 @@ impl Document {
         self.modified = Some(SystemTime::now());
         self.history.mark_saved(saved);
     }
-}
-
-/// Whether a field path names a text (string) value of the assessment: typing there merges.
-fn is_text_field(assessment: &Assessment, field: &str) -> bool {
-    let Ok(value) = serde_json::to_value(assessment) else {
-        return false;
-    };
-    let pointer: String = field
-        .split('.')
-        .flat_map(|part| {
-            let (key, index) = part.split_once('[').unwrap_or((part, ""));
-            let index = index.trim_end_matches(']');
-            std::iter::once(key.to_owned()).chain((!index.is_empty()).then(|| index.to_owned()))
-        })
-        .map(|part| format!("/{part}"))
-        .collect();
-    value
-        .pointer(&pointer)
-        .is_some_and(serde_json::Value::is_string)
 }
 
 fn lower_tags(a: &Assessment) -> Vec<String> {

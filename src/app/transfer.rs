@@ -1,6 +1,10 @@
 //! Import of published text (from files or pasted) and export of the selected role as published
 //! text or a Markdown report. Imports are reviewed first: the differences between the figures the
 //! text states and the recomputation are shown before the assessment joins the library.
+//!
+//! Every import — a file, a drop, a paste of text or of a web page — is read on a job thread: a
+//! page of any size or shape costs the window nothing, and one that cannot be imported becomes a
+//! notice naming it.
 
 use std::path::{Path, PathBuf};
 

@@ -17,7 +17,8 @@ pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         .count();
     let warnings = findings.len() - errors;
     ui.add_space(2.0);
-    ui.label(RichText::new(format!("Findings: {errors} errors, {warnings} warnings")).strong());
+    let counts = crate::fmt::errors_and_warnings(errors, warnings);
+    ui.label(RichText::new(format!("Findings: {counts}")).strong());
     if findings.is_empty() {
         ui.label("No findings: every part is present, in range and consistent.");
         return;

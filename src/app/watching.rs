@@ -226,11 +226,10 @@ fn without_own_writes(
     files: Vec<LoadedFile>,
     own_writes: &super::io::OwnWrites,
 ) -> Vec<LoadedFile> {
-    let own = own_writes.lock().map(|own| own.clone()).unwrap_or_default();
     files
         .into_iter()
         .filter(|file| match &file.result {
-            Ok(loaded) => own.get(&file.path) != Some(&loaded.stamp),
+            Ok(loaded) => !own_writes.wrote(&file.path, loaded.stamp),
             Err(_) => true,
         })
         .collect()

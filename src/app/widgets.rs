@@ -5,7 +5,7 @@ use egui::{Color32, RichText, Ui};
 
 use crate::fmt::signed;
 use crate::framework::Factor;
-use crate::model::{SubLabel, Zone};
+use crate::model::{FieldPath, SubLabel, Zone};
 
 /// The zone colours, the same everywhere in the program: the Okabe–Ito palette, which stays
 /// distinguishable with the common colour-vision deficiencies. Text is always shown beside them.
@@ -52,20 +52,18 @@ pub fn zone_chip(ui: &mut Ui, zone: Zone, sub_label: Option<SubLabel>) -> egui::
 #[derive(Debug, Clone, Copy)]
 pub struct Jump<'a> {
     /// The field path to show, e.g. `evidence.wage_trends.score`.
-    pub field: Option<&'a str>,
+    pub field: Option<&'a FieldPath>,
 }
 
 impl Jump<'_> {
-    /// Whether this jump targets `field` (a path, or the start of one).
+    /// Whether this jump targets `field` (the field itself, or a field inside it).
     #[must_use]
-    pub fn targets(&self, field: &str) -> bool {
-        self.field.is_some_and(|f| {
-            f == field || (f.starts_with(field) && f[field.len()..].starts_with('.'))
-        })
+    pub fn targets(&self, field: &FieldPath) -> bool {
+        self.field.is_some_and(|f| f.starts_with(field))
     }
 
     /// Scrolls to and focuses a widget when the jump targets its field.
-    pub fn apply(&self, field: &str, response: &egui::Response) {
+    pub fn apply(&self, field: &FieldPath, response: &egui::Response) {
         if self.targets(field) {
             response.scroll_to_me(Some(egui::Align::Center));
             response.request_focus();
@@ -169,6 +167,30 @@ pub fn arrow_step(ctx: &egui::Context) -> Option<i64> {
     }
 }
 
+/// The automation scale from the framework: "1 = irreducibly human … 5 = fully automatable".
+#[must_use]
+pub fn score_scale(factor: &Factor) -> String {
+    let end = |score| match factor.level(score) {
+        Some(meaning) => format!("{score} = {}", first_words(meaning)),
+        None => score.to_string(),
+    };
+    format!("{} … {}", end(factor.min), end(factor.max))
+}
+
+/// A level's meaning up to its first punctuation: "Irreducibly human — …" → "irreducibly human".
+fn first_words(meaning: &str) -> String {
+    let words = meaning
+        .split(['—', ':', '.', ',', '(', ';'])
+        .next()
+        .unwrap_or(meaning)
+        .trim();
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The range the parts of a section are scored in, from the framework: "0 to 3" (or
 /// "−2 to +2" when `signed`); several ranges when the parts differ.
 #[must_use]
@@ -194,7 +216,7 @@ pub fn text_line(
     label: &str,
     text: &mut String,
     jump: Jump<'_>,
-    field: &str,
+    field: &FieldPath,
 ) -> egui::Response {
     ui.horizontal(|ui| {
         let label = ui.label(label);
@@ -233,7 +255,7 @@ pub fn text_block(
     label: &str,
     text: &mut String,
     jump: Jump<'_>,
-    field: &str,
+    field: &FieldPath,
 ) -> egui::Response {
     let label = ui.label(RichText::new(label).strong());
     let response = ui
@@ -249,7 +271,7 @@ pub fn text_block(
 
 /// A heading with the part's help text on hover; the view scrolls to it when the jump targets
 /// `field` (the part's score, say).
-pub fn help_heading(ui: &mut Ui, title: &str, help: &str, jump: Jump<'_>, field: &str) {
+pub fn help_heading(ui: &mut Ui, title: &str, help: &str, jump: Jump<'_>, field: &FieldPath) {
     let response = ui.label(RichText::new(title).strong().size(15.0));
     if jump.targets(field) {
         response.scroll_to_me(Some(egui::Align::Min));
@@ -270,7 +292,7 @@ pub struct ScoredPart<'a> {
     /// The part's definition: name, help, range, levels.
     pub factor: &'a Factor,
     /// The field path of the part, e.g. `evidence.wage_trends`.
-    pub field: String,
+    pub field: FieldPath,
     /// The score being edited (`None`: missing in the file).
     pub score: &'a mut Option<i64>,
     /// The text behind the score (rationale or evidence) and its key under `field`.
@@ -294,7 +316,7 @@ pub fn scored_part(ui: &mut Ui, part: ScoredPart<'_>, jump: Jump<'_>) {
         &factor.name,
         &factor.help,
         jump,
-        &format!("{field}.score"),
+        &field.clone().key("score"),
     );
     score_picker(ui, &factor.name, factor, score, signed);
     let label = if key == "evidence" {
@@ -302,5 +324,5 @@ pub fn scored_part(ui: &mut Ui, part: ScoredPart<'_>, jump: Jump<'_>) {
     } else {
         "Rationale"
     };
-    text_block(ui, label, text, jump, &format!("{field}.{key}"));
+    text_block(ui, label, text, jump, &field.key(key));
 }

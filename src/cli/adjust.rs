@@ -175,9 +175,10 @@ fn write_variant(made: &Made, frameworks: &Frameworks, io: &mut Streams) -> std:
     let entries = made.variant.adjustments.len();
     writeln!(
         io.out,
-        "{} → {}: {entries} adjustment(s)",
+        "{} → {}: {}",
         made.source.display(),
-        made.target.display()
+        made.target.display(),
+        crate::fmt::count(entries, "adjustment", "adjustments")
     )?;
     for line in text::adjustment_lines(&made.variant, framework) {
         writeln!(io.out, "  {line}")?;

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::Streams;
-use crate::adjust::{self, Outcome, RoleDiff, text};
+use crate::adjust::{self, InputPath, Outcome, RoleDiff, text};
 use crate::framework::{Framework, Frameworks};
 use crate::library;
 use crate::model::Assessment;
@@ -78,14 +78,18 @@ fn write_text(roles: &Roles, diff: &RoleDiff, out: &mut dyn Write) -> std::io::R
     }
     match diff.differences.len() {
         0 => writeln!(out, "No differences: every input is the same.")?,
-        n => writeln!(out, "{n} input(s) differ; each change alone on A's score:")?,
+        n => writeln!(
+            out,
+            "{}; each change alone on A's score:",
+            crate::fmt::count(n, "input differs", "inputs differ")
+        )?,
     }
-    let (a, framework) = (roles.a.assessment, roles.a.framework);
+    let (a, b, framework) = (roles.a.assessment, roles.b.assessment, roles.a.framework);
     for entry in &diff.differences {
         writeln!(
             out,
             "  {}: {}",
-            text::change_text(entry.path, entry.from, entry.to, a, framework),
+            text::diff_change_text(entry, a, b, framework),
             text::diff_effect_text(entry, &diff.a)
         )?;
         if let Some(reason) = &entry.reason {
@@ -107,13 +111,16 @@ struct JsonRole<'a> {
     outcome: Outcome,
 }
 
-/// One difference in the `--json` output; numbers unrounded, as `score --json` gives them.
+/// One difference in the `--json` output; numbers unrounded, as `score --json` gives them. For
+/// the number of tasks, `tasks` names the tasks added, removed and moved.
 #[derive(Serialize)]
 struct JsonDifference {
     field: String,
     name: String,
     from: Value,
     to: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tasks: Option<String>,
     reason: Option<String>,
     score_with_change: Option<f64>,
     effect: Option<f64>,
@@ -137,6 +144,10 @@ fn json_report(roles: &Roles, diff: &RoleDiff) -> Value {
             name: entry.path.name(roles.a.assessment, roles.a.framework),
             from: entry.from.to_json(),
             to: entry.to.to_json(),
+            tasks: (entry.path == InputPath::TaskCount).then(|| {
+                let (a, b) = (&roles.a.assessment.tasks, &roles.b.assessment.tasks);
+                text::task_changes_text(&entry.tasks, a, b)
+            }),
             reason: entry.reason.clone(),
             score_with_change: entry.score_with_change,
             effect: diff

@@ -1,5 +1,5 @@
-//! The headless command line: `score`, `validate`, `import`, `export`, `adjust`, `diff` and
-//! `report`, for batch work and tests.
+//! The headless command line: `score`, `validate`, `import`, `export`, `adjust`, `diff`,
+//! `report` and `pathways`, for batch work and tests.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -24,6 +24,7 @@ use crate::validate::{self, Finding};
 mod adjust;
 mod comparisons;
 mod diff;
+mod pathways_command;
 mod report_command;
 
 /// AIJRI Desk: build, edit and compare AIJRI assessments of job roles.
@@ -151,9 +152,27 @@ pub enum Command {
         /// The paper: a4 or letter (US Letter).
         #[arg(long, value_name = "a4|letter", default_value = "a4", value_parser = report_command::parse_paper)]
         paper: crate::client_report::Paper,
+        /// The library each role's options under "where to look next" are found in (default:
+        /// the folders of the inputs).
+        #[arg(long, value_name = "DIR")]
+        library: Option<PathBuf>,
         /// The framework to score under.
         #[command(flatten)]
         choice: FrameworkChoice,
+    },
+    /// Each role's options under "where to look next", found in the library: the library's
+    /// score and zone beside the published figure, and the change from the role. Exit 1 when a
+    /// file does not load.
+    Pathways {
+        /// Assessment files, library folders or saved comparisons (`*.aijri-compare.json`).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The library to find the options in (default: the folders of the inputs).
+        #[arg(long, value_name = "DIR")]
+        library: Option<PathBuf>,
+        /// One JSON object per role and line instead of text.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -189,17 +208,19 @@ pub fn run(command: Command) -> ExitCode {
             json,
             choice,
         } => {
-            let targets = comparisons::expand(&paths);
+            let mut targets = comparisons::expand(&paths);
+            let found = std::mem::take(&mut targets.found);
             let choice = choice.framework.as_deref();
-            with_frameworks(&targets.beside, choice, &mut err, |under, _| {
-                score(&paths, targets.found, json, under, &mut out)
+            with_frameworks(&targets, choice, &mut err, |under, _| {
+                score(&paths, found, json, under, &mut out)
             })
         }
         Command::Validate { paths, choice } => {
-            let targets = comparisons::expand(&paths);
+            let mut targets = comparisons::expand(&paths);
+            let found = std::mem::take(&mut targets.found);
             let choice = choice.framework.as_deref();
-            with_frameworks(&targets.beside, choice, &mut err, |under, _| {
-                validate_files(&paths, targets.found, under, &mut out)
+            with_frameworks(&targets, choice, &mut err, |under, _| {
+                validate_files(&paths, found, under, &mut out)
             })
         }
         Command::Adjust {
@@ -248,20 +269,20 @@ pub fn run(command: Command) -> ExitCode {
             format,
             out: target,
             choice,
-        } => with_frameworks(
-            &paths,
-            choice.framework.as_deref(),
-            &mut err,
-            |under, err| {
-                export_files(
-                    &paths,
+        } => {
+            let mut targets = comparisons::expand(&paths);
+            let found = std::mem::take(&mut targets.found);
+            let choice = choice.framework.as_deref();
+            with_frameworks(&targets, choice, &mut err, |under, err| {
+                let request = ExportRequest {
+                    paths: &paths,
+                    found,
                     format,
-                    target.as_deref(),
-                    under,
-                    &mut Streams { out: &mut out, err },
-                )
-            },
-        ),
+                    target: target.as_deref(),
+                };
+                export_files(request, under, &mut Streams { out: &mut out, err })
+            })
+        }
         Command::Report {
             paths,
             title,
@@ -269,14 +290,18 @@ pub fn run(command: Command) -> ExitCode {
             template,
             date,
             paper,
+            library,
             choice,
-        } => {
-            let targets = comparisons::expand(&paths);
-            let choice = choice.framework.as_deref();
-            with_frameworks(&targets.beside, choice, &mut err, |under, err| {
+        } => pathways_command::with_library(
+            &paths,
+            library.as_deref(),
+            choice.framework.as_deref(),
+            &mut err,
+            |found, folders, under, err| {
                 let request = report_command::ReportRequest {
                     paths: &paths,
-                    found: targets.found,
+                    found,
+                    library: folders,
                     title: title.as_deref(),
                     out: &target,
                     template: template.as_deref(),
@@ -284,8 +309,27 @@ pub fn run(command: Command) -> ExitCode {
                     paper,
                 };
                 report_command::write_report(request, under, &mut Streams { out: &mut out, err })
-            })
-        }
+            },
+        ),
+        Command::Pathways {
+            paths,
+            library,
+            json,
+        } => pathways_command::with_library(
+            &paths,
+            library.as_deref(),
+            None,
+            &mut err,
+            |found, folders, under, err| {
+                let request = pathways_command::PathwaysRequest {
+                    paths: &paths,
+                    found,
+                    folders,
+                    json,
+                };
+                pathways_command::run(request, under, &mut Streams { out: &mut out, err })
+            },
+        ),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -299,41 +343,75 @@ pub fn run(command: Command) -> ExitCode {
 enum Under {
     /// The one `--framework` names, for every assessment.
     Chosen(Box<Framework>),
-    /// The one each assessment names, among these (the published one when it is not there).
-    Own(Frameworks),
+    /// The one each assessment names, among these (the published one when it is not there); a
+    /// role of a saved comparison with a framework of its own is scored under that one (by id,
+    /// per file), as the window shows it.
+    Own {
+        /// The frameworks found.
+        frameworks: Frameworks,
+        /// The framework of each comparison's role, by file.
+        comparisons: BTreeMap<PathBuf, String>,
+    },
 }
 
 impl Under {
-    /// The framework an assessment is scored under, and the id it names when that is not
-    /// available.
-    fn resolve(&self, assessment: &Assessment) -> Resolved<'_> {
+    /// The framework the assessment read from `file` is scored under, and the id it names when
+    /// that is not available.
+    fn resolve(&self, file: &Path, assessment: &Assessment) -> Resolved<'_> {
         match self {
             Self::Chosen(framework) => Resolved {
                 framework,
                 missing: None,
             },
-            Self::Own(frameworks) => frameworks.resolve(assessment),
+            Self::Own {
+                frameworks,
+                comparisons,
+            } => match comparisons.get(file).and_then(|id| frameworks.get(id)) {
+                Some(framework) => Resolved {
+                    framework,
+                    missing: None,
+                },
+                None => frameworks.resolve(assessment),
+            },
         }
     }
 }
 
-/// Finds the frameworks beside `paths` and runs `command` under the one `choice` names, or under
-/// each assessment's own. A framework file that cannot be loaded is reported on `err`, like an
-/// assessment file that cannot be, and makes the command fail (the assessments naming it are
-/// scored under the published framework, with a warning). Fails without running `command` when
-/// `choice` names no framework.
+/// Finds the frameworks beside the targets and runs `command` under the one `choice` names, or
+/// under each assessment's own (a saved comparison's roles under the comparison's). A framework
+/// file that cannot be loaded is reported on `err`, like an assessment file that cannot be, and
+/// makes the command fail (the assessments naming it are scored under the published framework,
+/// with a warning); so is a comparison's framework that is not available (its roles are scored
+/// under their own, as the window does then). Fails without running `command` when `choice`
+/// names no framework.
 fn with_frameworks(
-    paths: &[PathBuf],
+    targets: &comparisons::Targets,
     choice: Option<&str>,
     err: &mut dyn Write,
     command: impl FnOnce(&Under, &mut dyn Write) -> std::io::Result<bool>,
 ) -> std::io::Result<bool> {
-    let (frameworks, errors) = Frameworks::beside(paths);
+    let (frameworks, errors) = Frameworks::beside(&targets.beside);
     for error in &errors {
         writeln!(err, "{error}")?;
     }
+    let mut complete = errors.is_empty();
     let under = match choice {
-        None => Under::Own(frameworks),
+        None => {
+            for (comparison, id) in &targets.comparisons {
+                if frameworks.get(id).is_none() {
+                    complete = false;
+                    writeln!(
+                        err,
+                        "{}: framework: “{id}” is not available (put its framework file beside the comparison): each role is scored under its own",
+                        comparison.display()
+                    )?;
+                }
+            }
+            Under::Own {
+                frameworks,
+                comparisons: targets.frameworks.clone(),
+            }
+        }
         Some(choice) => match chosen(choice, &frameworks) {
             Ok(framework) => Under::Chosen(Box::new(framework)),
             Err(message) => {
@@ -342,7 +420,7 @@ fn with_frameworks(
             }
         },
     };
-    Ok(command(&under, err)? && errors.is_empty())
+    Ok(command(&under, err)? && complete)
 }
 
 /// The framework `--framework` names: a file that exists, or the id of one found beside the inputs.
@@ -368,8 +446,8 @@ struct Figures<'f> {
 }
 
 impl<'f> Figures<'f> {
-    fn of(assessment: &Assessment, under: &'f Under) -> Self {
-        let Resolved { framework, missing } = under.resolve(assessment);
+    fn of(file: &Path, assessment: &Assessment, under: &'f Under) -> Self {
+        let Resolved { framework, missing } = under.resolve(file, assessment);
         let breakdown = scoring::score(assessment, framework);
         let findings =
             validate::validate_under(assessment, framework, &breakdown, missing.as_deref());
@@ -389,12 +467,12 @@ struct Scored<'a> {
     findings: Vec<Finding>,
 }
 
-fn scored<'a>(assessment: &'a Assessment, under: &'a Under) -> Scored<'a> {
+fn scored<'a>(file: &Path, assessment: &'a Assessment, under: &'a Under) -> Scored<'a> {
     let Figures {
         framework,
         breakdown,
         findings,
-    } = Figures::of(assessment, under);
+    } = Figures::of(file, assessment, under);
     Scored {
         assessment,
         framework,
@@ -547,7 +625,7 @@ fn file_output(
 ) -> FileOutput {
     let mut text = Vec::new();
     let ok = match assessment {
-        Ok(assessment) => each(path, &scored(assessment, under), &mut text)?,
+        Ok(assessment) => each(path, &scored(path, assessment, under), &mut text)?,
         Err(error) => {
             failed(path, error, &mut text)?;
             false
@@ -713,8 +791,9 @@ fn validate_files(
             let verdict = if errors == 0 { "ok" } else { "INVALID" };
             writeln!(
                 out,
-                "{}: {verdict} ({errors} errors, {warnings} warnings)",
-                file.display()
+                "{}: {verdict} ({})",
+                file.display(),
+                crate::fmt::errors_and_warnings(errors, warnings)
             )?;
             for finding in &s.findings {
                 writeln!(out, "  {finding}")?;
@@ -806,12 +885,12 @@ fn import_jobs<'a>(texts: &'a [PathBuf], target: Option<&Path>) -> Vec<ImportJob
 
 /// Reads and imports one text; `meta.source` becomes its file name.
 fn import_one(path: &Path) -> Result<Imported, String> {
-    let bytes = library::read_limited(path).map_err(|e| match e {
-        library::LoadError::TooLarge { size, .. } => {
+    let bytes = library::read_limited(path, library::FileKind::Text).map_err(|e| match e {
+        library::FileError::TooLarge { size, .. } => {
             format!("the file is {size} bytes; a published text may be at most 5 MB")
         }
-        library::LoadError::Io { source, .. } => format!("cannot read: {source}"),
-        other => other.to_string(),
+        library::FileError::Io { source, .. } => format!("cannot read: {source}"),
+        other @ library::FileError::Json { .. } => other.to_string(),
     })?;
     let text = String::from_utf8(bytes)
         .map_err(|e| format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))?;
@@ -852,7 +931,8 @@ fn write_imported(job: &ImportJob, imported: &Imported, io: &mut Streams) -> std
         n => {
             writeln!(
                 io.out,
-                "{arrow}: {n} published figure(s) differ from the recomputation"
+                "{arrow}: {} from the recomputation",
+                crate::fmt::count(n, "published figure differs", "published figures differ")
             )?;
             for d in &imported.differences {
                 writeln!(
@@ -866,16 +946,30 @@ fn write_imported(job: &ImportJob, imported: &Imported, io: &mut Streams) -> std
     Ok(true)
 }
 
-/// Exports one file (text, md) or files and folders (csv) to standard output or a file.
-fn export_files(
-    paths: &[PathBuf],
+/// What `export` was asked for.
+struct ExportRequest<'a> {
+    /// The paths as given.
+    paths: &'a [PathBuf],
+    /// The assessment files they hold (a comparison's roles in its place), or the error that
+    /// stands in for one.
+    found: Vec<Result<PathBuf, LoadError>>,
+    /// The format.
     format: ExportFormat,
-    target: Option<&Path>,
-    under: &Under,
-    io: &mut Streams,
-) -> std::io::Result<bool> {
+    /// The file to write, or standard output.
+    target: Option<&'a Path>,
+}
+
+/// Exports one file (text, md) or files, folders and comparisons (csv) to standard output or a
+/// file.
+fn export_files(request: ExportRequest, under: &Under, io: &mut Streams) -> std::io::Result<bool> {
+    let ExportRequest {
+        paths,
+        found,
+        format,
+        target,
+    } = request;
     let (content, complete) = match format {
-        ExportFormat::Csv => export_csv(paths, under, io)?,
+        ExportFormat::Csv => export_csv(paths, found, under, io)?,
         ExportFormat::Text | ExportFormat::Md => match single_export(paths, format, under) {
             Ok(content) => (content, true),
             Err(message) => {
@@ -906,7 +1000,7 @@ fn single_export(paths: &[PathBuf], format: ExportFormat, under: &Under) -> Resu
         .to_lowercase());
     };
     let loaded = library::load_file(path).map_err(|e| e.to_string())?;
-    let s = scored(&loaded.assessment, under);
+    let s = scored(path, &loaded.assessment, under);
     Ok(match format {
         ExportFormat::Md => {
             export::markdown_report(s.assessment, &s.breakdown, s.framework, &s.findings)
@@ -918,13 +1012,14 @@ fn single_export(paths: &[PathBuf], format: ExportFormat, under: &Under) -> Resu
 /// The CSV of every assessment found; files that fail to load are reported and left out.
 fn export_csv(
     paths: &[PathBuf],
+    found: Vec<Result<PathBuf, LoadError>>,
     under: &Under,
     io: &mut Streams,
 ) -> std::io::Result<(String, bool)> {
-    let files = library::map_in_order(library::files_in(paths), parallel(), |found| {
+    let files = library::map_in_order(found, parallel(), |found| {
         let (path, assessment) = library::read_found(found);
         let scored = assessment.map(|a| {
-            let figures = Figures::of(&a, under);
+            let figures = Figures::of(&path, &a, under);
             (a, figures)
         });
         (path, scored)

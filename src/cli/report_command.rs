@@ -2,11 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
+use super::pathways_command::{Resolving, report_library_errors};
 use super::{Streams, Under, nothing_found};
 use crate::client_report::{self, Paper, ReportData, ReportDate, ReportRole, Template};
 use crate::comparison::{Comparison, is_comparison_file};
 use crate::framework::Resolved;
 use crate::library::{self, LoadError};
+use crate::pathways::Library;
 
 /// What `report` was asked for.
 pub(super) struct ReportRequest<'a> {
@@ -15,6 +17,8 @@ pub(super) struct ReportRequest<'a> {
     /// The assessment files they hold, in order (a comparison's roles in its place), or the error
     /// that stands in for one.
     pub found: Vec<Result<PathBuf, LoadError>>,
+    /// The folders of the library the roles' options under "where to look next" are found in.
+    pub library: &'a [PathBuf],
     /// The report's title.
     pub title: Option<&'a str>,
     /// The PDF to write.
@@ -29,14 +33,16 @@ pub(super) struct ReportRequest<'a> {
 
 /// Writes the report of every file found. Nothing is written when a file does not load. The
 /// title is `--title`, else the first saved comparison's. Returns whether everything went as
-/// asked: a template that could not be used (the shipped one stood in) makes it `false` although
-/// the PDF is written.
+/// asked: a template that could not be used (the shipped one stood in), or a library file that
+/// did not load (left out of the library), makes it `false` although the PDF is written.
 pub(super) fn write_report(
     request: ReportRequest,
     under: &Under,
     io: &mut Streams,
 ) -> std::io::Result<bool> {
-    let Some(roles) = load_roles(request.paths, request.found, under, io)? else {
+    let Some((roles, library_complete)) =
+        load_roles(request.paths, request.found, request.library, under, io)?
+    else {
         return Ok(false);
     };
     let title = request
@@ -68,39 +74,48 @@ pub(super) fn write_report(
     }
     writeln!(
         io.out,
-        "wrote {} ({} roles, {} pages)",
+        "wrote {} ({}, {})",
         request.out.display(),
-        roles.len(),
-        rendered.pages
+        crate::fmt::count(roles.len(), "role", "roles"),
+        crate::fmt::count(rendered.pages, "page", "pages")
     )?;
-    Ok(rendered.template_problem.is_none())
+    Ok(rendered.template_problem.is_none() && library_complete)
 }
 
-/// The roles of the files in `paths`, each with the framework it is scored under; `None` (with
-/// each problem on `io.err`) when a file does not load or there is none.
+/// The roles of the files in `paths`, each with the framework it is scored under and its options
+/// resolved in the library below `library`, and whether every library file loaded; `None` (with
+/// each problem on `io.err`) when a role does not load or there is none.
 fn load_roles(
     paths: &[PathBuf],
     found: Vec<Result<PathBuf, LoadError>>,
+    library: &[PathBuf],
     under: &Under,
     io: &mut Streams,
-) -> std::io::Result<Option<Vec<ReportRole>>> {
+) -> std::io::Result<Option<(Vec<ReportRole>, bool)>> {
     if found.is_empty() {
         writeln!(io.err, "{}", nothing_found(paths))?;
         return Ok(None);
     }
+    let resolving = Resolving::load(found, library, under);
+    let library_complete = report_library_errors(&resolving, io.err)?;
+    let library_roles = resolving.library_roles();
+    let library = Library::new(&library_roles);
     let mut roles = Vec::new();
     let mut complete = true;
-    for entry in found {
-        match library::read_found(entry) {
-            (_, Ok(assessment)) => {
-                let Resolved { framework, missing } = under.resolve(&assessment);
+    for role in &resolving.roles {
+        match role {
+            Ok(at) => {
+                let (file, source) = resolving.file(at);
+                let assessment = &file.assessment;
+                let Resolved { framework, missing } = under.resolve(&file.path, assessment);
                 roles.push(ReportRole {
                     framework: framework.clone(),
                     missing_framework: missing,
-                    assessment,
+                    options: library.pathway(assessment, file.result, source).figures(),
+                    assessment: assessment.clone(),
                 });
             }
-            (_, Err(e)) => {
+            Err(e) => {
                 writeln!(io.err, "{e}")?;
                 complete = false;
             }
@@ -109,7 +124,7 @@ fn load_roles(
     if !complete {
         writeln!(io.err, "no report written: every file must load")?;
     }
-    Ok(complete.then_some(roles))
+    Ok(complete.then_some((roles, library_complete)))
 }
 
 /// The title of the first saved comparison among `paths` that has one.

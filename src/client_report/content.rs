@@ -6,9 +6,12 @@ use serde::Serialize;
 
 use super::{Paper, ReportDate};
 use crate::adjust::{adjustment_effects, text as adjust_text};
+use crate::chart_layout::names::{NameSource, UNTITLED, role_names};
+use crate::chart_layout::score::{self as score_chart, NO_SCORE, ScoreChart};
 use crate::fmt;
 use crate::framework::Framework;
 use crate::model::{Assessment, Zone};
+use crate::pathways::{OptionFigures, Standing};
 use crate::report;
 use crate::scoring::{self, Breakdown};
 use crate::sensitivity::{self, InputEffect, Outcome};
@@ -16,10 +19,17 @@ use crate::sensitivity::{self, InputEffect, Outcome};
 /// How many of the inputs that move the score most a role lists.
 const SWINGS_SHOWN: usize = 3;
 
-/// What AIJRI is, and what a score is not.
-const ABOUT: &str = "AIJRI, the AI Job Resistance Index, rates from 0 to 100 how well a job role \
-    resists automation by AI, from its tasks, the market evidence, the barriers to adoption and how \
-    the role grows with AI. The scores are an assessor's judgements, not predictions.";
+/// What AIJRI is, and what a score is not, with the scale of the framework the chart is drawn
+/// under.
+fn about(framework: &Framework) -> String {
+    format!(
+        "AIJRI, the AI Job Resistance Index, rates from {} to {} how well a job role resists \
+         automation by AI, from its tasks, the market evidence, the barriers to adoption and how \
+         the role grows with AI. The scores are an assessor's judgements, not predictions.",
+        fmt::weight(framework.clamp.min),
+        fmt::weight(framework.clamp.max)
+    )
+}
 
 /// One role of the report: the assessment and the framework it is scored under.
 #[derive(Debug, Clone)]
@@ -31,6 +41,9 @@ pub struct ReportRole {
     /// The id of the framework the assessment names, when that one was not available and
     /// `framework` stands in for it.
     pub missing_framework: Option<String>,
+    /// The figures of each entry under "where to look next", in its order, as resolved in the
+    /// library (`crate::pathways`); an entry past the end of this list shows its published figure.
+    pub options: Vec<OptionFigures>,
 }
 
 /// Everything the template is given, as `sys.inputs.report` (JSON).
@@ -66,7 +79,8 @@ pub struct ReportData {
     pub roles: Vec<RoleData>,
 }
 
-/// The score chart's scale, bands and thresholds.
+/// The score chart, as [`crate::chart_layout::score`] defines it for the window too: its scale,
+/// bands, named thresholds and one row per role.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chart {
     /// The lowest score.
@@ -81,8 +95,26 @@ pub struct Chart {
     pub bands: Vec<Band>,
     /// The thresholds between the bands.
     pub thresholds: Vec<Threshold>,
+    /// One row per role, in the report's order.
+    pub rows: Vec<ChartRow>,
     /// Under the chart: what the bars and lines are.
     pub caption: String,
+}
+
+/// One role's row of the chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartRow {
+    /// The full title ("Untitled role" when blank).
+    pub name: String,
+    /// Under the title: the seniority, "adjusted" for a variant, and the role's id where the
+    /// title and seniority repeat in the report.
+    pub detail: String,
+    /// The score the bar is drawn to (the final result, as displayed); none without a score.
+    pub score_value: Option<f64>,
+    /// The zone of the final result, "red"/"yellow"/"green", or "none" without a score.
+    pub zone_key: &'static str,
+    /// The label at the bar: "24.5 Red", "55.4 Yellow (override)", "no score".
+    pub bar_label: String,
 }
 
 /// One zone's stretch of the scale.
@@ -103,7 +135,7 @@ pub struct Band {
 pub struct Threshold {
     /// Its score.
     pub value: f64,
-    /// Its score as written: "25".
+    /// Its name with its score: "Yellow ≥ 25".
     pub label: String,
 }
 
@@ -120,6 +152,8 @@ pub struct Labels {
     pub strategy: &'static str,
     /// "Timeline".
     pub timeline: &'static str,
+    /// "Where to look next".
+    pub pathways: &'static str,
 }
 
 /// One role, written out.
@@ -129,19 +163,10 @@ pub struct RoleData {
     pub title: String,
     /// The seniority.
     pub seniority: String,
-    /// The name beside its bar: the title ("Untitled role" when blank).
-    pub chart_name: String,
-    /// Under the name beside its bar: the seniority, and "adjusted" for a variant, so a variant
-    /// is told from its source.
-    pub chart_detail: String,
     /// The result in short: "24.5/100 · Red", "no score".
     pub headline: String,
-    /// The score the bar is drawn to (the final result, as displayed); none without a score.
-    pub score_value: Option<f64>,
     /// The zone of the final result, "red"/"yellow"/"green", or "none" without a score.
     pub zone_key: &'static str,
-    /// The label on the bar: "24.5 Red", "55.4 Yellow (override)", "no score".
-    pub bar_label: String,
     /// The zone and sub-label in words: "Red — Does not meet all three Imminent conditions".
     pub sub_label: String,
     /// The assessor's override with its reason, when there is one.
@@ -163,6 +188,24 @@ pub struct RoleData {
     pub strategy_missing: String,
     /// The timeline, or what stands in for it.
     pub timeline: String,
+    /// The roles the assessment names under "where to look next", with their figures.
+    pub pathways: Vec<PathwayLine>,
+}
+
+/// One role to look at next.
+#[derive(Debug, Clone, Serialize)]
+pub struct PathwayLine {
+    /// Its title, as the assessment names it.
+    pub title: String,
+    /// Its score and zone, the library's where the library holds it: "61.2 Green", "58.2 Green".
+    pub standing: String,
+    /// Beside it, where the figure comes from when that needs saying: "published 55.4" (the
+    /// library's figure differs from the published one), "published" (the library lacks the role).
+    pub published: Option<String>,
+    /// The zone of that score, "red"/"yellow"/"green", or "none" without a score.
+    pub zone_key: &'static str,
+    /// Why it is worth a look.
+    pub note: String,
 }
 
 /// A part of a role's report to read with care: provisional figures, a missing part.
@@ -209,17 +252,18 @@ impl ReportData {
             document_title: format!("{title} — {date_text}"),
             subtitle: "AIJRI client report".to_owned(),
             framework: framework_line(roles),
-            about: ABOUT.to_owned(),
+            about: about(chart_framework),
             footer: format!("{title} · AIJRI client report · {date_text}"),
             paper: Paper::default().typst_name(),
             chart_title: "Scores against the zones".to_owned(),
-            chart: chart(chart_framework),
+            chart: chart(chart_framework, roles),
             labels: Labels {
                 drivers: "What the score is made of",
                 swings: "What moves it most (one step of one input)",
                 adjustments: "Adjustments",
                 strategy: "Survival strategy",
                 timeline: "Timeline",
+                pathways: "Where to look next",
             },
             roles: roles.iter().map(role_data).collect(),
             title,
@@ -241,31 +285,53 @@ fn framework_line(roles: &[ReportRole]) -> String {
     format!("Framework: {}", names.join("; "))
 }
 
-/// The chart's scale, bands and thresholds under a framework.
-fn chart(framework: &Framework) -> Chart {
-    let (min, max) = (framework.clamp.min, framework.clamp.max);
-    let zones = framework.zones;
-    let band = |zone: Zone, from: f64, to: f64| Band {
-        zone: zone.key(),
-        name: zone.name(),
-        from,
-        to,
-    };
-    let threshold = |value: f64| Threshold {
-        value,
-        label: fmt::weight(value),
-    };
+/// The score chart of `roles` on the scale, bands and thresholds of `framework`.
+fn chart(framework: &Framework, roles: &[ReportRole]) -> Chart {
+    let sources: Vec<NameSource<'_>> = roles
+        .iter()
+        .map(|role| {
+            let assessment = &role.assessment;
+            NameSource {
+                title: &assessment.role.title,
+                seniority: &assessment.role.seniority,
+                adjusted: crate::adjust::is_adjusted(assessment),
+                origin: &assessment.meta.id,
+            }
+        })
+        .collect();
+    let rows = role_names(&sources)
+        .iter()
+        .zip(roles)
+        .map(|(name, role)| {
+            score_chart::Row::role(name, &scoring::score(&role.assessment, &role.framework))
+        })
+        .collect();
+    let defined = ScoreChart::new(framework, rows);
+    let (min, max) = (defined.min, defined.max);
     Chart {
         min,
         max,
         min_label: fmt::weight(min),
         max_label: fmt::weight(max),
-        bands: vec![
-            band(Zone::Red, min, zones.yellow_min),
-            band(Zone::Yellow, zones.yellow_min, zones.green_min),
-            band(Zone::Green, zones.green_min, max),
-        ],
-        thresholds: vec![threshold(zones.yellow_min), threshold(zones.green_min)],
+        bands: defined
+            .bands
+            .iter()
+            .map(|b| Band {
+                zone: b.zone.key(),
+                name: b.zone.name(),
+                from: b.from,
+                to: b.to,
+            })
+            .collect(),
+        thresholds: defined
+            .thresholds
+            .iter()
+            .map(|t| Threshold {
+                value: t.value,
+                label: t.label.clone(),
+            })
+            .collect(),
+        rows: defined.rows.iter().map(chart_row).collect(),
         caption: format!(
             "Each bar is the role's JobZone score from {} to {}; the dashed lines are the zone \
              thresholds ({}).",
@@ -276,33 +342,37 @@ fn chart(framework: &Framework) -> Chart {
     }
 }
 
+/// A row of the chart as the template reads it.
+fn chart_row(row: &score_chart::Row) -> ChartRow {
+    let mark = row.marks.first();
+    ChartRow {
+        name: row.title.clone(),
+        detail: row.detail.clone(),
+        score_value: mark.and_then(|m| m.value),
+        zone_key: mark.and_then(|m| m.zone).map_or("none", Zone::key),
+        bar_label: mark.map(|m| m.label.clone()).unwrap_or_default(),
+    }
+}
+
 /// One role written out.
 fn role_data(role: &ReportRole) -> RoleData {
     let assessment = &role.assessment;
     let framework = &role.framework;
     let b = scoring::score(assessment, framework);
     let final_result = b.final_result();
-    let overridden = final_result.is_some_and(|r| r.overridden);
     let shown = final_result.map(|r| (fmt::score(r.score), r.zone));
     let commentary = &assessment.commentary;
     RoleData {
-        title: non_empty(&assessment.role.title, "Untitled role"),
+        title: non_empty(&assessment.role.title, UNTITLED),
         seniority: assessment.role.seniority.clone(),
-        chart_name: non_empty(&assessment.role.title, "Untitled role"),
-        chart_detail: chart_detail(assessment),
         headline: shown.as_ref().map_or_else(
-            || "no score".to_owned(),
-            |(score, zone)| format!("{score}/100 · {}", zone.name()),
-        ),
-        score_value: final_result.map(|r| scoring::displayed_score(r.score)),
-        zone_key: final_result.map_or("none", |r| r.zone.key()),
-        bar_label: shown.map_or_else(
-            || "no score".to_owned(),
+            || NO_SCORE.to_owned(),
             |(score, zone)| {
-                let note = if overridden { " (override)" } else { "" };
-                format!("{score} {}{note}", zone.name())
+                let top = fmt::weight(framework.clamp.max);
+                format!("{score}/{top} · {}", zone.name())
             },
         ),
+        zone_key: final_result.map_or("none", |r| r.zone.key()),
         sub_label: b.sub_label_text().unwrap_or_else(|| b.no_score_text()),
         override_text: assessment
             .override_result
@@ -321,17 +391,36 @@ fn role_data(role: &ReportRole) -> RoleData {
             .collect(),
         strategy_missing: "No survival strategy written yet.".to_owned(),
         timeline: non_empty(&commentary.timeline, "No timeline written yet."),
+        pathways: pathways(role),
     }
 }
 
-/// "Mid-Level (3-5 years)", "Mid-Level (3-5 years) · adjusted".
-fn chart_detail(assessment: &Assessment) -> String {
-    let seniority = assessment.role.seniority.trim();
-    match (assessment.meta.derived_from.is_some(), seniority.is_empty()) {
-        (false, _) => seniority.to_owned(),
-        (true, true) => "adjusted".to_owned(),
-        (true, false) => format!("{seniority} · adjusted"),
-    }
+/// The roles named under "where to look next", each with its figures (see [`ReportRole::options`]).
+fn pathways(role: &ReportRole) -> Vec<PathwayLine> {
+    role.assessment
+        .commentary
+        .where_to_look_next
+        .iter()
+        .enumerate()
+        .filter(|(_, related)| !related.title.trim().is_empty())
+        .map(|(i, related)| {
+            let figures = role
+                .options
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| OptionFigures::unmatched(related));
+            let Standing { shown, aside } = figures.standing(&role.framework);
+            PathwayLine {
+                title: related.title.trim().to_owned(),
+                standing: shown,
+                published: aside,
+                zone_key: figures
+                    .shown(&role.framework)
+                    .map_or("none", |(_, zone)| zone.key()),
+                note: related.note.trim().to_owned(),
+            }
+        })
+        .collect()
 }
 
 /// A variant's adjustments with their effects and reasons.

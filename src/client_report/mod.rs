@@ -263,7 +263,10 @@ fn compile(
             });
             match errors.len() {
                 0 | 1 => first,
-                n => format!("{first} (and {} more errors)", n - 1),
+                n => format!(
+                    "{first} (and {} more)",
+                    fmt::count(n - 1, "error", "errors")
+                ),
             }
         })
 }

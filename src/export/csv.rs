@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use crate::adjust;
 use crate::fmt;
 use crate::model::Assessment;
 use crate::scoring::{Breakdown, Composite, FinalResult};
@@ -30,7 +31,7 @@ const BOM: &str = "\u{FEFF}";
 type Cell = fn(&CsvRow<'_>) -> String;
 
 /// Every column: its header and how a row fills it.
-const COLUMNS: [(&str, Cell); 33] = [
+const COLUMNS: [(&str, Cell); 35] = [
     ("file", |r| {
         text(&r.file.map(|p| p.display().to_string()).unwrap_or_default())
     }),
@@ -100,6 +101,13 @@ const COLUMNS: [(&str, Cell); 33] = [
     }),
     ("errors", |r| count(r.findings, Severity::Error)),
     ("warnings", |r| count(r.findings, Severity::Warning)),
+    // Where an adjusted role came from, by title, seniority and id (never by file).
+    ("adjusted_from", |r| {
+        text(&adjust::text::derived_from_text(r.assessment).unwrap_or_default())
+    }),
+    ("adjustments", |r| {
+        r.assessment.adjustments.len().to_string()
+    }),
 ];
 
 /// The header of the table, in column order.

@@ -1,6 +1,7 @@
 //! A one-page Markdown report of one assessment for a client: the result, how it is built step by
 //! step, the tasks, evidence and barriers, the findings and the commentary.
 
+use crate::adjust;
 use crate::fmt;
 use crate::framework::Framework;
 use crate::model::{Assessment, RelatedRole};
@@ -24,9 +25,10 @@ pub fn markdown_report(
     let mut md = Markdown::default();
     md.line(&format!("# {}", escape(&assessment.display_title())));
     md.blank();
-    result(&mut md, assessment, breakdown);
+    result(&mut md, assessment, breakdown, framework);
     role(&mut md, assessment);
     steps(&mut md, assessment, breakdown, framework);
+    adjustments(&mut md, assessment, framework);
     tasks(&mut md, assessment, breakdown);
     scored_parts(&mut md, assessment, framework);
     if !findings.is_empty() {
@@ -120,18 +122,19 @@ fn paragraph_line(paragraph: &str) -> String {
     }
 }
 
-fn result(md: &mut Markdown, a: &Assessment, b: &Breakdown) {
+fn result(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework) {
+    let top = fmt::weight(framework.clamp.max);
     match &b.composite {
         None => md.line(&format!("**AIJRI score: {}**", escape(&b.no_score_text()))),
         Some(c) if c.final_result.overridden => {
             md.line(&format!(
-                "**AIJRI score: {}/100 — {} (assessor override)**",
+                "**AIJRI score: {}/{top} — {} (assessor override)**",
                 fmt::score(c.final_result.score),
                 c.final_result.zone.name()
             ));
             md.blank();
             md.line(&format!(
-                "Computed: {}/100 — {}.",
+                "Computed: {}/{top} — {}.",
                 fmt::score(c.score),
                 escape(&c.sub_label_text())
             ));
@@ -140,7 +143,7 @@ fn result(md: &mut Markdown, a: &Assessment, b: &Breakdown) {
             }
         }
         Some(c) => md.line(&format!(
-            "**AIJRI score: {}/100 — {}**",
+            "**AIJRI score: {}/{top} — {}**",
             fmt::score(c.score),
             escape(&c.sub_label_text())
         )),
@@ -176,6 +179,10 @@ fn role(md: &mut Markdown, a: &Assessment) {
 fn steps(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework) {
     md.heading(2, "How the score is built");
     let s = composite_steps(b, framework);
+    let high_automation = format!(
+        "Share of time scoring {}+",
+        framework.sub_labels.high_automation_min_score
+    );
     let mut rows = vec![
         (
             "Protective total",
@@ -210,7 +217,7 @@ fn steps(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework
         ),
         ("Split", s.split),
         (
-            "Share of time scoring 3+",
+            high_automation.as_str(),
             fmt::or_missing(b.time_3plus_pct, |share| {
                 scoring::time_3plus_text(share, framework)
             }),
@@ -222,6 +229,40 @@ fn steps(md: &mut Markdown, a: &Assessment, b: &Breakdown, framework: &Framework
         .map(|(step, value)| vec![step.to_owned(), value])
         .collect();
     md.table(&["Step", "Working"], &rows);
+}
+
+/// Where an adjusted assessment came from (by title, seniority and id, never by file) and each
+/// adjustment with its effect and reason.
+fn adjustments(md: &mut Markdown, a: &Assessment, framework: &Framework) {
+    let Some(from) = adjust::text::derived_from_text(a) else {
+        return;
+    };
+    md.heading(2, "Adjustments");
+    md.line(&format!("{}.", escape(&from)));
+    md.blank();
+    if a.adjustments.is_empty() {
+        md.line("None: every input is as in the source.");
+        md.blank();
+        return;
+    }
+    let effects = adjust::adjustment_effects(a, framework);
+    let rows: Vec<Vec<String>> = a
+        .adjustments
+        .iter()
+        .zip(&effects)
+        .map(|(entry, effect)| {
+            vec![
+                adjust::text::entry_name(entry, a, framework),
+                adjust::text::values_text(entry, framework),
+                adjust::text::effect_text(effect),
+                adjust::text::reason_text(&entry.reason).to_owned(),
+            ]
+        })
+        .collect();
+    md.table(
+        &["Input", "Source → now", "Effect on the score", "Reason"],
+        &rows,
+    );
 }
 
 fn tasks(md: &mut Markdown, a: &Assessment, b: &Breakdown) {

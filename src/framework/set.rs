@@ -110,7 +110,7 @@ impl Frameworks {
                     continue;
                 }
             };
-            let parsed = library::read_limited(&path)
+            let parsed = library::read_limited(&path, library::FileKind::Framework)
                 .map_err(FrameworkError::from)
                 .and_then(|bytes| Ok((Framework::parse(&bytes, &path)?, FileStamp::of(&bytes))));
             match parsed {

@@ -11,7 +11,7 @@ use std::cell::Cell;
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
-use super::{FileStamp, LoadError, SaveError};
+use super::{FileError, FileKind, FileStamp, LoadError, SaveError};
 
 /// Files larger than this are refused rather than read: assessments, frameworks, comparisons,
 /// recovery and settings files, texts and pages to import.
@@ -57,12 +57,12 @@ fn off_ui_thread(what: &str, path: &Path) {
     );
 }
 
-/// Reads a file, refusing one over [`MAX_FILE_BYTES`] before reading it.
+/// Reads a file of a kind, refusing one over [`MAX_FILE_BYTES`] before reading it.
 ///
 /// # Errors
-/// The file cannot be read, or it is too large.
-pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
-    read_limited_dated(path).map(|(bytes, _)| bytes)
+/// The file cannot be read, or it is too large (the message names the kind of file).
+pub fn read_limited(path: &Path, kind: FileKind) -> Result<Vec<u8>, FileError> {
+    read_limited_dated(path, kind).map(|(bytes, _)| bytes)
 }
 
 /// [`read_limited`], with the time the file was last changed (when the file system keeps it).
@@ -71,20 +71,23 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
 /// As [`read_limited`].
 pub fn read_limited_dated(
     path: &Path,
-) -> Result<(Vec<u8>, Option<std::time::SystemTime>), LoadError> {
+    kind: FileKind,
+) -> Result<(Vec<u8>, Option<std::time::SystemTime>), FileError> {
     off_ui_thread("read", path);
-    let io = |source| LoadError::Io {
+    let io = |source| FileError::Io {
         path: path.to_owned(),
         source,
+    };
+    let too_large = |size| FileError::TooLarge {
+        path: path.to_owned(),
+        size,
+        kind,
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let metadata = file.metadata().map_err(io)?;
     let (size, modified) = (metadata.len(), metadata.modified().ok());
     if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size,
-        });
+        return Err(too_large(size));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     // Read one byte past the limit, in case the file grew after its size was read.
@@ -92,20 +95,17 @@ pub fn read_limited_dated(
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-        });
+        return Err(too_large(bytes.len() as u64));
     }
     Ok((bytes, modified))
 }
 
-/// Reads a text file (at most [`MAX_FILE_BYTES`]) as UTF-8, invalid bytes replaced.
+/// Reads a text to import (at most [`MAX_FILE_BYTES`]) as UTF-8, invalid bytes replaced.
 ///
 /// # Errors
 /// As [`read_limited`].
-pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    read_limited(path).map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    read_limited(path, FileKind::Text).map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Writes bytes to a file atomically: a temporary file in the same folder is written, flushed to
@@ -382,7 +382,7 @@ pub fn walk(folder: &Path, matches: impl Fn(&Path) -> bool) -> Vec<Result<PathBu
                 let source = error
                     .into_io_error()
                     .unwrap_or_else(|| std::io::Error::other("a symbolic link loops"));
-                Some(Err(LoadError::Io { path, source }))
+                Some(Err(FileError::Io { path, source }.into()))
             }
         })
         .collect();
@@ -484,8 +484,8 @@ mod tests {
         let file = std::fs::File::create(&path).unwrap();
         file.set_len(MAX_FILE_BYTES + 1).unwrap();
         assert!(matches!(
-            read_limited(&path),
-            Err(LoadError::TooLarge { size, .. }) if size == MAX_FILE_BYTES + 1
+            read_limited(&path, FileKind::Assessment),
+            Err(FileError::TooLarge { size, .. }) if size == MAX_FILE_BYTES + 1
         ));
     }
 }

@@ -22,9 +22,42 @@ pub const EXTENSION: &str = ".aijri.json";
 /// The byte-order mark some editors put at the start of UTF-8 files.
 pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Why a file could not be loaded. Every variant names the file.
+/// The kinds of file this program reads, as messages name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// An assessment (`*.aijri.json`).
+    Assessment,
+    /// A framework definition (`*.aijri-framework.json`).
+    Framework,
+    /// A saved comparison (`*.aijri-compare.json`).
+    Comparison,
+    /// A published text or a saved web page to import.
+    Text,
+    /// A recovery file of unsaved work.
+    Recovery,
+    /// The settings file.
+    Settings,
+}
+
+impl FileKind {
+    /// "an assessment file", "a framework file", "a comparison file".
+    #[must_use]
+    pub fn what(self) -> &'static str {
+        match self {
+            Self::Assessment => "an assessment file",
+            Self::Framework => "a framework file",
+            Self::Comparison => "a comparison file",
+            Self::Text => "a text to import",
+            Self::Recovery => "a recovery file",
+            Self::Settings => "a settings file",
+        }
+    }
+}
+
+/// Why a file could not be read as JSON of its kind: what every kind of file this program reads
+/// can fail with before its content is checked. Every variant names the file.
 #[derive(Debug, Error)]
-pub enum LoadError {
+pub enum FileError {
     /// The file or folder could not be read.
     #[error("{path}: cannot read: {source}")]
     Io {
@@ -34,14 +67,16 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// The file is over [`MAX_FILE_BYTES`].
-    #[error("{path}: the file is {size} bytes; an assessment file may be at most 5 MB")]
+    #[error("{path}: the file is {size} bytes; {} may be at most 5 MB", kind.what())]
     TooLarge {
         /// The file.
         path: PathBuf,
         /// Its size in bytes.
         size: u64,
+        /// What kind of file it was read as.
+        kind: FileKind,
     },
-    /// The JSON is malformed or does not match the format.
+    /// The JSON is malformed or does not match the file's schema.
     #[error("{path}: line {line}, column {column}: {message}")]
     Json {
         /// The file.
@@ -53,6 +88,44 @@ pub enum LoadError {
         /// What is wrong, with the field's path where known.
         message: String,
     },
+}
+
+impl FileError {
+    /// The file the error is about.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Io { path, .. } | Self::TooLarge { path, .. } | Self::Json { path, .. } => path,
+        }
+    }
+
+    /// The error of parsing `bytes` (of the file `path`) as a `T`: its line and column, and the
+    /// path of the field it is in where known (`tasks[2].score: invalid type …`).
+    pub(crate) fn json<T: serde::de::DeserializeOwned>(
+        bytes: &[u8],
+        path: &Path,
+        error: &serde_json::Error,
+    ) -> Self {
+        let JsonProblem {
+            line,
+            column,
+            message,
+        } = json_problem::<T>(bytes, error);
+        Self::Json {
+            path: path.to_owned(),
+            line,
+            column,
+            message,
+        }
+    }
+}
+
+/// Why a file could not be loaded. Every variant names the file.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    /// The file could not be read, is too large or is not JSON of an assessment.
+    #[error(transparent)]
+    File(#[from] FileError),
     /// The file is of a newer major version than this program reads.
     #[error(
         "{path}: the file uses assessment format version {found}, but this program reads version {FORMAT_VERSION}; \
@@ -90,10 +163,8 @@ impl LoadError {
     #[must_use]
     pub fn path(&self) -> &Path {
         match self {
-            Self::Io { path, .. }
-            | Self::TooLarge { path, .. }
-            | Self::Json { path, .. }
-            | Self::NewerVersion { path, .. }
+            Self::File(error) => error.path(),
+            Self::NewerVersion { path, .. }
             | Self::NotAnAssessment { path, .. }
             | Self::Comparison { path, .. } => path,
         }
@@ -173,7 +244,8 @@ fn check_header(assessment: Assessment, path: &Path) -> Result<Assessment, LoadE
 /// Turns a parse error into the clearest message: a newer version or a foreign file first, then
 /// the field's path (`tasks[2].score: invalid type …`) with line and column.
 fn explain(bytes: &[u8], path: &Path, error: &serde_json::Error) -> LoadError {
-    header_error(bytes, path).unwrap_or_else(|| json_error(bytes, path, error))
+    header_error(bytes, path)
+        .unwrap_or_else(|| FileError::json::<Assessment>(bytes, path, error).into())
 }
 
 /// The error a file's `format` and `version` show, read alone: a newer version, or not an
@@ -208,23 +280,8 @@ fn header_error(bytes: &[u8], path: &Path) -> Option<LoadError> {
     }
 }
 
-/// A JSON error with its line and column, and the path of the field it is in where known.
-fn json_error(bytes: &[u8], path: &Path, error: &serde_json::Error) -> LoadError {
-    let JsonProblem {
-        line,
-        column,
-        message,
-    } = json_problem::<Assessment>(bytes, error);
-    LoadError::Json {
-        path: path.to_owned(),
-        line,
-        column,
-        message,
-    }
-}
-
 /// Where a JSON error is and what it says.
-pub(crate) struct JsonProblem {
+struct JsonProblem {
     /// 1-based line.
     pub line: usize,
     /// 1-based column.
@@ -235,7 +292,7 @@ pub(crate) struct JsonProblem {
 
 /// The line, column and message of an error parsing `bytes` as a `T`, the message led by the path
 /// of the field (`tasks[2].score: …`) where known.
-pub(crate) fn json_problem<T: serde::de::DeserializeOwned>(
+fn json_problem<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
     error: &serde_json::Error,
 ) -> JsonProblem {
@@ -272,7 +329,7 @@ fn known_path(path: &serde_path_to_error::Path) -> Option<String> {
 /// # Errors
 /// As [`load_file`].
 pub fn read_assessment(path: &Path) -> Result<Assessment, LoadError> {
-    parse(&read_limited(path)?, path)
+    parse(&read_limited(path, FileKind::Assessment)?, path)
 }
 
 /// Reads and parses one assessment file, refusing files over [`MAX_FILE_BYTES`].
@@ -280,7 +337,7 @@ pub fn read_assessment(path: &Path) -> Result<Assessment, LoadError> {
 /// # Errors
 /// The file cannot be read, is too large, or does not parse (see [`parse`]).
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let (bytes, modified) = disk::read_limited_dated(path)?;
+    let (bytes, modified) = disk::read_limited_dated(path, FileKind::Assessment)?;
     let assessment = parse(&bytes, path)?;
     Ok(Loaded {
         assessment,

@@ -279,7 +279,7 @@ impl RecoveryFolder {
             if !is_recovery {
                 continue;
             }
-            let read = disk::read_limited(&path)
+            let read = disk::read_limited(&path, super::FileKind::Recovery)
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| Recovery::parse(&bytes, &path));
             match read {

@@ -366,6 +366,7 @@ fn task(line: &Line, name: String, values: &[String]) -> Result<Task, ImportErro
             )
         })?;
     Ok(Task {
+        id: None,
         name,
         time_pct,
         score,
@@ -716,6 +717,7 @@ fn related_role(item: &str) -> RelatedRole {
                 title: spaced(&item[..m]),
                 aijri: Some(aijri),
                 note: spaced(note),
+                id: None,
                 extra: Extra::new(),
             })
         });
@@ -725,6 +727,7 @@ fn related_role(item: &str) -> RelatedRole {
             title: spaced(title),
             aijri: None,
             note: spaced(note),
+            id: None,
             extra: Extra::new(),
         }
     })

@@ -123,9 +123,10 @@ impl std::fmt::Display for LeftOut {
 /// Why a text could not be imported: the line and what was expected there.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error(
-    "line {line}{}: expected {expected}{}",
+    "line {line}{}: expected {expected}{}{}",
     if *.in_page_text { " of the page's text" } else { "" },
-    found_note(.found.as_deref())
+    found_note(.found.as_deref()),
+    flattened_note(*.flattened_from)
 )]
 pub struct ImportError {
     /// 1-based line number.
@@ -137,6 +138,10 @@ pub struct ImportError {
     pub expected: String,
     /// The start of what the line held, when that helps.
     pub found: Option<String>,
+    /// For a web page nested deeper than [`html::MAX_DEPTH`] levels: the line of the file from
+    /// which it was read flattened ([`html::Page::flattened_from`]), which may be why its text
+    /// does not read.
+    pub flattened_from: Option<u64>,
 }
 
 /// How much of a damaged line an error quotes.
@@ -144,6 +149,17 @@ const FOUND_CHARS: usize = 60;
 
 fn found_note(found: Option<&str>) -> String {
     found.map(|f| format!(", found “{f}”")).unwrap_or_default()
+}
+
+fn flattened_note(flattened_from: Option<u64>) -> String {
+    flattened_from
+        .map(|line| {
+            format!(
+                " (the page nests its elements more than {} levels deep from line {line} of the file: what lies deeper was read without its nesting)",
+                html::MAX_DEPTH
+            )
+        })
+        .unwrap_or_default()
 }
 
 impl ImportError {
@@ -154,6 +170,7 @@ impl ImportError {
             in_page_text: false,
             expected: expected.into(),
             found: None,
+            flattened_from: None,
         }
     }
 
@@ -179,7 +196,8 @@ impl ImportError {
 pub fn import(text: &str) -> Result<Imported, ImportError> {
     let (assessment, footer) = import::assessment(text, Framework::published())?;
     let breakdown = scoring::score(&assessment, Framework::published());
-    let differences = validate::published_differences(&assessment, &breakdown);
+    let differences =
+        validate::published_differences(&assessment, &breakdown, Framework::published());
     Ok(Imported {
         assessment,
         differences,
@@ -191,10 +209,14 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
 /// laid out as [`html::page_text`] does.
 ///
 /// # Errors
-/// As [`import`]; the line is a line of the page's text and the error says so.
+/// As [`import`]; the line is a line of the page's text and the error says so, and says from
+/// which line of the file the page was read flattened, when it nests deeper than
+/// [`html::MAX_DEPTH`] levels.
 pub fn import_html(html: &str) -> Result<Imported, ImportError> {
-    import(&html::page_text(html)).map_err(|error| ImportError {
+    let page = html::read_page(html);
+    import(&page.text).map_err(|error| ImportError {
         in_page_text: true,
+        flattened_from: page.flattened_from,
         ..error
     })
 }

@@ -227,6 +227,18 @@ pub fn click_menu_entry(harness: &mut Harness<'_, AijriApp>, label: &str) {
     settle(harness);
 }
 
+/// When a Save asks why each new adjustment was made (a publisher's record saved in place),
+/// answers with every reason left empty, as a user in a hurry does; does nothing otherwise.
+pub fn skip_reasons(harness: &mut Harness<'_, AijriApp>) {
+    if shows(harness, "Why these changes?") {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::Button, "Save")
+            .click();
+        harness.run();
+        settle(harness);
+    }
+}
+
 /// Whether some widget has exactly this label.
 pub fn shows(harness: &Harness<'_, AijriApp>, label: &str) -> bool {
     harness.query_all_by_label(label).next().is_some()

@@ -5,6 +5,7 @@
 
 pub mod breakdown;
 pub mod export;
+pub mod pinned;
 pub mod png;
 pub mod score_bars;
 pub mod session;
@@ -15,8 +16,9 @@ pub mod time_split;
 use egui::{RichText, Ui};
 
 use super::picker::CsvScope;
-use super::store::{DocId, Document};
+use super::store::{DocId, Document, file_name};
 use super::{Action, AppState};
+use crate::chart_layout::names::{NameSource, RoleName, role_names};
 use crate::framework::Framework;
 
 /// What the Compare view remembers between frames.
@@ -29,6 +31,8 @@ pub struct CompareView {
     /// A second framework every role is also shown under, by id ("what if evidence counted
     /// 0.06 per point?").
     pub also_under: Option<String>,
+    /// The table turned: one row per role, one column per figure.
+    pub roles_as_rows: bool,
 }
 
 /// One role of the comparison set, as the charts and the table read it.
@@ -36,14 +40,35 @@ pub struct CompareView {
 pub struct Compared<'a> {
     /// The document's id.
     pub id: DocId,
-    /// A label that tells the role apart from the others in the set.
-    pub label: String,
+    /// Its name in the set: the full title, the seniority and what else tells it apart, and a
+    /// one-line label distinct in the set.
+    pub name: RoleName,
     /// The document, with its figures.
     pub doc: &'a Document,
 }
 
+impl Compared<'_> {
+    /// The name on one line, distinct in the set.
+    #[must_use]
+    pub fn label(&self) -> &str {
+        &self.name.label
+    }
+
+    /// The first lines of the role's hover text: its title, and its seniority and what else
+    /// tells it apart beneath.
+    #[must_use]
+    pub fn heading(&self) -> String {
+        if self.name.detail.is_empty() {
+            self.name.title.clone()
+        } else {
+            format!("{}\n{}", self.name.title, self.name.detail)
+        }
+    }
+}
+
 /// The comparison set: the ticked roles in the order opened, or the selected role when none is
-/// ticked. The flag says whether the roles were ticked.
+/// ticked. The flag says whether the roles were ticked. Where titles repeat, the names carry the
+/// seniority, and where that repeats too, the file's name.
 #[must_use]
 pub fn comparison_set(state: &AppState) -> (Vec<Compared<'_>>, bool) {
     let ticked = state.store.compared();
@@ -53,82 +78,32 @@ pub fn comparison_set(state: &AppState) -> (Vec<Compared<'_>>, bool) {
     } else {
         state.selected.into_iter().collect()
     };
-    let docs: Vec<(DocId, &Document)> = ids
+    let docs: Vec<(DocId, &Document, String)> = ids
         .into_iter()
-        .filter_map(|id| state.store.doc(id).map(|d| (id, d)))
+        .filter_map(|id| {
+            let file = state.store.path(id).map(file_name).unwrap_or_default();
+            state.store.doc(id).map(|d| (id, d, file))
+        })
         .collect();
-    let labels = distinct_labels(&docs.iter().map(|(_, d)| *d).collect::<Vec<_>>());
+    let sources: Vec<NameSource<'_>> = docs
+        .iter()
+        .map(|(_, doc, file)| {
+            let assessment = doc.assessment();
+            NameSource {
+                title: &assessment.role.title,
+                seniority: &assessment.role.seniority,
+                adjusted: crate::adjust::is_adjusted(assessment),
+                origin: file,
+            }
+        })
+        .collect();
+    let names = role_names(&sources);
     let set = docs
-        .into_iter()
-        .zip(labels)
-        .map(|((id, doc), label)| Compared { id, label, doc })
+        .iter()
+        .zip(names)
+        .map(|(&(id, doc, _), name)| Compared { id, name, doc })
         .collect();
     (set, is_ticked)
-}
-
-/// The roles' titles; with the seniority where titles repeat; with the id where that still
-/// repeats; numbered where even that repeats.
-fn distinct_labels(docs: &[&Document]) -> Vec<String> {
-    let titles: Vec<String> = docs
-        .iter()
-        .map(|d| title_or_untitled(&d.assessment().role.title))
-        .collect();
-    let title_counts = counts(&titles);
-    let with_seniority: Vec<String> = docs
-        .iter()
-        .zip(&titles)
-        .map(|(d, title)| {
-            if title_counts[title.as_str()] > 1 {
-                d.assessment().display_title()
-            } else {
-                title.clone()
-            }
-        })
-        .collect();
-    // Still alike (a variant beside its source): the title with the assessment's id.
-    let seniority_counts = counts(&with_seniority);
-    let with_id: Vec<String> = docs
-        .iter()
-        .zip(&titles)
-        .zip(&with_seniority)
-        .map(|((d, title), label)| {
-            let id = &d.assessment().meta.id;
-            if seniority_counts[label.as_str()] > 1 && !id.is_empty() {
-                format!("{title} ({id})")
-            } else {
-                label.clone()
-            }
-        })
-        .collect();
-    let label_counts = counts(&with_id);
-    with_id
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
-            if label_counts[label.as_str()] > 1 {
-                format!("{label} #{}", i + 1)
-            } else {
-                label.clone()
-            }
-        })
-        .collect()
-}
-
-/// How often each text occurs.
-fn counts(texts: &[String]) -> std::collections::HashMap<&str, usize> {
-    let mut counts = std::collections::HashMap::new();
-    for text in texts {
-        *counts.entry(text.as_str()).or_insert(0) += 1;
-    }
-    counts
-}
-
-fn title_or_untitled(title: &str) -> String {
-    if title.trim().is_empty() {
-        "(untitled)".to_owned()
-    } else {
-        title.to_owned()
-    }
 }
 
 impl CompareView {
@@ -243,8 +218,10 @@ fn intro(ui: &mut Ui, count: usize, ticked: bool) {
             "No roles ticked: showing the selected role. Tick roles in the list to compare them."
                 .to_owned()
         }
-        (1, true) => "Comparing 1 ticked role.".to_owned(),
-        (n, true) => format!("Comparing {n} ticked roles."),
+        (n, true) => format!(
+            "Comparing {}.",
+            crate::fmt::count(n, "ticked role", "ticked roles")
+        ),
     };
     ui.label(RichText::new(text).weak());
 }
@@ -255,12 +232,17 @@ fn sections(
     (framework, second): (&Framework, Option<&Framework>),
     compare: &mut CompareView,
 ) {
-    // The score chart is always drawn: its export needs it on screen.
-    let chart = ui.scope(|ui| {
-        section_heading(ui, "Scores against the zones", "The final score of each role (the override where one is set) against the Red, Yellow and Green bands");
-        score_bars::ui(ui, set, framework, compare.show_references, second);
-    });
-    compare.chart_export.capture(ui, chart.response.rect);
+    let input = score_bars::ChartInput {
+        set,
+        framework,
+        show_references: compare.show_references,
+        second,
+    };
+    let width = ui.available_width();
+    score_chart_section(ui, &input);
+    if compare.chart_export.is_waiting() {
+        chart_for_export(ui, &input, width, &mut compare.chart_export);
+    }
     ui.add_space(8.0);
     section_heading(
         ui,
@@ -269,8 +251,11 @@ fn sections(
     );
     in_view(ui, "breakdown", |ui| breakdown::ui(ui, set, framework));
     ui.add_space(8.0);
-    let help = "Each role's task time by automation score (1 = irreducibly human … 5 = fully automatable) and by impact";
-    section_heading(ui, "Where the working time goes", help);
+    let help = format!(
+        "Each role's task time by automation score ({}) and by impact",
+        super::widgets::score_scale(&framework.task_score)
+    );
+    section_heading(ui, "Where the working time goes", &help);
     in_view(ui, "time split", |ui| time_split::ui(ui, set));
     ui.add_space(8.0);
     section_heading(
@@ -278,7 +263,50 @@ fn sections(
         "Every figure side by side",
         "★ marks the best value of a row where higher or lower is clearly better",
     );
-    in_view(ui, "table", |ui| table::ui(ui, set, framework, second));
+    in_view(ui, "table", |ui| {
+        table::ui(ui, set, (framework, second), &mut compare.roles_as_rows);
+    });
+}
+
+/// The score chart under its heading, with its key.
+fn score_chart_section(ui: &mut Ui, input: &score_bars::ChartInput<'_>) {
+    section_heading(
+        ui,
+        "Scores against the zones",
+        "The final score of each role (the override where one is set) against the Red, Yellow and Green bands",
+    );
+    score_bars::ui(ui, input);
+}
+
+/// While a chart export waits: the whole score chart, `width` wide, over the top of the window
+/// for the frame its picture is taken of, so a chart taller than the view is not cut (the
+/// window draws it once invisibly first, to know its size).
+fn chart_for_export(
+    ui: &Ui,
+    input: &score_bars::ChartInput<'_>,
+    width: f32,
+    export: &mut png::ChartExport,
+) {
+    egui::Area::new(ui.scope_id().with("score chart for export"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(ui.ctx().content_rect().min)
+        .fade_in(false)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            let frame = egui::Frame::new()
+                .fill(ui.visuals().panel_fill)
+                .inner_margin(8)
+                .show(ui, |ui| {
+                    ui.set_width(width - 16.0);
+                    score_chart_section(ui, input);
+                });
+            if ui.is_sizing_pass() {
+                ui.ctx().request_repaint();
+            } else {
+                // The picture takes a little room around what it is given: the frame's margin.
+                export.capture(ui, frame.response.rect.shrink(4.0));
+            }
+        });
 }
 
 /// Draws a section when any of it is in view; otherwise leaves the space it took last time, so
@@ -301,60 +329,4 @@ fn in_view(ui: &mut Ui, name: &str, add: impl FnOnce(&mut Ui)) {
 fn section_heading(ui: &mut Ui, title: &str, help: &str) {
     ui.label(RichText::new(title).strong().size(16.0));
     ui.label(RichText::new(help).weak().small());
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Assessment;
-
-    fn doc(title: &str, seniority: &str) -> Document {
-        doc_with_id(title, seniority, "")
-    }
-
-    fn doc_with_id(title: &str, seniority: &str, id: &str) -> Document {
-        let mut assessment = Assessment::blank();
-        assessment.role.title = title.to_owned();
-        assessment.role.seniority = seniority.to_owned();
-        assessment.meta.id = id.to_owned();
-        Document::new(assessment, None, Framework::published())
-    }
-
-    #[test]
-    fn labels_tell_repeated_titles_apart() {
-        let docs = [
-            doc("Analyst", "Junior"),
-            doc("Analyst", "Senior"),
-            doc("Nurse", ""),
-            doc("Nurse", ""),
-            doc("", ""),
-        ];
-        let labels = distinct_labels(&docs.iter().collect::<Vec<_>>());
-        assert_eq!(
-            labels,
-            [
-                "Analyst (Junior)",
-                "Analyst (Senior)",
-                "Nurse #3",
-                "Nurse #4",
-                "(untitled)"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_variant_beside_its_source_is_told_apart_by_its_id() {
-        let docs = [
-            doc_with_id("Developer", "Mid", "developer-mid"),
-            doc_with_id("Developer", "Mid", "developer-mid-london"),
-        ];
-        let labels = distinct_labels(&docs.iter().collect::<Vec<_>>());
-        assert_eq!(
-            labels,
-            [
-                "Developer (developer-mid)",
-                "Developer (developer-mid-london)"
-            ]
-        );
-    }
 }

@@ -1,56 +1,33 @@
-//! Scores as bars against the zone bands: one bar per compared role (its final score, coloured and
-//! labelled with its zone), the framework's Yellow and Green thresholds as labelled lines,
-//! overridden scores marked with ⚑ and a ◆ at the computed score, and — when asked — ◇ markers for
-//! the published scores of the roles the compared ones name under "where to look next". A role
-//! without a score gets no bar, only "no score" at the foot of its slot (the reason on hover).
+//! Scores against the zone bands, one row per role, as [`crate::chart_layout::score`] lays them
+//! out: the role's full title with its seniority beneath, a bar to its final score in its zone's
+//! colour with the score and zone written after it, the framework's thresholds as dashed lines
+//! named at the top. An override shows ◆ at the computed score; a second framework adds a
+//! lighter bar under each role's; the published scores of the roles the compared ones name under
+//! "where to look next" can follow as rows with a ◇. Each row tells its figures on hover and to a
+//! screen reader.
 
-use egui::{Align2, RichText, Stroke, Ui};
-use egui_plot::{
-    AxisHints, Bar, BarChart, LineStyle, MarkerShape, PlotPoint, PlotUi, Points, Span, Text, VLine,
-};
+use egui::{RichText, Sense, Stroke, Ui};
 
 use super::Compared;
-use crate::app::chart::{self, GREY};
+use crate::app::chart::{self, Canvas, GREY};
 use crate::app::store::Document;
-use crate::app::widgets::{zone_band, zone_colour};
+use crate::chart_layout::PlacedText;
+use crate::chart_layout::score::{Row, RowKind, ScoreChart, ScoreLayout, Shape};
 use crate::fmt;
 use crate::framework::Framework;
-use crate::model::Zone;
-use crate::scoring::{Composite, zone_of};
+use crate::scoring::{Breakdown, Composite, score, zone_of};
 
-/// The chart's height in points.
-const HEIGHT: f32 = 380.0;
-/// Slots at least this wide (points) name the zone in the bar label.
-const WIDE_SLOT: f32 = 80.0;
-/// Room above 100 for the bar labels.
-const TOP: f64 = 112.0;
-/// The label of a role without a score, at the foot of its slot.
-const NO_SCORE: &str = "no score";
-/// Paired bars (a second framework): how far each sits from the middle of its slot, and how wide.
-const PAIR_OFFSET: f64 = 0.17;
-const PAIR_WIDTH: f64 = 0.32;
-
-/// A role's bar: what is drawn and what its hover text says. A role without a score has no bar.
-#[derive(Debug, Clone, PartialEq)]
-struct ScoreBar {
-    label: String,
-    scored: Option<Scored>,
-    detail: String,
+/// What the chart shows: the roles of the set, and how.
+pub struct ChartInput<'a> {
+    /// The comparison set.
+    pub set: &'a [Compared<'a>],
+    /// The framework the roles are shown under.
+    pub framework: &'a Framework,
+    /// Show the published scores of related roles as rows of their own.
+    pub show_references: bool,
+    /// A second framework every role is also shown under.
+    pub second: Option<&'a Framework>,
 }
-
-/// The figures of a role that has a score.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Scored {
-    score: f64,
-    zone: Zone,
-    overridden: bool,
-    computed: f64,
-    computed_zone: Zone,
-    provisional: bool,
-}
-
-/// A role's final score and zone under a second framework; `None` without a score there.
-type SecondScore = Option<(f64, Zone)>;
 
 /// A published score of a related role, named by a compared role.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,213 +38,192 @@ struct Reference {
     note: String,
 }
 
-/// Draws the score chart and, under it, the key to its markers.
-pub fn ui(
-    ui: &mut Ui,
-    set: &[Compared<'_>],
-    framework: &Framework,
-    show_references: bool,
-    second: Option<&Framework>,
-) {
-    let bars: Vec<ScoreBar> = set.iter().map(score_bar).collect();
-    let paired: Option<(&Framework, Vec<SecondScore>)> = second.map(|second| {
-        let scores = set
-            .iter()
-            .map(|role| {
-                let b = crate::scoring::score(role.doc.assessment(), second);
-                b.final_result().map(|r| (r.score, r.zone))
-            })
-            .collect();
-        (second, scores)
-    });
-    let references = if show_references {
-        references(set)
+/// The score chart of a comparison set and what each of its rows says on hover.
+#[must_use]
+pub fn chart_of(input: &ChartInput<'_>) -> (ScoreChart, Vec<String>) {
+    let mut rows = Vec::new();
+    let mut details = Vec::new();
+    for role in input.set {
+        let b = role.doc.breakdown();
+        let mut row = Row::role(&role.name, b);
+        let mut detail = detail(role);
+        if let Some(second) = input.second {
+            let under = score(role.doc.assessment(), second);
+            row = row.with_second(&under);
+            detail.push_str(&format!("\n{}", second_line(&under, second)));
+        }
+        rows.push(row);
+        details.push(detail);
+    }
+    let references = if input.show_references {
+        references(input.set)
     } else {
         Vec::new()
     };
-    let labels: Vec<String> = bars
-        .iter()
-        .map(|b| b.label.clone())
-        .chain(references.iter().map(|r| r.title.clone()))
-        .collect();
-    let count = labels.len();
-    // Room on the left for the band names, on the right for the threshold labels.
-    let slots = chart::slots(
-        ui.available_width(),
-        count,
-        20.0,
-        chart::THRESHOLD_LABEL_ROOM,
-    );
-    let short = chart::fit_labels(ui, &labels, slots.width);
-    let dark = ui.visuals().dark_mode;
-    // Room for "YELLOW" under the score in each slot.
-    let wide = slots.width >= WIDE_SLOT;
-    let outline = ui.visuals().text_color();
-    let x_axis = chart::category_axis(AxisHints::new_x(), chart::ROLES_AXIS, short);
-    let response = chart::fixed_plot("compare scores", HEIGHT)
-        .custom_x_axes(vec![x_axis])
-        .show_grid([false, true])
-        .y_axis_label(axis_label(framework))
-        .include_x(slots.left)
-        .include_x(slots.right)
-        .include_y(0.0)
-        .include_y(TOP)
-        .x_grid_spacer(chart::slot_marks(count))
-        .y_grid_spacer(chart::tens_to_100)
-        .show(ui, |plot| {
-            zone_bands(plot, framework, dark);
-            chart::threshold_lines(
-                plot,
-                framework,
-                (slots.right, Align2::RIGHT_BOTTOM),
-                outline,
-            );
-            match &paired {
-                None => score_bars(plot, &bars, outline, wide),
-                Some((second, scores)) => {
-                    paired_bars(plot, &bars, scores, outline);
-                    second_thresholds(plot, second, slots.left);
-                }
-            }
-            reference_markers(plot, &references, bars.len(), framework, outline);
-            plot.pointer_coordinate()
-        });
-    chart::hover_slot(&response, count, false, |slot| match bars.get(slot) {
-        Some(bar) => bar.detail.clone(),
-        None => references
-            .get(slot - bars.len())
-            .map(|r| reference_detail(r, framework))
-            .unwrap_or_default(),
-    });
-    let description = describe(&bars);
-    response
-        .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
-    key(ui, &bars, &references, wide && paired.is_none());
-    if let Some((second, _)) = &paired {
-        ui.label(
-            RichText::new(format!(
-                "Paired bars: left under each role's framework, right (lighter) under “{}”; grey dashed lines on the left: its thresholds",
-                second.name
-            ))
-            .size(12.0),
-        );
+    for reference in references {
+        let zone = zone_of(reference.score, input.framework);
+        rows.push(Row::reference(
+            &reference.title,
+            &reference.named_by,
+            reference.score,
+            zone,
+        ));
+        details.push(reference_detail(&reference, input.framework));
     }
+    let chart = ScoreChart::new(input.framework, rows);
+    let chart = match input.second {
+        Some(second) => chart.with_second_thresholds(second),
+        None => chart,
+    };
+    (chart, details)
 }
 
-/// Each role's bar under its own framework (left) and under a second one (right, lighter), each
-/// labelled with its score.
-fn paired_bars(
-    plot: &mut PlotUi<'_>,
-    bars: &[ScoreBar],
-    second: &[SecondScore],
-    outline: egui::Color32,
-) {
-    let mut drawn = Vec::new();
-    for (i, (bar, other)) in bars.iter().zip(second).enumerate() {
-        let x = chart::slot_value(i);
-        let pair = [
-            (x - PAIR_OFFSET, bar.scored.map(|s| (s.score, s.zone)), 1.0),
-            (x + PAIR_OFFSET, *other, 0.55),
-        ];
-        for (j, (at, score, strength)) in pair.into_iter().enumerate() {
-            let label = score.map_or_else(|| NO_SCORE.to_owned(), |(s, _)| fmt::score(s));
-            let y = score.map_or(1.0, |(s, _)| s + 1.0);
-            plot.text(
-                Text::new(
-                    "",
-                    PlotPoint::new(at, y),
-                    RichText::new(label).size(12.0).strong(),
-                )
-                .anchor(Align2::CENTER_BOTTOM)
-                .id(("paired label", i, j)),
-            );
-            if let Some((score, zone)) = score {
-                drawn.push(
-                    Bar::new(at, score)
-                        .width(PAIR_WIDTH)
-                        .fill(zone_colour(zone).gamma_multiply(strength))
-                        .stroke(Stroke::new(1.0, outline)),
-                );
-            }
+/// The chart laid out across `width` points, measured in the fonts `ui` draws it in.
+#[must_use]
+pub fn layout(ui: &Ui, chart: &ScoreChart, width: f32) -> ScoreLayout {
+    let painter = ui.painter();
+    chart.layout(width, &|text: &str, kind| {
+        chart::text_size(painter, text, kind)
+    })
+}
+
+/// Draws the score chart and, under it, the key to its marks.
+pub fn ui(ui: &mut Ui, input: &ChartInput<'_>) {
+    let (chart, details) = chart_of(input);
+    let width = ui.available_width();
+    let layout = layout(ui, &chart, width);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, layout.height), Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter_at(rect.expand(2.0));
+        paint(&Canvas::new(ui, &painter, rect.min), &layout);
+    }
+    let description = describe(input.set, input.second);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
+    rows_on_hover(ui, &chart, &layout, rect.min, &details);
+    key(ui, &chart, input);
+}
+
+/// Paints the laid-out chart: bands, grid, thresholds, bars, markers, then every text.
+fn paint(canvas: &Canvas<'_>, layout: &ScoreLayout) {
+    canvas.bands(&layout.bands);
+    canvas.grid(&layout.ticks, &layout.plot);
+    for &(x, second) in &layout.thresholds {
+        let (colour, dash) = if second {
+            (GREY, 4.0)
+        } else {
+            (canvas.text, 7.0)
+        };
+        for span in line_around_labels(layout, x) {
+            canvas.dashed_down(x, span, Stroke::new(1.5, colour), dash);
         }
     }
-    plot.bar_chart(BarChart::new("Final scores", drawn).allow_hover(false));
-}
-
-/// The second framework's zone thresholds: grey dashed lines labelled on the left.
-fn second_thresholds(plot: &mut PlotUi<'_>, second: &Framework, left: f64) {
-    for (zone, value) in [
-        (Zone::Yellow, second.zones.yellow_min),
-        (Zone::Green, second.zones.green_min),
-    ] {
-        let label = chart::threshold_label(zone, value);
-        plot.hline(
-            egui_plot::HLine::new(format!("{label} ({})", second.name), value)
-                .style(egui_plot::LineStyle::dashed_dense())
-                .color(egui::Color32::GRAY)
-                .width(1.5),
-        );
-        plot.text(
-            Text::new(
-                "",
-                PlotPoint::new(left, value),
-                RichText::new(label).size(11.0),
-            )
-            .anchor(Align2::LEFT_BOTTOM)
-            .id(("second threshold", zone.key())),
-        );
+    if let Some(y) = layout.reference_rule {
+        let from = canvas.origin + egui::vec2(0.0, y);
+        let to = from + egui::vec2(layout.width, 0.0);
+        canvas
+            .painter
+            .extend(egui::Shape::dotted_line(&[from, to], GREY, 6.0, 1.0));
+    }
+    for bar in &layout.bars {
+        canvas.bar(&bar.rect, bar.zone, bar.shape == Shape::SecondBar);
+    }
+    for d in &layout.diamonds {
+        canvas.diamond((d.x, d.y), d.radius, d.filled);
+    }
+    for text in &layout.texts {
+        paint_text(canvas, layout, text);
     }
 }
 
-/// The score axis's title with the framework's range: "AIJRI score (0–100)".
-fn axis_label(framework: &Framework) -> String {
-    let clamp = framework.clamp;
-    format!(
-        "AIJRI score ({}–{})",
-        fmt::weight(clamp.min),
-        fmt::weight(clamp.max)
-    )
+/// The stretches of a threshold line at `x` down the plot that pass no bar label: the line
+/// stops short of a label it would cross, so every label reads in full.
+fn line_around_labels(layout: &ScoreLayout, x: f32) -> Vec<(f32, f32)> {
+    const ROOM: f32 = 2.0;
+    let mut crossed: Vec<(f32, f32)> = layout
+        .texts
+        .iter()
+        .filter(|t| t.rect.left - ROOM <= x && x <= t.rect.right + ROOM)
+        .map(|t| (t.rect.top, t.rect.bottom))
+        .collect();
+    crossed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut spans = Vec::new();
+    let mut from = layout.plot.top;
+    for (top, bottom) in crossed {
+        if top > from {
+            spans.push((from, top.min(layout.plot.bottom)));
+        }
+        from = from.max(bottom);
+    }
+    if from < layout.plot.bottom {
+        spans.push((from, layout.plot.bottom));
+    }
+    spans
 }
 
-/// The bar of a compared role.
-fn score_bar(role: &Compared<'_>) -> ScoreBar {
-    bar_of(&role.label, role.doc)
+/// A text in its kind's colour, or black or white on the bar it is written on.
+fn paint_text(canvas: &Canvas<'_>, layout: &ScoreLayout, text: &PlacedText) {
+    match text.on_bar.and_then(|i| layout.bars.get(i)) {
+        Some(bar) => {
+            let fill = canvas.bar_fill(bar.zone, bar.shape == Shape::SecondBar);
+            canvas.text_in(text, chart::text_on(fill));
+        }
+        None => canvas.text(text),
+    }
 }
 
-/// The bar of a document labelled `label`: its final score, or none with the reason on hover.
-fn bar_of(label: &str, doc: &Document) -> ScoreBar {
-    let b = doc.breakdown();
-    let title = doc.assessment().display_title();
-    let scored = b.composite.as_ref().map(|c| Scored {
-        score: c.final_result.score,
-        zone: c.final_result.zone,
-        overridden: c.final_result.overridden,
-        computed: c.score,
-        computed_zone: c.zone,
-        provisional: b.provisional,
-    });
-    let detail = match &b.composite {
-        Some(c) => scored_detail(&title, c, doc),
-        None => format!("{title}\n{}", b.no_score_text()),
+/// Each row tells its figures on hover, and its name and label to a screen reader.
+fn rows_on_hover(
+    ui: &Ui,
+    chart: &ScoreChart,
+    layout: &ScoreLayout,
+    origin: egui::Pos2,
+    details: &[String],
+) {
+    let id = ui.scope_id().with("score chart rows");
+    for (i, ((row, rect), detail)) in chart.rows.iter().zip(&layout.rows).zip(details).enumerate() {
+        let area = egui::Rect::from_min_size(
+            origin + egui::vec2(rect.left, rect.top),
+            egui::vec2(rect.width(), rect.height()),
+        );
+        let spoken = row_words(row);
+        ui.interact(area, id.with(i), Sense::hover())
+            .on_hover_text(detail)
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ListItem, true, &spoken));
+    }
+}
+
+/// A row in words: "Backend/API Developer, Mid-Level (3-5 years): 24.5 Red".
+fn row_words(row: &Row) -> String {
+    let labels: Vec<&str> = row.marks.iter().map(|m| m.label.as_str()).collect();
+    let name = if row.detail.is_empty() {
+        row.title.clone()
+    } else {
+        format!("{}, {}", row.title, row.detail)
     };
-    ScoreBar {
-        label: label.to_owned(),
-        scored,
-        detail,
-    }
+    format!("{name}: {}", labels.join("; "))
 }
 
-/// The text a document's bar is labelled with: "25.0\nYELLOW" in a `wide` slot, "no score"
-/// without a score.
-#[cfg(test)]
-#[must_use]
-pub(super) fn label_text(doc: &Document, wide: bool) -> String {
-    bar_label(&bar_of("", doc), wide)
+/// The score under a second framework, for the hover text: "Under “X”: 18.5 Red".
+fn second_line(under: &Breakdown, second: &Framework) -> String {
+    let figures = under.final_result().map_or_else(
+        || under.no_score_text(),
+        |r| format!("{} {}", fmt::score(r.score), r.zone.name()),
+    );
+    format!("Under “{}”: {figures}", second.name)
+}
+
+/// The hover text of a role: its final and computed score, or why it has none.
+fn detail(role: &Compared<'_>) -> String {
+    let b = role.doc.breakdown();
+    let heading = role.heading();
+    match &b.composite {
+        Some(c) => scored_detail(&heading, c, role.doc),
+        None => format!("{heading}\n{}", b.no_score_text()),
+    }
 }
 
 /// The hover text of a scored role: final and computed score, override reason, provisional flag.
-fn scored_detail(title: &str, c: &Composite, doc: &Document) -> String {
+fn scored_detail(heading: &str, c: &Composite, doc: &Document) -> String {
     let result = c.final_result;
     let by = if result.overridden {
         " (assessor override)"
@@ -275,7 +231,7 @@ fn scored_detail(title: &str, c: &Composite, doc: &Document) -> String {
         ""
     };
     let mut lines = vec![
-        title.to_owned(),
+        heading.to_owned(),
         format!(
             "Final score {} — {}{by}",
             fmt::score(result.score),
@@ -318,129 +274,12 @@ fn references(set: &[Compared<'_>]) -> Vec<Reference> {
             found.push(Reference {
                 title: related.title.clone(),
                 score,
-                named_by: role.label.clone(),
+                named_by: role.label().to_owned(),
                 note: related.note.clone(),
             });
         }
     }
     found
-}
-
-fn zone_bands(plot: &mut PlotUi<'_>, framework: &Framework, dark: bool) {
-    let zones = framework.zones;
-    let bands = [
-        (Zone::Red, framework.clamp.min, zones.yellow_min),
-        (Zone::Yellow, zones.yellow_min, zones.green_min),
-        (Zone::Green, zones.green_min, framework.clamp.max),
-    ];
-    for (zone, low, high) in bands {
-        let name = zone.name().to_uppercase();
-        plot.span(
-            Span::new(name, low..=high)
-                .axis(egui_plot::Axis::Y)
-                .fill(zone_band(zone, dark)),
-        );
-    }
-}
-
-/// Draws the bars and their labels; `wide` slots also name the zone in the label. A role without
-/// a score gets no bar, only "no score" at the foot of its slot.
-fn score_bars(plot: &mut PlotUi<'_>, bars: &[ScoreBar], outline: egui::Color32, wide: bool) {
-    let chart_bars = bars
-        .iter()
-        .enumerate()
-        .filter_map(|(i, bar)| {
-            let scored = bar.scored?;
-            let drawn = Bar::new(chart::slot_value(i), scored.score)
-                .width(0.6)
-                .fill(zone_colour(scored.zone))
-                .stroke(Stroke::new(1.0, outline))
-                .name(&bar.label);
-            Some(drawn)
-        })
-        .collect();
-    plot.bar_chart(BarChart::new("Final score", chart_bars).allow_hover(false));
-    for (i, bar) in bars.iter().enumerate() {
-        let x = chart::slot_value(i);
-        // Above the bar; at the foot of the slot when there is no bar.
-        let y = bar.scored.map_or(1.0, |s| s.score + 1.0);
-        plot.text(
-            Text::new(
-                "",
-                PlotPoint::new(x, y),
-                RichText::new(bar_label(bar, wide)).size(13.0).strong(),
-            )
-            .anchor(Align2::CENTER_BOTTOM)
-            .id(("score label", i)),
-        );
-        if let Some(scored) = bar.scored.filter(|s| s.overridden) {
-            let marker = Points::new("", vec![[x + 0.38, scored.computed]])
-                .shape(MarkerShape::Diamond)
-                .radius(6.0)
-                .filled(true)
-                .color(outline);
-            plot.points(marker.id(("computed", i)));
-        }
-    }
-}
-
-/// "24.5\nRED" (with ⚑ for an override and ⚠ when provisional); where slots are narrow, only the
-/// score and the markers: the band the bar ends in names the zone. "no score" without a score.
-fn bar_label(bar: &ScoreBar, wide: bool) -> String {
-    let Some(scored) = bar.scored else {
-        return NO_SCORE.to_owned();
-    };
-    let flag = if scored.overridden { "⚑ " } else { "" };
-    let warning = if scored.provisional { " ⚠" } else { "" };
-    let score = fmt::score(scored.score);
-    if wide {
-        format!(
-            "{flag}{score}{warning}\n{}",
-            scored.zone.name().to_uppercase()
-        )
-    } else if scored.overridden || scored.provisional {
-        format!("{score}\n{flag}{warning}")
-    } else {
-        score
-    }
-}
-
-fn reference_markers(
-    plot: &mut PlotUi<'_>,
-    references: &[Reference],
-    first: usize,
-    framework: &Framework,
-    outline: egui::Color32,
-) {
-    if references.is_empty() {
-        return;
-    }
-    plot.vline(
-        VLine::new("", chart::slot_value(first) - 0.5)
-            .style(LineStyle::dotted_dense())
-            .color(GREY)
-            .id("references"),
-    );
-    for (i, reference) in references.iter().enumerate() {
-        let x = chart::slot_value(first + i);
-        let marker = Points::new("", vec![[x, reference.score]])
-            .shape(MarkerShape::Diamond)
-            .radius(7.0)
-            .filled(false)
-            .color(outline);
-        plot.points(marker.id(("reference", i)));
-        let zone = zone_of(reference.score, framework).name().to_uppercase();
-        let text = format!("◇ {}\n{zone}", fmt::score(reference.score));
-        plot.text(
-            Text::new(
-                "",
-                PlotPoint::new(x, reference.score + 2.5),
-                RichText::new(text).size(12.0),
-            )
-            .anchor(Align2::CENTER_BOTTOM)
-            .id(("reference label", i)),
-        );
-    }
 }
 
 fn reference_detail(reference: &Reference, framework: &Framework) -> String {
@@ -457,54 +296,64 @@ fn reference_detail(reference: &Reference, framework: &Framework) -> String {
     text
 }
 
-/// The chart in words, for screen readers and tests: each role with its score and zone.
-fn describe(bars: &[ScoreBar]) -> String {
-    let parts: Vec<String> = bars
+/// The chart in words, for screen readers and tests: each role with its score and zone (and
+/// under a second framework).
+fn describe(set: &[Compared<'_>], second: Option<&Framework>) -> String {
+    let parts: Vec<String> = set
         .iter()
-        .map(|b| match b.scored {
-            Some(s) => format!("{} {}", b.label, scored_words(s)),
-            None => format!("{} {NO_SCORE}", b.label),
+        .map(|role| {
+            let mut words = format!("{} {}", role.label(), result_words(role.doc.breakdown()));
+            if let Some(second) = second {
+                let under = score(role.doc.assessment(), second);
+                words.push_str(&format!(", under {} {}", second.name, result_words(&under)));
+            }
+            words
         })
         .collect();
     format!("Score chart: {}", parts.join("; "))
 }
 
-/// "24.5 Red", with the computed score after an override.
-fn scored_words(s: Scored) -> String {
-    let flag = if s.overridden {
+/// "24.5 Red", with the computed score after an override; "no score".
+fn result_words(b: &Breakdown) -> String {
+    let Some(c) = &b.composite else {
+        return crate::chart_layout::score::NO_SCORE.to_owned();
+    };
+    let result = c.final_result;
+    let flag = if result.overridden {
         format!(
             " (override; computed {} {})",
-            fmt::score(s.computed),
-            s.computed_zone.name()
+            fmt::score(c.score),
+            c.zone.name()
         )
     } else {
         String::new()
     };
-    format!("{} {}{flag}", fmt::score(s.score), s.zone.name())
+    format!("{} {}{flag}", fmt::score(result.score), result.zone.name())
 }
 
-/// The key under the chart, in words: what ⚑, ◆, ◇ and ⚠ mean, shown only when they appear.
-fn key(ui: &mut Ui, bars: &[ScoreBar], references: &[Reference], wide: bool) {
-    let bars_are = if wide {
-        "Bars: final score, labelled with its zone"
-    } else {
-        "Bars: final score; its zone is the band the bar ends in (hover a bar for its figures)"
-    };
-    let mut parts = vec![format!("{bars_are}; dashed lines: zone thresholds")];
-    let scored = || bars.iter().filter_map(|b| b.scored);
-    if scored().any(|s| s.overridden) {
-        parts.push("⚑ assessor override, ◆ the computed score".into());
+/// The key under the chart, in words: what the lines and marks mean, each only when it appears.
+fn key(ui: &mut Ui, chart: &ScoreChart, input: &ChartInput<'_>) {
+    let mut parts =
+        vec!["Bars: final score and zone; dashed lines: the zone thresholds".to_owned()];
+    let marks = || chart.rows.iter().flat_map(|r| &r.marks);
+    if chart.rows.iter().any(|r| r.computed.is_some()) {
+        parts.push("◆ the computed score under an assessor override".into());
     }
-    if scored().any(|s| s.provisional) {
-        parts.push("⚠ provisional (task time not 100%)".into());
+    if marks().any(|m| m.provisional) {
+        parts.push("provisional: task time not 100%".into());
     }
-    if bars.iter().any(|b| b.scored.is_none()) {
-        parts.push(format!(
-            "{NO_SCORE}: a missing part or no tasks (hover for why)"
-        ));
+    if marks().any(|m| m.value.is_none()) {
+        parts.push("no score: a missing part or no tasks (hover for why)".into());
     }
-    if !references.is_empty() {
+    if chart.rows.iter().any(|r| r.kind == RowKind::Reference) {
         parts.push("◇ published score of a related role (\"where to look next\")".into());
     }
+    if let Some(second) = input.second {
+        parts.push(format!(
+            "lighter bars: each role under “{}”, its thresholds grey",
+            second.name
+        ));
+    }
+    parts.push("hover a row for its figures".into());
     ui.label(RichText::new(parts.join(" · ")).size(12.0));
 }

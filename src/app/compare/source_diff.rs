@@ -35,7 +35,7 @@ pub fn ui(ui: &mut Ui, state: &AppState, source: &Compared<'_>, variant: &Compar
     let (a, b) = (source.doc.assessment(), variant.doc.assessment());
     let (framework_a, framework_b) = (state.framework_for(a), state.framework_for(b));
     let diff = adjust::diff(a, framework_a, b, framework_b);
-    ui.label(RichText::new(format!("{} → {}", source.label, variant.label)).strong());
+    ui.label(RichText::new(format!("{} → {}", source.label(), variant.label())).strong());
     for line in adjust::text::outcome_lines(&diff.a, &diff.b) {
         ui.label(RichText::new(line).monospace());
     }

@@ -7,6 +7,7 @@
 use egui::{RichText, Ui};
 
 use super::Compared;
+use super::pinned::{CellView, Head, PinnedTable};
 use crate::app::store::Document as Doc;
 use crate::fmt;
 use crate::framework::Framework;
@@ -34,6 +35,12 @@ type Figure = fn(&Doc, &Framework) -> Cell;
 
 /// The width of a role's column, in points; longer values are elided (in full on hover).
 const COLUMN_WIDTH: f32 = 170.0;
+/// The widest a column of figure names may be; longer names wrap.
+const FIGURE_COLUMN_MAX: f32 = 220.0;
+/// The widest the column of role names may be (roles as rows); longer names wrap.
+const ROLE_COLUMN_MAX: f32 = 260.0;
+/// Room a column keeps beside its widest text.
+const CELL_ROOM: f32 = 8.0;
 
 /// Every row: its name, which way is better, and how a role fills it.
 const ROWS: [(&str, Better, Figure); 23] = [
@@ -190,82 +197,122 @@ fn second_rows(docs: &[&Doc], second: &Framework) -> Vec<Row> {
     ]
 }
 
-/// Draws the table of the comparison set; with a `second` framework, the final score and zone
-/// under it follow those under the roles' own.
-pub fn ui(ui: &mut Ui, set: &[Compared<'_>], framework: &Framework, second: Option<&Framework>) {
-    let cell = egui::vec2(COLUMN_WIDTH, ui.spacing().interact_size.y);
+/// Draws the table of the comparison set, figures as rows or, turned, roles as rows; with a
+/// `second` framework, the final score and zone under it follow those under the roles' own.
+pub fn ui(
+    ui: &mut Ui,
+    set: &[Compared<'_>],
+    (framework, second): (&Framework, Option<&Framework>),
+    roles_as_rows: &mut bool,
+) {
     let docs: Vec<&Doc> = set.iter().map(|r| r.doc).collect();
     let mut rows = rows(&docs, framework);
     if let Some(second) = second {
         let extra = second_rows(&docs, second);
         rows.splice(2..2, extra);
     }
-    egui::ScrollArea::horizontal()
-        .id_salt("compare table")
-        .show(ui, |ui| {
-            egui::Grid::new("compare table grid")
-                .striped(true)
-                .spacing([18.0, 5.0])
-                .show(ui, |ui| {
-                    header(ui, set, cell);
-                    for row in &rows {
-                        row_ui(ui, row, set, cell);
-                    }
-                });
-        });
-}
-
-/// Adds a cell of a fixed size: the widget when the cell is in view, empty space otherwise, so a
-/// wide table costs only the columns on screen.
-fn fixed_cell(
-    ui: &mut Ui,
-    size: egui::Vec2,
-    label: impl FnOnce() -> egui::Label,
-) -> Option<egui::Response> {
-    let rect = egui::Rect::from_min_size(ui.cursor().min, size);
-    if ui.is_rect_visible(rect) {
-        Some(ui.add_sized(size, label().truncate()))
-    } else {
-        ui.allocate_space(size);
-        None
-    }
-}
-
-fn header(ui: &mut Ui, set: &[Compared<'_>], cell: egui::Vec2) {
-    ui.label(RichText::new("Figure").strong());
-    for role in set {
-        let text = RichText::new(&role.label).strong();
-        if let Some(response) = fixed_cell(ui, cell, || egui::Label::new(text)) {
-            response.on_hover_text(role.doc.assessment().display_title());
-        }
-    }
-    ui.end_row();
-}
-
-fn row_ui(ui: &mut Ui, row: &Row, set: &[Compared<'_>], size: egui::Vec2) {
-    ui.label(&row.name);
+    ui.checkbox(roles_as_rows, "Roles as rows")
+        .on_hover_text("Turn the table: one row per role, one column per figure");
+    let figures: Vec<Head> = rows.iter().map(|r| Head::plain(&r.name)).collect();
+    let roles: Vec<Head> = set.iter().map(role_head).collect();
     let strong = ui.visuals().strong_text_color();
-    for (cell, role) in row.cells.iter().zip(set) {
-        let label = || {
-            let rich = RichText::new(cell.on_screen());
-            egui::Label::new(if cell.best {
-                rich.strong().color(strong)
-            } else {
-                rich
-            })
+    // The cell of figure `f` for role `r`.
+    let cell = |f: usize, r: usize| {
+        let (Some(row), Some(role)) = (rows.get(f), set.get(r)) else {
+            return CellView {
+                text: RichText::new(fmt::MISSING),
+                spoken: String::new(),
+            };
         };
-        if let Some(response) = fixed_cell(ui, size, label) {
-            let spoken = format!(
+        let shown = &row.cells[r];
+        let text = RichText::new(shown.on_screen());
+        CellView {
+            text: if shown.best {
+                text.strong().color(strong)
+            } else {
+                text
+            },
+            spoken: format!(
                 "{}, {}: {}{}",
                 row.name,
-                role.label,
-                cell.text,
-                if cell.best { " (best)" } else { "" }
-            );
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
+                role.label(),
+                shown.text,
+                if shown.best { " (best)" } else { "" }
+            ),
         }
+    };
+    if *roles_as_rows {
+        let widths: Vec<f32> = rows
+            .iter()
+            .map(|row| figure_column_width(ui, row))
+            .collect();
+        PinnedTable {
+            corner: "Role",
+            columns: &figures,
+            rows: &roles,
+            first_width: name_width(ui, &roles, ROLE_COLUMN_MAX),
+            widths: &widths,
+        }
+        .show(ui, "compare table, roles as rows", &|r, f| cell(f, r));
+    } else {
+        let widths = vec![COLUMN_WIDTH; roles.len()];
+        PinnedTable {
+            corner: "Figure",
+            columns: &roles,
+            rows: &figures,
+            first_width: name_width(ui, &figures, FIGURE_COLUMN_MAX),
+            widths: &widths,
+        }
+        .show(ui, "compare table", &cell);
     }
-    ui.end_row();
+}
+
+/// A role's name at the head of its column or row: its title, its seniority and what else tells
+/// it apart under it; to a screen reader, its name in the set.
+fn role_head(role: &Compared<'_>) -> Head {
+    Head {
+        title: role.name.title.clone(),
+        detail: role.name.detail.clone(),
+        spoken: role.label().to_owned(),
+    }
+}
+
+/// The width of a column of names: its longest name, at most `max`.
+fn name_width(ui: &Ui, heads: &[Head], max: f32) -> f32 {
+    heads
+        .iter()
+        .flat_map(|h| [text_width(ui, &h.title), text_width(ui, &h.detail)])
+        .fold(80.0, f32::max)
+        .min(max)
+        + 2.0 * CELL_ROOM
+}
+
+/// The width of a figure's column when roles are rows: its widest value, or its name's longest
+/// word, within bounds.
+fn figure_column_width(ui: &Ui, row: &Row) -> f32 {
+    let widest_value = row
+        .cells
+        .iter()
+        .map(|c| text_width(ui, &c.on_screen()))
+        .fold(0.0, f32::max);
+    let longest_word = row
+        .name
+        .split_whitespace()
+        .map(|w| text_width(ui, w))
+        .fold(0.0, f32::max);
+    widest_value
+        .max(longest_word)
+        .clamp(60.0, FIGURE_COLUMN_MAX)
+        + 2.0 * CELL_ROOM
+}
+
+/// How wide a text is in the body font.
+fn text_width(ui: &Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    ui.painter()
+        .layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE)
+        .size()
+        .x
 }
 
 /// The best value of a row, when the row has a direction, two or more values, and they differ.
@@ -425,12 +472,13 @@ fn findings_cell(doc: &Doc) -> Cell {
             .count()
     };
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    text(format!("{errors} errors, {warnings} warnings"))
+    text(fmt::errors_and_warnings(errors, warnings))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart_layout::score::{Mark, Shape};
     use crate::model::Assessment;
 
     fn cells(values: &[f64]) -> Vec<Cell> {
@@ -452,6 +500,11 @@ mod tests {
 
     fn doc(assessment: Assessment) -> Doc {
         Doc::new(assessment, None, Framework::published())
+    }
+
+    /// The label of a document's bar in the score chart.
+    fn bar_label(doc: &Doc) -> String {
+        Mark::of(doc.breakdown(), Shape::Bar).label
     }
 
     fn row<'a>(rows: &'a [Row], name: &str) -> &'a Row {
@@ -494,11 +547,7 @@ mod tests {
             assert_eq!(row(&rows, name).cells[0].text, "25.0", "{name}");
         }
         assert_eq!(row(&rows, "Final zone").cells[0].text, "YELLOW");
-        assert_eq!(
-            super::super::score_bars::label_text(&role, true),
-            "25.0\nYELLOW"
-        );
-        assert_eq!(super::super::score_bars::label_text(&role, false), "25.0");
+        assert_eq!(bar_label(&role), "25.0 Yellow");
     }
 
     #[test]
@@ -531,9 +580,6 @@ mod tests {
         let final_score = &row(&rows, "Final score").cells;
         assert!(final_score[1].best && !final_score[0].best);
         assert_eq!(row(&rows, "Task time total").cells[2].text, "0%");
-        assert_eq!(
-            super::super::score_bars::label_text(&empty, true),
-            "no score"
-        );
+        assert_eq!(bar_label(&empty), "no score");
     }
 }

@@ -83,9 +83,36 @@ impl CommandSender {
     }
 }
 
-/// The stamps of the files this program wrote last, by path: a change the folder watcher
-/// reports that holds one of them is the program's own write, not someone else's.
-pub type OwnWrites = Arc<Mutex<std::collections::HashMap<PathBuf, FileStamp>>>;
+/// The stamps of what this program last wrote to each file (a few per file): a change the folder
+/// watcher reports that holds one of them is the program's own write, not someone else's. A
+/// stamp is recorded before its file is renamed into place, so the watcher can never read the
+/// file before the program knows it wrote it.
+#[derive(Debug, Clone, Default)]
+pub struct OwnWrites(Arc<Mutex<std::collections::HashMap<PathBuf, Vec<FileStamp>>>>);
+
+impl OwnWrites {
+    /// How many stamps are kept per file.
+    const KEPT: usize = 4;
+
+    /// The program is about to write `stamp` to `path`.
+    pub fn about_to_write(&self, path: &Path, stamp: FileStamp) {
+        if let Ok(mut own) = self.0.lock() {
+            let stamps = own.entry(path.to_owned()).or_default();
+            stamps.push(stamp);
+            if stamps.len() > Self::KEPT {
+                stamps.remove(0);
+            }
+        }
+    }
+
+    /// Whether `stamp` is one this program wrote to `path`.
+    #[must_use]
+    pub fn wrote(&self, path: &Path, stamp: FileStamp) -> bool {
+        self.0
+            .lock()
+            .is_ok_and(|own| own.get(path).is_some_and(|s| s.contains(&stamp)))
+    }
+}
 
 /// The service: the command queue, the background jobs and the write queues.
 pub struct IoService {
@@ -160,16 +187,10 @@ impl IoService {
         self.rx.try_iter().collect()
     }
 
-    /// What the program last wrote to `path`, if it wrote there.
-    #[must_use]
-    pub fn own_write(&self, path: &Path) -> Option<FileStamp> {
-        self.own_writes.lock().ok()?.get(path).copied()
-    }
-
     /// The registry of the program's own writes, for jobs that read changed files.
     #[must_use]
     pub fn own_writes(&self) -> OwnWrites {
-        Arc::clone(&self.own_writes)
+        self.own_writes.clone()
     }
 
     /// Runs `work` on a thread of its own; its answer arrives as a command. Should it panic, the
@@ -221,7 +242,7 @@ impl IoService {
             request,
             &self.sender,
             &self.running,
-            Arc::clone(&self.own_writes),
+            self.own_writes.clone(),
         );
     }
 

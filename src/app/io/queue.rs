@@ -187,7 +187,7 @@ impl Worker {
             } = request;
             let expected = chained(expect, &path, last.as_ref());
             let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                perform(&path, expected, content, make_folder)
+                perform(&path, expected, content, make_folder, &self.own_writes)
             }))
             .unwrap_or_else(|panic| {
                 Err(WriteFailure::Error(format!(
@@ -196,11 +196,6 @@ impl Worker {
                     panic_text(&panic)
                 )))
             });
-            if let Ok(Some(stamp)) = &result
-                && let Ok(mut own) = self.own_writes.lock()
-            {
-                own.insert(path.clone(), *stamp);
-            }
             let wrote = result.as_ref().ok().copied().flatten();
             self.sender.done(Done::Wrote(Box::new(WriteAnswer {
                 of,
@@ -250,7 +245,7 @@ fn move_file(
             to.display()
         ))
     };
-    let bytes = disk::read_limited(from).map_err(|e| WriteFailure::Error(e.to_string()))?;
+    let bytes = disk::read_limited(from, crate::library::FileKind::Assessment).map_err(|e| WriteFailure::Error(e.to_string()))?;
     match expect.check(to).map_err(failed)? {
         Found::AsExpected => {}
         Found::Exists(stamp) => return Err(WriteFailure::Exists { stamp, bytes }),
@@ -266,6 +261,7 @@ fn perform(
     expect: Expect,
     content: Content,
     make_folder: bool,
+    own_writes: &OwnWrites,
 ) -> Result<Option<FileStamp>, WriteFailure> {
     let bytes = match content {
         Content::Remove => {
@@ -299,6 +295,8 @@ fn perform(
             )));
         }
     }
+    let stamp = FileStamp::of(&bytes);
+    own_writes.about_to_write(path, stamp);
     disk::write_atomic(path, &bytes).map_err(|e| WriteFailure::Error(e.to_string()))?;
-    Ok(Some(FileStamp::of(&bytes)))
+    Ok(Some(stamp))
 }

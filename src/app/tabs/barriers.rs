@@ -22,7 +22,7 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         let item = a.barriers.get_mut(b);
         let part = ScoredPart {
             factor: fw.barrier(b),
-            field: format!("barriers.{}", b.key()),
+            field: crate::model::ScoredPart::Barrier(b).path(),
             score: &mut item.score,
             text: (&mut item.rationale, "rationale"),
             signed: false,

@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use super::TabContext;
 use crate::app::widgets::{Jump, text_block};
-use crate::model::{Assessment, RelatedRole};
+use crate::model::{Assessment, FieldPath, RelatedRole};
 
 /// Draws the Commentary tab.
 pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
@@ -15,41 +15,47 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         "Score vs reality check",
         &mut c.score_vs_reality,
         jump,
-        "commentary.score_vs_reality",
+        &FieldPath::new("commentary").key("score_vs_reality"),
     );
     list_ui(
         ui,
         "What the numbers don't capture",
         &mut c.numbers_dont_capture,
         jump,
-        "commentary.numbers_dont_capture",
+        &FieldPath::new("commentary").key("numbers_dont_capture"),
     );
     text_block(
         ui,
         "Who should worry (and who shouldn't)",
         &mut c.who_should_worry,
         jump,
-        "commentary.who_should_worry",
+        &FieldPath::new("commentary").key("who_should_worry"),
     );
     text_block(
         ui,
         "What this means: the role's outlook",
         &mut c.role_outlook,
         jump,
-        "commentary.role_outlook",
+        &FieldPath::new("commentary").key("role_outlook"),
     );
     list_ui(
         ui,
         "Survival strategy",
         &mut c.survival_strategy,
         jump,
-        "commentary.survival_strategy",
+        &FieldPath::new("commentary").key("survival_strategy"),
     );
     related_ui(ui, &mut c.where_to_look_next);
-    text_block(ui, "Timeline", &mut c.timeline, jump, "commentary.timeline");
+    text_block(
+        ui,
+        "Timeline",
+        &mut c.timeline,
+        jump,
+        &FieldPath::new("commentary").key("timeline"),
+    );
 }
 
-fn list_ui(ui: &mut Ui, title: &str, items: &mut Vec<String>, jump: Jump<'_>, field: &str) {
+fn list_ui(ui: &mut Ui, title: &str, items: &mut Vec<String>, jump: Jump<'_>, field: &FieldPath) {
     ui.add_space(6.0);
     ui.label(RichText::new(title).strong());
     let mut remove = None;
@@ -69,7 +75,7 @@ fn list_ui(ui: &mut Ui, title: &str, items: &mut Vec<String>, jump: Jump<'_>, fi
                         .desired_width(f32::INFINITY),
                 )
                 .on_hover_text(format!("{title}, point {}", i + 1));
-            jump.apply(&format!("{field}[{i}]"), &response);
+            jump.apply(&field.clone().index(i), &response);
         });
     }
     if let Some(i) = remove {

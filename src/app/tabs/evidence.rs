@@ -23,7 +23,7 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         let item = a.evidence.get_mut(d);
         let part = ScoredPart {
             factor: fw.dimension(d),
-            field: format!("evidence.{}", d.key()),
+            field: crate::model::ScoredPart::Dimension(d).path(),
             score: &mut item.score,
             text: (&mut item.evidence, "evidence"),
             signed: true,

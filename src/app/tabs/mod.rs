@@ -9,11 +9,10 @@ pub mod protective;
 pub mod score;
 pub mod tasks;
 
-use std::collections::BTreeSet;
-
 use egui::Ui;
 
 use super::Tab;
+use super::editor::Rationales;
 use super::store::TaskEdit;
 use super::widgets::Jump;
 use crate::framework::Framework;
@@ -36,12 +35,12 @@ pub fn ui(
     tab: Tab,
     a: &mut Assessment,
     cx: &TabContext<'_>,
-    open_rationales: &mut BTreeSet<usize>,
+    rationales: Rationales<'_>,
 ) -> Option<TaskEdit> {
     match tab {
         Tab::Overview => overview::ui(ui, a, cx),
         Tab::Protective => protective::ui(ui, a, cx),
-        Tab::Tasks => return tasks::ui(ui, a, cx, open_rationales),
+        Tab::Tasks => return tasks::ui(ui, a, cx, rationales),
         Tab::Evidence => evidence::ui(ui, a, cx),
         Tab::Barriers => barriers::ui(ui, a, cx),
         Tab::Score => score::ui(ui, a, cx),

@@ -4,48 +4,54 @@ use egui::{RichText, Ui};
 
 use super::TabContext;
 use crate::app::widgets::{text_block, text_line};
-use crate::model::Assessment;
+use crate::model::{Assessment, FieldPath};
 use crate::report::quick_screen_text;
 
 /// Draws the Overview tab.
 pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     let jump = cx.jump;
     ui.heading("Role definition");
-    text_line(ui, "Job title", &mut a.role.title, jump, "role.title");
+    text_line(
+        ui,
+        "Job title",
+        &mut a.role.title,
+        jump,
+        &FieldPath::new("role").key("title"),
+    );
     text_line(
         ui,
         "Seniority level",
         &mut a.role.seniority,
         jump,
-        "role.seniority",
+        &FieldPath::new("role").key("seniority"),
     );
     text_block(
         ui,
         "Primary function",
         &mut a.role.primary_function,
         jump,
-        "role.primary_function",
+        &FieldPath::new("role").key("primary_function"),
     );
     text_block(
         ui,
         "What this role is NOT",
         &mut a.role.not_this_role,
         jump,
-        "role.not_this_role",
+        &FieldPath::new("role").key("not_this_role"),
     );
     text_block(
         ui,
         "Typical experience",
         &mut a.role.typical_experience,
         jump,
-        "role.typical_experience",
+        &FieldPath::new("role").key("typical_experience"),
     );
     text_block(
         ui,
         "Seniority note",
         &mut a.role.seniority_note,
         jump,
-        "role.seniority_note",
+        &FieldPath::new("role").key("seniority_note"),
     );
     ui.add_space(8.0);
     ui.heading("Quick screen");
@@ -59,20 +65,38 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         "Assessor's note on the quick screen",
         &mut a.quick_screen_note,
         jump,
-        "quick_screen_note",
+        &FieldPath::new("quick_screen_note"),
     );
     ui.add_space(8.0);
     ui.heading("About this assessment");
-    text_line(ui, "Id", &mut a.meta.id, jump, "meta.id");
-    text_line(ui, "Source", &mut a.meta.source, jump, "meta.source");
+    text_line(
+        ui,
+        "Id",
+        &mut a.meta.id,
+        jump,
+        &FieldPath::new("meta").key("id"),
+    );
+    text_line(
+        ui,
+        "Source",
+        &mut a.meta.source,
+        jump,
+        &FieldPath::new("meta").key("source"),
+    );
     text_line(
         ui,
         "Assessed on",
         &mut a.meta.assessed_on,
         jump,
-        "meta.assessed_on",
+        &FieldPath::new("meta").key("assessed_on"),
     );
-    text_line(ui, "Assessor", &mut a.meta.assessor, jump, "meta.assessor");
+    text_line(
+        ui,
+        "Assessor",
+        &mut a.meta.assessor,
+        jump,
+        &FieldPath::new("meta").key("assessor"),
+    );
     tags_ui(ui, &mut a.meta.tags);
     ui.label(
         RichText::new(format!(

@@ -6,7 +6,7 @@ use super::TabContext;
 use crate::app::widgets::{
     ScoredPart, figure, help_heading, range_text, score_picker, scored_part, text_block,
 };
-use crate::model::{Assessment, Principle};
+use crate::model::{Assessment, FieldPath, Principle};
 use crate::report::{growth_text, total_of};
 
 /// Draws the Protective & growth tab.
@@ -24,7 +24,7 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         let item = a.protective.get_mut(p);
         let part = ScoredPart {
             factor: fw.principle(p),
-            field: format!("protective.{}", p.key()),
+            field: crate::model::ScoredPart::Principle(p).path(),
             score: &mut item.score,
             text: (&mut item.rationale, "rationale"),
             signed: false,
@@ -39,7 +39,13 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     );
     ui.separator();
     let growth = &fw.growth;
-    help_heading(ui, &growth.name, &growth.help, cx.jump, "growth.score");
+    help_heading(
+        ui,
+        &growth.name,
+        &growth.help,
+        cx.jump,
+        &FieldPath::new("growth").key("score"),
+    );
     score_picker(ui, &growth.name, growth, &mut a.growth.score, true);
     ui.label(growth_text(a.growth.score, fw));
     text_block(
@@ -47,13 +53,13 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         "Rationale",
         &mut a.growth.rationale,
         cx.jump,
-        "growth.rationale",
+        &FieldPath::new("growth").key("rationale"),
     );
     text_block(
         ui,
         "AI growth correlation check",
         &mut a.growth.check,
         cx.jump,
-        "growth.check",
+        &FieldPath::new("growth").key("check"),
     );
 }

@@ -7,10 +7,10 @@ use super::TabContext;
 use crate::adjust;
 use crate::app::widgets::{reason_field, text_block, zone_colour};
 use crate::fmt;
-use crate::model::{Assessment, Override, Zone};
+use crate::model::{Assessment, FieldPath, Override, Zone};
 use crate::report::growth_text;
 use crate::report::{composite_steps, override_text};
-use crate::validate::published_differences;
+use crate::validate::published_differences_of_source;
 
 /// Draws the Score tab.
 pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
@@ -84,28 +84,39 @@ fn composite_ui(ui: &mut Ui, cx: &TabContext<'_>) {
     }
 }
 
-/// A variant's adjustments: each changed input, source → now, its effect on the score (the score
-/// with only that change undone) and its reason, editable here.
+/// The adjustments of a variant, or of a publisher's record changed in place: each changed
+/// input, source → now, its effect on the score (the score with only that change undone) and its
+/// reason, editable here.
 fn adjustments_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
-    let Some(source) = &a.meta.derived_from else {
-        return;
-    };
-    ui.heading("Adjustments from the source");
-    ui.label(format!(
-        "A variant of “{}” ({}): {}.",
-        source.title,
-        source.file,
-        adjusted_count_text(a.adjustments.len())
-    ));
+    let count = adjusted_count_text(a.adjustments.len());
+    match &a.meta.derived_from {
+        Some(source) => {
+            ui.heading("Adjustments from the source");
+            ui.label(format!(
+                "A variant of “{}” ({}): {count}.",
+                source.title, source.file
+            ));
+        }
+        None if !a.adjustments.is_empty() => {
+            ui.heading("Adjustments to the source's record");
+            let published = if a.published.is_some() {
+                " Its published figures stay as they were printed."
+            } else {
+                ""
+            };
+            ui.label(format!(
+                "Changed from the inputs as its source gave them: {count}.{published}"
+            ));
+        }
+        None => return,
+    }
     let effects = adjust::adjustment_effects(a, cx.framework);
     let rows: Vec<(String, String, String)> = a
         .adjustments
         .iter()
         .zip(&effects)
         .map(|(entry, effect)| {
-            let name = effect
-                .path
-                .map_or_else(|| entry.field.clone(), |p| p.name(a, cx.framework));
+            let name = adjust::text::entry_name(entry, a, cx.framework);
             let change = adjust::text::values_text(entry, cx.framework);
             (name, change, adjust::text::effect_text(effect))
         })
@@ -134,8 +145,7 @@ fn adjustments_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
 fn adjusted_count_text(count: usize) -> String {
     match count {
         0 => "no input changed".to_owned(),
-        1 => "1 input changed".to_owned(),
-        n => format!("{n} inputs changed"),
+        n => format!("{} changed", crate::fmt::count(n, "input", "inputs")),
     }
 }
 
@@ -185,9 +195,18 @@ fn published_ui(ui: &mut Ui, a: &Assessment, cx: &TabContext<'_>) {
         return;
     }
     ui.heading("Published figures");
-    let differences = published_differences(a, cx.breakdown);
-    if differences.is_empty() {
-        ui.label("✓ Every published figure matches the recomputation.");
+    let differences = published_differences_of_source(a, cx.framework, cx.breakdown);
+    match (differences.is_empty(), a.adjustments.is_empty()) {
+        (true, true) => {
+            ui.label("✓ Every published figure matches the recomputation.");
+        }
+        (true, false) => {
+            ui.label(
+                "✓ Every published figure matches the recomputation of the inputs as published; \
+                 the adjustments above make the difference.",
+            );
+        }
+        (false, _) => {}
     }
     for d in differences {
         ui.label(
@@ -262,6 +281,6 @@ fn override_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         "Reason (required)",
         &mut o.reason,
         cx.jump,
-        "override.reason",
+        &FieldPath::new("override").key("reason"),
     );
 }

@@ -6,16 +6,15 @@
 //! From the keyboard: ← and → step a focused automation score, Delete removes the task whose
 //! number, score, impact or ⋯ has focus, Alt+↑ and Alt+↓ move it; focus follows the task.
 
-use std::collections::BTreeSet;
-
 use egui::{RichText, Ui};
 
 use super::TabContext;
+use crate::app::editor::Rationales;
 use crate::app::keyboard::take_key;
 use crate::app::store::TaskEdit;
-use crate::app::widgets::{arrow_step, figure, text_block, text_line};
+use crate::app::widgets::{arrow_step, figure, score_scale, text_block, text_line};
 use crate::fmt;
-use crate::model::{Assessment, Impact, Task};
+use crate::model::{Assessment, FieldPath, Impact, Task};
 use crate::report::composite_steps;
 
 /// Column widths, in points; the Task column takes what is left.
@@ -33,7 +32,7 @@ pub fn ui(
     ui: &mut Ui,
     a: &mut Assessment,
     cx: &TabContext<'_>,
-    open_rationales: &mut BTreeSet<usize>,
+    rationales: Rationales<'_>,
 ) -> Option<TaskEdit> {
     ui.heading("Task decomposition");
     ui.label(
@@ -47,8 +46,12 @@ pub fn ui(
     let task_width = task_column(ui);
     header_row(ui, task_width, cx);
     let count = a.tasks.len();
+    let open: Vec<bool> = (0..count)
+        .map(|i| rationales.open.is_open(rationales.doc, &a.tasks, i))
+        .collect();
     let focus_key = ui.scope_id().with("task focus");
     let mut edit = None;
+    let mut toggled = None;
     for (i, task) in a.tasks.iter_mut().enumerate() {
         let weighted = cx.breakdown.weighted.get(i).copied().unwrap_or_default();
         let row = Row {
@@ -56,14 +59,22 @@ pub fn ui(
             count,
             weighted,
             task_width,
+            open: open[i],
             focus_key,
         };
-        if let Some(change) = task_row(ui, &row, task, cx, open_rationales) {
-            edit = Some(change);
+        let (change, toggle) = task_row(ui, &row, task, cx);
+        if change.is_some() {
+            edit = change;
         }
-        if open_rationales.contains(&i) {
+        if toggle {
+            toggled = Some(i);
+        }
+        if open[i] {
             rationale_row(ui, i, task, cx);
         }
+    }
+    if let Some(i) = toggled {
+        rationales.open.set(rationales.doc, &a.tasks, i, !open[i]);
     }
     total_row(ui, cx, task_width);
     if ui
@@ -76,38 +87,7 @@ pub fn ui(
     totals_ui(ui, cx);
     ui.separator();
     reinstatement_ui(ui, a, cx);
-    if let Some(TaskEdit::Remove(i)) = edit {
-        // Rationale rows follow their tasks' positions.
-        *open_rationales = open_rationales
-            .iter()
-            .filter(|&&r| r != i)
-            .map(|&r| if r > i { r - 1 } else { r })
-            .collect();
-    }
     edit
-}
-
-/// The automation scale from the framework: "1 = irreducibly human … 5 = fully automatable".
-fn score_scale(factor: &crate::framework::Factor) -> String {
-    let end = |score| match factor.level(score) {
-        Some(meaning) => format!("{score} = {}", first_words(meaning)),
-        None => score.to_string(),
-    };
-    format!("{} … {}", end(factor.min), end(factor.max))
-}
-
-/// A level's meaning up to its first punctuation: "Irreducibly human — …" → "irreducibly human".
-fn first_words(meaning: &str) -> String {
-    let words = meaning
-        .split(['—', ':', '.', ',', '(', ';'])
-        .next()
-        .unwrap_or(meaning)
-        .trim();
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The width left for the Task column at this panel width.
@@ -155,6 +135,8 @@ struct Row {
     count: usize,
     weighted: f64,
     task_width: f32,
+    /// Whether its rationale row is open.
+    open: bool,
     /// Where the control to focus after a move or removal is kept until its row is drawn.
     focus_key: egui::Id,
 }
@@ -170,20 +152,21 @@ enum Control {
     Actions,
 }
 
+/// One task's row; returns the change to the task list asked for, and whether its rationale row
+/// was opened or closed.
 fn task_row(
     ui: &mut Ui,
     row: &Row,
     task: &mut Task,
     cx: &TabContext<'_>,
-    open_rationales: &mut BTreeSet<usize>,
-) -> Option<TaskEdit> {
+) -> (Option<TaskEdit>, bool) {
     let i = row.index;
     let number = i + 1;
-    if cx.jump.targets(&format!("tasks[{i}]")) {
+    if cx.jump.targets(&FieldPath::task(i)) {
         ui.scroll_to_cursor(Some(egui::Align::Center));
     }
     ui.horizontal(|ui| {
-        let toggle = fixed(ui, NUMBER, |ui| rationale_toggle(ui, i, open_rationales));
+        let toggle = fixed(ui, NUMBER, |ui| rationale_toggle(ui, i, row.open));
         let name = ui
             .add_sized(
                 [row.task_width, ROW_HEIGHT],
@@ -191,17 +174,18 @@ fn task_row(
             )
             .on_hover_text(task.name.clone())
             .accessible_name(format!("Task {number} name"));
-        cx.jump.apply(&format!("tasks[{i}].name"), &name);
+        cx.jump.apply(&FieldPath::task(i).key("name"), &name);
         let time = time_cell(ui, number, &mut task.time_pct, cx, i);
         let score = fixed(ui, SCORE, |ui| score_cell(ui, number, &mut task.score, cx));
         cell(
             ui,
             WEIGHTED,
-            RichText::new(format!("{:.2}", row.weighted)).monospace(),
+            RichText::new(fmt::task_figure(row.weighted)).monospace(),
         )
         .on_hover_text("(time share / 100) × automation score");
         let impact = fixed(ui, IMPACT, |ui| impact_cell(ui, number, &mut task.impact));
         let (menu, menu_edit) = fixed(ui, ACTIONS, |ui| row_actions(ui, row));
+        let toggled = toggle.clicked();
         let controls = [
             (Control::Number, toggle),
             (Control::Name, name),
@@ -210,7 +194,7 @@ fn task_row(
             (Control::Impact, impact),
             (Control::Actions, menu),
         ];
-        menu_edit.or_else(|| row_keys(ui, row, &controls))
+        (menu_edit.or_else(|| row_keys(ui, row, &controls)), toggled)
     })
     .inner
 }
@@ -266,7 +250,7 @@ fn time_cell(
         )
         .on_hover_text("Share of working time, 0–100%: drag or type")
         .accessible_name(format!("Task {number} time %"));
-    cx.jump.apply(&format!("tasks[{i}].time_pct"), &time);
+    cx.jump.apply(&FieldPath::task(i).key("time_pct"), &time);
     time
 }
 
@@ -317,14 +301,9 @@ fn impact_cell(ui: &mut Ui, number: usize, impact: &mut Impact) -> egui::Respons
         .on_hover_text("Augmentation: AI makes the person faster. Displacement: AI does the task instead. Not involved: no AI.")
 }
 
-/// The task's number, which opens and closes its rationale row.
-fn rationale_toggle(
-    ui: &mut Ui,
-    i: usize,
-    open_rationales: &mut BTreeSet<usize>,
-) -> egui::Response {
+/// The task's number, which opens and closes its rationale row (clicked, it toggles).
+fn rationale_toggle(ui: &mut Ui, i: usize, open: bool) -> egui::Response {
     let number = i + 1;
-    let open = open_rationales.contains(&i);
     let (arrow, verb) = if open {
         ("▾", "Hide")
     } else {
@@ -335,9 +314,6 @@ fn rationale_toggle(
         .add(egui::Button::new(format!("{arrow} {number}")).selected(open))
         .on_hover_text(&text)
         .accessible_name(text);
-    if toggle.clicked() && !open_rationales.remove(&i) {
-        open_rationales.insert(i);
-    }
     toggle
 }
 
@@ -380,7 +356,7 @@ fn rationale_row(ui: &mut Ui, i: usize, task: &mut Task, cx: &TabContext<'_>) {
                 &format!("Rationale of task {}", i + 1),
                 &mut task.rationale,
                 cx.jump,
-                &format!("tasks[{i}].rationale"),
+                &FieldPath::task(i).key("rationale"),
             );
         });
     });
@@ -453,13 +429,13 @@ fn reinstatement_ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
         "Level (Low / Moderate / High)",
         &mut a.reinstatement.level,
         cx.jump,
-        "reinstatement.level",
+        &FieldPath::new("reinstatement").key("level"),
     );
     text_block(
         ui,
         "New tasks emerging",
         &mut a.reinstatement.note,
         cx.jump,
-        "reinstatement.note",
+        &FieldPath::new("reinstatement").key("note"),
     );
 }

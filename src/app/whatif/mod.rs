@@ -113,13 +113,26 @@ impl WhatIfView {
                 intro(ui, doc, subject);
                 ui.separator();
                 ui.label(
-                    RichText::new("Smallest change into another zone")
+                    RichText::new("What it would take: the fewest changes into another zone")
                         .strong()
                         .size(15.0),
                 );
-                zone_move(ui, subject, &analysis.zone_up, "up", actions);
+                ui.label(
+                    RichText::new(
+                        "A change moves one input by one step. Within evidence, and within \
+                         barriers, every point weighs the same: the dimension named stands for \
+                         any other with room to move; tasks weigh by their share of the time.",
+                    )
+                    .weak()
+                    .small(),
+                );
+                zone_move(ui, subject, &analysis.zone_up, Toward::Up, actions);
                 ui.add_space(4.0);
-                zone_move(ui, subject, &analysis.zone_down, "down", actions);
+                zone_move(ui, subject, &analysis.zone_down, Toward::Down, actions);
+                if analysis.to_green.target.is_some() {
+                    ui.add_space(4.0);
+                    zone_move(ui, subject, &analysis.to_green, Toward::Green, actions);
+                }
                 ui.separator();
                 tornado::ui(ui, subject, actions);
             });
@@ -157,19 +170,50 @@ fn intro(ui: &mut Ui, doc: &Document, subject: Subject<'_>) {
     }
 }
 
-/// The options into the next zone up or down: the first few, the rest under a collapsed header.
+/// Which move a list of options is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Toward {
+    /// The next zone up.
+    Up,
+    /// The next zone down.
+    Down,
+    /// Green, from Red.
+    Green,
+}
+
+impl Toward {
+    /// How the move is named after its target: "next zone up", "from RED".
+    fn words(self) -> &'static str {
+        match self {
+            Self::Up => "next zone up",
+            Self::Down => "next zone down",
+            Self::Green => "from RED",
+        }
+    }
+}
+
+/// "one step", "4 steps".
+fn steps_text(steps: usize) -> String {
+    if steps == 1 {
+        "one step".to_owned()
+    } else {
+        format!("{steps} steps")
+    }
+}
+
+/// The fewest changes into a target zone, with the cheapest sets: the first few, the rest under
+/// a collapsed header; or why there is none.
 fn zone_move(
     ui: &mut Ui,
     subject: Subject<'_>,
     zone_move: &ZoneMove,
-    direction: &str,
+    toward: Toward,
     actions: &mut Vec<Action>,
 ) {
     let Some(target) = zone_move.target else {
-        let edge = if direction == "up" {
-            "highest"
-        } else {
-            "lowest"
+        let (edge, direction) = match toward {
+            Toward::Down => ("lowest", "down"),
+            Toward::Up | Toward::Green => ("highest", "up"),
         };
         ui.label(format!(
             "{} is the {edge} zone: there is no next zone {direction}.",
@@ -178,34 +222,40 @@ fn zone_move(
         return;
     };
     let target = target.name().to_uppercase();
-    let Some(first) = zone_move.options.first() else {
+    let words = toward.words();
+    let (Some(steps), Some(_)) = (zone_move.steps, zone_move.options.first()) else {
         ui.label(format!(
-            "No change of one or two inputs by one step reaches {target} (next zone {direction})."
+            "No set of changes reaches {target} ({words}): every input that could move the score that way is at its end."
         ));
         return;
     };
-    let steps = if first.steps() == 1 {
-        "one step"
-    } else {
-        "two steps"
+    let needs = match steps {
+        1 => "one step is enough".to_owned(),
+        n => format!("needs at least {n} one-step changes"),
     };
-    let heading =
-        format!("Into {target} (next zone {direction}) — {steps}, smallest change first:");
+    let heading = format!("Into {target} ({words}) — {needs}, for example (smallest move first):");
     ui.label(RichText::new(heading).strong());
     let (shown, rest) = zone_move
         .options
         .split_at(zone_move.options.len().min(LISTED_OPTIONS));
-    options_grid(ui, subject, shown, &target, (direction, 0), actions);
+    let id = words;
+    options_grid(ui, subject, shown, &target, (id, 0), actions);
     if !rest.is_empty() {
-        let more = format!("{} more changes of {steps} into {target}", rest.len());
+        let more = format!(
+            "{} of {} into {target}",
+            crate::fmt::count(rest.len(), "more change", "more changes"),
+            steps_text(steps)
+        );
         egui::CollapsingHeader::new(more)
-            .id_salt(("more options", direction))
+            .id_salt(("more options", id))
             .show(ui, |ui| {
-                options_grid(ui, subject, rest, &target, (direction, 1), actions);
+                options_grid(ui, subject, rest, &target, (id, 1), actions);
             });
     }
 }
 
+/// The options of a move: one change each in a table (change, outcome, Apply); sets of several
+/// changes each as its outcome and Apply, the changes wrapped below.
 fn options_grid(
     ui: &mut Ui,
     subject: Subject<'_>,
@@ -214,32 +264,54 @@ fn options_grid(
     id: (&str, u8),
     actions: &mut Vec<Action>,
 ) {
-    egui::Grid::new(("zone move", id))
-        .num_columns(3)
-        .spacing([16.0, 4.0])
-        .show(ui, |ui| {
-            for option in options {
-                let changes = subject.describe(&option.changes);
-                ui.label(&changes);
-                ui.label(
-                    RichText::new(outcome_text(option, subject.score))
-                        .monospace()
-                        .strong(),
-                );
-                let label = format!("Apply (reach {target}): {changes}");
-                let button = ui
-                    .button("Apply")
-                    .on_hover_text("Make this change to the role (Ctrl+Z undoes it)");
-                button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                if button.clicked() {
-                    actions.push(Action::Edit(
-                        subject.id,
-                        Edit::WhatIf(option.changes.clone()),
-                    ));
+    if options.iter().all(|o| o.changes.len() == 1) {
+        egui::Grid::new(("zone move", id))
+            .num_columns(3)
+            .spacing([16.0, 4.0])
+            .show(ui, |ui| {
+                for option in options {
+                    ui.label(subject.describe(&option.changes));
+                    outcome_and_apply(ui, subject, option, target, actions);
+                    ui.end_row();
                 }
-                ui.end_row();
-            }
+            });
+        return;
+    }
+    for option in options {
+        ui.horizontal(|ui| outcome_and_apply(ui, subject, option, target, actions));
+        ui.indent(("changes", id, option.score.to_bits()), |ui| {
+            ui.add(egui::Label::new(subject.describe(&option.changes)).wrap());
         });
+    }
+}
+
+/// An option's outcome and its Apply button, named after its changes for screen readers.
+fn outcome_and_apply(
+    ui: &mut Ui,
+    subject: Subject<'_>,
+    option: &Outcome,
+    target: &str,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(
+        RichText::new(outcome_text(option, subject.score))
+            .monospace()
+            .strong(),
+    );
+    let label = format!(
+        "Apply (reach {target}): {}",
+        subject.describe(&option.changes)
+    );
+    let button = ui
+        .button("Apply")
+        .on_hover_text("Make this change to the role (Ctrl+Z undoes it)");
+    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    if button.clicked() {
+        actions.push(Action::Edit(
+            subject.id,
+            Edit::WhatIf(option.changes.clone()),
+        ));
+    }
 }
 
 /// "→ 26.0 YELLOW (+1.5)": the score and zone after a change, and the change as displayed.

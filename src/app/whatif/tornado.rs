@@ -94,7 +94,7 @@ fn chart_ui(ui: &mut Ui, subject: Subject<'_>) {
             bars(plot, rows, subject.score, |e| e.up.as_ref(), ("▲", RAISED));
             plot.pointer_coordinate()
         });
-    let description = format!("Tornado chart of {count} inputs");
+    let description = format!("Tornado chart of {}", fmt::count(count, "input", "inputs"));
     response
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
