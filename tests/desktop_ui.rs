@@ -335,6 +335,7 @@ fn every_notice_of_a_written_file_offers_open_and_show_in_folder() {
     click(&mut harness, "Wage Trends: 0");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
+    common::skip_reasons(&mut harness);
     check(&mut harness, "save", &backend);
 
     let menu_cases: [(&str, &[&str], &str, &str); 8] = [
@@ -576,6 +577,7 @@ fn the_list_sorts_by_title_score_zone_seniority_and_last_change() {
     click(&mut harness, "Wage Trends: 0");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
+    common::skip_reasons(&mut harness);
     settle(&mut harness);
     click(&mut harness, "Order: Title A–Z");
     click(&mut harness, "Last change, newest first");

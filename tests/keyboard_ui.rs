@@ -1,6 +1,6 @@
 //! The keyboard all the way: every behaviour of the keyboard scheme (Help → Keyboard shortcuts)
 //! driven with key events on the real app, as a user without a mouse would.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // Tests fail loudly on purpose.
 
 mod common;
 
@@ -390,10 +390,30 @@ fn the_keyboard_alone_finds_a_role_changes_a_score_and_saves_it() {
     press_with(&mut harness, Modifiers::COMMAND, Key::Num4);
     press(&mut harness, Key::ArrowRight);
     press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    // A publisher's record asks why: the reason is typed at once, Tab reaches Save, Enter
+    // presses it.
+    assert!(shows(&harness, "Why these changes?"));
+    assert!(
+        is_focused(&harness, "Evidence: Job Posting Trends"),
+        "the first reason: {:?}",
+        focused(&harness)
+    );
+    type_text(&mut harness, "Postings recovered in 2026");
+    press(&mut harness, Key::Tab);
+    assert!(is_focused(&harness, "Save"), "{:?}", focused(&harness));
+    press(&mut harness, Key::Enter);
     settle(&mut harness);
     let file = folder.path().join("junior-backend-developer.aijri.json");
     let saved = aijri_desk::library::load_file(&file).unwrap().assessment;
     assert_eq!(saved.role.title, JUNIOR);
     assert_eq!(saved.evidence.job_posting_trends.score, Some(-1), "−2 → −1");
+    assert!(
+        saved
+            .adjustments
+            .iter()
+            .any(|a| a.reason == "Postings recovered in 2026"),
+        "the reason typed is saved: {:?}",
+        saved.adjustments
+    );
     assert!(!selected(&harness).is_dirty());
 }

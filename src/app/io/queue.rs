@@ -245,7 +245,8 @@ fn move_file(
             to.display()
         ))
     };
-    let bytes = disk::read_limited(from, crate::library::FileKind::Assessment).map_err(|e| WriteFailure::Error(e.to_string()))?;
+    let bytes = disk::read_limited(from, crate::library::FileKind::Assessment)
+        .map_err(|e| WriteFailure::Error(e.to_string()))?;
     match expect.check(to).map_err(failed)? {
         Found::AsExpected => {}
         Found::Exists(stamp) => return Err(WriteFailure::Exists { stamp, bytes }),

@@ -310,11 +310,9 @@ fn rationale_toggle(ui: &mut Ui, i: usize, open: bool) -> egui::Response {
         ("▸", "Show")
     };
     let text = format!("{verb} rationale of task {number}");
-    let toggle = ui
-        .add(egui::Button::new(format!("{arrow} {number}")).selected(open))
+    ui.add(egui::Button::new(format!("{arrow} {number}")).selected(open))
         .on_hover_text(&text)
-        .accessible_name(text);
-    toggle
+        .accessible_name(text)
 }
 
 /// A menu to move the task up or down or remove it: its button, and the change chosen.
