@@ -81,6 +81,12 @@ pub const STARTUP_PROBE_VAR: &str = "AIJRI_DESK_EXIT_AFTER_FIRST_FRAME";
 /// start until every file was read, parsed and scored) and exit.
 pub const LIBRARY_PROBE_VAR: &str = "AIJRI_DESK_EXIT_AFTER_LIBRARY_LOADED";
 
+/// The findings panel's height until the findings were drawn once.
+const FINDINGS_HEIGHT: f32 = 130.0;
+
+/// How much less room the findings must take before their panel shrinks.
+const FINDINGS_SHRINK: f32 = 12.0;
+
 /// How long after the last edit the unsaved edits are written to a recovery file.
 pub const RECOVERY_DELAY: Duration = Duration::from_secs(3);
 
@@ -406,6 +412,8 @@ pub struct AijriApp {
     /// A menu or another popup was open when this frame began (Escape then closes it, not a
     /// window).
     popup_at_start: bool,
+    /// The height the findings took last frame: their panel keeps that place.
+    findings_height: Option<f32>,
     /// Where files moved to the trash go.
     trash_bin: crate::library::disk::TrashBin,
     /// Who opens files and shows them in their folders.
@@ -460,6 +468,7 @@ impl AijriApp {
             work_recovery: unsaved::RecoverySchedule::default(),
             settings_written: (settings, None),
             popup_at_start: false,
+            findings_height: None,
             trash_bin: crate::library::disk::TrashBin::default(),
             opener: desktop::Opener::default(),
         };
@@ -567,14 +576,19 @@ impl AijriApp {
             .show(ui, |ui| views.role_list.ui(ui, state, &mut actions));
         // The findings sit below the central view but are drawn after it, so Tab reaches them
         // after the view's controls, in reading order: their panel only keeps their place.
+        let findings_height = self.findings_height;
         let findings = state.selected_doc().is_some().then(|| {
             egui::Panel::bottom("findings")
                 .resizable(true)
-                .default_size(130.0)
+                .default_size(FINDINGS_HEIGHT)
                 .show(ui, |ui| {
-                    let place = ui.max_rect();
-                    ui.expand_to_include_rect(place);
-                    place
+                    let max = ui.max_rect();
+                    let height = findings_height.unwrap_or(FINDINGS_HEIGHT);
+                    ui.expand_to_include_rect(egui::Rect::from_min_size(
+                        max.min,
+                        egui::vec2(max.width(), height),
+                    ));
+                    max
                 })
                 .inner
         });
@@ -585,9 +599,20 @@ impl AijriApp {
             View::Framework => views.framework_editor.ui(ui, state, &mut actions),
         });
         if let Some(place) = findings {
-            ui.scope_builder(egui::UiBuilder::new().max_rect(place), |ui| {
+            let drawn = ui.scope_builder(egui::UiBuilder::new().max_rect(place), |ui| {
                 validation_panel::ui(ui, state, &mut actions);
             });
+            // The panel keeps the findings' height of the last frame; a change shows next frame.
+            // It grows at once and shrinks only by more than a line, so the findings' scroll
+            // area and the panel cannot take turns resizing each other.
+            let height = drawn.response.rect.height();
+            let moved = self
+                .findings_height
+                .is_none_or(|h| height > h + 1.0 || height < h - FINDINGS_SHRINK);
+            if moved {
+                self.findings_height = Some(height);
+                ui.ctx().request_repaint();
+            }
         }
         questions::ui(ui.ctx(), state, &mut actions);
         views.transfer.ui(ui.ctx(), &mut actions);
