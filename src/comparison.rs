@@ -205,8 +205,8 @@ impl Comparison {
             return Err(invalid(
                 "roles".into(),
                 format!(
-                    "lists {} roles; a comparison may list at most {MAX_ROLES}",
-                    self.roles.len()
+                    "lists {}; a comparison may list at most {MAX_ROLES}",
+                    crate::fmt::count(self.roles.len(), "role", "roles")
                 ),
             ));
         }

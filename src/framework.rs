@@ -610,8 +610,14 @@ fn check_part(field: &str, factor: &Factor) -> Result<(), Fault> {
         return Err(Fault::new(
             format!("{field}.max"),
             format!(
-                "the range {}…{} spans {values} values; a part's range spans at most {MAX_PART_VALUES}",
-                factor.min, factor.max
+                "the range has {} ({}…{}); a part's range spans at most {MAX_PART_VALUES}",
+                crate::fmt::count(
+                    usize::try_from(values).unwrap_or(usize::MAX),
+                    "value",
+                    "values"
+                ),
+                factor.min,
+                factor.max
             ),
         ));
     }
@@ -619,8 +625,13 @@ fn check_part(field: &str, factor: &Factor) -> Result<(), Fault> {
         return Err(Fault::new(
             format!("{field}.levels"),
             format!(
-                "{} texts for the {values} values {}…{}: give one text per value, or none",
-                factor.levels.len(),
+                "{} for the {} {}…{}: give one text per value, or none",
+                crate::fmt::count(factor.levels.len(), "text", "texts"),
+                crate::fmt::count(
+                    usize::try_from(values).unwrap_or(usize::MAX),
+                    "value",
+                    "values"
+                ),
                 factor.min,
                 factor.max
             ),
@@ -639,7 +650,10 @@ fn check_length(field: &str, text: &str, max: usize) -> Result<(), Fault> {
     if chars > max {
         return Err(Fault::new(
             field,
-            format!("is {chars} characters long; at most {max} are allowed"),
+            format!(
+                "is {} long; at most {max} are allowed",
+                crate::fmt::count(chars, "character", "characters")
+            ),
         ));
     }
     Ok(())

@@ -815,7 +815,7 @@ fn diff_of_a_role_without_its_middle_task_is_one_change_naming_that_task() {
     let output = run(&["diff", a.to_str().unwrap(), shorter.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.contains("1 input(s) differ"), "{text}");
+    assert!(text.contains("1 input differs"), "{text}");
     let name = removed["name"].as_str().unwrap();
     assert!(text.contains(&format!("removed: “{name}”")), "{text}");
     assert!(

@@ -323,9 +323,9 @@ impl AijriApp {
             self.state.notify(
                 true,
                 format!(
-                    "{}: not saved: the comparison lists {} roles; a comparison may list at most {}",
+                    "{}: not saved: the comparison lists {}; a comparison may list at most {}",
                     path.display(),
-                    comparison.roles.len(),
+                    crate::fmt::count(comparison.roles.len(), "role", "roles"),
                     crate::comparison::MAX_ROLES
                 ),
             );

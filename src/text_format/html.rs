@@ -347,7 +347,11 @@ mod tests {
         assert_eq!(text.replace('\n', " "), words.join(" "));
         // …the levels down to the cap on lines of their own, the deeper ones on the last.
         let lines: Vec<&str> = text.lines().collect();
-        assert!((500..=512).contains(&lines.len()), "{} lines", lines.len());
+        assert!(
+            (500..=512).contains(&lines.len()),
+            "line count {}",
+            lines.len()
+        );
         let last = lines.len() - 1;
         assert!(lines[last].starts_with(&format!("level {last} level {}", last + 1)));
         assert!(lines[last].ends_with(&format!("level {}", levels - 1)));

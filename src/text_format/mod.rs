@@ -155,8 +155,8 @@ fn flattened_note(flattened_from: Option<u64>) -> String {
     flattened_from
         .map(|line| {
             format!(
-                " (the page nests its elements more than {} levels deep from line {line} of the file: what lies deeper was read without its nesting)",
-                html::MAX_DEPTH
+                " (the page nests its elements more than {} deep from line {line} of the file: what lies deeper was read without its nesting)",
+                crate::fmt::count(html::MAX_DEPTH, "level", "levels")
             )
         })
         .unwrap_or_default()

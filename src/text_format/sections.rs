@@ -1,6 +1,8 @@
 //! The sections of the published text: which headings and labelled lines start one, and the split
 //! of a text into sections. Sections may come in any order; each may appear once.
 
+use std::sync::LazyLock;
+
 use super::ImportError;
 use super::lines::{Line, bullet_item, cells, clean, is_rule, key, split_lines};
 
@@ -181,13 +183,26 @@ impl SectionKind {
         )
     }
 
+    /// Whether a line's key is this section's title or one of its aliases.
     fn matches(self, name_key: &str) -> bool {
-        let def = self.def();
-        std::iter::once(def.title)
-            .chain(def.aliases.iter().copied())
-            .any(|name| key(name) == name_key)
+        SECTION_KEYS
+            .iter()
+            .filter(|(kind, _)| *kind == self)
+            .any(|(_, keys)| keys.iter().any(|k| k == name_key))
     }
 }
+
+/// The keys of each section's title and aliases, made once: every line of a text is matched
+/// against them, and a page may have half a million lines.
+static SECTION_KEYS: LazyLock<Vec<(SectionKind, Vec<String>)>> = LazyLock::new(|| {
+    SECTIONS
+        .iter()
+        .map(|def| {
+            let names = std::iter::once(def.title).chain(def.aliases.iter().copied());
+            (def.kind, names.map(key).collect())
+        })
+        .collect()
+});
 
 /// Labels of lines inside a section ("Raw: …"), which free text must not be mistaken for.
 pub(crate) const INLINE_LABELS: [&str; 8] = [

@@ -99,12 +99,24 @@ pub fn ui(ui: &mut Ui, a: &mut Assessment, cx: &TabContext<'_>) {
     );
     tags_ui(ui, &mut a.meta.tags);
     ui.label(
-        RichText::new(format!(
-            "Scored under the framework “{}” ({}).",
-            cx.framework.name, a.framework
+        RichText::new(framework_line(
+            &cx.framework.name,
+            &cx.framework.id,
+            &a.framework,
         ))
         .weak(),
     );
+}
+
+/// The framework the role is scored under, by name and id; and the one its file names when that
+/// is another (a variant in use, or one not found or refused): never one framework's name beside
+/// another's id.
+fn framework_line(name: &str, id: &str, named: &str) -> String {
+    if named == id {
+        format!("Scored under the framework “{name}” ({id}).")
+    } else {
+        format!("Scored under the framework “{name}” ({id}); the file names {named}.")
+    }
 }
 
 /// Tags as one comma-separated line.

@@ -197,7 +197,7 @@ fn steps_text(steps: usize) -> String {
     if steps == 1 {
         "one step".to_owned()
     } else {
-        format!("{steps} steps")
+        crate::fmt::count(steps, "step", "steps")
     }
 }
 
@@ -231,7 +231,10 @@ fn zone_move(
     };
     let needs = match steps {
         1 => "one step is enough".to_owned(),
-        n => format!("needs at least {n} one-step changes"),
+        n => format!(
+            "needs at least {}",
+            crate::fmt::count(n, "one-step change", "one-step changes")
+        ),
     };
     let heading = format!("Into {target} ({words}) — {needs}, for example (smallest move first):");
     ui.label(RichText::new(heading).strong());

@@ -261,7 +261,7 @@ mod tests {
             let nodes = parsed.document.tree.nodes().count();
             assert!(
                 nodes <= 2 * tags,
-                "{}: {nodes} nodes for {tags} tags",
+                "{}: node count {nodes} against tag count {tags}",
                 shape.name
             );
             assert_eq!(
