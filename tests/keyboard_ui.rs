@@ -417,3 +417,34 @@ fn the_keyboard_alone_finds_a_role_changes_a_score_and_saves_it() {
     );
     assert!(!selected(&harness).is_dirty());
 }
+
+/// The rename dialog opens with focus on the name; Tab then reaches Rename and Cancel, and Space
+/// on Cancel closes it with the file as it was.
+#[test]
+fn tab_goes_from_the_new_file_name_to_rename_and_cancel() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    common::click(&mut harness, JUNIOR);
+    let id = harness.state().state.selected.unwrap();
+    harness
+        .state_mut()
+        .apply(aijri_desk::app::Action::AskRename(id));
+    harness.run();
+    assert!(
+        is_focused(&harness, "New file name:"),
+        "{:?}",
+        focused(&harness)
+    );
+    press(&mut harness, Key::Tab);
+    assert!(is_focused(&harness, "Rename"), "{:?}", focused(&harness));
+    press(&mut harness, Key::Tab);
+    assert!(is_focused(&harness, "Cancel"), "{:?}", focused(&harness));
+    press(&mut harness, Key::Space);
+    assert!(harness.state().views.rename.is_none(), "Cancel closed it");
+    assert!(
+        folder
+            .path()
+            .join("junior-backend-developer.aijri.json")
+            .exists()
+    );
+}

@@ -26,6 +26,9 @@ pub struct RenameDialog {
     pub name: String,
     /// The file it has now.
     pub current: PathBuf,
+    /// Whether the name field was given focus (when the dialog opened): after that, Tab moves
+    /// on from it to Rename and Cancel.
+    focus_given: bool,
 }
 
 impl RenameDialog {
@@ -48,7 +51,7 @@ impl RenameDialog {
             let field = ui
                 .add(egui::TextEdit::singleline(&mut self.name).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
-            if !field.has_focus() && !field.lost_focus() {
+            if !std::mem::replace(&mut self.focus_given, true) {
                 field.request_focus();
             }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -157,6 +160,7 @@ impl AijriApp {
             doc: id,
             name: stem.to_owned(),
             current: path,
+            focus_given: false,
         });
     }
 
