@@ -1,6 +1,7 @@
 //! What the program remembers between runs, in `settings.json` in its data folder: the last
-//! library folder (absolute), recent files and comparisons, the theme, the comparison set and how
-//! the library folder is watched. The window's size is remembered by eframe itself.
+//! library folder (absolute), recent files and comparisons, the theme, the comparison set, how
+//! the library folder is watched, and the preferences (the assessor name, the report's paper).
+//! The window's size is remembered by eframe itself.
 //!
 //! The file is the program's own, but it is read like any file from outside: every field has a
 //! default (an older or damaged file still gives settings), lists are bounded, and paths are kept
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::client_report::Paper;
 use crate::library::watch::WatchMode;
 
 /// The name of the settings file in the data folder.
@@ -20,6 +22,8 @@ pub const RECENT_FILES: usize = 10;
 pub const MAX_COMPARED: usize = 1_000;
 /// The longest text kept (a title, notes, a path), in characters.
 pub const MAX_TEXT_CHARS: usize = 100_000;
+/// The longest assessor name kept, in characters.
+pub const MAX_ASSESSOR_CHARS: usize = 200;
 
 /// The remembered settings; every field has a default, so older or damaged files still load.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +43,10 @@ pub struct Settings {
     pub recent_comparisons: Vec<PathBuf>,
     /// How the library folder is watched for changes by others.
     pub watch_mode: WatchMode,
+    /// The assessor name new assessments and variants get (empty: none).
+    pub assessor: String,
+    /// The paper the client report is laid out on.
+    pub paper: Paper,
 }
 
 /// What Compare shows of the comparison besides its roles, remembered between runs.
@@ -108,11 +116,17 @@ impl Settings {
         let fields = &mut self.comparison_fields;
         fields.file = fields.file.take().filter(|p| usable(p));
         for text in [&mut fields.title, &mut fields.notes] {
-            if let Some((cut, _)) = text.char_indices().nth(MAX_TEXT_CHARS) {
-                text.truncate(cut);
-            }
+            cut_to(text, MAX_TEXT_CHARS);
         }
+        cut_to(&mut self.assessor, MAX_ASSESSOR_CHARS);
         self
+    }
+}
+
+/// Cuts a text to at most `chars` characters.
+fn cut_to(text: &mut String, chars: usize) {
+    if let Some((cut, _)) = text.char_indices().nth(chars) {
+        text.truncate(cut);
     }
 }
 
@@ -174,6 +188,23 @@ mod tests {
             Settings::parse(text.as_bytes(), Path::new("s.json")),
             (settings, None)
         );
+    }
+
+    #[test]
+    fn preferences_round_trip_and_a_long_or_wrong_one_is_bounded() {
+        let settings = Settings {
+            assessor: "A. Adviser".into(),
+            paper: Paper::Letter,
+            ..Settings::default()
+        };
+        let (read, problem) = Settings::parse(settings.to_json().as_bytes(), Path::new("s.json"));
+        assert_eq!((read, problem), (settings, None));
+        let long = format!("{{\"assessor\": \"{}\"}}", "x".repeat(5_000));
+        let (read, _) = Settings::parse(long.as_bytes(), Path::new("s.json"));
+        assert_eq!(read.assessor.chars().count(), MAX_ASSESSOR_CHARS);
+        let (read, problem) = Settings::parse(br#"{"paper": "a3"}"#, Path::new("/d/s.json"));
+        assert_eq!(read, Settings::default());
+        assert!(problem.is_some_and(|p| p.contains("/d/s.json: line 1")));
     }
 
     #[test]

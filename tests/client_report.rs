@@ -569,6 +569,89 @@ fn the_report_command_writes_nothing_when_a_file_does_not_load() {
     assert!(String::from_utf8_lossy(&bad_date.stderr).contains("YYYY-MM-DD"));
 }
 
+/// The width and height of each page of a PDF, in points.
+fn page_sizes(pdf: &[u8]) -> Vec<(f32, f32)> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    doc.get_pages()
+        .values()
+        .map(|&page| {
+            let media = doc
+                .get_dictionary(page)
+                .unwrap()
+                .get(b"MediaBox")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_float().unwrap())
+                .collect::<Vec<f32>>();
+            (media[2] - media[0], media[3] - media[1])
+        })
+        .collect()
+}
+
+#[test]
+fn report_paper_letter_gives_us_letter_pages_and_a4_is_the_default() {
+    let folder = tempfile::tempdir().unwrap();
+    let role = repo("assessments/backend-api-developer.aijri.json");
+    let mut sizes = Vec::new();
+    for paper in [None, Some("a4"), Some("letter"), Some("Letter")] {
+        let out = folder.path().join(format!("{paper:?}.pdf"));
+        let mut args = vec![
+            "report",
+            role.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        if let Some(paper) = paper {
+            args.extend(["--paper", paper]);
+        }
+        let output = run(&args);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        sizes.push(page_sizes(&std::fs::read(&out).unwrap()));
+    }
+    let a4 = (595.28, 841.89);
+    let letter = (612.0, 792.0);
+    let near =
+        |(w, h): (f32, f32), (ew, eh): (f32, f32)| (w - ew).abs() < 0.5 && (h - eh).abs() < 0.5;
+    assert!(
+        sizes[0].iter().all(|&s| near(s, a4)),
+        "default: {:?}",
+        sizes[0]
+    );
+    assert!(sizes[1].iter().all(|&s| near(s, a4)), "a4: {:?}", sizes[1]);
+    assert!(
+        sizes[2].iter().all(|&s| near(s, letter)),
+        "letter: {:?}",
+        sizes[2]
+    );
+    assert!(
+        sizes[3].iter().all(|&s| near(s, letter)),
+        "any case: {:?}",
+        sizes[3]
+    );
+
+    let out = folder.path().join("a3.pdf");
+    let output = run(&[
+        "report",
+        role.to_str().unwrap(),
+        "--paper",
+        "a3",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !output.status.success() && stderr.contains("--paper a3: the paper is a4 or letter"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
 /// The senior role retitled "Senior Software Engineer": the library's assessment of the first
 /// option of the published role, which scores otherwise than the published 55.4.
 fn senior_software_engineer() -> Assessment {

@@ -571,6 +571,10 @@ fn the_in_window_dialog_opens_a_file_from_another_folder() {
         "the dialog is drawn in the window"
     );
     click(&mut harness, "⬆");
+    // The folder is listed on a thread of the dialog's own, which `settle` does not wait for.
+    common::wait_until(&mut harness, "the folder above to be listed", |h| {
+        h.query_by_label_contains("picked.aijri.json").is_some()
+    });
     harness.get_by_label_contains("picked.aijri.json").click();
     harness.run();
     click(&mut harness, "Open");

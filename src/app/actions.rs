@@ -20,8 +20,35 @@ use crate::model::Assessment;
 pub enum Action {
     /// Select a document.
     Select(DocId),
+    /// Select nothing (the list shows no role).
+    Deselect,
     /// Show an editor tab.
     SetTab(Tab),
+    /// Show the editor (on this tab, or the one it shows) with keyboard focus on its first
+    /// control.
+    FocusEditor(Option<Tab>),
+    /// Open Help on a page.
+    ShowHelp(super::help::HelpPage),
+    /// Open Preferences.
+    ShowPreferences,
+    /// A copy of a role as a new file with a new id (Ctrl+D).
+    Duplicate(DocId),
+    /// Ask the new name of a role's file.
+    AskRename(DocId),
+    /// Rename a role's file to this name, in its folder.
+    RenameFile(DocId, String),
+    /// Move a role's file to the desktop's trash (asks first when it has unsaved edits).
+    AskTrash(DocId),
+    /// Show a role's file in its folder (the desktop's file manager).
+    ShowRoleInFolder(DocId),
+    /// The assessor name new assessments and variants get.
+    SetAssessor(String),
+    /// The paper the client report is laid out on.
+    SetPaper(crate::client_report::Paper),
+    /// Copy the shipped report template into the data folder, to make it one's own.
+    UseOwnTemplate,
+    /// Move one's own report template to the trash: the shipped one is used again.
+    UseShippedTemplate,
     /// Show a view of the central area.
     SetView(View),
     /// Open the tab of a field of the selected document and scroll to it.
@@ -71,8 +98,8 @@ pub enum Action {
     CompareWithSource(DocId),
     /// Go back to the file as it is on disk (asks first when edits would be lost).
     Revert(DocId),
-    /// Switch between the dark and light themes.
-    SetDarkMode(bool),
+    /// The theme: dark (`Some(true)`), light, or the system's (`None`).
+    SetTheme(Option<bool>),
     /// Close the window (asks first when edits are unsaved).
     Quit,
     /// Remove a notice.
@@ -144,7 +171,27 @@ impl AijriApp {
         let _ui_thread = crate::library::disk::UiThread::enter();
         match action {
             Action::Select(id) => self.select(id),
+            Action::Deselect => self.state.selected = None,
             Action::SetTab(tab) => self.views.editor.tab = tab,
+            Action::FocusEditor(tab) => {
+                self.state.view = View::Editor;
+                self.views.editor.focus_first(tab);
+            }
+            Action::ShowHelp(page) => self.views.help.show(page),
+            Action::ShowPreferences => self.show_preferences(),
+            Action::Duplicate(id) => self.duplicate(id),
+            Action::AskRename(id) => self.ask_rename(id),
+            Action::RenameFile(id, name) => self.rename_file(id, name),
+            Action::AskTrash(id) => self.ask_trash(id),
+            Action::ShowRoleInFolder(id) => {
+                if let Some(path) = self.state.store.path(id).map(Path::to_path_buf) {
+                    self.open_with_desktop(path, true);
+                }
+            }
+            Action::SetAssessor(name) => self.state.settings.assessor = name,
+            Action::SetPaper(paper) => self.state.settings.paper = paper,
+            Action::UseOwnTemplate => self.use_own_template(),
+            Action::UseShippedTemplate => self.use_shipped_template(),
             Action::SetView(view) => self.state.view = view,
             Action::GoToField(field) => {
                 self.state.view = View::Editor;
@@ -189,7 +236,7 @@ impl AijriApp {
             }
             Action::Revert(id) => self.ask_revert(id),
             Action::CompareWithSource(id) => self.compare_with_source(id),
-            Action::SetDarkMode(dark) => self.set_dark_mode(dark),
+            Action::SetTheme(dark) => self.set_theme(dark),
             Action::Quit => self.guard(Then::Quit),
             Action::DismissNotice(id) => self.state.notices.dismiss(id),
             Action::ShowNoticeLog => self.views.notice_log = true,
@@ -284,8 +331,8 @@ impl AijriApp {
         }
     }
 
-    fn set_dark_mode(&mut self, dark: bool) {
-        self.state.settings.dark_mode = Some(dark);
+    fn set_theme(&mut self, dark: Option<bool>) {
+        self.state.settings.dark_mode = dark;
         if let Some(ctx) = self.io.context() {
             super::settings::apply_theme(&self.state.settings, &ctx);
         }
@@ -308,6 +355,7 @@ impl AijriApp {
     fn new_assessment(&mut self) {
         let near = self.selected_path();
         let mut blank = Assessment::blank();
+        blank.meta.assessor = self.state.settings.assessor.trim().to_owned();
         if let Some(id) = &self.state.view_under {
             // A new assessment records the framework it was made under.
             blank.framework.clone_from(id);

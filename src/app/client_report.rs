@@ -61,6 +61,7 @@ impl AijriApp {
             .map(|dir| dir.join(TEMPLATE_FILE_NAME));
         // The comparison's title (the client's initials, say) heads the report.
         let title = self.state.comparison.title().to_owned();
+        let paper = self.state.settings.paper;
         let what = format!(
             "the client report ({})",
             crate::fmt::count(roles.len(), "role", "roles")
@@ -69,7 +70,7 @@ impl AijriApp {
         let named = path.clone();
         let make = move || {
             let template = chosen_template(template_override);
-            let data = ReportData::new(Some(&title), ReportDate::today(), &roles);
+            let data = ReportData::new(Some(&title), ReportDate::today(), &roles).on_paper(paper);
             let rendered = client_report::render_pdf(&data, &template)
                 .map_err(|e| format!("{}: {e}", named.display()))?;
             if let Some(problem) = rendered.template_problem {

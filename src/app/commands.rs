@@ -69,6 +69,7 @@ impl AijriApp {
             Done::ClipboardHtml(html) => self.views.transfer.clipboard_html(html),
             Done::Wrote(answer) => self.wrote(*answer),
             Done::ComparisonRead { path, result } => self.comparison_read(path, result),
+            Done::OwnTemplate(found) => self.views.preferences.own_template = Some(found),
             Done::ReadyToClose => self.close_now = true,
             Done::Nothing => {}
             Done::Warning(message) => self.state.notify(true, message),

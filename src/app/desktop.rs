@@ -5,14 +5,37 @@
 //! failure becomes a notice naming the file.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use super::AijriApp;
 use super::io::Done;
 
+/// Who opens files and shows them in their folders: the desktop, or (tests) a list that notes
+/// each request — `(path, shown in its folder)` — instead of starting the desktop's programs.
+#[derive(Debug, Clone, Default)]
+pub enum Opener {
+    /// The desktop portal, else the desktop's opener.
+    #[default]
+    Desktop,
+    /// Nothing is started: each request is noted here.
+    Noted(Arc<Mutex<Vec<(PathBuf, bool)>>>),
+}
+
 impl AijriApp {
+    /// Files are opened by `opener` from now on (tests note the requests instead).
+    pub fn open_files_with(&mut self, opener: Opener) {
+        self.opener = opener;
+    }
+
     /// Opens `path` with the desktop (or, when `reveal`, shows it in its folder), off the UI
     /// thread.
     pub(super) fn open_with_desktop(&mut self, path: PathBuf, reveal: bool) {
+        if let Opener::Noted(requests) = &self.opener {
+            if let Ok(mut requests) = requests.lock() {
+                requests.push((path, reveal));
+            }
+            return;
+        }
         self.io
             .spawn("open-with-desktop", move || match open(&path, reveal) {
                 Ok(()) => Done::Nothing,

@@ -22,6 +22,8 @@ pub struct EditorView {
     pub jump_to: Option<FieldPath>,
     /// The tasks whose rationale row is open, by document and task.
     pub open_rationales: OpenRationales,
+    /// Keyboard focus goes to the tab's first control on the next frame.
+    focus_first: bool,
 }
 
 /// Which task a rationale row belongs to: the task's id where it has one, else its place.
@@ -103,9 +105,18 @@ impl EditorView {
         self.jump_to = Some(field);
     }
 
+    /// Shows a tab (or the one shown) with keyboard focus on its first control, next frame.
+    pub fn focus_first(&mut self, tab: Option<Tab>) {
+        if let Some(tab) = tab {
+            self.tab = tab;
+        }
+        self.focus_first = true;
+    }
+
     /// Draws the tab bar and the selected tab of the selected document.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let Some((id, doc)) = state.selected_doc() else {
+            self.focus_first = false;
             ui.centered_and_justified(|ui| ui.label("Select a role in the list to edit it."));
             return;
         };
@@ -125,11 +136,15 @@ impl EditorView {
             doc: id,
             open: &mut self.open_rationales,
         };
+        let focus_first = std::mem::take(&mut self.focus_first);
         let task_edit = egui::ScrollArea::vertical()
             .id_salt(("editor", tab))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.set_max_width(ui.available_width().min(1100.0));
+                if focus_first {
+                    super::keyboard::focus_next_control(ui, "editor tab");
+                }
                 tabs::ui(ui, tab, &mut working, &cx, rationales)
             })
             .inner;

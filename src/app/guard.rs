@@ -85,6 +85,7 @@ impl AijriApp {
                 retry.expect = Expect::Anything;
                 self.io.write(retry);
             }
+            (Question::Trash { doc }, Answer::Discard) => self.trash(doc),
             (Question::DiscardEdits { doc }, Answer::Discard) => {
                 self.state.store.discard_recovery(&[doc]);
                 self.run(Then::Revert(doc));

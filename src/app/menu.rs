@@ -2,9 +2,10 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
+use super::help::HelpPage;
 use super::picker::ExportFormat;
 use super::store::DocId;
-use super::{Action, AppState};
+use super::{Action, AppState, Tab, View};
 use crate::library::watch::WatchMode;
 
 const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -16,6 +17,22 @@ const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)
 const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+const PREFERENCES: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Comma);
+const DUPLICATE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::D);
+
+/// The digit keys, for Ctrl+1 … (the editor's tabs) and Alt+1 … (the views).
+const DIGITS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
 
 /// The actions of the shortcuts pressed this frame. Shortcuts with Shift are consumed first so
 /// Ctrl+Shift+S is not also read as Ctrl+S. Ctrl+F is handled by [`find_pressed`].
@@ -24,21 +41,53 @@ pub fn shortcuts(ctx: &egui::Context, state: &AppState) -> Vec<Action> {
     let on_selected = |make: fn(_) -> Action| selected.map(make);
     let focused = state.focused_work();
     // Longer shortcuts first: Ctrl+Shift+S is not also Ctrl+S.
-    let table = [
+    let mut table = vec![
         (SAVE_AS, on_selected(Action::SaveAs)),
         (REDO, focused.clone().map(Action::Redo)),
         (NEW, Some(Action::New)),
         (OPEN, Some(Action::OpenFiles)),
         (SAVE, on_selected(Action::Save)),
         (UNDO, focused.map(Action::Undo)),
+        (HELP, Some(Action::ShowHelp(HelpPage::Method))),
+        (PREFERENCES, Some(Action::ShowPreferences)),
+        (DUPLICATE, on_selected(Action::Duplicate)),
     ];
-    ctx.input_mut(|input| {
+    table.extend(tab_and_view_shortcuts());
+    let actions = ctx.input_mut(|input| {
         table
             .into_iter()
             .filter(|(shortcut, _)| input.consume_shortcut(shortcut))
             .filter_map(|(_, action)| action)
             .collect()
-    })
+    });
+    drop_alt_digit_text(ctx);
+    actions
+}
+
+/// Ctrl+1 … open the editor's tabs in order (focus on their first control), Alt+1 … the views
+/// in menu order.
+fn tab_and_view_shortcuts() -> Vec<(KeyboardShortcut, Option<Action>)> {
+    let tabs = Tab::ALL.into_iter().zip(DIGITS).map(|(tab, key)| {
+        let shortcut = KeyboardShortcut::new(Modifiers::COMMAND, key);
+        (shortcut, Some(Action::FocusEditor(Some(tab))))
+    });
+    let views = View::ALL.into_iter().zip(DIGITS).map(|(view, key)| {
+        let shortcut = KeyboardShortcut::new(Modifiers::ALT, key);
+        (shortcut, Some(Action::SetView(view)))
+    });
+    tabs.chain(views).collect()
+}
+
+/// Alt+1 … also arrives as the digit typed where the desktop sends text with Alt held: it is
+/// a shortcut, not text for the focused field.
+fn drop_alt_digit_text(ctx: &egui::Context) {
+    ctx.input_mut(|input| {
+        if input.modifiers.alt && !input.modifiers.command {
+            input.events.retain(
+                |e| !matches!(e, egui::Event::Text(t) if t.chars().all(|c| c.is_ascii_digit())),
+            );
+        }
+    });
 }
 
 /// Whether Ctrl+F was pressed this frame (the role list then focuses its search box).
@@ -46,13 +95,14 @@ pub fn find_pressed(ctx: &egui::Context) -> bool {
     ctx.input_mut(|input| input.consume_shortcut(&FIND))
 }
 
-/// The menu bar: File, Edit, View, and the view switcher.
+/// The menu bar: File, Edit, View, Framework, Help, and the view switcher.
 pub fn ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(ui, state, actions));
         ui.menu_button("Edit", |ui| edit_menu(ui, state, actions));
         ui.menu_button("View", |ui| view_menu(ui, state, actions));
         ui.menu_button("Framework", |ui| framework_menu(ui, state, actions));
+        ui.menu_button("Help", |ui| help_menu(ui, actions));
         ui.separator();
         view_switcher(ui, state, actions);
     });
@@ -131,6 +181,8 @@ fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         None,
         selected.map(Action::SaveVariant),
     );
+    role_file_items(ui, selected, actions);
+    ui.separator();
     item(ui, actions, "Revert to saved", None, revertible);
     let on_disk = state
         .selected_doc()
@@ -165,6 +217,39 @@ fn file_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     });
     ui.separator();
     item(ui, actions, "Quit", None, Some(Action::Quit));
+}
+
+/// Duplicate, Rename file…, Show in folder, Move to trash: for the selected role (also the
+/// role list's menu on a row).
+pub fn role_file_items(ui: &mut Ui, role: Option<DocId>, actions: &mut Vec<Action>) {
+    item(
+        ui,
+        actions,
+        "Duplicate role",
+        Some(DUPLICATE),
+        role.map(Action::Duplicate),
+    );
+    item(
+        ui,
+        actions,
+        "Rename file…",
+        None,
+        role.map(Action::AskRename),
+    );
+    item(
+        ui,
+        actions,
+        "Show file in folder",
+        None,
+        role.map(Action::ShowRoleInFolder),
+    );
+    item(
+        ui,
+        actions,
+        "Move to trash",
+        None,
+        role.map(Action::AskTrash),
+    );
 }
 
 /// Save comparison…, Open comparison…, and the recent comparisons.
@@ -225,6 +310,28 @@ fn edit_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         None,
         Some(Action::PasteText),
     );
+    ui.separator();
+    item(
+        ui,
+        actions,
+        "Preferences…",
+        Some(PREFERENCES),
+        Some(Action::ShowPreferences),
+    );
+}
+
+/// How AIJRI scores a role, the keyboard shortcuts, About.
+fn help_menu(ui: &mut Ui, actions: &mut Vec<Action>) {
+    for page in HelpPage::ALL {
+        let shortcut = (page == HelpPage::Method).then_some(HELP);
+        item(
+            ui,
+            actions,
+            page.title(),
+            shortcut,
+            Some(Action::ShowHelp(page)),
+        );
+    }
 }
 
 /// The frameworks available: each role under its own, or every role under one; open a file.
@@ -325,13 +432,13 @@ fn view_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         actions,
         "Dark theme",
         None,
-        (!dark).then_some(Action::SetDarkMode(true)),
+        (!dark).then_some(Action::SetTheme(Some(true))),
     );
     item(
         ui,
         actions,
         "Light theme",
         None,
-        dark.then_some(Action::SetDarkMode(false)),
+        dark.then_some(Action::SetTheme(Some(false))),
     );
 }

@@ -9,6 +9,7 @@
 //! [`store::Store::edit`], to a framework variant through [`framework_docs::FrameworkDocs::edit`],
 //! to the comparison through one door too.
 
+pub mod about;
 pub mod actions;
 pub mod chart;
 pub mod client_report;
@@ -24,15 +25,19 @@ pub mod framework_editor;
 pub mod frameworks;
 pub mod guard;
 pub mod header;
+pub mod help;
 pub mod history;
 pub mod io;
+pub mod keyboard;
 pub mod loading;
 pub mod menu;
 pub mod notices;
 pub mod opening;
 pub mod picker;
+pub mod preferences;
 pub mod questions;
 pub mod recovery_dialog;
+pub mod role_files;
 pub mod role_list;
 pub mod saving;
 pub mod settings;
@@ -75,6 +80,12 @@ pub const STARTUP_PROBE_VAR: &str = "AIJRI_DESK_EXIT_AFTER_FIRST_FRAME";
 /// Environment variable that makes the program print how long the library took to load (from
 /// start until every file was read, parsed and scored) and exit.
 pub const LIBRARY_PROBE_VAR: &str = "AIJRI_DESK_EXIT_AFTER_LIBRARY_LOADED";
+
+/// The findings panel's height until the findings were drawn once.
+const FINDINGS_HEIGHT: f32 = 130.0;
+
+/// How much less room the findings must take before their panel shrinks.
+const FINDINGS_SHRINK: f32 = 12.0;
 
 /// How long after the last edit the unsaved edits are written to a recovery file.
 pub const RECOVERY_DELAY: Duration = Duration::from_secs(3);
@@ -306,6 +317,12 @@ pub struct Views {
     pub reasons: variant::ReasonsDialog,
     /// Whether the log of notices is open.
     pub notice_log: bool,
+    /// Help: the method, the keyboard shortcuts, About.
+    pub help: help::HelpView,
+    /// Preferences.
+    pub preferences: preferences::PreferencesView,
+    /// The rename dialog, while a role's file is being renamed.
+    pub rename: Option<role_files::RenameDialog>,
 }
 
 /// Where the app keeps what must survive a crash, and how soon.
@@ -392,6 +409,15 @@ pub struct AijriApp {
     work_recovery: unsaved::RecoverySchedule<WorkId>,
     /// The settings as last written to the settings file, and when they changed since.
     settings_written: (Settings, Option<std::time::Instant>),
+    /// A menu or another popup was open when this frame began (Escape then closes it, not a
+    /// window).
+    popup_at_start: bool,
+    /// The height the findings took last frame: their panel keeps that place.
+    findings_height: Option<f32>,
+    /// Where files moved to the trash go.
+    trash_bin: crate::library::disk::TrashBin,
+    /// Who opens files and shows them in their folders.
+    opener: desktop::Opener,
 }
 
 impl AijriApp {
@@ -441,6 +467,10 @@ impl AijriApp {
             after_saving: None,
             work_recovery: unsaved::RecoverySchedule::default(),
             settings_written: (settings, None),
+            popup_at_start: false,
+            findings_height: None,
+            trash_bin: crate::library::disk::TrashBin::default(),
+            opener: desktop::Opener::default(),
         };
         app.restore_comparison();
         app.state.selected = app.first_loaded();
@@ -494,6 +524,8 @@ impl AijriApp {
     pub fn logic(&mut self, ctx: &egui::Context) {
         let _ui_thread = disk::UiThread::enter();
         self.io.set_context(ctx);
+        keyboard::track_input(ctx);
+        self.popup_at_start = egui::Popup::is_any_open(ctx);
         self.run_commands();
         self.write_chart_shots();
         self.ask_about_outside_changes();
@@ -515,7 +547,9 @@ impl AijriApp {
         if !dropped.is_empty() {
             self.apply(Action::OpenDropped(dropped));
         }
-        let dialog_open = self.views.recovery.is_open() || self.views.reasons.is_open();
+        let dialog_open = self.views.recovery.is_open()
+            || self.views.reasons.is_open()
+            || self.views.rename.is_some();
         if self.state.question.is_none() && !dialog_open {
             for action in menu::shortcuts(ctx, &self.state) {
                 self.apply(action);
@@ -540,24 +574,60 @@ impl AijriApp {
             .default_size(list_width)
             .min_size(220.0)
             .show(ui, |ui| views.role_list.ui(ui, state, &mut actions));
-        if state.selected_doc().is_some() {
+        // The findings sit below the central view but are drawn after it, so Tab reaches them
+        // after the view's controls, in reading order: their panel only keeps their place.
+        let findings_height = self.findings_height;
+        let findings = state.selected_doc().is_some().then(|| {
             egui::Panel::bottom("findings")
                 .resizable(true)
-                .default_size(130.0)
-                .show(ui, |ui| validation_panel::ui(ui, state, &mut actions));
-        }
+                .default_size(FINDINGS_HEIGHT)
+                .show(ui, |ui| {
+                    let max = ui.max_rect();
+                    let height = findings_height.unwrap_or(FINDINGS_HEIGHT);
+                    ui.expand_to_include_rect(egui::Rect::from_min_size(
+                        max.min,
+                        egui::vec2(max.width(), height),
+                    ));
+                    max
+                })
+                .inner
+        });
         egui::CentralPanel::default().show(ui, |ui| match state.view {
             View::Editor => views.editor.ui(ui, state, &mut actions),
             View::Compare => views.compare.ui(ui, state, &mut actions),
             View::WhatIf => views.whatif.ui(ui, state, &mut actions),
             View::Framework => views.framework_editor.ui(ui, state, &mut actions),
         });
+        if let Some(place) = findings {
+            let drawn = ui.scope_builder(egui::UiBuilder::new().max_rect(place), |ui| {
+                validation_panel::ui(ui, state, &mut actions);
+            });
+            // The panel keeps the findings' height of the last frame; a change shows next frame.
+            // It grows at once and shrinks only by more than a line, so the findings' scroll
+            // area and the panel cannot take turns resizing each other.
+            let height = drawn.response.rect.height();
+            let moved = self
+                .findings_height
+                .is_none_or(|h| height > h + 1.0 || height < h - FINDINGS_SHRINK);
+            if moved {
+                self.findings_height = Some(height);
+                ui.ctx().request_repaint();
+            }
+        }
         questions::ui(ui.ctx(), state, &mut actions);
         views.transfer.ui(ui.ctx(), &mut actions);
         views.recovery.ui(ui.ctx(), &mut actions);
         views.reasons.ui(ui.ctx(), &mut actions);
         notices::log_ui(ui.ctx(), state, &mut views.notice_log, &mut actions);
+        views.help.ui(ui.ctx(), state, &mut actions);
+        views.preferences.ui(ui.ctx(), state, &mut actions);
+        if let Some(rename) = &mut views.rename
+            && !rename.ui(ui.ctx(), &mut actions)
+        {
+            views.rename = None;
+        }
         self.picker.show(ui.ctx());
+        self.escape_closes_a_window(ui.ctx());
         let sender = self.io.sender();
         for action in actions {
             sender.send(io::Command::Action(action));
@@ -566,7 +636,26 @@ impl AijriApp {
         self.finish_frame(ui.ctx());
     }
 
+    /// Escape closes the window on top (Preferences, Help, the notices' log) when no menu, dialog
+    /// or question took it first: those close themselves, as Cancel.
+    fn escape_closes_a_window(&mut self, ctx: &egui::Context) {
+        if self.popup_at_start
+            || !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            return;
+        }
+        let views = &mut self.views;
+        if views.preferences.is_open() {
+            views.preferences.close();
+        } else if views.help.page().is_some() {
+            views.help.close();
+        } else {
+            views.notice_log = false;
+        }
+    }
+
     fn finish_frame(&mut self, ctx: &egui::Context) {
+        keyboard::draw_focus_ring(ctx);
         // Screen readers name the window by its root node: give it the program's name.
         ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| {
             node.set_label(WINDOW_TITLE);

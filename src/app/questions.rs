@@ -71,6 +71,11 @@ pub enum Question {
         /// What the file holds now.
         theirs: Box<crate::library::Loaded>,
     },
+    /// Moving a role with unsaved edits to the trash loses them: Move to trash / Cancel.
+    Trash {
+        /// The role.
+        doc: DocId,
+    },
     /// A file is there (or a role open in the window lives there): Replace / Cancel.
     Replace {
         /// The file.
@@ -201,6 +206,18 @@ fn wording(
                 ("Keep mine", Answer::KeepMine),
                 ("Take theirs", Answer::TakeTheirs),
                 ("Save mine as a copy", Answer::SaveMineAsCopy),
+            ],
+        ),
+        Question::Trash { doc } => (
+            "Move to the trash?",
+            format!(
+                "{} has unsaved edits: they are lost when it goes to the trash (its file can be \
+                 restored from the desktop's trash as it was last saved).",
+                doc_name(state, *doc)
+            ),
+            vec![
+                ("Move to trash", Answer::Discard),
+                ("Cancel", Answer::Cancel),
             ],
         ),
         Question::Replace { path, open, .. } => (

@@ -80,7 +80,8 @@ impl RecoveryDialog {
         if !self.is_open() {
             return;
         }
-        egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+        let mut later = false;
+        let modal = egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
             ui.set_max_width(560.0);
             ui.heading("Unsaved work from last time");
             ui.label("The program ended without saving this work. Restore it (you can then save or undo it), or discard it.");
@@ -94,7 +95,17 @@ impl RecoveryDialog {
                         .color(ui.visuals().warn_fg_color),
                 );
             }
+            ui.add_space(6.0);
+            later = ui
+                .button("Decide later")
+                .on_hover_text("Keep this work in its recovery files and offer it again next time (Escape)")
+                .clicked();
         });
+        // Escape (or "Decide later") closes the dialog as Cancel: nothing restored, nothing lost.
+        if later || modal.should_close() {
+            self.found.clear();
+            self.unreadable.clear();
+        }
     }
 }
 

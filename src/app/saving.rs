@@ -113,6 +113,10 @@ impl AijriApp {
                 let text = format!("Exported {what} to {}", path.display());
                 self.state.notify_file(text, path);
             }
+            WriteOf::Renamed { doc, from } => self.renamed(doc, &from, path),
+            WriteOf::Trashed { doc: Some(doc) } => self.trashed(doc, &path),
+            WriteOf::Trashed { doc: None } => self.template_trashed(&path),
+            WriteOf::Template => self.template_copied(path),
             WriteOf::Recovery | WriteOf::Settings(_) => {}
         }
         self.go_on_when_saved();
@@ -157,7 +161,12 @@ impl AijriApp {
             source: &entry.path,
             variant: &path,
         };
-        let variant = adjust::variant_of(doc.saved_version(), doc.assessment(), files);
+        let mut variant = adjust::variant_of(doc.saved_version(), doc.assessment(), files);
+        // The adviser's variant bears their name, where Preferences gives one.
+        let assessor = self.state.settings.assessor.trim();
+        if !assessor.is_empty() {
+            assessor.clone_into(&mut variant.meta.assessor);
+        }
         let pending = PendingVariant {
             doc: id,
             path,
@@ -211,18 +220,27 @@ impl AijriApp {
 /// same purpose.
 fn retry_of(of: WriteOf, path: PathBuf, bytes: Vec<u8>) -> WriteRequest {
     let key = match &of {
-        WriteOf::Assessment { doc, .. } => QueueKey::Assessment(*doc),
+        WriteOf::Assessment { doc, .. } | WriteOf::Renamed { doc, .. } => {
+            QueueKey::Assessment(*doc)
+        }
         WriteOf::Framework { id, .. } => QueueKey::Framework(id.clone()),
         WriteOf::Comparison { .. } => QueueKey::Comparison,
-        WriteOf::Recovery | WriteOf::Settings(_) | WriteOf::Export { .. } => {
-            QueueKey::File(path.clone())
-        }
+        WriteOf::Recovery
+        | WriteOf::Settings(_)
+        | WriteOf::Export { .. }
+        | WriteOf::Trashed { .. }
+        | WriteOf::Template => QueueKey::File(path.clone()),
+    };
+    // A rename moves the file again (its bytes stay where they are until then).
+    let content = match &of {
+        WriteOf::Renamed { from, .. } => Content::MoveFrom(from.clone()),
+        _ => Content::Bytes(bytes),
     };
     WriteRequest {
         key,
         path,
         expect: Expect::Anything,
-        content: Content::Bytes(bytes),
+        content,
         make_folder: false,
         of,
     }

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use super::history::History;
 use super::unsaved::{RecoverySchedule, RecoveryWork};
@@ -95,6 +95,55 @@ pub struct Document {
     search_text: String,
     /// Lower-case title, for sorting.
     sort_title: String,
+    /// Lower-case tags, for the tag filter.
+    tags: Vec<String>,
+    /// Where the seniority stands among the usual levels, for sorting.
+    seniority: Seniority,
+    /// When its file last changed (on disk, or saved here); a new document: when it was made.
+    modified: Option<SystemTime>,
+}
+
+/// The usual levels of seniority, as a role's free-text seniority names them: the role list's
+/// order from junior to most senior (a seniority that names none of them comes last).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Seniority {
+    /// Intern, trainee, apprentice.
+    Trainee,
+    /// Junior, entry level, graduate.
+    Junior,
+    /// Mid-level, intermediate.
+    Mid,
+    /// Senior.
+    Senior,
+    /// Lead, staff, principal.
+    Lead,
+    /// Head, director, chief, VP.
+    Head,
+    /// None of the above.
+    Unknown,
+}
+
+impl Seniority {
+    /// The level a seniority text names, the most senior word first ("Senior lead" is a lead).
+    #[must_use]
+    pub fn of(text: &str) -> Self {
+        let text = text.to_lowercase();
+        let words: &[(Self, &[&str])] = &[
+            (
+                Self::Head,
+                &["head", "director", "chief", "vp", "vice president"],
+            ),
+            (Self::Lead, &["lead", "staff", "principal"]),
+            (Self::Senior, &["senior"]),
+            (Self::Mid, &["mid", "intermediate"]),
+            (Self::Junior, &["junior", "entry", "graduate"]),
+            (Self::Trainee, &["intern", "trainee", "apprentice"]),
+        ];
+        words
+            .iter()
+            .find(|(_, names)| names.iter().any(|n| text.contains(n)))
+            .map_or(Self::Unknown, |(level, _)| *level)
+    }
 }
 
 impl Document {
@@ -108,9 +157,36 @@ impl Document {
             findings,
             search_text: search_text(&assessment),
             sort_title: assessment.role.title.to_lowercase(),
+            tags: lower_tags(&assessment),
+            seniority: Seniority::of(&assessment.role.seniority),
+            modified: stamp.is_none().then(SystemTime::now),
             history: History::new(assessment, stamp.is_some()),
             stamp,
         }
+    }
+
+    /// When its file last changed: on disk, or saved here (a new document: when it was made).
+    #[must_use]
+    pub fn modified(&self) -> Option<SystemTime> {
+        self.modified
+    }
+
+    /// Where its seniority stands among the usual levels.
+    #[must_use]
+    pub fn seniority(&self) -> Seniority {
+        self.seniority
+    }
+
+    /// Whether the document carries every one of these lower-case tags.
+    #[must_use]
+    pub fn has_tags<'a>(&self, tags: impl IntoIterator<Item = &'a String>) -> bool {
+        tags.into_iter().all(|tag| self.tags.contains(tag))
+    }
+
+    /// Its tags in lower case.
+    #[must_use]
+    pub fn tags(&self) -> &[String] {
+        &self.tags
     }
 
     /// The assessment as edited.
@@ -180,13 +256,13 @@ impl Document {
     }
 
     /// What a filtered, sorted list of documents depends on: the searchable text (title,
-    /// seniority, tags) and the final score and zone.
-    fn list_key(&self) -> (String, Option<(u64, Zone)>) {
+    /// seniority, tags), the final score and zone, and when its file last changed.
+    fn list_key(&self) -> (String, Option<(u64, Zone)>, Option<SystemTime>) {
         let result = self
             .breakdown
             .final_result()
             .map(|r| (r.score.to_bits(), r.zone));
-        (self.search_text.clone(), result)
+        (self.search_text.clone(), result, self.modified)
     }
 
     fn refresh(&mut self, framework: &Framework) {
@@ -195,6 +271,8 @@ impl Document {
         self.findings = validate::validate(assessment, framework, &self.breakdown);
         self.search_text = search_text(assessment);
         self.sort_title = assessment.role.title.to_lowercase();
+        self.tags = lower_tags(assessment);
+        self.seniority = Seniority::of(&assessment.role.seniority);
     }
 
     /// Carries out one edit; false when it changed nothing.
@@ -206,6 +284,9 @@ impl Document {
             Edit::Revert => history.revert(now),
             Edit::Reload(assessment, stamp) => {
                 // A reload of an unchanged file still updates the stamp and the dirty marker.
+                if self.stamp != Some(stamp) {
+                    self.modified = Some(SystemTime::now());
+                }
                 self.stamp = Some(stamp);
                 let before = history.current().clone();
                 history.reload(*assessment, now);
@@ -265,8 +346,17 @@ impl Document {
     /// `saved` was written to the file, which now holds `stamp`.
     fn mark_saved(&mut self, saved: Assessment, stamp: FileStamp) {
         self.stamp = Some(stamp);
+        self.modified = Some(SystemTime::now());
         self.history.mark_saved(saved);
     }
+}
+
+fn lower_tags(a: &Assessment) -> Vec<String> {
+    a.meta
+        .tags
+        .iter()
+        .map(|t| t.trim().to_lowercase())
+        .collect()
 }
 
 fn search_text(a: &Assessment) -> String {
@@ -310,7 +400,9 @@ impl<'a> Scoring<'a> {
     #[must_use]
     pub fn document(&self, loaded: library::Loaded) -> Document {
         let framework = self.framework_for(&loaded.assessment);
-        Document::new(loaded.assessment, Some(loaded.stamp), framework)
+        let mut doc = Document::new(loaded.assessment, Some(loaded.stamp), framework);
+        doc.modified = loaded.modified;
+        doc
     }
 }
 
@@ -550,6 +642,23 @@ impl Store {
             if !doc.is_dirty() {
                 self.recovery.clean(&id, RecoveryKey::file(&path));
             }
+        }
+        self.bump();
+    }
+
+    /// A document's file moved (renamed): the document follows, with its recovery file.
+    pub fn moved(&mut self, id: DocId, to: PathBuf) {
+        let Some(&i) = self.positions.get(&id) else {
+            return;
+        };
+        let entry = &mut self.entries[i];
+        let from = std::mem::replace(&mut entry.path, to.clone());
+        self.by_path.remove(&from);
+        self.by_path.insert(to, id);
+        if entry.doc().is_some_and(Document::is_dirty) {
+            // The recovery file is named by the path: the old one goes, a new one is written.
+            self.recovery.clean(&id, RecoveryKey::file(&from));
+            self.recovery.edited(id, Instant::now());
         }
         self.bump();
     }

@@ -310,7 +310,7 @@ impl TransferView {
         let mut edited = false;
         let pasted = ctx.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Paste(_))));
         let has_html = self.pasted_html.is_some();
-        egui::Modal::new(egui::Id::unique("paste")).show(ctx, |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("paste")).show(ctx, |ui| {
             ui.set_width(720.0);
             ui.heading("Paste assessment text");
             let intro = ui.label("Paste (Ctrl+V) a published AIJRI assessment, as copied from a web page, then import it.");
@@ -333,6 +333,8 @@ impl TransferView {
                 cancel = ui.button("Cancel").clicked();
             });
         });
+        // Escape (or a click outside) cancels.
+        cancel |= modal.should_close();
         if pasted {
             actions.push(Action::ReadClipboardHtml);
         } else if edited {
@@ -355,7 +357,7 @@ fn review_ui(ctx: &egui::Context, pending: &[PendingImport], actions: &mut Vec<A
     if pending.is_empty() {
         return;
     }
-    egui::Modal::new(egui::Id::unique("import review")).show(ctx, |ui| {
+    let modal = egui::Modal::new(egui::Id::unique("import review")).show(ctx, |ui| {
         ui.set_width(640.0);
         ui.heading("Review the import");
         for one in pending {
@@ -371,6 +373,10 @@ fn review_ui(ctx: &egui::Context, pending: &[PendingImport], actions: &mut Vec<A
             }
         });
     });
+    // Escape cancels the import.
+    if modal.should_close() {
+        actions.push(Action::DiscardImports);
+    }
 }
 
 fn review_one(ui: &mut Ui, pending: &PendingImport) {

@@ -58,6 +58,9 @@ pub struct ReasonsDialog {
     /// document: a save that did not go through (a question about the file, a failure) does not
     /// ask about them again.
     answered: Vec<(DocId, Adjustment)>,
+    /// Keyboard focus goes to the first reason on the next frame (the dialog just opened), so
+    /// a reason can be typed at once and Tab leads on to Save.
+    focus_first: bool,
 }
 
 impl ReasonsDialog {
@@ -65,6 +68,7 @@ impl ReasonsDialog {
     pub fn ask(&mut self, pending: PendingVariant, state: &AppState) {
         let rows = rows(&pending.variant, pending.variant.adjustments.iter(), state);
         self.open = Some((Purpose::Variant(Box::new(pending)), rows));
+        self.focus_first = true;
     }
 
     /// Asks for the reasons of the adjustments `doc` made since it was saved that give none;
@@ -84,6 +88,7 @@ impl ReasonsDialog {
             return false;
         }
         self.open = Some((Purpose::Save { doc, file }, rows));
+        self.focus_first = true;
         true
     }
 
@@ -99,12 +104,13 @@ impl ReasonsDialog {
             return;
         };
         let mut answer = None;
+        let focus_first = std::mem::take(&mut self.focus_first);
         let modal = egui::Modal::new(egui::Id::unique("adjustment reasons")).show(ctx, |ui| {
             ui.set_max_width(640.0);
             ui.heading("Why these changes?");
             ui.label(question(purpose));
             ui.add_space(6.0);
-            reasons_grid(ui, rows);
+            reasons_grid(ui, rows, focus_first);
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 let save = match purpose {
@@ -220,7 +226,7 @@ fn unasked(doc: &Document) -> impl Iterator<Item = &Adjustment> {
 }
 
 /// One row per change: the input, source → now, the reason field, and a mark while empty.
-fn reasons_grid(ui: &mut egui::Ui, rows: &mut [ReasonRow]) {
+fn reasons_grid(ui: &mut egui::Ui, rows: &mut [ReasonRow], focus_first: bool) {
     egui::Grid::new("adjustment reasons grid")
         .num_columns(3)
         .spacing([12.0, 6.0])
@@ -230,10 +236,13 @@ fn reasons_grid(ui: &mut egui::Ui, rows: &mut [ReasonRow]) {
             ui.label(RichText::new("Source → now").strong());
             ui.label(RichText::new("Reason").strong());
             ui.end_row();
-            for row in rows {
+            for (i, row) in rows.iter_mut().enumerate() {
                 let name = ui.label(&row.name);
                 ui.label(RichText::new(&row.change).monospace());
-                reason_field(ui, name.id, &mut row.reason);
+                let field = reason_field(ui, name.id, &mut row.reason);
+                if focus_first && i == 0 {
+                    field.request_focus();
+                }
                 ui.end_row();
             }
         });

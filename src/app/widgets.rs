@@ -74,6 +74,10 @@ impl Jump<'_> {
 /// A row of buttons, one per allowed score of `factor`: bounded by construction, each level's
 /// meaning on hover, accessible as "<name>: <score>". A missing score (`None`) selects no button
 /// and says so. Returns true when a button changed `score`.
+///
+/// From the keyboard the row is one stop, as a group of radio buttons is: Tab reaches the
+/// selected level (the lowest while none is picked), ← and → step the score by one within its
+/// range, and focus follows the score.
 pub fn score_picker(
     ui: &mut Ui,
     name: &str,
@@ -84,6 +88,11 @@ pub fn score_picker(
     let mut changed = false;
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 2.0;
+        let stop = score
+            .filter(|s| (factor.min..=factor.max).contains(s))
+            .unwrap_or(factor.min);
+        let mut ids = Vec::new();
+        let mut focus_to = None;
         for value in factor.min..=factor.max {
             let text = if signed_labels {
                 signed(value)
@@ -91,14 +100,29 @@ pub fn score_picker(
                 value.to_string()
             };
             let selected = *score == Some(value);
+            let sense = if value == stop {
+                egui::Sense::click()
+            } else {
+                egui::Sense::CLICK
+            };
             let button = egui::Button::new(RichText::new(&text).monospace())
                 .selected(selected)
-                .frame(true);
+                .frame(true)
+                .sense(sense);
             let response = ui.add(button.min_size(egui::vec2(30.0, 0.0)));
+            ids.push(response.id);
             let label = format!("{name}: {text}");
             response.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
             });
+            if response.has_focus()
+                && let Some(step) = arrow_step(ui.ctx())
+            {
+                let next = (value + step).clamp(factor.min, factor.max);
+                changed |= *score != Some(next);
+                *score = Some(next);
+                focus_to = Some(next);
+            }
             let hover = match factor.level(value) {
                 Some(meaning) => format!("{text} — {meaning}"),
                 None => text.clone(),
@@ -107,6 +131,12 @@ pub fn score_picker(
                 *score = Some(value);
                 changed = true;
             }
+        }
+        let focus_id = focus_to
+            .and_then(|next| usize::try_from(next - factor.min).ok())
+            .and_then(|i| ids.get(i).copied());
+        if let Some(id) = focus_id {
+            ui.memory_mut(|m| m.request_focus(id));
         }
         ui.add_space(8.0);
         let error = ui.visuals().error_fg_color;
@@ -120,6 +150,21 @@ pub fn score_picker(
         };
     });
     changed
+}
+
+/// ← or → pressed for a focused score: one step down or up (the key is taken, so egui does
+/// not also move focus with it).
+#[must_use]
+pub fn arrow_step(ctx: &egui::Context) -> Option<i64> {
+    use super::keyboard::take_key;
+    let none = egui::Modifiers::NONE;
+    if take_key(ctx, none, egui::Key::ArrowLeft) {
+        Some(-1)
+    } else if take_key(ctx, none, egui::Key::ArrowRight) {
+        Some(1)
+    } else {
+        None
+    }
 }
 
 /// The automation scale from the framework: "1 = irreducibly human … 5 = fully automatable".

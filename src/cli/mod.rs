@@ -149,6 +149,9 @@ pub enum Command {
         /// The date the report bears, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = report_command::parse_date)]
         date: Option<crate::client_report::ReportDate>,
+        /// The paper: a4 or letter (US Letter).
+        #[arg(long, value_name = "a4|letter", default_value = "a4", value_parser = report_command::parse_paper)]
+        paper: crate::client_report::Paper,
         /// The library each role's options under "where to look next" are found in (default:
         /// the folders of the inputs).
         #[arg(long, value_name = "DIR")]
@@ -286,6 +289,7 @@ pub fn run(command: Command) -> ExitCode {
             out: target,
             template,
             date,
+            paper,
             library,
             choice,
         } => pathways_command::with_library(
@@ -302,6 +306,7 @@ pub fn run(command: Command) -> ExitCode {
                     out: &target,
                     template: template.as_deref(),
                     date,
+                    paper,
                 };
                 report_command::write_report(request, under, &mut Streams { out: &mut out, err })
             },

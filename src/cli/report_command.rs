@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::pathways_command::{Resolving, report_library_errors};
 use super::{Streams, Under, nothing_found};
-use crate::client_report::{self, ReportData, ReportDate, ReportRole, Template};
+use crate::client_report::{self, Paper, ReportData, ReportDate, ReportRole, Template};
 use crate::comparison::{Comparison, is_comparison_file};
 use crate::framework::Resolved;
 use crate::library::{self, LoadError};
@@ -27,6 +27,8 @@ pub(super) struct ReportRequest<'a> {
     pub template: Option<&'a Path>,
     /// The date, when not today.
     pub date: Option<ReportDate>,
+    /// The paper.
+    pub paper: Paper,
 }
 
 /// Writes the report of every file found. Nothing is written when a file does not load. The
@@ -51,7 +53,8 @@ pub(super) fn write_report(
         title.as_deref(),
         request.date.unwrap_or_else(ReportDate::today),
         &roles,
-    );
+    )
+    .on_paper(request.paper);
     let template = request
         .template
         .map_or(Template::Shipped, |path| Template::File(path.to_owned()));
@@ -132,6 +135,14 @@ fn comparison_title(paths: &[PathBuf]) -> Option<String> {
         .filter_map(|path| Comparison::load(path).ok())
         .map(|comparison| comparison.title)
         .find(|title| !title.trim().is_empty())
+}
+
+/// Reads `--paper a4|letter`.
+///
+/// # Errors
+/// A message naming the option and the sizes it takes.
+pub(super) fn parse_paper(text: &str) -> Result<Paper, String> {
+    text.parse().map_err(|e| format!("--paper {e}"))
 }
 
 /// Reads `--date YYYY-MM-DD`.

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::ReportDate;
+use super::{Paper, ReportDate};
 use crate::adjust::{adjustment_effects, text as adjust_text};
 use crate::chart_layout::names::{NameSource, UNTITLED, role_names};
 use crate::chart_layout::score::{self as score_chart, NO_SCORE, ScoreChart};
@@ -67,6 +67,8 @@ pub struct ReportData {
     pub about: String,
     /// The foot of every page.
     pub footer: String,
+    /// The paper, as typst names it: "a4" or "us-letter" (see [`ReportData::on_paper`]).
+    pub paper: &'static str,
     /// The chart's heading.
     pub chart_title: String,
     /// The score chart.
@@ -227,6 +229,13 @@ pub struct AdjustmentLine {
 }
 
 impl ReportData {
+    /// The report laid out on `paper` (A4 unless told).
+    #[must_use]
+    pub fn on_paper(mut self, paper: Paper) -> Self {
+        self.paper = paper.typst_name();
+        self
+    }
+
     /// The report of `roles` under `title` (default "AIJRI report") dated `date`.
     #[must_use]
     pub fn new(title: Option<&str>, date: ReportDate, roles: &[ReportRole]) -> Self {
@@ -245,6 +254,7 @@ impl ReportData {
             framework: framework_line(roles),
             about: about(chart_framework),
             footer: format!("{title} · AIJRI client report · {date_text}"),
+            paper: Paper::default().typst_name(),
             chart_title: "Scores against the zones".to_owned(),
             chart: chart(chart_framework, roles),
             labels: Labels {

@@ -26,6 +26,55 @@ pub const SHIPPED_TEMPLATE: &str = include_str!("../../assets/report/client-repo
 /// The file name of the shipped template, and of a template override in the data folder.
 pub const TEMPLATE_FILE_NAME: &str = "client-report.typ";
 
+/// The paper a report is laid out on.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// Every paper size, as Preferences lists them.
+    pub const ALL: [Self; 2] = [Self::A4, Self::Letter];
+
+    /// The paper's name as typst knows it: the template's `paper` (`report.paper`).
+    #[must_use]
+    pub fn typst_name(self) -> &'static str {
+        match self {
+            Self::A4 => "a4",
+            Self::Letter => "us-letter",
+        }
+    }
+
+    /// The paper's name for people: "A4", "US Letter".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::A4 => "A4",
+            Self::Letter => "US Letter",
+        }
+    }
+}
+
+impl std::str::FromStr for Paper {
+    type Err = String;
+
+    /// `a4` or `letter` (any case), as `report --paper` takes them.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "a4" => Ok(Self::A4),
+            "letter" | "us-letter" => Ok(Self::Letter),
+            other => Err(format!("{other}: the paper is a4 or letter")),
+        }
+    }
+}
+
 /// Which template lays the report out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Template {

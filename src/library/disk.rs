@@ -62,6 +62,17 @@ fn off_ui_thread(what: &str, path: &Path) {
 /// # Errors
 /// The file cannot be read, or it is too large (the message names the kind of file).
 pub fn read_limited(path: &Path, kind: FileKind) -> Result<Vec<u8>, FileError> {
+    read_limited_dated(path, kind).map(|(bytes, _)| bytes)
+}
+
+/// [`read_limited`], with the time the file was last changed (when the file system keeps it).
+///
+/// # Errors
+/// As [`read_limited`].
+pub fn read_limited_dated(
+    path: &Path,
+    kind: FileKind,
+) -> Result<(Vec<u8>, Option<std::time::SystemTime>), FileError> {
     off_ui_thread("read", path);
     let io = |source| FileError::Io {
         path: path.to_owned(),
@@ -73,7 +84,8 @@ pub fn read_limited(path: &Path, kind: FileKind) -> Result<Vec<u8>, FileError> {
         kind,
     };
     let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
+    let metadata = file.metadata().map_err(io)?;
+    let (size, modified) = (metadata.len(), metadata.modified().ok());
     if size > MAX_FILE_BYTES {
         return Err(too_large(size));
     }
@@ -85,7 +97,7 @@ pub fn read_limited(path: &Path, kind: FileKind) -> Result<Vec<u8>, FileError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    Ok(bytes)
+    Ok((bytes, modified))
 }
 
 /// Reads a text to import (at most [`MAX_FILE_BYTES`]) as UTF-8, invalid bytes replaced.
@@ -271,6 +283,59 @@ pub fn remove_file(path: &Path) -> Result<(), SaveError> {
             source: e,
         }),
         _ => Ok(()),
+    }
+}
+
+/// Renames a file, refusing to replace one unless `replace` (the user was asked first).
+///
+/// # Errors
+/// A file is there and `replace` is false, or the file cannot be moved there (across file
+/// systems it is copied atomically, then removed).
+pub fn rename(from: &Path, to: &Path, replace: bool) -> std::io::Result<()> {
+    off_ui_thread("rename", from);
+    if !replace && to.exists() {
+        return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists));
+    }
+    if std::fs::rename(from, to).is_ok() {
+        return Ok(());
+    }
+    let bytes = std::fs::read(from)?;
+    write_atomic(to, &bytes).map_err(|SaveError::Io { source, .. }| source)?;
+    std::fs::remove_file(from)
+}
+
+/// Where files moved to the trash go: the desktop's trash (restorable from the file manager), or
+/// a folder of one's own (tests, and machines without a desktop).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum TrashBin {
+    /// The desktop's trash (freedesktop.org trash, the Recycle Bin, the macOS Trash).
+    #[default]
+    Desktop,
+    /// This folder: the file keeps its name (a number before it when one is there already).
+    Folder(PathBuf),
+}
+
+/// Moves a file to the trash.
+///
+/// # Errors
+/// The trash refused it (a file system without one, no permission).
+#[cfg(feature = "gui")]
+pub fn move_to_trash(path: &Path, bin: &TrashBin) -> std::io::Result<()> {
+    off_ui_thread("trash", path);
+    match bin {
+        TrashBin::Desktop => trash::delete(path).map_err(|e| std::io::Error::other(e.to_string())),
+        TrashBin::Folder(folder) => {
+            std::fs::create_dir_all(folder)?;
+            let file = path.file_name().map(PathBuf::from).unwrap_or_default();
+            let target = (1..)
+                .map(|n: u32| match n {
+                    1 => folder.join(&file),
+                    n => folder.join(format!("{n}-{}", file.display())),
+                })
+                .find(|p| !p.exists())
+                .unwrap_or_else(|| folder.join(&file));
+            rename(path, &target, false)
+        }
     }
 }
 

@@ -198,6 +198,9 @@ pub struct Loaded {
     pub assessment: Assessment,
     /// What the file held.
     pub stamp: FileStamp,
+    /// When the file was last changed, where the file system keeps it (the role list's "last
+    /// change" order).
+    pub modified: Option<std::time::SystemTime>,
 }
 
 /// One file of a library: its path and what loading it gave.
@@ -334,11 +337,12 @@ pub fn read_assessment(path: &Path) -> Result<Assessment, LoadError> {
 /// # Errors
 /// The file cannot be read, is too large, or does not parse (see [`parse`]).
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = read_limited(path, FileKind::Assessment)?;
+    let (bytes, modified) = disk::read_limited_dated(path, FileKind::Assessment)?;
     let assessment = parse(&bytes, path)?;
     Ok(Loaded {
         assessment,
         stamp: FileStamp::of(&bytes),
+        modified,
     })
 }
 

@@ -136,6 +136,8 @@ pub enum Done {
         /// Whether it was cancelled before every file was read.
         cancelled: bool,
     },
+    /// Whether one's own report template is in the data folder (Preferences asked).
+    OwnTemplate(bool),
     /// Every queued write finished: the window may close now.
     ReadyToClose,
     /// Background work that has nothing to report (it did what it was asked).
@@ -183,6 +185,20 @@ pub enum WriteOf {
         /// What was written.
         what: String,
     },
+    /// A role's file renamed: the role, and where its file was.
+    Renamed {
+        /// The role.
+        doc: DocId,
+        /// Its file before.
+        from: PathBuf,
+    },
+    /// A file moved to the trash: a role's, or (`None`) one's own report template.
+    Trashed {
+        /// The role, when it was a role's file.
+        doc: Option<DocId>,
+    },
+    /// The shipped report template, copied into the data folder to be made one's own.
+    Template,
     /// A recovery file written or removed.
     Recovery,
     /// The settings file.

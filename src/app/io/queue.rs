@@ -43,6 +43,10 @@ pub enum Content {
     Make(Box<dyn FnOnce() -> Result<Vec<u8>, String> + Send>),
     /// Nothing: the file is removed.
     Remove,
+    /// The file at this path, moved here (a role's file renamed): what it holds stays.
+    MoveFrom(PathBuf),
+    /// Nothing: the file is moved to the trash, where it can be restored from.
+    Trash(crate::library::disk::TrashBin),
 }
 
 impl std::fmt::Debug for Content {
@@ -51,6 +55,8 @@ impl std::fmt::Debug for Content {
             Self::Bytes(bytes) => write!(f, "Bytes({} bytes)", bytes.len()),
             Self::Make(_) => f.write_str("Make(…)"),
             Self::Remove => f.write_str("Remove"),
+            Self::MoveFrom(from) => write!(f, "MoveFrom({})", from.display()),
+            Self::Trash(bin) => write!(f, "Trash({bin:?})"),
         }
     }
 }
@@ -225,6 +231,31 @@ fn chained(expect: Expect, path: &std::path::Path, last: Option<&LastWrite>) -> 
     }
 }
 
+/// Moves `from` to `to` once `to` holds what was expected (nothing, or what the user agreed to
+/// replace): the stamp of the file moved.
+fn move_file(
+    from: &std::path::Path,
+    to: &std::path::Path,
+    expect: Expect,
+) -> Result<Option<FileStamp>, WriteFailure> {
+    let failed = |e: std::io::Error| {
+        WriteFailure::Error(format!(
+            "{} could not be renamed to {}: {e}",
+            from.display(),
+            to.display()
+        ))
+    };
+    let bytes = disk::read_limited(from, crate::library::FileKind::Assessment)
+        .map_err(|e| WriteFailure::Error(e.to_string()))?;
+    match expect.check(to).map_err(failed)? {
+        Found::AsExpected => {}
+        Found::Exists(stamp) => return Err(WriteFailure::Exists { stamp, bytes }),
+        Found::Changed(stamp) => return Err(WriteFailure::Changed { stamp, bytes }),
+    }
+    disk::rename(from, to, expect == Expect::Anything).map_err(failed)?;
+    Ok(Some(FileStamp::of(&bytes)))
+}
+
 /// Checks the file, then writes (or removes) it: the stamp written, `None` for a removal.
 fn perform(
     path: &std::path::Path,
@@ -239,6 +270,15 @@ fn perform(
                 .map(|()| None)
                 .map_err(|e| WriteFailure::Error(e.to_string()));
         }
+        Content::Trash(bin) => {
+            return disk::move_to_trash(path, &bin).map(|()| None).map_err(|e| {
+                WriteFailure::Error(format!(
+                    "{}: could not be moved to the trash: {e}",
+                    path.display()
+                ))
+            });
+        }
+        Content::MoveFrom(from) => return move_file(&from, path, expect),
         Content::Bytes(bytes) => bytes,
         Content::Make(make) => make().map_err(WriteFailure::Error)?,
     };

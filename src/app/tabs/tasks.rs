@@ -2,13 +2,17 @@
 //! Weighted and Impact in aligned columns, each task's rationale in a row that opens below it,
 //! and the running total at the foot; then the reinstatement check. Columns keep their widths
 //! from one task to the next; only the Task column grows with the window.
+//!
+//! From the keyboard: ← and → step a focused automation score, Delete removes the task whose
+//! number, score, impact or ⋯ has focus, Alt+↑ and Alt+↓ move it; focus follows the task.
 
 use egui::{RichText, Ui};
 
 use super::TabContext;
 use crate::app::editor::Rationales;
+use crate::app::keyboard::take_key;
 use crate::app::store::TaskEdit;
-use crate::app::widgets::{figure, score_scale, text_block, text_line};
+use crate::app::widgets::{arrow_step, figure, score_scale, text_block, text_line};
 use crate::fmt;
 use crate::model::{Assessment, FieldPath, Impact, Task};
 use crate::report::composite_steps;
@@ -45,6 +49,7 @@ pub fn ui(
     let open: Vec<bool> = (0..count)
         .map(|i| rationales.open.is_open(rationales.doc, &a.tasks, i))
         .collect();
+    let focus_key = ui.scope_id().with("task focus");
     let mut edit = None;
     let mut toggled = None;
     for (i, task) in a.tasks.iter_mut().enumerate() {
@@ -55,6 +60,7 @@ pub fn ui(
             weighted,
             task_width,
             open: open[i],
+            focus_key,
         };
         let (change, toggle) = task_row(ui, &row, task, cx);
         if change.is_some() {
@@ -131,6 +137,19 @@ struct Row {
     task_width: f32,
     /// Whether its rationale row is open.
     open: bool,
+    /// Where the control to focus after a move or removal is kept until its row is drawn.
+    focus_key: egui::Id,
+}
+
+/// The controls of a task row, to put focus back on the same one after the task moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Control {
+    Number,
+    Name,
+    Time,
+    Score,
+    Impact,
+    Actions,
 }
 
 /// One task's row; returns the change to the task list asked for, and whether its rationale row
@@ -147,7 +166,7 @@ fn task_row(
         ui.scroll_to_cursor(Some(egui::Align::Center));
     }
     ui.horizontal(|ui| {
-        let toggled = fixed(ui, NUMBER, |ui| rationale_toggle(ui, i, row.open));
+        let toggle = fixed(ui, NUMBER, |ui| rationale_toggle(ui, i, row.open));
         let name = ui
             .add_sized(
                 [row.task_width, ROW_HEIGHT],
@@ -156,21 +175,68 @@ fn task_row(
             .on_hover_text(task.name.clone())
             .accessible_name(format!("Task {number} name"));
         cx.jump.apply(&FieldPath::task(i).key("name"), &name);
-        time_cell(ui, number, &mut task.time_pct, cx, i);
-        fixed(ui, SCORE, |ui| score_cell(ui, number, &mut task.score, cx));
+        let time = time_cell(ui, number, &mut task.time_pct, cx, i);
+        let score = fixed(ui, SCORE, |ui| score_cell(ui, number, &mut task.score, cx));
         cell(
             ui,
             WEIGHTED,
             RichText::new(fmt::task_figure(row.weighted)).monospace(),
         )
         .on_hover_text("(time share / 100) × automation score");
-        fixed(ui, IMPACT, |ui| impact_cell(ui, number, &mut task.impact));
-        (fixed(ui, ACTIONS, |ui| row_actions(ui, row)), toggled)
+        let impact = fixed(ui, IMPACT, |ui| impact_cell(ui, number, &mut task.impact));
+        let (menu, menu_edit) = fixed(ui, ACTIONS, |ui| row_actions(ui, row));
+        let toggled = toggle.clicked();
+        let controls = [
+            (Control::Number, toggle),
+            (Control::Name, name),
+            (Control::Time, time),
+            (Control::Score, score),
+            (Control::Impact, impact),
+            (Control::Actions, menu),
+        ];
+        (menu_edit.or_else(|| row_keys(ui, row, &controls)), toggled)
     })
     .inner
 }
 
-fn time_cell(ui: &mut Ui, number: usize, time_pct: &mut f64, cx: &TabContext<'_>, i: usize) {
+/// Puts focus back on a row's control after its task moved, and reads the keys that move or
+/// remove the task whose control has focus (Delete not from the name or time fields, which
+/// edit text with it).
+fn row_keys(ui: &Ui, row: &Row, controls: &[(Control, egui::Response)]) -> Option<TaskEdit> {
+    let i = row.index;
+    let pending: Option<(usize, Control)> = ui.data(|d| d.get_temp(row.focus_key));
+    if let Some((_, control)) = pending.filter(|&(at, _)| at == i) {
+        if let Some((_, response)) = controls.iter().find(|(c, _)| *c == control) {
+            response.request_focus();
+        }
+        ui.data_mut(|d| d.remove::<(usize, Control)>(row.focus_key));
+    }
+    let (focused, _) = controls.iter().find(|(_, r)| r.has_focus())?;
+    let ctx = ui.ctx();
+    let (edit, to) = if i > 0 && take_key(ctx, egui::Modifiers::ALT, egui::Key::ArrowUp) {
+        (TaskEdit::MoveUp(i), i - 1)
+    } else if i + 1 < row.count && take_key(ctx, egui::Modifiers::ALT, egui::Key::ArrowDown) {
+        (TaskEdit::MoveDown(i), i + 1)
+    } else if !matches!(focused, Control::Name | Control::Time)
+        && take_key(ctx, egui::Modifiers::NONE, egui::Key::Delete)
+    {
+        // Focus stays on the row that takes the removed one's place.
+        (TaskEdit::Remove(i), i.min(row.count.saturating_sub(2)))
+    } else {
+        return None;
+    };
+    let focused = *focused;
+    ui.data_mut(|d| d.insert_temp(row.focus_key, (to, focused)));
+    Some(edit)
+}
+
+fn time_cell(
+    ui: &mut Ui,
+    number: usize,
+    time_pct: &mut f64,
+    cx: &TabContext<'_>,
+    i: usize,
+) -> egui::Response {
     let time = ui
         .add_sized(
             [TIME, ROW_HEIGHT],
@@ -185,9 +251,11 @@ fn time_cell(ui: &mut Ui, number: usize, time_pct: &mut f64, cx: &TabContext<'_>
         .on_hover_text("Share of working time, 0–100%: drag or type")
         .accessible_name(format!("Task {number} time %"));
     cx.jump.apply(&FieldPath::task(i).key("time_pct"), &time);
+    time
 }
 
-fn score_cell(ui: &mut Ui, number: usize, score: &mut i64, cx: &TabContext<'_>) {
+/// The automation score, a drop-down; ← and → step it by one while it has focus.
+fn score_cell(ui: &mut Ui, number: usize, score: &mut i64, cx: &TabContext<'_>) -> egui::Response {
     let factor = &cx.framework.task_score;
     let name = format!("Task {number} automation score");
     let response = egui::ComboBox::from_id_salt(("task score", number))
@@ -203,12 +271,17 @@ fn score_cell(ui: &mut Ui, number: usize, score: &mut i64, cx: &TabContext<'_>) 
             }
         })
         .response;
+    if response.has_focus()
+        && let Some(step) = arrow_step(ui.ctx())
+    {
+        *score = (*score + step).clamp(factor.min, factor.max);
+    }
     let response = response.accessible_name(format!("{name}: {score}"));
     let hover = factor.level(*score).unwrap_or("out of range").to_owned();
-    response.on_hover_text(format!("{name}: {score} — {hover}"));
+    response.on_hover_text(format!("{name}: {score} — {hover}"))
 }
 
-fn impact_cell(ui: &mut Ui, number: usize, impact: &mut Impact) {
+fn impact_cell(ui: &mut Ui, number: usize, impact: &mut Impact) -> egui::Response {
     let name = format!("Task {number} impact");
     let response = egui::ComboBox::from_id_salt(("impact", number))
         .width(IMPACT - 8.0)
@@ -225,11 +298,11 @@ fn impact_cell(ui: &mut Ui, number: usize, impact: &mut Impact) {
         .response;
     response
         .accessible_name(format!("{name}: {}", impact.label()))
-        .on_hover_text("Augmentation: AI makes the person faster. Displacement: AI does the task instead. Not involved: no AI.");
+        .on_hover_text("Augmentation: AI makes the person faster. Displacement: AI does the task instead. Not involved: no AI.")
 }
 
-/// The task's number, which opens and closes its rationale row; whether it was clicked.
-fn rationale_toggle(ui: &mut Ui, i: usize, open: bool) -> bool {
+/// The task's number, which opens and closes its rationale row (clicked, it toggles).
+fn rationale_toggle(ui: &mut Ui, i: usize, open: bool) -> egui::Response {
     let number = i + 1;
     let (arrow, verb) = if open {
         ("▾", "Hide")
@@ -237,15 +310,13 @@ fn rationale_toggle(ui: &mut Ui, i: usize, open: bool) -> bool {
         ("▸", "Show")
     };
     let text = format!("{verb} rationale of task {number}");
-    let toggle = ui
-        .add(egui::Button::new(format!("{arrow} {number}")).selected(open))
+    ui.add(egui::Button::new(format!("{arrow} {number}")).selected(open))
         .on_hover_text(&text)
-        .accessible_name(text);
-    toggle.clicked()
+        .accessible_name(text)
 }
 
-/// A menu to move the task up or down or remove it.
-fn row_actions(ui: &mut Ui, row: &Row) -> Option<TaskEdit> {
+/// A menu to move the task up or down or remove it: its button, and the change chosen.
+fn row_actions(ui: &mut Ui, row: &Row) -> (egui::Response, Option<TaskEdit>) {
     let (i, number) = (row.index, row.index + 1);
     let mut edit = None;
     let entries = [
@@ -265,10 +336,13 @@ fn row_actions(ui: &mut Ui, row: &Row) -> Option<TaskEdit> {
             }
         }
     });
-    menu.0
-        .on_hover_text(format!("Move or remove task {number}"))
+    let button = menu
+        .0
+        .on_hover_text(format!(
+            "Move or remove task {number} (Alt+↑, Alt+↓, Delete)"
+        ))
         .accessible_name(format!("Task {number}: move or remove"));
-    edit
+    (button, edit)
 }
 
 fn rationale_row(ui: &mut Ui, i: usize, task: &mut Task, cx: &TabContext<'_>) {
