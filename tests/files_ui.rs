@@ -9,8 +9,9 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use aijri_desk::app::picker::ScriptedPicker;
+use aijri_desk::app::store::Edit;
 use aijri_desk::app::{Action, AijriApp, Settings, startup};
-use common::{click, click_menu_entry, harness, library_copy, settle, shows};
+use common::{click, click_menu_entry, harness, library_copy, selected, settle, shows};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -345,7 +346,13 @@ fn two_saves_in_a_row_end_with_the_newest_version_saved_and_no_question() {
     click(&mut harness, "Wage Trends: 0");
     let id = harness.state().state.selected.unwrap();
     harness.state_mut().apply(Action::SaveAfterReasons(id));
-    click(&mut harness, "Wage Trends: +1");
+    // The second change goes through the edit door at once: a click could land a frame late,
+    // after the first save's notice moved the button down.
+    let mut changed = selected(&harness).assessment().clone();
+    changed.evidence.wage_trends.score = Some(1);
+    harness
+        .state_mut()
+        .apply(Action::Edit(id, Edit::Fields(Box::new(changed))));
     harness.state_mut().apply(Action::SaveAfterReasons(id));
     settle(&mut harness);
     assert!(
