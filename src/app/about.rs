@@ -95,9 +95,9 @@ impl AboutView {
         let shipped = shipped();
         ui.label(RichText::new("The crates it ships").strong());
         ui.label(format!(
-            "AIJRI Desk is built with {} crates of the Rust ecosystem, each under its own licence \
+            "AIJRI Desk is built with {} of the Rust ecosystem, each under its own licence \
              (listed when this program was built). Choose one to read its licence.",
-            shipped.crates.len()
+            crate::fmt::count(shipped.crates.len(), "crate", "crates")
         ));
         ui.add(
             egui::TextEdit::singleline(&mut self.search)
