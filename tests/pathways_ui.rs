@@ -230,3 +230,34 @@ fn pathways_view_snapshot_light() {
 fn pathways_view_snapshot_dark() {
     snapshot(egui::Theme::Dark, "pathways_dark");
 }
+
+#[test]
+fn the_pathways_chart_exports_as_a_png_of_its_bars() {
+    let folder = library_with_senior_software_engineer();
+    let picker = ScriptedPicker::default();
+    let Some(mut harness) =
+        common::rendering_harness_with_picker(folder.path(), egui::Theme::Light, &picker)
+    else {
+        eprintln!("PNG export test skipped: the screenshot needs a wgpu adapter");
+        return;
+    };
+    click(&mut harness, BACKEND);
+    click(&mut harness, "Pathways");
+    let image = common::export_chart(&mut harness, &picker);
+    assert!(
+        image.width() > 600 && image.height() > 150 && image.height() < 500,
+        "cropped to the chart: {}×{}",
+        image.width(),
+        image.height()
+    );
+    let has = |rgb: [u8; 3]| image.pixels().any(|p| p.0[..3] == rgb);
+    assert!(
+        has([0xD5, 0x5E, 0x00]),
+        "the role's Red bar is in the picture"
+    );
+    assert!(
+        has([0x00, 0x9E, 0x73]),
+        "the option's Green bar is in the picture"
+    );
+    assert_eq!(harness.state().state.view, View::Pathways);
+}

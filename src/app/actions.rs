@@ -127,6 +127,8 @@ pub enum Action {
     Export(DocId, ExportFormat),
     /// Ask where to save the comparison chart as PNG.
     ExportChartPng,
+    /// Ask where to save the Pathways chart as PNG.
+    ExportPathwaysPng,
     /// Ask where to save a CSV of the library or the comparison.
     ExportCsv(CsvScope),
     /// Ask where to save the client report (PDF) of the comparison set.
@@ -233,6 +235,7 @@ impl AijriApp {
             Action::DiscardImports => self.views.transfer.pending.clear(),
             Action::Export(id, format) => self.ask_role_export(id, format),
             Action::ExportChartPng => self.ask_export_chart(),
+            Action::ExportPathwaysPng => self.ask_export_pathways_chart(),
             Action::ExportCsv(scope) => self.ask_export_csv(scope),
             Action::ExportClientReport => self.ask_export_client_report(),
             Action::Answer(answer) => self.answer(answer),

@@ -10,6 +10,7 @@ pub mod table;
 use egui::{RichText, Ui};
 
 use super::client_report::open_library;
+use super::compare::png;
 use super::store::{DocId, Document, Store};
 use super::{Action, AppState};
 use crate::chart_layout::names::{NameSource, RoleName, role_names};
@@ -20,9 +21,12 @@ use crate::pathways::{Library, LibraryRole, Pathway, PathwayOption, Summary, lea
 /// How many titles the library lacks are named before "and N more".
 const MISSING_SHOWN: usize = 12;
 
-/// What the Pathways view remembers between frames: nothing yet (the selection is the app's).
+/// What the Pathways view remembers between frames (the selection is the app's).
 #[derive(Debug, Default)]
-pub struct PathwaysView;
+pub struct PathwaysView {
+    /// The chart export in progress, if any (as Compare's: [`png::ChartExport`]).
+    pub chart_export: png::ChartExport,
+}
 
 /// The selected role's options resolved in the open library, with what the chart and the table
 /// need to name and reach each library role.
@@ -75,7 +79,6 @@ impl Resolved<'_> {
 
 impl PathwaysView {
     /// Draws the Pathways view of the selected role.
-    #[allow(clippy::unused_self)] // The view has no state of its own yet; the app calls it alike.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let (ids, roles): (Vec<DocId>, Vec<LibraryRole<'_>>) = open_library(&state.store).unzip();
         let library = Library::new(&roles);
@@ -102,7 +105,7 @@ impl PathwaysView {
                             roles: &roles,
                             store: &state.store,
                         };
-                        role_sections(ui, &resolved, actions);
+                        role_sections(ui, &resolved, &mut self.chart_export, actions);
                         let leads = source.map(|i| leading_to(&all, i)).unwrap_or_default();
                         leading_here(ui, &resolved, &leads, actions);
                     }
@@ -131,7 +134,12 @@ fn name_of(doc: &Document) -> RoleName {
 }
 
 /// The chart and the table of the role's options, and *Compare these*; or why there are none.
-fn role_sections(ui: &mut Ui, resolved: &Resolved<'_>, actions: &mut Vec<Action>) {
+fn role_sections(
+    ui: &mut Ui,
+    resolved: &Resolved<'_>,
+    export: &mut png::ChartExport,
+    actions: &mut Vec<Action>,
+) {
     let title = &resolved.name.label;
     ui.label(
         RichText::new(format!("Where {title} leads"))
@@ -144,22 +152,18 @@ fn role_sections(ui: &mut Ui, resolved: &Resolved<'_>, actions: &mut Vec<Action>
         ));
         return;
     }
-    let compare = resolved.compare_these();
-    let button = ui.add_enabled(compare.len() > 1, egui::Button::new("Compare these"));
-    if button
-        .on_hover_text("Tick this role and the options found in the library, and compare them")
-        .on_disabled_hover_text("None of the options is in the library")
-        .clicked()
-    {
-        actions.push(Action::CompareRoles(compare));
-    }
+    toolbar(ui, resolved, export.is_waiting(), actions);
     ui.add_space(4.0);
-    section_heading(
-        ui,
-        "Options against the zones",
-        "Each option's score, from the library where it is there; the arrow is the change from this role",
-    );
-    chart::ui(ui, resolved);
+    // The heading, the chart and its key: what the PNG holds.
+    let section = ui.scope(|ui| {
+        section_heading(
+            ui,
+            "Options against the zones",
+            "Each option's score, from the library where it is there; the arrow is the change from this role",
+        );
+        chart::ui(ui, resolved);
+    });
+    export.capture(ui, section.response.rect);
     ui.add_space(8.0);
     section_heading(
         ui,
@@ -167,6 +171,28 @@ fn role_sections(ui: &mut Ui, resolved: &Resolved<'_>, actions: &mut Vec<Action>
         "As published with the role, and as the library scores them now",
     );
     table::ui(ui, resolved, actions);
+}
+
+/// *Compare these* and *Export chart as PNG…*.
+fn toolbar(ui: &mut Ui, resolved: &Resolved<'_>, exporting: bool, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let compare = resolved.compare_these();
+        let button = ui.add_enabled(compare.len() > 1, egui::Button::new("Compare these"));
+        if button
+            .on_hover_text("Tick this role and the options found in the library, and compare them")
+            .on_disabled_hover_text("None of the options is in the library")
+            .clicked()
+        {
+            actions.push(Action::CompareRoles(compare));
+        }
+        let export = ui.add_enabled(!exporting, egui::Button::new("Export chart as PNG…"));
+        if export
+            .on_hover_text("Save the pathways chart as an image")
+            .clicked()
+        {
+            actions.push(Action::ExportPathwaysPng);
+        }
+    });
 }
 
 /// *Roles that lead here*: the library's roles that name this one among their options.
