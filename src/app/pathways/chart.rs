@@ -88,7 +88,7 @@ fn option_row(resolved: &Resolved<'_>, option: &PathwayOption<'_>) -> (Row, RowT
     });
     let text = RowText {
         spoken: format!("{title}: {standing}{change}"),
-        hover: hover(resolved, option, &change),
+        hover: hover(resolved, option),
     };
     let detail = match (&option.matched, matched) {
         (Some(m), Some((_, role))) => {
@@ -130,7 +130,7 @@ fn no_score() -> Mark {
 
 /// An option's hover text: its title, its figures, the library role it resolved to, the change
 /// and the reason.
-fn hover(resolved: &Resolved<'_>, option: &PathwayOption<'_>, change: &str) -> String {
+fn hover(resolved: &Resolved<'_>, option: &PathwayOption<'_>) -> String {
     let mut lines = vec![
         option.related.title.clone(),
         option.figures.text(resolved.framework),
@@ -143,8 +143,12 @@ fn hover(resolved: &Resolved<'_>, option: &PathwayOption<'_>, change: &str) -> S
         ),
         None => "Not in the library".to_owned(),
     });
-    if let Some(change) = change.strip_prefix(", ") {
-        lines.push(format!("{change} (points)"));
+    if let Some(change) = option.change {
+        lines.push(format!(
+            "{} points from {}",
+            fmt::score_delta(change),
+            resolved.name.label
+        ));
     }
     let note = option.related.note.trim();
     if !note.is_empty() {
