@@ -10,7 +10,6 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use aijri_desk::app::picker::ScriptedPicker;
 use aijri_desk::app::{Action, AijriApp, View};
@@ -353,7 +352,7 @@ fn the_chart_exports_as_a_png_of_the_bars() {
     };
     tick_all_three(&mut harness);
     click(&mut harness, "Compare");
-    let image = export_chart(&mut harness, &picker);
+    let image = common::export_chart(&mut harness, &picker);
     // The chart is as tall as its rows: three roles, about 200 points.
     assert!(
         image.width() > 600 && image.height() > 150,
@@ -387,39 +386,13 @@ fn the_png_of_a_chart_taller_than_the_view_holds_every_row() {
         chart.bottom() > view_bottom,
         "the chart of 20 roles is taller than the view: {chart:?}"
     );
-    let image = export_chart(&mut harness, &picker);
+    let image = common::export_chart(&mut harness, &picker);
     assert!(
         f64::from(image.height()) > f64::from(chart.height()),
         "the whole chart ({chart:?}) is in the picture: {}×{}",
         image.width(),
         image.height()
     );
-}
-
-/// Exports the score chart through the picker and reads the picture back.
-fn export_chart(harness: &mut Harness<'_, AijriApp>, picker: &ScriptedPicker) -> image::RgbaImage {
-    let out = tempfile::tempdir().unwrap();
-    let target = out.path().join("chart");
-    picker.answer(vec![target.clone()]);
-    click(harness, "Export chart as PNG…");
-    let png = target.with_extension("png");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !harness
-        .state()
-        .state
-        .notices
-        .iter()
-        .any(|n| n.text.contains("Exported the chart"))
-    {
-        assert!(
-            Instant::now() < deadline,
-            "the export finished: {:?}",
-            harness.state().state.notices
-        );
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
-    image::open(&png).unwrap().to_rgba8()
 }
 
 fn snapshot_view(view: &str, theme: egui::Theme, name: &str) {

@@ -55,6 +55,9 @@ pub enum Action {
     GoToField(crate::model::FieldPath),
     /// Put a document in the comparison set or take it out.
     SetCompared(DocId, bool),
+    /// Compare exactly these roles and show Compare (the Pathways view's *Compare these*): one
+    /// change of the comparison, so a saved comparison keeps them and Undo takes it back.
+    CompareRoles(Vec<DocId>),
     /// Change a document (the one door: see [`super::store::Store::edit`]).
     Edit(DocId, Edit),
     /// A new assessment from the blank template.
@@ -151,6 +154,8 @@ pub enum Action {
     Export(DocId, ExportFormat),
     /// Ask where to save the comparison chart as PNG.
     ExportChartPng,
+    /// Ask where to save the Pathways chart as PNG.
+    ExportPathwaysPng,
     /// Ask where to save a CSV of the library or the comparison.
     ExportCsv(CsvScope),
     /// Ask where to save the client report (PDF) of the comparison set.
@@ -202,6 +207,7 @@ impl AijriApp {
                 self.views.editor.go_to(field, shown);
             }
             Action::SetCompared(id, on) => self.set_compared(id, on),
+            Action::CompareRoles(ids) => self.compare_roles(ids),
             Action::Edit(id, edit) => self.edit(id, edit),
             Action::New => self.new_assessment(),
             Action::OpenFiles => self.ask_open(Purpose::OpenFiles, DialogKind::OpenFiles),
@@ -276,6 +282,7 @@ impl AijriApp {
             Action::DiscardImports => self.views.transfer.pending.clear(),
             Action::Export(id, format) => self.ask_role_export(id, format),
             Action::ExportChartPng => self.ask_export_chart(),
+            Action::ExportPathwaysPng => self.ask_export_pathways_chart(),
             Action::ExportCsv(scope) => self.ask_export_csv(scope),
             Action::ExportClientReport => self.ask_export_client_report(),
             Action::Answer(answer) => self.answer(answer),
@@ -302,6 +309,19 @@ impl AijriApp {
                 content.roles.push(id);
             }
         });
+    }
+
+    /// Makes these roles (those still open, each once, in order) the comparison and shows
+    /// Compare.
+    fn compare_roles(&mut self, ids: Vec<DocId>) {
+        let mut roles: Vec<DocId> = Vec::with_capacity(ids.len());
+        for id in ids {
+            if self.state.store.doc(id).is_some() && !roles.contains(&id) {
+                roles.push(id);
+            }
+        }
+        self.change_comparison(None, |content| content.roles = roles);
+        self.state.view = View::Compare;
     }
 
     /// The one door for changes, from the app's side: a change to a document that is gone is

@@ -321,6 +321,27 @@ impl<'a> Canvas<'a> {
         }
     }
 
+    /// An arrow at layout height `y` from layout x `from` to `to`, its head at `to`; a move of
+    /// no distance is a short upright stroke.
+    pub fn arrow(&self, (from, to): (f32, f32), y: f32) {
+        let stroke = Stroke::new(1.5, self.strong);
+        let start = self.origin + vec2(from, y);
+        if (to - from).abs() < 1.0 {
+            self.painter
+                .line_segment([start - vec2(0.0, 4.0), start + vec2(0.0, 4.0)], stroke);
+            return;
+        }
+        // egui's own arrow scales its head with its length; this one keeps a fixed head.
+        const HEAD: f32 = 7.0;
+        let tip = self.origin + vec2(to, y);
+        let back = if to > from { -HEAD } else { HEAD };
+        self.painter.line_segment([start, tip], stroke);
+        for side in [-1.0, 1.0] {
+            let barb = tip + vec2(back, side * HEAD * 0.6);
+            self.painter.line_segment([tip, barb], stroke);
+        }
+    }
+
     /// A ◆ (filled) or ◇ marker centred at layout `(x, y)`.
     pub fn diamond(&self, (x, y): (f32, f32), radius: f32, filled: bool) {
         let c = self.origin + vec2(x, y);

@@ -113,7 +113,7 @@ impl AijriApp {
 
 /// The open library as `pathways` takes it: every document that loaded, with its id and its
 /// final result as the window shows it.
-fn open_library(store: &Store) -> impl Iterator<Item = (DocId, LibraryRole<'_>)> {
+pub(super) fn open_library(store: &Store) -> impl Iterator<Item = (DocId, LibraryRole<'_>)> {
     store.entries().iter().filter_map(|entry| {
         let doc = entry.doc()?;
         let role = LibraryRole {

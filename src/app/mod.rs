@@ -33,6 +33,7 @@ pub mod loading;
 pub mod menu;
 pub mod notices;
 pub mod opening;
+pub mod pathways;
 pub mod picker;
 pub mod preferences;
 pub mod questions;
@@ -161,13 +162,22 @@ pub enum View {
     Compare,
     /// What-if analysis of the selected role.
     WhatIf,
+    /// Where the selected role leads: its options under "where to look next", live from the
+    /// library.
+    Pathways,
     /// The framework in use: its weights, thresholds and texts.
     Framework,
 }
 
 impl View {
     /// Every view, in the order the switcher shows them.
-    pub const ALL: [Self; 4] = [Self::Editor, Self::Compare, Self::WhatIf, Self::Framework];
+    pub const ALL: [Self; 5] = [
+        Self::Editor,
+        Self::Compare,
+        Self::WhatIf,
+        Self::Pathways,
+        Self::Framework,
+    ];
 
     /// The view's name in the menu and the switcher.
     #[must_use]
@@ -176,6 +186,7 @@ impl View {
             Self::Editor => "Editor",
             Self::Compare => "Compare",
             Self::WhatIf => "What-if",
+            Self::Pathways => "Pathways",
             Self::Framework => "Framework editor",
         }
     }
@@ -263,7 +274,7 @@ impl AppState {
                 .filter(|id| self.framework_docs.get(id).is_some())
                 .map(|id| WorkId::Framework(id.clone())),
             View::Compare => Some(WorkId::Comparison),
-            View::Editor | View::WhatIf => {
+            View::Editor | View::WhatIf | View::Pathways => {
                 self.selected_doc().map(|(id, _)| WorkId::Assessment(id))
             }
         }
@@ -307,6 +318,8 @@ pub struct Views {
     pub compare: compare::CompareView,
     /// What-if: the cached analysis.
     pub whatif: whatif::WhatIfView,
+    /// Pathways: the options of the selected role.
+    pub pathways: pathways::PathwaysView,
     /// The framework editor: the draft being edited.
     pub framework_editor: framework_editor::FrameworkEditorView,
     /// Import: the paste window and imports waiting for review.
@@ -596,6 +609,7 @@ impl AijriApp {
             View::Editor => views.editor.ui(ui, state, &mut actions),
             View::Compare => views.compare.ui(ui, state, &mut actions),
             View::WhatIf => views.whatif.ui(ui, state, &mut actions),
+            View::Pathways => views.pathways.ui(ui, state, &mut actions),
             View::Framework => views.framework_editor.ui(ui, state, &mut actions),
         });
         if let Some(place) = findings {

@@ -33,6 +33,8 @@ pub enum Purpose {
     ExportCsv(CsvScope),
     /// Export the comparison chart as PNG.
     ExportChartPng,
+    /// Export the Pathways chart of the selected role as PNG.
+    ExportPathwaysPng,
     /// Save the comparison set as a comparison file.
     SaveComparison,
     /// Open a comparison file.

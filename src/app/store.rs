@@ -39,6 +39,15 @@ pub enum Edit {
     WhatIf(Vec<Change>),
     /// The reasons the adviser gave for adjustments, each by its input.
     Reasons(Vec<(adjust::InputPath, String)>),
+    /// Links the entry at `position` under "where to look next" to the library role with the
+    /// `meta.id` `id` (writes the entry's `id`; `None` takes the link away, so it is matched by
+    /// its title again).
+    LinkRelated {
+        /// The entry's position in `commentary.where_to_look_next`.
+        position: usize,
+        /// The `meta.id` of the library role it means.
+        id: Option<String>,
+    },
     /// Unsaved edits brought back from a recovery file.
     Restore(Box<Assessment>),
     /// The file as it is on disk now, taken over as the saved version.
@@ -303,6 +312,14 @@ impl Document {
                 let mut next = history.current().clone();
                 for change in &changes {
                     change.apply(&mut next);
+                }
+                self.changed_to(next, now)
+            }
+            Edit::LinkRelated { position, id } => {
+                let mut next = history.current().clone();
+                match next.commentary.where_to_look_next.get_mut(position) {
+                    Some(related) => related.id = id,
+                    None => return false,
                 }
                 self.changed_to(next, now)
             }

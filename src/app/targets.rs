@@ -80,7 +80,7 @@ impl FileKind {
             Purpose::Export(_, ExportFormat::Text) => Self::Text,
             Purpose::Export(_, ExportFormat::Markdown) => Self::Markdown,
             Purpose::ExportCsv(CsvScope::Library | CsvScope::Comparison) => Self::Csv,
-            Purpose::ExportChartPng => Self::Png,
+            Purpose::ExportChartPng | Purpose::ExportPathwaysPng => Self::Png,
             Purpose::ExportClientReport => Self::Pdf,
             Purpose::OpenFiles
             | Purpose::OpenFolder
@@ -190,6 +190,7 @@ impl AijriApp {
             Purpose::Export(id, format) => self.export_to(id, format, path, expect),
             Purpose::ExportCsv(scope) => self.export_csv(scope, path, expect),
             Purpose::ExportChartPng => self.export_chart(path, expect),
+            Purpose::ExportPathwaysPng => self.export_pathways_chart(path, expect),
             Purpose::ExportClientReport => self.export_client_report(path, expect),
             Purpose::OpenFiles
             | Purpose::OpenFolder

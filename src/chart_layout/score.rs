@@ -98,6 +98,18 @@ pub struct Row {
     pub marks: Vec<Mark>,
     /// The computed score under an override, marked ◆ on the first bar.
     pub computed: Option<f64>,
+    /// An arrow to the first mark's score from another (a pathway's move from a role to one of
+    /// its options), in a lane of its own under the marks.
+    pub arrow: Option<Arrow>,
+}
+
+/// An arrow from a score to a row's own, with the change written at its head.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arrow {
+    /// The score it starts at, as displayed.
+    pub from: f64,
+    /// What is written at it: "+26.5".
+    pub label: String,
 }
 
 /// How a mark is drawn.
@@ -183,6 +195,7 @@ impl Row {
             kind: RowKind::Role,
             marks: vec![Mark::of(b, Shape::Bar)],
             computed,
+            arrow: None,
         }
     }
 
@@ -208,6 +221,7 @@ impl Row {
                 provisional: false,
             }],
             computed: None,
+            arrow: None,
         }
     }
 }
@@ -380,6 +394,19 @@ pub struct ScoreLayout {
     pub rows: Vec<Rect>,
     /// The rule between the roles and the related roles' published scores, down.
     pub reference_rule: Option<f32>,
+    /// Every arrow.
+    pub arrows: Vec<PlacedArrow>,
+}
+
+/// An arrow placed on the canvas, across at the height `y`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacedArrow {
+    /// Where it starts, across.
+    pub from: f32,
+    /// Where its head is, across.
+    pub to: f32,
+    /// Its height.
+    pub y: f32,
 }
 
 impl ScoreLayout {
@@ -392,14 +419,14 @@ impl ScoreLayout {
         top: f32,
         measure: &dyn Measure,
     ) -> f32 {
-        let lane = row
-            .marks
-            .iter()
-            .map(|m| measure.size(&m.label, TextKind::Label).1)
+        let labels = row.marks.iter().map(|m| m.label.as_str());
+        let lane = labels
+            .chain(row.arrow.iter().map(|a| a.label.as_str()))
+            .map(|label| measure.size(label, TextKind::Label).1)
             .fold(MIN_LANE, f32::max);
-        // A row has one or two marks.
+        // A row has one or two marks, and perhaps an arrow.
         #[allow(clippy::cast_precision_loss)]
-        let lanes = row.marks.len().max(1) as f32;
+        let lanes = (row.marks.len().max(1) + usize::from(row.arrow.is_some())) as f32;
         let lanes_height = lanes * lane + (lanes - 1.0) * LANE_GAP;
         let height = name.height.max(lanes_height) + 2.0 * ROW_PADDING;
         let index = self.rows.len();
@@ -418,7 +445,39 @@ impl ScoreLayout {
             self.mark(mark, (index, rect), computed, scale, measure);
             lane_top += lane + LANE_GAP;
         }
+        let to = row.marks.first().and_then(|m| m.value);
+        if let (Some(arrow), Some(to)) = (&row.arrow, to) {
+            let y = lane_top + lane / 2.0;
+            self.arrow(arrow, to, y, scale, measure);
+        }
         height
+    }
+
+    /// Lays out an arrow at the height `y` from its score to `to`, its change written after its
+    /// head where there is room, else before its tail: in a lane of its own, it crosses no label.
+    fn arrow(&mut self, arrow: &Arrow, to: f64, y: f32, scale: &Scale, measure: &dyn Measure) {
+        let (from_x, to_x) = (scale.x(arrow.from), scale.x(to));
+        self.arrows.push(PlacedArrow {
+            from: from_x,
+            to: to_x,
+            y,
+        });
+        let (width, height) = measure.size(&arrow.label, TextKind::Label);
+        let after = from_x.max(to_x) + LABEL_GAP;
+        let before = from_x.min(to_x) - LABEL_GAP - width;
+        let fits_after = after + width <= scale.right;
+        let fits_before = before >= scale.left;
+        let left = match (to_x >= from_x, fits_after, fits_before) {
+            (true, true, _) | (false, true, false) => after,
+            (_, _, true) => before,
+            (_, false, false) => (scale.right - width).max(scale.left),
+        };
+        self.texts.push(PlacedText {
+            text: arrow.label.clone(),
+            kind: TextKind::Label,
+            rect: Rect::at(left, y - height / 2.0, width, height),
+            on_bar: None,
+        });
     }
 
     /// Lays out a mark in its lane of row `index`, with its label where it is not covered: after
@@ -670,6 +729,36 @@ mod tests {
                 overlapping(&layout)
             );
             assert!(layout.reference_rule.is_some());
+        }
+    }
+
+    #[test]
+    fn an_arrow_runs_from_the_role_to_the_option_with_its_change_clear_of_every_label() {
+        let mut chart = chart_of(&[published(), published()]);
+        chart.rows[1].title = "Senior Software Engineer".to_owned();
+        chart.rows[1].marks[0].value = Some(51.0);
+        chart.rows[1].marks[0].label = "51.0 Green".to_owned();
+        chart.rows[1].arrow = Some(Arrow {
+            from: 24.5,
+            label: "+26.5".to_owned(),
+        });
+        for width in [320.0, 640.0, 1400.0] {
+            let layout = chart.layout(width, &measure);
+            assert_eq!(layout.arrows.len(), 1);
+            let arrow = layout.arrows[0];
+            let scale_width = layout.plot.width();
+            let at = |score: f32| layout.plot.left + scale_width * score / 100.0;
+            assert!((arrow.from - at(24.5)).abs() < 0.5, "{arrow:?}");
+            assert!((arrow.to - at(51.0)).abs() < 0.5, "{arrow:?}");
+            let row = layout.rows[1];
+            assert!(row.top < arrow.y && arrow.y < row.bottom, "in its row");
+            let change = layout.texts.iter().find(|t| t.text == "+26.5").unwrap();
+            assert!(change.rect.left >= arrow.to, "after its head: {change:?}");
+            assert!(
+                overlapping(&layout).is_empty(),
+                "{width}: {:?}",
+                overlapping(&layout)
+            );
         }
     }
 }

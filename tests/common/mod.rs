@@ -307,3 +307,32 @@ pub fn drop_files(harness: &mut Harness<'_, AijriApp>, paths: &[PathBuf]) {
     harness.step();
     settle(harness);
 }
+
+/// Exports the chart of the view shown (Compare's or Pathways') through the picker and reads the picture back.
+pub fn export_chart(
+    harness: &mut Harness<'_, AijriApp>,
+    picker: &ScriptedPicker,
+) -> image::RgbaImage {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("chart");
+    picker.answer(vec![target.clone()]);
+    click(harness, "Export chart as PNG…");
+    let png = target.with_extension("png");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !harness
+        .state()
+        .state
+        .notices
+        .iter()
+        .any(|n| n.text.contains("Exported the chart"))
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the export finished: {:?}",
+            harness.state().state.notices
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    image::open(&png).unwrap().to_rgba8()
+}

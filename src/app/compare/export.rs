@@ -1,6 +1,6 @@
 //! The Compare view's exports, through the file picker (never blocking): the library or the
 //! comparison set as CSV (written by [`crate::export::csv_rows`]), and the score chart as PNG
-//! (see [`super::png`]).
+//! (see [`super::png`]) — as the Pathways chart is too.
 
 use std::path::PathBuf;
 
@@ -32,6 +32,16 @@ impl AijriApp {
             Purpose::ExportChartPng,
             "Export the score chart as PNG",
             "aijri-comparison.png",
+            ("PNG image", "png"),
+        );
+    }
+
+    /// Asks where to save the Pathways chart as PNG.
+    pub(in crate::app) fn ask_export_pathways_chart(&mut self) {
+        self.ask_save_export(
+            Purpose::ExportPathwaysPng,
+            "Export the pathways chart as PNG",
+            "aijri-pathways.png",
             ("PNG image", "png"),
         );
     }
@@ -85,10 +95,19 @@ impl AijriApp {
         self.views.compare.chart_export.start(path, expect);
     }
 
-    /// Writes the chart screenshots that arrived since the last frame: cropped, encoded and
-    /// written off the UI thread.
+    /// Shows the Pathways view and exports its chart to `path` (final, canonical) once it is
+    /// drawn.
+    pub(in crate::app) fn export_pathways_chart(&mut self, path: PathBuf, expect: Expect) {
+        self.state.view = View::Pathways;
+        self.views.pathways.chart_export.start(path, expect);
+    }
+
+    /// Writes the chart screenshots (Compare's and Pathways') that arrived since the last frame:
+    /// cropped, encoded and written off the UI thread.
     pub(in crate::app) fn write_chart_shots(&mut self) {
-        for shot in self.views.compare.chart_export.take_shots() {
+        let mut shots = self.views.compare.chart_export.take_shots();
+        shots.extend(self.views.pathways.chart_export.take_shots());
+        for shot in shots {
             let (path, expect) = (shot.path.clone(), shot.expect);
             let make = move || shot.encode();
             self.write_export(

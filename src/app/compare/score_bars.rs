@@ -90,17 +90,41 @@ pub fn layout(ui: &Ui, chart: &ScoreChart, width: f32) -> ScoreLayout {
 /// Draws the score chart and, under it, the key to its marks.
 pub fn ui(ui: &mut Ui, input: &ChartInput<'_>) {
     let (chart, details) = chart_of(input);
+    let rows: Vec<RowText> = chart
+        .rows
+        .iter()
+        .zip(details)
+        .map(|(row, hover)| RowText {
+            spoken: row_words(row),
+            hover,
+        })
+        .collect();
+    draw(ui, &chart, &describe(input.set, input.second), &rows);
+    key(ui, &chart, input);
+}
+
+/// What a row of a score chart says: to a screen reader, and on hover.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowText {
+    /// Its name and figures in words, for a screen reader.
+    pub spoken: String,
+    /// Its hover text.
+    pub hover: String,
+}
+
+/// Lays out and paints a score chart across the width available, named `description` for a
+/// screen reader, each row with its words (`rows`, in the chart's order): the one drawing of the
+/// Compare and Pathways charts.
+pub fn draw(ui: &mut Ui, chart: &ScoreChart, description: &str, rows: &[RowText]) {
     let width = ui.available_width();
-    let layout = layout(ui, &chart, width);
+    let layout = layout(ui, chart, width);
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, layout.height), Sense::hover());
     if ui.is_rect_visible(rect) {
         let painter = ui.painter_at(rect.expand(2.0));
         paint(&Canvas::new(ui, &painter, rect.min), &layout);
     }
-    let description = describe(input.set, input.second);
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
-    rows_on_hover(ui, &chart, &layout, rect.min, &details);
-    key(ui, &chart, input);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, description));
+    rows_on_hover(ui, &layout, rect.min, rows);
 }
 
 /// Paints the laid-out chart: bands, grid, thresholds, bars, markers, then every text.
@@ -129,6 +153,9 @@ fn paint(canvas: &Canvas<'_>, layout: &ScoreLayout) {
     }
     for d in &layout.diamonds {
         canvas.diamond((d.x, d.y), d.radius, d.filled);
+    }
+    for arrow in &layout.arrows {
+        canvas.arrow((arrow.from, arrow.to), arrow.y);
     }
     for text in &layout.texts {
         paint_text(canvas, layout, text);
@@ -172,23 +199,16 @@ fn paint_text(canvas: &Canvas<'_>, layout: &ScoreLayout, text: &PlacedText) {
 }
 
 /// Each row tells its figures on hover, and its name and label to a screen reader.
-fn rows_on_hover(
-    ui: &Ui,
-    chart: &ScoreChart,
-    layout: &ScoreLayout,
-    origin: egui::Pos2,
-    details: &[String],
-) {
+fn rows_on_hover(ui: &Ui, layout: &ScoreLayout, origin: egui::Pos2, rows: &[RowText]) {
     let id = ui.scope_id().with("score chart rows");
-    for (i, ((row, rect), detail)) in chart.rows.iter().zip(&layout.rows).zip(details).enumerate() {
+    for (i, (rect, text)) in layout.rows.iter().zip(rows).enumerate() {
         let area = egui::Rect::from_min_size(
             origin + egui::vec2(rect.left, rect.top),
             egui::vec2(rect.width(), rect.height()),
         );
-        let spoken = row_words(row);
         ui.interact(area, id.with(i), Sense::hover())
-            .on_hover_text(detail)
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ListItem, true, &spoken));
+            .on_hover_text(&text.hover)
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ListItem, true, &text.spoken));
     }
 }
 
