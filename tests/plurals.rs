@@ -13,7 +13,7 @@ use aijri_desk::fmt;
 const NOT_COUNTED: &[&str] = &[
     "is", "was", "has", "does", "exceeds", "loads", "changes", "makes", "needs", "names", "gives",
     "reads", "says", "keeps", "lists", "goes", "comes", "stays", "holds", "seems", "means", "as",
-    "takes", "bytes", "ms", "points",
+    "takes", "leads", "bytes", "ms", "points",
 ];
 
 /// Nouns this program counts, caught also one word after the number ("{n} ticked roles").
