@@ -418,6 +418,35 @@ fn the_keyboard_alone_finds_a_role_changes_a_score_and_saves_it() {
     assert!(!selected(&harness).is_dirty());
 }
 
+/// Enter in a reason field presses Save, as in a form: Ctrl+S, the reason, Enter — and the file
+/// holds the change and the reason.
+#[test]
+fn enter_in_a_reason_saves_with_the_reasons_given() {
+    let folder = library_copy();
+    let mut harness = harness(folder.path(), &ScriptedPicker::default());
+    search(&mut harness, "junior");
+    press(&mut harness, Key::ArrowDown);
+    press_with(&mut harness, Modifiers::COMMAND, Key::Num4);
+    press(&mut harness, Key::ArrowRight);
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(shows(&harness, "Why these changes?"));
+    type_text(&mut harness, "Fewer cuts now");
+    press(&mut harness, Key::Enter);
+    settle(&mut harness);
+    assert!(!shows(&harness, "Why these changes?"), "the dialog closed");
+    let file = folder.path().join("junior-backend-developer.aijri.json");
+    let saved = aijri_desk::library::load_file(&file).unwrap().assessment;
+    assert_eq!(saved.evidence.job_posting_trends.score, Some(-1), "−2 → −1");
+    assert!(
+        saved
+            .adjustments
+            .iter()
+            .any(|a| a.reason == "Fewer cuts now"),
+        "{:?}",
+        saved.adjustments
+    );
+}
+
 /// The rename dialog opens with focus on the name; Tab then reaches Rename and Cancel, and Space
 /// on Cancel closes it with the file as it was.
 #[test]

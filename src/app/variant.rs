@@ -110,7 +110,9 @@ impl ReasonsDialog {
             ui.heading("Why these changes?");
             ui.label(question(purpose));
             ui.add_space(6.0);
-            reasons_grid(ui, rows, focus_first);
+            if reasons_grid(ui, rows, focus_first) {
+                answer = Some(true);
+            }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 let save = match purpose {
@@ -226,7 +228,9 @@ fn unasked(doc: &Document) -> impl Iterator<Item = &Adjustment> {
 }
 
 /// One row per change: the input, source → now, the reason field, and a mark while empty.
-fn reasons_grid(ui: &mut egui::Ui, rows: &mut [ReasonRow], focus_first: bool) {
+/// Whether Enter was pressed in a reason field: that presses Save, as in a form.
+fn reasons_grid(ui: &mut egui::Ui, rows: &mut [ReasonRow], focus_first: bool) -> bool {
+    let mut submitted = false;
     egui::Grid::new("adjustment reasons grid")
         .num_columns(3)
         .spacing([12.0, 6.0])
@@ -243,9 +247,11 @@ fn reasons_grid(ui: &mut egui::Ui, rows: &mut [ReasonRow], focus_first: bool) {
                 if focus_first && i == 0 {
                     field.request_focus();
                 }
+                submitted |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.end_row();
             }
         });
+    submitted
 }
 
 /// The source's title as the variant records it.
