@@ -34,6 +34,7 @@
 //! A role is no pathway to itself: an entry whose match would be the role it belongs to (when that
 //! role is in the library) has none, and says so ([`PathwayOption::names_itself`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -366,10 +367,41 @@ impl Pathway<'_> {
 #[derive(Debug, Clone)]
 pub struct Library<'a> {
     roles: &'a [LibraryRole<'a>],
+    index: Cow<'a, LibraryIndex>,
+}
+
+/// The index of a library's roles by id and by title: owned, so a window can keep it while the
+/// roles do not change (indexing 10,000 roles every frame would be felt).
+#[derive(Debug, Clone, Default)]
+pub struct LibraryIndex {
     /// Each role's title key, in the library's order.
     keys: Vec<RoleKey>,
-    by_id: HashMap<&'a str, Vec<usize>>,
+    by_id: HashMap<String, Vec<usize>>,
     by_base: HashMap<String, Vec<usize>>,
+}
+
+impl LibraryIndex {
+    /// Indexes `roles` by `meta.id` and by title.
+    #[must_use]
+    pub fn of(roles: &[LibraryRole<'_>]) -> Self {
+        let keys: Vec<RoleKey> = roles.iter().map(|r| RoleKey::of(r.assessment)).collect();
+        let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_base: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, (role, key)) in roles.iter().zip(&keys).enumerate() {
+            if let Some(id) = id_of(Some(&role.assessment.meta.id)) {
+                by_id.entry(id.to_owned()).or_default().push(index);
+            }
+            by_base
+                .entry(key.title.base.clone())
+                .or_default()
+                .push(index);
+        }
+        Self {
+            keys,
+            by_id,
+            by_base,
+        }
+    }
 }
 
 /// A library role's title as matching reads it.
@@ -407,23 +439,19 @@ impl<'a> Library<'a> {
     /// Indexes `roles` by `meta.id` and by title.
     #[must_use]
     pub fn new(roles: &'a [LibraryRole<'a>]) -> Self {
-        let keys: Vec<RoleKey> = roles.iter().map(|r| RoleKey::of(r.assessment)).collect();
-        let mut by_id: HashMap<&'a str, Vec<usize>> = HashMap::new();
-        let mut by_base: HashMap<String, Vec<usize>> = HashMap::new();
-        for (index, (role, key)) in roles.iter().zip(&keys).enumerate() {
-            if let Some(id) = id_of(Some(&role.assessment.meta.id)) {
-                by_id.entry(id).or_default().push(index);
-            }
-            by_base
-                .entry(key.title.base.clone())
-                .or_default()
-                .push(index);
-        }
         Self {
             roles,
-            keys,
-            by_id,
-            by_base,
+            index: Cow::Owned(LibraryIndex::of(roles)),
+        }
+    }
+
+    /// `roles` with an index made of them earlier ([`LibraryIndex::of`] of the same roles, in
+    /// the same order).
+    #[must_use]
+    pub fn indexed(roles: &'a [LibraryRole<'a>], index: &'a LibraryIndex) -> Self {
+        Self {
+            roles,
+            index: Cow::Borrowed(index),
         }
     }
 
@@ -505,7 +533,12 @@ impl<'a> Library<'a> {
         let Some(id) = id_of(related.id.as_deref()) else {
             return (self.by_title(&related.title, own_level), false);
         };
-        match self.by_id.get(id).and_then(|linked| linked.split_first()) {
+        match self
+            .index
+            .by_id
+            .get(id)
+            .and_then(|linked| linked.split_first())
+        {
             Some((&index, others)) => (Some(self.found(index, MatchedBy::Id, others)), false),
             None => (self.by_title(&related.title, own_level), true),
         }
@@ -515,10 +548,11 @@ impl<'a> Library<'a> {
     fn by_title(&self, title: &str, own_level: Option<Level>) -> Option<Match> {
         let key = TitleKey::of(title);
         let mut candidates: Vec<(Rank, usize)> = self
+            .index
             .by_base
             .get(&key.base)?
             .iter()
-            .filter_map(|&i| Some((rank(&key, &self.keys[i], own_level)?, i)))
+            .filter_map(|&i| Some((rank(&key, self.index.keys.get(i)?, own_level)?, i)))
             .collect();
         candidates.sort_unstable();
         let (&(_, best), others) = candidates.split_first()?;
@@ -570,20 +604,36 @@ pub struct Lead {
 /// the pathways of every library role ([`Library::pathways`]), in the library's order.
 #[must_use]
 pub fn leading_to(pathways: &[Pathway<'_>], index: usize) -> Vec<Lead> {
-    pathways
-        .iter()
-        .enumerate()
-        .flat_map(|(from, pathway)| {
-            pathway
-                .options
-                .iter()
-                .filter(move |o| o.matched.as_ref().is_some_and(|m| m.index == index))
-                .map(move |o| Lead {
-                    from: pathway.source.unwrap_or(from),
-                    position: o.position,
-                })
-        })
+    leads(pathways)
+        .filter(|&(to, _)| to == index)
+        .map(|(_, lead)| lead)
         .collect()
+}
+
+/// The roles that lead to each of a library's `count` roles ([`leading_to`] of every role at
+/// once), by the index of the role led to.
+#[must_use]
+pub fn leading_to_each(pathways: &[Pathway<'_>], count: usize) -> Vec<Vec<Lead>> {
+    let mut each = vec![Vec::new(); count];
+    for (to, lead) in leads(pathways) {
+        if let Some(leads) = each.get_mut(to) {
+            leads.push(lead);
+        }
+    }
+    each
+}
+
+/// Every link that resolves: the index of the role it leads to, and where it is written.
+fn leads<'p>(pathways: &'p [Pathway<'_>]) -> impl Iterator<Item = (usize, Lead)> + 'p {
+    pathways.iter().enumerate().flat_map(|(from, pathway)| {
+        pathway.options.iter().filter_map(move |o| {
+            let lead = Lead {
+                from: pathway.source.unwrap_or(from),
+                position: o.position,
+            };
+            Some((o.matched.as_ref()?.index, lead))
+        })
+    })
 }
 
 /// How well a library's links resolve.

@@ -261,3 +261,38 @@ fn the_pathways_chart_exports_as_a_png_of_its_bars() {
     );
     assert_eq!(harness.state().state.view, View::Pathways);
 }
+
+/// The view keeps its work on the library while nothing changes, and redoes it after any edit:
+/// when the Junior Backend Developer stops naming this role under "where to look next" (an edit
+/// no list shows), it is no longer among the roles that lead here.
+#[test]
+fn a_role_that_stops_naming_this_one_no_longer_leads_here() {
+    let folder = library_copy();
+    let mut harness = pathways_of_backend(folder.path());
+    let junior_leads = "Junior Backend Developer (Junior (0-2 years)): 11.3 Red";
+    assert!(shows(&harness, junior_leads), "the junior role leads here");
+    let store = &harness.state().state.store;
+    let junior = store
+        .entries()
+        .iter()
+        .find(|e| {
+            e.doc()
+                .is_some_and(|d| d.assessment().role.title == "Junior Backend Developer")
+        })
+        .unwrap()
+        .id;
+    let mut changed = store.doc(junior).unwrap().assessment().clone();
+    changed
+        .commentary
+        .where_to_look_next
+        .retain(|r| !r.title.starts_with("Backend/API Developer"));
+    harness.state_mut().apply(Action::Edit(
+        junior,
+        aijri_desk::app::store::Edit::Fields(Box::new(changed)),
+    ));
+    harness.run();
+    assert!(
+        !shows(&harness, junior_leads),
+        "the junior role no longer leads here"
+    );
+}

@@ -477,6 +477,10 @@ pub struct Store {
     generation: u64,
     /// The document whose change made the last bump of `generation`, when one edit did.
     last_changed: Option<DocId>,
+    /// Bumped by every change to any document — every edit, not only those a list shows — and
+    /// with every bump of `generation`: what views that read the whole library's content (its
+    /// pathways) keep their work by.
+    revision: u64,
     /// When documents with unsaved edits are due in a recovery file; recovery files to remove.
     recovery: RecoverySchedule<DocId>,
 }
@@ -521,6 +525,7 @@ impl Store {
     /// Notes a change a list of documents could show; which document, the caller says.
     fn bump(&mut self) {
         self.generation += 1;
+        self.revision += 1;
         self.last_changed = None;
     }
 
@@ -535,6 +540,12 @@ impl Store {
     #[must_use]
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// A number that changes whenever any document changes.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Opens a document (or a failed file) and returns its new id.
@@ -624,6 +635,7 @@ impl Store {
         let key = doc.list_key();
         let framework = scoring.framework_for(doc.assessment());
         let changed = doc.apply(edit, framework, now);
+        self.revision += u64::from(changed);
         let dirty = doc.is_dirty();
         let path = entry.path.clone();
         if doc.list_key() != key {

@@ -16,7 +16,10 @@ use super::{Action, AppState};
 use crate::chart_layout::names::{NameSource, RoleName, role_names};
 use crate::fmt;
 use crate::framework::Framework;
-use crate::pathways::{Library, LibraryRole, Pathway, PathwayOption, Summary, leading_to, summary};
+use crate::pathways::{
+    Lead, Library, LibraryIndex, LibraryRole, Pathway, PathwayOption, Summary, leading_to_each,
+    summary,
+};
 
 /// How many titles the library lacks are named before "and N more".
 const MISSING_SHOWN: usize = 12;
@@ -26,6 +29,38 @@ const MISSING_SHOWN: usize = 12;
 pub struct PathwaysView {
     /// The chart export in progress, if any (as Compare's: [`png::ChartExport`]).
     pub chart_export: png::ChartExport,
+    /// The library's index and links, kept while no document changes.
+    links: Option<LibraryLinks>,
+}
+
+/// What the view works out from the whole library, kept until a document changes
+/// ([`Store::revision`]): resolving every link of 10,000 roles each frame would be felt.
+#[derive(Debug)]
+struct LibraryLinks {
+    /// The store's revision it was made at.
+    revision: u64,
+    /// The roles indexed by id and title.
+    index: LibraryIndex,
+    /// The roles that lead to each role, by its index in the library.
+    leads: Vec<Vec<Lead>>,
+    /// How well the library's links resolve.
+    summary: Summary,
+}
+
+impl LibraryLinks {
+    /// The links of the library `roles`, at the store's `revision`.
+    fn of(roles: &[LibraryRole<'_>], revision: u64) -> Self {
+        let index = LibraryIndex::of(roles);
+        let all = Library::indexed(roles, &index).pathways();
+        let leads = leading_to_each(&all, roles.len());
+        let summary = summary(&all);
+        Self {
+            revision,
+            index,
+            leads,
+            summary,
+        }
+    }
 }
 
 /// The selected role's options resolved in the open library, with what the chart and the table
@@ -81,8 +116,12 @@ impl PathwaysView {
     /// Draws the Pathways view of the selected role.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
         let (ids, roles): (Vec<DocId>, Vec<LibraryRole<'_>>) = open_library(&state.store).unzip();
-        let library = Library::new(&roles);
-        let all = library.pathways();
+        let revision = state.store.revision();
+        if self.links.as_ref().is_none_or(|l| l.revision != revision) {
+            self.links = Some(LibraryLinks::of(&roles, revision));
+        }
+        let Some(links) = &self.links else { return };
+        let library = Library::indexed(&roles, &links.index);
         egui::ScrollArea::vertical()
             .id_salt("pathways")
             .auto_shrink([false, false])
@@ -106,8 +145,10 @@ impl PathwaysView {
                             store: &state.store,
                         };
                         role_sections(ui, &resolved, &mut self.chart_export, actions);
-                        let leads = source.map(|i| leading_to(&all, i)).unwrap_or_default();
-                        leading_here(ui, &resolved, &leads, actions);
+                        let leads = source
+                            .and_then(|i| links.leads.get(i))
+                            .map_or(&[][..], Vec::as_slice);
+                        leading_here(ui, &resolved, leads, actions);
                     }
                     None => {
                         ui.label(
@@ -116,7 +157,7 @@ impl PathwaysView {
                     }
                 }
                 ui.add_space(8.0);
-                library_links(ui, &summary(&all), &roles);
+                library_links(ui, &links.summary, &roles);
             });
     }
 }
@@ -196,12 +237,7 @@ fn toolbar(ui: &mut Ui, resolved: &Resolved<'_>, exporting: bool, actions: &mut 
 }
 
 /// *Roles that lead here*: the library's roles that name this one among their options.
-fn leading_here(
-    ui: &mut Ui,
-    resolved: &Resolved<'_>,
-    leads: &[crate::pathways::Lead],
-    actions: &mut Vec<Action>,
-) {
+fn leading_here(ui: &mut Ui, resolved: &Resolved<'_>, leads: &[Lead], actions: &mut Vec<Action>) {
     ui.add_space(8.0);
     section_heading(
         ui,
