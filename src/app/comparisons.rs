@@ -114,7 +114,7 @@ impl ComparisonSession {
 
     /// What its file should hold before it is written over.
     #[must_use]
-    pub fn expect(&self) -> Expect {
+    pub fn expected(&self) -> Expect {
         self.stamp.map_or(Expect::Absent, Expect::Stamp)
     }
 
@@ -230,7 +230,7 @@ impl AijriApp {
     pub(super) fn ask_save_comparison(&mut self, choose: bool) {
         let session = &self.state.comparison;
         if let (Some(file), false) = (session.file.clone(), choose) {
-            let expect = session.expect();
+            let expect = session.expected();
             self.save_comparison(file, expect);
             return;
         }

@@ -101,7 +101,7 @@ impl FrameworkDocs {
 
     /// What a variant's file should hold before it is written over.
     #[must_use]
-    pub fn expect(&self, id: &str) -> Expect {
+    pub fn expected(&self, id: &str) -> Expect {
         self.get(id)
             .and_then(FrameworkDoc::stamp)
             .map_or(Expect::Absent, Expect::Stamp)
@@ -211,7 +211,7 @@ mod tests {
             FileStamp::of(b"v"),
         );
         assert!(docs.dirty().is_empty());
-        assert_eq!(docs.expect("v"), Expect::Stamp(FileStamp::of(b"v")));
+        assert_eq!(docs.expected("v"), Expect::Stamp(FileStamp::of(b"v")));
         assert_eq!(docs.frameworks().get("v"), Some(&edited));
     }
 }

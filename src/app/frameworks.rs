@@ -141,7 +141,7 @@ impl AijriApp {
         let docs = &self.state.framework_docs;
         match docs.file(&id).map(std::path::Path::to_path_buf) {
             Some(file) => {
-                let expect = docs.expect(&id);
+                let expect = docs.expected(&id);
                 self.save_framework(&id, file, expect);
             }
             None => self.ask_save_framework(id),

@@ -37,7 +37,7 @@ impl AijriApp {
             };
             let Some(doc) = entry.doc() else { continue };
             let (path, assessment, expect) =
-                (entry.path.clone(), doc.assessment().clone(), doc.expect());
+                (entry.path.clone(), doc.assessment().clone(), doc.expected());
             self.write_assessment(id, path, assessment, expect, AfterSave::default());
         }
     }

@@ -236,7 +236,7 @@ impl Document {
 
     /// What its file should hold before a save writes over it.
     #[must_use]
-    pub fn expect(&self) -> Expect {
+    pub fn expected(&self) -> Expect {
         self.stamp.map_or(Expect::Absent, Expect::Stamp)
     }
 

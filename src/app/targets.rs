@@ -173,9 +173,9 @@ impl AijriApp {
                 .state
                 .store
                 .doc(*id)
-                .map_or(Expect::Absent, super::store::Document::expect),
-            Purpose::SaveFramework(id) => self.state.framework_docs.expect(id),
-            Purpose::SaveComparison => self.state.comparison.expect(),
+                .map_or(Expect::Absent, super::store::Document::expected),
+            Purpose::SaveFramework(id) => self.state.framework_docs.expected(id),
+            Purpose::SaveComparison => self.state.comparison.expected(),
             _ => Expect::Absent,
         }
     }
