@@ -654,12 +654,11 @@ fn a_save_as_answer_for_a_role_no_longer_open_saves_nothing() {
     assert_eq!(harness.state().state.store.entries().len(), 1);
 
     picker.release();
-    settle(&mut harness);
+    // The dialog answers from a thread of its own, which `settle` does not wait for.
+    common::wait_until(&mut harness, "the dialog's answer", |h| {
+        shows(h, "That role is no longer open: nothing was saved.")
+    });
     assert!(!target.exists(), "nothing is saved in the dialog's answer");
-    assert!(shows(
-        &harness,
-        "That role is no longer open: nothing was saved."
-    ));
     let nurse = library::load_file(&other.path().join("nurse.aijri.json")).unwrap();
     assert!(
         !selected(&harness).is_dirty() && nurse.stamp == selected(&harness).stamp().unwrap(),
