@@ -338,36 +338,9 @@ fn every_notice_of_a_written_file_offers_open_and_show_in_folder() {
     common::skip_reasons(&mut harness);
     check(&mut harness, "save", &backend);
 
-    let menu_cases: [(&str, &[&str], &str, &str); 8] = [
-        ("save as", &["File"], "Save as…", "saved-as.aijri.json"),
-        (
-            "variant",
-            &["File"],
-            "Save as variant…",
-            "variant.aijri.json",
-        ),
-        ("text", &["File", "Export"], "Published text…", "text.txt"),
-        (
-            "markdown",
-            &["File", "Export"],
-            "Markdown report…",
-            "report.md",
-        ),
-        (
-            "report",
-            &["File", "Export"],
-            "Client report (PDF)…",
-            "report.pdf",
-        ),
-        (
-            "comparison",
-            &["File"],
-            "Save comparison…",
-            "client.aijri-compare.json",
-        ),
-        ("csv", &["Compare"], "Export comparison as CSV…", "set.csv"),
-        ("library", &["Compare"], "Export library as CSV…", "all.csv"),
-    ];
+    let save_as: (&str, &[&str], &str, &str) =
+        ("save as", &["File"], "Save as…", "saved-as.aijri.json");
+    let menu_cases = std::iter::once(save_as).chain(common::FILE_WRITERS);
     for (what, menus, entry, file) in menu_cases {
         let path = out.path().join(file);
         picker.answer(vec![path.clone()]);

@@ -119,41 +119,7 @@ fn every_save_and_export_dialog_asks_before_replacing_a_file() {
     let mut harness = harness(folder.path(), &picker);
     click(&mut harness, BACKEND);
     click(&mut harness, "Compare Junior Backend Developer");
-    let cases: [(&str, &[&str], &str, &str); 7] = [
-        (
-            "variant",
-            &["File"],
-            "Save as variant…",
-            "variant.aijri.json",
-        ),
-        ("text", &["File", "Export"], "Published text…", "text.txt"),
-        (
-            "markdown",
-            &["File", "Export"],
-            "Markdown report…",
-            "markdown.md",
-        ),
-        (
-            "report",
-            &["File", "Export"],
-            "Client report (PDF)…",
-            "report.pdf",
-        ),
-        (
-            "comparison",
-            &["File"],
-            "Save comparison…",
-            "comparison.aijri-compare.json",
-        ),
-        ("csv", &["Compare"], "Export comparison as CSV…", "csv.csv"),
-        (
-            "library",
-            &["Compare"],
-            "Export library as CSV…",
-            "library.csv",
-        ),
-    ];
-    for (stem, menus, entry, file) in cases {
+    for (stem, menus, entry, file) in common::FILE_WRITERS {
         let (path, content) = existing(out.path(), file);
         picker.answer(vec![out.path().join(stem)]);
         for menu in menus {

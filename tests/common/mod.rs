@@ -341,3 +341,42 @@ pub fn export_chart(
     }
     image::open(&png).unwrap().to_rgba8()
 }
+
+/// Every menu entry that writes a file through a file dialog (besides Save as): what it writes,
+/// the menus to open, the entry, and a file name for it. Tests of every writer (the Replace
+/// question, the notice's Open and Show in folder) go through this one list, so a new writer is
+/// added once.
+pub const FILE_WRITERS: [(&str, &[&str], &str, &str); 7] = [
+    (
+        "variant",
+        &["File"],
+        "Save as variant…",
+        "variant.aijri.json",
+    ),
+    ("text", &["File", "Export"], "Published text…", "text.txt"),
+    (
+        "markdown",
+        &["File", "Export"],
+        "Markdown report…",
+        "markdown.md",
+    ),
+    (
+        "report",
+        &["File", "Export"],
+        "Client report (PDF)…",
+        "report.pdf",
+    ),
+    (
+        "comparison",
+        &["File"],
+        "Save comparison…",
+        "comparison.aijri-compare.json",
+    ),
+    ("csv", &["Compare"], "Export comparison as CSV…", "csv.csv"),
+    (
+        "library",
+        &["Compare"],
+        "Export library as CSV…",
+        "library.csv",
+    ),
+];
